@@ -1,0 +1,46 @@
+import { insertEvents, insertLead, updateLeadStatus } from '../db/leads.js';
+import { type Pool, withTransaction } from '../db/pool.js';
+import type { LeadEvent, LeadStatus } from '../domain/lead.js';
+import type { LeadWorkflowInput } from '../workflows/shared.js';
+
+export interface LeadProgress {
+  leadId: string;
+  accountId: string;
+  flowId: string;
+  status: LeadStatus;
+  reason: string | null;
+  decided: boolean;
+  events: LeadEvent[];
+}
+
+// Every write is idempotent (ids chosen by the workflow, ON CONFLICT DO NOTHING), so Temporal can
+// retry these activities freely and each event still lands exactly once.
+export function createLeadRecordActivities({ pool }: { pool: Pool }) {
+  return {
+    async recordLeadReceived(input: LeadWorkflowInput, event: LeadEvent): Promise<void> {
+      await withTransaction(pool, async (tx) => {
+        await insertLead(tx, {
+          id: input.leadId,
+          accountId: input.accountId,
+          flowId: input.flowId,
+          flowVersion: input.flowVersion,
+          status: 'received',
+          source: input.source,
+          campaign: input.campaign,
+          externalId: input.externalId,
+          testMode: input.testMode,
+          leadData: input.lead,
+          createdAt: input.receivedAt,
+        });
+        await insertEvents(tx, input, [event]);
+      });
+    },
+
+    async recordLeadProgress(progress: LeadProgress): Promise<void> {
+      await withTransaction(pool, async (tx) => {
+        await insertEvents(tx, progress, progress.events);
+        await updateLeadStatus(tx, progress.leadId, progress);
+      });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Client } from '@temporalio/client';
+import { requestId } from 'hono/request-id';
+import type { Pool } from '../db/pool.js';
+import { newId } from '../lib/ids.js';
+import type { Logger } from '../lib/logger.js';
+import { type AuthEnv, authenticate } from './auth.js';
+import { ApiError, createErrorHandler, validationError } from './errors.js';
+import { flowsRouter } from './routes/flows.js';
+import { leadsRouter } from './routes/leads.js';
+
+export interface AppDeps {
+  pool: Pool;
+  temporal: Client;
+  taskQueue: string;
+  logger: Logger;
+}
+
+const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/metrics']);
+
+/** Builds the HTTP API from its dependencies; tests build it the same way and call `app.request`. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AuthEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target === 'param' ? 'path' : 'body');
+    },
+  });
+
+  app.use(
+    requestId({
+      headerName: 'X-Request-Id',
+      // Accept a caller's id only if it is short and plain, so it is safe to log and echo.
+      generator: () => newId('req'),
+      limitLength: 64,
+    }),
+  );
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound((c) => {
+    throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+  });
+
+  const auth = authenticate(deps.pool);
+  app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+
+  app.route('/flows', flowsRouter(deps));
+  app.route('/', leadsRouter(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: lr_live_... or lr_test_...',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Leadrail API',
+      version: '0.1.0',
+      description: 'Lead processing on Temporal durable execution',
+    },
+    security: [{ bearerAuth: [] }],
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,74 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import type { Logger } from '../lib/logger.js';
+
+export interface ErrorDetail {
+  field?: string;
+  code: string;
+  message: string;
+  [extra: string]: unknown;
+}
+
+/** An error the API answers on purpose, in the documented `{ error: { code, message, details, request_id } }` shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] | Record<string, unknown> = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+export function errorResponse(c: Context, err: ApiError): Response {
+  for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+  return c.json(
+    { error: { code: err.code, message: err.message, details: err.details, request_id: c.get('requestId') } },
+    err.status,
+  );
+}
+
+export function validationError(error: ZodError, location: 'body' | 'query' | 'path' = 'body'): ApiError {
+  const details = error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : location,
+    code: issue.code === 'invalid_type' && issue.input === undefined ? 'missing_required' : 'invalid_format',
+    message: issue.message,
+  }));
+  return new ApiError(400, 'validation_failed', 'Request validation failed', details);
+}
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable_entity',
+  429: 'rate_limit_exceeded',
+};
+
+/** Maps anything thrown in a handler to the documented error shape; never leaks stacks or SQL. */
+export function createErrorHandler(log: Logger) {
+  return (err: Error, c: Context): Response => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const malformedJson = status === 400 && /JSON/i.test(err.message);
+      const code = malformedJson ? 'invalid_json' : (CODES_BY_STATUS[status] ?? 'error');
+      const message = malformedJson ? 'Request body is not valid JSON' : err.message || code;
+      return errorResponse(c, new ApiError(status, code, message));
+    }
+    log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return errorResponse(c, new ApiError(500, 'internal_error', 'Internal server error'));
+  };
+}

@@ -1,0 +1,122 @@
+import { z } from '@hono/zod-openapi';
+import type { FlowWithConfig } from '../db/flows.js';
+import type { LeadRow } from '../db/leads.js';
+import type { LeadEvent } from '../domain/lead.js';
+
+// Response shapes: documented in OpenAPI and produced only through these functions, so what the
+// API answers and what /openapi.json promises cannot drift apart.
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
+      request_id: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+export const EventSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    outcome: z.enum(['success', 'failure', 'error', 'skip']),
+    timestamp: z.string(),
+    reason: z.string().optional(),
+    recipient: z.string().optional(),
+    recipient_id: z.string().optional(),
+    response_code: z.number().optional(),
+    duration_ms: z.number().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('LeadEvent');
+
+export const FlowSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string(),
+    description: z.string().nullable(),
+    version: z.number(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    settings: z.record(z.string(), z.unknown()),
+    configuration: z.object({ steps: z.array(z.record(z.string(), z.unknown())) }),
+  })
+  .openapi('Flow');
+
+export function flowView(flow: FlowWithConfig) {
+  return {
+    id: flow.id,
+    name: flow.name,
+    status: flow.status,
+    description: flow.description,
+    version: flow.version,
+    created_at: flow.created_at.toISOString(),
+    updated_at: flow.updated_at.toISOString(),
+    settings: flow.config.settings,
+    configuration: {
+      steps: flow.config.steps.map((step, index) => ({ ...step, position: index + 1 })),
+    },
+  };
+}
+
+export const PricingSchema = z.object({ amount: z.number(), currency: z.literal('USD') });
+
+export const SubmittedLeadSchema = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    flow_id: z.string(),
+    created_at: z.string(),
+    events: z.array(EventSchema),
+    quality_score: z.number().nullable(),
+    pricing: PricingSchema,
+  })
+  .openapi('SubmittedLead');
+
+export const LeadDetailSchema = z
+  .object({
+    id: z.string(),
+    flow_id: z.string(),
+    flow_version: z.number(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    source: z.string().nullable(),
+    campaign: z.string().nullable(),
+    external_id: z.string().nullable(),
+    test_mode: z.boolean(),
+    lead_data: z.record(z.string(), z.unknown()),
+    enhancements: z.record(z.string(), z.unknown()),
+    events: z.array(EventSchema),
+    quality_metrics: z.record(z.string(), z.number()).nullable(),
+    quality_score: z.number().nullable(),
+    pricing: z.object({ cost: z.number(), revenue: z.number(), currency: z.literal('USD') }),
+  })
+  .openapi('Lead');
+
+export function leadDetailView(lead: LeadRow, events: LeadEvent[]) {
+  return {
+    id: lead.id,
+    flow_id: lead.flow_id,
+    flow_version: lead.flow_version,
+    created_at: lead.created_at.toISOString(),
+    updated_at: lead.updated_at.toISOString(),
+    status: lead.status,
+    reason: lead.reason,
+    source: lead.source,
+    campaign: lead.campaign,
+    external_id: lead.external_id,
+    test_mode: lead.test_mode,
+    lead_data: lead.normalized ?? lead.lead_data,
+    enhancements: lead.enhancements ?? {},
+    events,
+    quality_metrics: lead.quality_metrics,
+    quality_score: lead.quality_score,
+    pricing: { cost: lead.cost, revenue: lead.revenue, currency: 'USD' as const },
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+// Every process (API, worker, launcher) is configured only by environment variables, so the same
+// code runs under `npm start`, docker-compose and an orchestrator. The README's configuration table
+// mirrors this schema.
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('leadrail-leads'),
+  INTENT_TASK_QUEUE: z.string().default('leadrail-intent'),
+  TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
+  PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().nonnegative().default(9464),
+});
+
+export type Config = {
+  env: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    intentTaskQueue: string;
+    uiUrl: string;
+  };
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  migrateOnStart: boolean;
+  workflowBundlePath: string | undefined;
+  workerMetricsPort: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      intentTaskQueue: e.INTENT_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL,
+    },
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    migrateOnStart: e.MIGRATE_ON_START,
+    workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    workerMetricsPort: e.WORKER_METRICS_PORT,
+  };
+}
+
+export function requireDatabaseUrl(config: Config): string {
+  if (!config.databaseUrl) {
+    throw new Error('DATABASE_URL is not set. Run `npm start` for the embedded stack, or set DATABASE_URL.');
+  }
+  return config.databaseUrl;
+}

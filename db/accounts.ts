@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { generateApiKey, hashApiKey, type KeyMode } from '../lib/api-keys.js';
+import { newId } from '../lib/ids.js';
+import type { Queryable } from './pool.js';
+
+export const ALL_SCOPES = [
+  'leads:write',
+  'leads:read',
+  'flows:read',
+  'flows:write',
+  'analytics:read',
+  'admin',
+] as const;
+export type Scope = (typeof ALL_SCOPES)[number];
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  webhook_secret: string;
+  created_at: Date;
+}
+
+export async function insertAccount(db: Queryable, name: string, id = newId('acct')): Promise<AccountRow> {
+  const { rows } = await db.query<AccountRow>(
+    'INSERT INTO accounts (id, name, webhook_secret) VALUES ($1, $2, $3) RETURNING *',
+    [id, name, `whsec_${randomBytes(24).toString('hex')}`],
+  );
+  return rows[0]!;
+}
+
+export async function findAccount(db: Queryable, id: string): Promise<AccountRow | null> {
+  const { rows } = await db.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+export interface IssuedKey {
+  id: string;
+  key: string;
+  prefix: string;
+  mode: KeyMode;
+  scopes: Scope[];
+}
+
+export async function issueApiKey(
+  db: Queryable,
+  accountId: string,
+  options: { mode?: KeyMode; scopes?: readonly Scope[]; name?: string } = {},
+): Promise<IssuedKey> {
+  const mode = options.mode ?? 'live';
+  const scopes = [...(options.scopes ?? ALL_SCOPES)];
+  const { key, prefix, hash } = generateApiKey(mode);
+  const id = newId('key');
+  await db.query(
+    `INSERT INTO api_keys (id, account_id, name, prefix, key_hash, mode, scopes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, accountId, options.name ?? 'default', prefix, hash, mode, scopes],
+  );
+  return { id, key, prefix, mode, scopes };
+}
+
+export interface AuthenticatedKey {
+  keyId: string;
+  accountId: string;
+  mode: KeyMode;
+  scopes: Scope[];
+}
+
+export async function authenticateApiKey(db: Queryable, key: string): Promise<AuthenticatedKey | null> {
+  const { rows } = await db.query<{ id: string; account_id: string; mode: KeyMode; scopes: Scope[] }>(
+    'SELECT id, account_id, mode, scopes FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+    [hashApiKey(key)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { keyId: row.id, accountId: row.account_id, mode: row.mode, scopes: row.scopes };
+}

@@ -1,0 +1,150 @@
+import type { LeadEvent, LeadStatus } from '../domain/lead.js';
+import type { Pool, Queryable } from './pool.js';
+
+export interface NewLeadRow {
+  id: string;
+  accountId: string;
+  flowId: string;
+  flowVersion: number;
+  status: LeadStatus;
+  source: string | null;
+  campaign: string | null;
+  externalId: string | null;
+  testMode: boolean;
+  leadData: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface LeadRow {
+  id: string;
+  account_id: string;
+  flow_id: string;
+  flow_version: number;
+  status: LeadStatus;
+  reason: string | null;
+  source: string | null;
+  campaign: string | null;
+  external_id: string | null;
+  test_mode: boolean;
+  lead_data: Record<string, unknown>;
+  normalized: Record<string, unknown> | null;
+  enhancements: Record<string, unknown> | null;
+  quality_metrics: Record<string, number> | null;
+  quality_score: number | null;
+  cost: number;
+  revenue: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Idempotent: a retried activity inserting the same lead is a no-op. */
+export async function insertLead(db: Queryable, lead: NewLeadRow): Promise<void> {
+  await db.query(
+    `INSERT INTO leads (id, account_id, flow_id, flow_version, status, source, campaign, external_id,
+                        test_mode, lead_data, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      lead.id,
+      lead.accountId,
+      lead.flowId,
+      lead.flowVersion,
+      lead.status,
+      lead.source,
+      lead.campaign,
+      lead.externalId,
+      lead.testMode,
+      lead.leadData,
+      lead.createdAt,
+    ],
+  );
+}
+
+export interface EventScope {
+  leadId: string;
+  accountId: string;
+  flowId: string;
+}
+
+/** Idempotent by event id, which the workflow chooses deterministically. */
+export async function insertEvents(
+  db: Queryable,
+  scope: EventScope,
+  events: readonly LeadEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    `INSERT INTO lead_events (id, lead_id, account_id, flow_id, type, outcome, reason, recipient_id,
+                              response_code, duration_ms, details, started_at)
+     SELECT e.id, $1, $2, $3, e.type, e.outcome, e.reason, e.recipient_id, e.response_code, e.duration_ms,
+            e.details, e.timestamp
+       FROM jsonb_to_recordset($4::jsonb) AS e(id text, type text, outcome text, reason text, recipient_id text,
+            response_code int, duration_ms int, details jsonb, timestamp timestamptz)
+     ON CONFLICT (id) DO NOTHING`,
+    [scope.leadId, scope.accountId, scope.flowId, JSON.stringify(events)],
+  );
+}
+
+export async function updateLeadStatus(
+  db: Queryable,
+  leadId: string,
+  patch: { status: LeadStatus; reason: string | null; decided: boolean },
+): Promise<void> {
+  await db.query(
+    `UPDATE leads SET status = $2, reason = $3, updated_at = now(),
+            decided_at = CASE WHEN $4 THEN coalesce(decided_at, now()) ELSE decided_at END
+      WHERE id = $1`,
+    [leadId, patch.status, patch.reason, patch.decided],
+  );
+}
+
+export async function findLead(db: Pool, accountId: string, leadId: string): Promise<LeadRow | null> {
+  const { rows } = await db.query<LeadRow>('SELECT * FROM leads WHERE id = $1 AND account_id = $2', [
+    leadId,
+    accountId,
+  ]);
+  return rows[0] ?? null;
+}
+
+interface EventRow {
+  id: string;
+  type: LeadEvent['type'];
+  outcome: LeadEvent['outcome'];
+  reason: string | null;
+  recipient_id: string | null;
+  recipient_name: string | null;
+  response_code: number | null;
+  duration_ms: number | null;
+  details: Record<string, unknown> | null;
+  started_at: Date;
+}
+
+export async function listLeadEvents(db: Pool, leadId: string): Promise<LeadEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT e.id, e.type, e.outcome, e.reason, e.recipient_id, r.name AS recipient_name, e.response_code,
+            e.duration_ms, e.details, e.started_at
+       FROM lead_events e LEFT JOIN recipients r ON r.id = e.recipient_id
+      WHERE e.lead_id = $1
+      ORDER BY e.started_at, e.id`,
+    [leadId],
+  );
+  return rows.map(eventFromRow);
+}
+
+function eventFromRow(row: EventRow): LeadEvent {
+  const event: LeadEvent = {
+    id: row.id,
+    type: row.type,
+    outcome: row.outcome,
+    timestamp: row.started_at.toISOString(),
+  };
+  if (row.reason !== null) event.reason = row.reason;
+  if (row.recipient_id !== null) {
+    event.recipient_id = row.recipient_id;
+    event.recipient = row.recipient_name ?? row.recipient_id;
+  }
+  if (row.response_code !== null) event.response_code = row.response_code;
+  if (row.duration_ms !== null) event.duration_ms = row.duration_ms;
+  if (row.details !== null) event.details = row.details;
+  return event;
+}

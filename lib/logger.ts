@@ -1,0 +1,41 @@
+import { type Logger, pino } from 'pino';
+
+// Leads carry personal data and requests carry API keys: neither may reach a log line. Redaction is
+// by path so a careless `log.info({ lead })` still prints nothing personal.
+const REDACT_PATHS = [
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'apiKey',
+  '*.apiKey',
+  'api_key',
+  '*.api_key',
+  'key',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+  'lead',
+  '*.lead',
+  'lead_data',
+  '*.lead_data',
+  'email',
+  '*.email',
+  'phone',
+  '*.phone',
+  'body',
+  '*.body',
+];
+
+export function createLogger(options: { level?: string; name?: string } = {}): Logger {
+  return pino({
+    name: options.name ?? 'leadrail',
+    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { service: options.name ?? 'leadrail' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+export type { Logger };

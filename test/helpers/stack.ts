@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { createApp } from '../../api/app.js';
+import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
+import { createPool } from '../../db/pool.js';
+import type { KeyMode } from '../../lib/api-keys.js';
+import { createLogger } from '../../lib/logger.js';
+import { connectClient } from '../../temporal/connect.js';
+import { createLeadWorker } from '../../temporal/lead-worker.js';
+
+export const silentLogger = createLogger({ level: 'silent' });
+
+/**
+ * The real stack for one test file: the shared Temporal dev server and Postgres from globalSetup, a
+ * worker with the real activities on a task queue of its own, and the Hono app built around them.
+ */
+export async function startTestStack() {
+  const databaseUrl = inject('databaseUrl');
+  const address = inject('temporalAddress');
+  const pool = createPool(databaseUrl, 10);
+  const { client, connection } = await connectClient(address, 'default');
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${randomUUID()}`;
+  const worker: Worker = await createLeadWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ pool }),
+    workflowBundlePath: inject('workflowBundlePath'),
+  });
+  const running = worker.run();
+  const app = createApp({ pool, temporal: client, taskQueue, logger: silentLogger });
+
+  return {
+    pool,
+    client,
+    app,
+    taskQueue,
+    /** A new tenant with one API key. */
+    async createAccount(options: { scopes?: Scope[]; mode?: KeyMode } = {}) {
+      const account = await insertAccount(pool, `Test ${randomUUID().slice(0, 8)}`);
+      const issued = await issueApiKey(pool, account.id, options);
+      return { accountId: account.id, key: issued.key, account };
+    },
+    /** `app.request` with JSON and a bearer key. */
+    async call(
+      method: string,
+      path: string,
+      key: string | null,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          ...(key ? { Authorization: `Bearer ${key}` } : {}),
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
+      let json: any = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      return { status: res.status, headers: res.headers, json, text };
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await pool.end();
+    },
+  };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;

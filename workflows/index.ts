@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow type the lead task queue runs.
+export { leadWorkflow } from './lead.js';
