@@ -8,6 +8,7 @@ import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
 import { flowsRouter } from './routes/flows.js';
+import { healthRouter } from './routes/health.js';
 import { leadsRouter } from './routes/leads.js';
 
 export interface AppDeps {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const auth = authenticate(deps.pool);
   app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
 
+  app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
   app.route('/', leadsRouter(deps));
 
