@@ -17,7 +17,10 @@ const HealthSchema = z
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<boolean> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+    ]);
     return true;
   } catch {
     return false;
@@ -34,7 +37,10 @@ export function healthRouter({ pool, temporal }: AppDeps) {
       security: [],
       responses: {
         200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
-        503: { description: 'A dependency is down', content: { 'application/json': { schema: HealthSchema } } },
+        503: {
+          description: 'A dependency is down',
+          content: { 'application/json': { schema: HealthSchema } },
+        },
       },
     }),
     async (c) => {
