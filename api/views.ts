@@ -42,11 +42,23 @@ export const FlowSchema = z
     created_at: z.string(),
     updated_at: z.string(),
     settings: z.record(z.string(), z.unknown()),
-    configuration: z.object({ steps: z.array(z.record(z.string(), z.unknown())) }),
+    configuration: z.object({
+      steps: z.array(z.record(z.string(), z.unknown())),
+      fields: z.array(z.record(z.string(), z.unknown())),
+      caps: z.array(z.record(z.string(), z.unknown())),
+      pricing: z.record(z.string(), z.unknown()),
+      distribution: z.record(z.string(), z.unknown()),
+      delivery_retry: z.record(z.string(), z.unknown()),
+    }),
   })
   .openapi('Flow');
 
+/**
+ * The documented flow shape: `configuration.steps` starts with the source step holding the intake
+ * settings (required fields, acceptance criteria), followed by the flow's own steps in order.
+ */
 export function flowView(flow: FlowWithConfig) {
+  const { settings, steps, fields, caps, pricing, distribution, delivery_retry } = flow.config;
   return {
     id: flow.id,
     name: flow.name,
@@ -55,9 +67,23 @@ export function flowView(flow: FlowWithConfig) {
     version: flow.version,
     created_at: flow.created_at.toISOString(),
     updated_at: flow.updated_at.toISOString(),
-    settings: flow.config.settings,
+    settings,
     configuration: {
-      steps: flow.config.steps.map((step, index) => ({ ...step, position: index + 1 })),
+      steps: [
+        {
+          id: 'step_source',
+          type: 'source',
+          name: 'Source',
+          position: 1,
+          settings: { required_fields: settings.required_fields, acceptance_criteria: settings.acceptance_criteria },
+        },
+        ...steps.map((step, index) => ({ ...step, position: index + 2 })),
+      ],
+      fields,
+      caps,
+      pricing,
+      distribution,
+      delivery_retry,
     },
   };
 }

@@ -2,12 +2,14 @@ import type { FlowConfig } from '../domain/flow.js';
 import { newId } from '../lib/ids.js';
 import type { Queryable } from './pool.js';
 
+export type FlowStatus = 'active' | 'paused' | 'archived';
+
 export interface FlowRow {
   id: string;
   account_id: string;
   name: string;
   description: string | null;
-  status: 'active' | 'paused' | 'archived';
+  status: FlowStatus;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -17,42 +19,91 @@ export interface FlowWithConfig extends FlowRow {
   config: FlowConfig;
 }
 
-export async function insertFlow(
-  db: Queryable,
-  accountId: string,
-  input: { name: string; description: string | null; config: FlowConfig },
-): Promise<FlowWithConfig> {
-  const id = newId('flow');
-  const { rows } = await db.query<FlowRow>(
-    `INSERT INTO flows (id, account_id, name, description) VALUES ($1, $2, $3, $4) RETURNING *`,
-    [id, accountId, input.name, input.description],
-  );
-  await db.query('INSERT INTO flow_versions (flow_id, version, config) VALUES ($1, 1, $2)', [
-    id,
-    input.config,
-  ]);
-  return { ...rows[0]!, config: input.config };
+export interface FlowMeta {
+  name: string;
+  description: string | null;
+  status: FlowStatus;
 }
 
-/** The flow and the configuration of its current version. */
+export async function insertFlow(db: Queryable, accountId: string, meta: FlowMeta, config: FlowConfig): Promise<FlowWithConfig> {
+  const id = newId('flow');
+  const { rows } = await db.query<FlowRow>(
+    `INSERT INTO flows (id, account_id, name, description, status) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [id, accountId, meta.name, meta.description, meta.status],
+  );
+  await db.query('INSERT INTO flow_versions (flow_id, version, config) VALUES ($1, 1, $2)', [id, config]);
+  return { ...rows[0]!, config };
+}
+
+/** Saves `config` as the flow's next version (and the metadata); null if the account has no such flow. */
+export async function saveFlowVersion(
+  db: Queryable,
+  accountId: string,
+  flowId: string,
+  meta: FlowMeta,
+  config: FlowConfig,
+): Promise<FlowWithConfig | null> {
+  const { rows } = await db.query<FlowRow>(
+    `UPDATE flows SET version = version + 1, name = $3, description = $4, status = $5, updated_at = now()
+      WHERE id = $1 AND account_id = $2 RETURNING *`,
+    [flowId, accountId, meta.name, meta.description, meta.status],
+  );
+  const flow = rows[0];
+  if (!flow) return null;
+  await db.query('INSERT INTO flow_versions (flow_id, version, config) VALUES ($1, $2, $3)', [
+    flowId,
+    flow.version,
+    config,
+  ]);
+  return { ...flow, config };
+}
+
+/** The flow and the configuration of its current version. `forUpdate` locks it for a read-modify-write. */
 export async function findFlow(
   db: Queryable,
   accountId: string,
   flowId: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<FlowWithConfig | null> {
   const { rows } = await db.query<FlowWithConfig>(
     `SELECT f.*, v.config FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
-      WHERE f.id = $1 AND f.account_id = $2`,
+      WHERE f.id = $1 AND f.account_id = $2 ${options.forUpdate ? 'FOR UPDATE OF f' : ''}`,
     [flowId, accountId],
   );
   return rows[0] ?? null;
 }
 
-export async function listFlows(db: Queryable, accountId: string): Promise<FlowWithConfig[]> {
-  const { rows } = await db.query<FlowWithConfig>(
-    `SELECT f.*, v.config FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
-      WHERE f.account_id = $1 ORDER BY f.created_at`,
+export interface FlowStatistics {
+  total_leads: number;
+  acceptance_rate: number;
+  average_quality: number | null;
+}
+
+export async function listFlows(
+  db: Queryable,
+  accountId: string,
+): Promise<Array<FlowWithConfig & { statistics: FlowStatistics }>> {
+  const { rows } = await db.query<FlowWithConfig & { total_leads: number; accepted: number; average_quality: number | null }>(
+    `SELECT f.*, v.config,
+            coalesce(s.total_leads, 0) AS total_leads, coalesce(s.accepted, 0) AS accepted, s.average_quality
+       FROM flows f
+       JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS total_leads,
+                count(*) FILTER (WHERE l.status NOT IN ('rejected', 'received'))::int AS accepted,
+                round(avg(l.quality_score), 4)::float8 AS average_quality
+           FROM leads l WHERE l.flow_id = f.id
+       ) s ON true
+      WHERE f.account_id = $1
+      ORDER BY f.created_at`,
     [accountId],
   );
-  return rows;
+  return rows.map(({ total_leads, accepted, average_quality, ...flow }) => ({
+    ...flow,
+    statistics: {
+      total_leads,
+      acceptance_rate: total_leads === 0 ? 0 : Math.round((accepted / total_leads) * 10_000) / 10_000,
+      average_quality,
+    },
+  }));
 }

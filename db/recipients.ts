@@ -1,4 +1,4 @@
-import type { HttpRecipientConfig } from '../domain/flow.js';
+import type { HttpRecipientConfig, RecipientInput } from '../domain/flow.js';
 import { newId } from '../lib/ids.js';
 import type { Queryable } from './pool.js';
 
@@ -15,7 +15,7 @@ export interface RecipientRow {
 export async function insertRecipient(
   db: Queryable,
   accountId: string,
-  input: { name: string; type: 'http'; config: HttpRecipientConfig },
+  input: RecipientInput,
 ): Promise<RecipientRow> {
   const { rows } = await db.query<RecipientRow>(
     `INSERT INTO recipients (id, account_id, name, type, config) VALUES ($1, $2, $3, $4, $5) RETURNING *`,

@@ -1,46 +1,65 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findFlow, insertFlow, listFlows } from '../../db/flows.js';
-import { withTransaction } from '../../db/pool.js';
+import { findFlow, insertFlow, listFlows, saveFlowVersion } from '../../db/flows.js';
+import { type Queryable, withTransaction } from '../../db/pool.js';
 import { insertRecipient, unknownRecipientIds } from '../../db/recipients.js';
-import {
-  type DeliveryStep,
-  type FlowConfig,
-  FlowSettingsSchema,
-  RecipientInputSchema,
-} from '../../domain/flow.js';
+import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound, validationError } from '../errors.js';
+import { type FlowWrite, FlowWriteSchema, SettingsUpdateSchema, toFlowConfig, validateConfig } from '../flow-config.js';
 import { ErrorSchema, FlowSchema, flowView } from '../views.js';
-
-const StepInputSchema = z
-  .object({
-    type: z.literal('delivery'),
-    name: z.string().max(200).optional(),
-    recipient_id: z.string().optional().describe('An existing recipient of this account'),
-    recipient: RecipientInputSchema.optional().describe('Or a new recipient, created with the flow'),
-  })
-  .refine((s) => (s.recipient_id === undefined) !== (s.recipient === undefined), {
-    message: 'Give exactly one of recipient_id or recipient',
-  });
-
-const CreateFlowSchema = z.object({
-  name: z.string().min(1).max(200),
-  description: z.string().max(2000).optional(),
-  settings: FlowSettingsSchema.default({ required_fields: [] }),
-  steps: z.array(StepInputSchema).max(50).default([]),
-});
 
 const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
 
+const errorContent = { 'application/json': { schema: ErrorSchema } };
 const errors = {
-  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorSchema } } },
-  401: {
-    description: 'Missing or invalid API key',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
-  403: { description: 'Missing scope', content: { 'application/json': { schema: ErrorSchema } } },
+  400: { description: 'Invalid request', content: errorContent },
+  401: { description: 'Missing or invalid API key', content: errorContent },
+  403: { description: 'Missing scope', content: errorContent },
 } as const;
+const notFoundResponse = { 404: { description: 'Flow not found', content: errorContent } } as const;
+
+const FlowListSchema = z.object({
+  flows: z.array(
+    FlowSchema.extend({
+      statistics: z.object({
+        total_leads: z.number(),
+        acceptance_rate: z.number(),
+        average_quality: z.number().nullable(),
+      }),
+    }),
+  ),
+});
+
+const SettingsResponseSchema = z
+  .object({
+    flow_id: z.string(),
+    version: z.number(),
+    updated_at: z.string(),
+    settings: z.record(z.string(), z.unknown()),
+  })
+  .openapi('FlowSettings');
+
+/** Creates inline recipients and checks referenced ones belong to the account; returns step index -> id. */
+async function resolveRecipients(tx: Queryable, accountId: string, body: FlowWrite): Promise<Map<number, string>> {
+  const referenced = body.steps.flatMap((s) => (s.type === 'delivery' && s.recipient_id ? [s.recipient_id] : []));
+  const unknown = await unknownRecipientIds(tx, accountId, referenced);
+  if (unknown.length > 0) {
+    throw new ApiError(
+      400,
+      'validation_failed',
+      'Request validation failed',
+      unknown.map((id) => ({ field: 'steps.recipient_id', code: 'not_found', message: `Recipient ${id} not found` })),
+    );
+  }
+  const ids = new Map<number, string>();
+  for (const [index, step] of body.steps.entries()) {
+    if (step.type === 'delivery' && step.recipient) {
+      ids.set(index, (await insertRecipient(tx, accountId, step.recipient)).id);
+    }
+  }
+  return ids;
+}
 
 export function flowsRouter({ pool }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
@@ -49,49 +68,20 @@ export function flowsRouter({ pool }: AppDeps) {
         method: 'post',
         path: '/',
         summary: 'Create a flow',
+        description:
+          'Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and distribution. ' +
+          'Delivery steps name a recipient_id or define a recipient inline.',
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
-        request: { body: { required: true, content: { 'application/json': { schema: CreateFlowSchema } } } },
-        responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: FlowSchema } } },
-          ...errors,
-        },
+        request: { body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } } },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: FlowSchema } } }, ...errors },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const { accountId } = c.var.auth;
         const flow = await withTransaction(pool, async (tx) => {
-          const referenced = body.steps.flatMap((s) => (s.recipient_id ? [s.recipient_id] : []));
-          const unknown = await unknownRecipientIds(tx, accountId, referenced);
-          if (unknown.length > 0) {
-            throw new ApiError(
-              400,
-              'validation_failed',
-              'Request validation failed',
-              unknown.map((id) => ({
-                field: 'steps.recipient_id',
-                code: 'not_found',
-                message: `Recipient ${id} not found`,
-              })),
-            );
-          }
-          const steps: DeliveryStep[] = [];
-          for (const [index, step] of body.steps.entries()) {
-            const recipientId =
-              step.recipient_id ?? (await insertRecipient(tx, accountId, step.recipient!)).id;
-            steps.push({
-              id: `step_${index + 1}`,
-              type: 'delivery',
-              name: step.name,
-              recipient_id: recipientId,
-            });
-          }
-          const config: FlowConfig = { settings: body.settings, steps };
-          return insertFlow(tx, accountId, {
-            name: body.name,
-            description: body.description ?? null,
-            config,
-          });
+          const config = toFlowConfig(body, await resolveRecipients(tx, accountId, body));
+          return insertFlow(tx, accountId, metaOf(body), config);
         });
         return c.json(flowView(flow), 201);
       },
@@ -103,17 +93,11 @@ export function flowsRouter({ pool }: AppDeps) {
         summary: 'List flows',
         tags: ['Flows'],
         middleware: [requireScope('flows:read')],
-        responses: {
-          200: {
-            description: 'Flows',
-            content: { 'application/json': { schema: z.object({ flows: z.array(FlowSchema) }) } },
-          },
-          ...errors,
-        },
+        responses: { 200: { description: 'Flows', content: { 'application/json': { schema: FlowListSchema } } }, ...errors },
       }),
       async (c) => {
         const flows = await listFlows(pool, c.var.auth.accountId);
-        return c.json({ flows: flows.map(flowView) }, 200);
+        return c.json({ flows: flows.map((f) => ({ ...flowView(f), statistics: f.statistics })) }, 200);
       },
     )
     .openapi(
@@ -126,7 +110,7 @@ export function flowsRouter({ pool }: AppDeps) {
         request: { params: FlowIdParam },
         responses: {
           200: { description: 'Flow', content: { 'application/json': { schema: FlowSchema } } },
-          404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
+          ...notFoundResponse,
           ...errors,
         },
       }),
@@ -135,5 +119,82 @@ export function flowsRouter({ pool }: AppDeps) {
         if (!flow) throw notFound('Flow');
         return c.json(flowView(flow), 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{flow_id}',
+        summary: 'Replace a flow’s configuration (saved as a new version)',
+        description: 'Leads already in flight keep running against the version they arrived under.',
+        tags: ['Flows'],
+        middleware: [requireScope('flows:write')],
+        request: {
+          params: FlowIdParam,
+          body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } },
+        },
+        responses: {
+          200: { description: 'Updated', content: { 'application/json': { schema: FlowSchema } } },
+          ...notFoundResponse,
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const { accountId } = c.var.auth;
+        const flow = await withTransaction(pool, async (tx) => {
+          const config = toFlowConfig(body, await resolveRecipients(tx, accountId, body));
+          return saveFlowVersion(tx, accountId, c.req.valid('param').flow_id, metaOf(body), config);
+        });
+        if (!flow) throw notFound('Flow');
+        return c.json(flowView(flow), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{flow_id}/settings',
+        summary: 'Update flow settings',
+        description:
+          'Any subset of acceptance_criteria, quality_threshold, volume_cap {daily_limit, hourly_limit}, ' +
+          'notifications {email, webhook_url, events}, required_fields, time_zone. Saved as a new version.',
+        tags: ['Flows'],
+        middleware: [requireScope('flows:write')],
+        request: {
+          params: FlowIdParam,
+          body: { required: true, content: { 'application/json': { schema: SettingsUpdateSchema } } },
+        },
+        responses: {
+          200: { description: 'Updated', content: { 'application/json': { schema: SettingsResponseSchema } } },
+          ...notFoundResponse,
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const { settings } = c.req.valid('json');
+        const { accountId } = c.var.auth;
+        const flow = await withTransaction(pool, async (tx) => {
+          const current = await findFlow(tx, accountId, c.req.valid('param').flow_id, { forUpdate: true });
+          if (!current) throw notFound('Flow');
+          const merged = { ...current.config, settings: { ...current.config.settings, ...settings } };
+          const invalid = validateConfig(merged);
+          if (invalid) throw validationError(invalid);
+          const config = assignIds(FlowConfigSchema.parse(merged));
+          return saveFlowVersion(tx, accountId, current.id, current, config);
+        });
+        if (!flow) throw notFound('Flow');
+        return c.json(
+          {
+            flow_id: flow.id,
+            version: flow.version,
+            updated_at: flow.updated_at.toISOString(),
+            settings: flow.config.settings,
+          },
+          200,
+        );
+      },
     );
+}
+
+function metaOf(body: FlowWrite) {
+  return { name: body.name, description: body.description ?? null, status: body.status };
 }
