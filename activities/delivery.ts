@@ -1,14 +1,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Pool } from '../db/pool.js';
 import { findRecipient } from '../db/recipients.js';
+import { interpretResponse } from '../domain/delivery-response.js';
 import type { HttpRecipientConfig } from '../domain/flow.js';
-import type { LeadFields } from '../domain/lead.js';
+import { recipientPayload } from '../domain/pipeline.js';
 
 export interface DeliveryRequest {
   leadId: string;
   accountId: string;
   recipientId: string;
-  lead: LeadFields;
+  /** Normalised lead fields; the recipient's field mapping picks and renames them. */
+  lead: Record<string, unknown>;
   /** Same on every retry of one delivery, so a buyer can drop repeats. */
   idempotencyKey: string;
   testMode: boolean;
@@ -20,10 +22,14 @@ export interface DeliveryResult {
   recipientName: string;
   responseCode: number | null;
   durationMs: number;
+  price: number;
+  reference: string | null;
 }
 
 /** Failure types the workflow's retry policy must not retry. */
 export const NON_RETRYABLE_DELIVERY_ERRORS = ['RecipientNotFound'];
+
+const MAX_RESPONSE_BYTES = 256 * 1024;
 
 export function createDeliveryActivities({
   pool,
@@ -34,9 +40,9 @@ export function createDeliveryActivities({
 }) {
   return {
     /**
-     * Sends the lead to one recipient. A definite answer from the buyer (2xx accept, 4xx decline) is
-     * returned; anything that may succeed later (5xx, timeout, connection error) is thrown so that
-     * Temporal retries it under the workflow's retry policy.
+     * Sends the lead to one recipient. A definite answer from the buyer (accept or decline) is returned;
+     * anything that may succeed later (5xx, timeout, connection error) is thrown so Temporal retries it
+     * under the flow's retry policy. Test-mode leads are never sent.
      */
     async deliverLead(request: DeliveryRequest): Promise<DeliveryResult> {
       const recipient = await findRecipient(pool, request.accountId, request.recipientId);
@@ -46,8 +52,7 @@ export function createDeliveryActivities({
           'RecipientNotFound',
         );
       }
-      const started = performance.now();
-      const elapsed = () => Math.round(performance.now() - started);
+      const config = recipient.config;
       if (request.testMode) {
         return {
           outcome: 'success',
@@ -55,32 +60,45 @@ export function createDeliveryActivities({
           recipientName: recipient.name,
           responseCode: null,
           durationMs: 0,
+          price: 0,
+          reference: null,
         };
       }
+      const started = performance.now();
+      const elapsed = () => Math.round(performance.now() - started);
       let response: Response;
+      let body: string;
       try {
-        response = await fetchImpl(recipient.config.url, buildRequest(recipient.config, request));
+        response = await fetchImpl(config.url, buildRequest(config, request));
+        body = (await response.text()).slice(0, MAX_RESPONSE_BYTES);
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
         throw ApplicationFailure.retryable(
-          timedOut ? `Timed out after ${recipient.config.timeout_ms} ms` : 'Connection failed',
+          timedOut ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
           'RecipientUnavailable',
+          { responseCode: null, durationMs: elapsed() },
         );
       }
-      // Drain the body so the connection returns to the pool.
-      await response.arrayBuffer().catch(() => undefined);
+      const interpreted = interpretResponse(config.response, config.sale_price, {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body,
+      });
       const base = { recipientName: recipient.name, responseCode: response.status, durationMs: elapsed() };
-      if (response.status >= 500) {
+      if (interpreted.outcome === 'error') {
         throw ApplicationFailure.retryable(
-          `Recipient answered HTTP ${response.status}`,
+          interpreted.reason ?? 'Recipient error',
           'RecipientUnavailable',
           base,
         );
       }
-      if (response.status >= 400) {
-        return { ...base, outcome: 'failure', reason: `Recipient declined with HTTP ${response.status}` };
-      }
-      return { ...base, outcome: 'success', reason: null };
+      return {
+        ...base,
+        outcome: interpreted.outcome,
+        reason: interpreted.reason,
+        price: interpreted.price,
+        reference: interpreted.reference,
+      };
     },
   };
 }
@@ -90,19 +108,27 @@ function buildRequest(config: HttpRecipientConfig, request: DeliveryRequest): Re
     ...config.headers,
     'Idempotency-Key': request.idempotencyKey,
     'User-Agent': 'Leadrail/0.1',
+    Accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
   };
+  if (config.basic_auth) {
+    const credentials = Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString(
+      'base64',
+    );
+    headers.Authorization = `Basic ${credentials}`;
+  }
+  const payload = recipientPayload(request.lead, config.field_mapping);
   let body: string;
   if (config.format === 'form') {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(
-      Object.entries(request.lead).map(([k, v]): [string, string] => [
+      Object.entries(payload).map(([k, v]): [string, string] => [
         k,
         typeof v === 'string' ? v : JSON.stringify(v),
       ]),
     ).toString();
   } else {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(request.lead);
+    body = JSON.stringify(payload);
   }
   return {
     method: config.method,

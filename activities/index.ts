@@ -1,6 +1,8 @@
 import type { Pool } from '../db/pool.js';
 import { createDeliveryActivities } from './delivery.js';
+import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
+import { createWebhookActivities } from './webhooks.js';
 
 export interface ActivityDeps {
   pool: Pool;
@@ -11,7 +13,9 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createLeadRecordActivities(deps),
+    ...createEvaluationActivities(deps),
     ...createDeliveryActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

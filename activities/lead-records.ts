@@ -1,15 +1,12 @@
-import { insertEvents, insertLead, updateLeadStatus } from '../db/leads.js';
+import { insertEvents, insertLead, type LeadPatch, updateLead } from '../db/leads.js';
 import { type Pool, withTransaction } from '../db/pool.js';
-import type { LeadEvent, LeadStatus } from '../domain/lead.js';
+import type { LeadEvent } from '../domain/lead.js';
 import type { LeadWorkflowInput } from '../workflows/shared.js';
 
-export interface LeadProgress {
+export interface LeadProgress extends LeadPatch {
   leadId: string;
   accountId: string;
   flowId: string;
-  status: LeadStatus;
-  reason: string | null;
-  decided: boolean;
   events: LeadEvent[];
 }
 
@@ -39,7 +36,7 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
     async recordLeadProgress(progress: LeadProgress): Promise<void> {
       await withTransaction(pool, async (tx) => {
         await insertEvents(tx, progress, progress.events);
-        await updateLeadStatus(tx, progress.leadId, progress);
+        await updateLead(tx, progress.leadId, progress);
       });
     },
   };

@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: ErrorDetail[] | Record<string, unknown> = [],
     readonly headers: Record<string, string> = {},
+    /** Extra members of the error object (an extension of the documented shape, e.g. lead_id). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,7 +32,15 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export function errorResponse(c: Context, err: ApiError): Response {
   for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
   return c.json(
-    { error: { code: err.code, message: err.message, details: err.details, request_id: c.get('requestId') } },
+    {
+      error: {
+        code: err.code,
+        message: err.message,
+        details: err.details,
+        request_id: c.get('requestId'),
+        ...err.extra,
+      },
+    },
     err.status,
   );
 }

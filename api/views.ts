@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { FlowWithConfig } from '../db/flows.js';
 import type { LeadRow } from '../db/leads.js';
-import type { LeadEvent } from '../domain/lead.js';
+import type { FieldError, LeadEvent, RejectionKind } from '../domain/lead.js';
+import type { LeadSnapshot } from '../workflows/shared.js';
 
 // Response shapes: documented in OpenAPI and produced only through these functions, so what the
 // API answers and what /openapi.json promises cannot drift apart.
@@ -75,7 +76,10 @@ export function flowView(flow: FlowWithConfig) {
           type: 'source',
           name: 'Source',
           position: 1,
-          settings: { required_fields: settings.required_fields, acceptance_criteria: settings.acceptance_criteria },
+          settings: {
+            required_fields: settings.required_fields,
+            acceptance_criteria: settings.acceptance_criteria,
+          },
         },
         ...steps.map((step, index) => ({ ...step, position: index + 2 })),
       ],
@@ -97,11 +101,55 @@ export const SubmittedLeadSchema = z
     reason: z.string().nullable(),
     flow_id: z.string(),
     created_at: z.string(),
+    test_mode: z.boolean(),
     events: z.array(EventSchema),
     quality_score: z.number().nullable(),
-    pricing: PricingSchema,
+    pricing: PricingSchema.describe('Purchase price of the lead'),
   })
   .openapi('SubmittedLead');
+
+/** The documented 201 body for a submitted lead. */
+export function submittedView(s: LeadSnapshot) {
+  return {
+    id: s.id,
+    status: s.status,
+    reason: s.reason,
+    flow_id: s.flow_id,
+    created_at: s.created_at,
+    test_mode: s.test_mode,
+    events: s.events,
+    quality_score: s.quality_score,
+    pricing: s.pricing,
+  };
+}
+
+/** A decided lead rebuilt from its Postgres record (for idempotent replays of finished leads). */
+export function snapshotFromRecord(lead: LeadRow, events: LeadEvent[]): LeadSnapshot {
+  const rejected = events.find((e) => e.type === 'rejected');
+  const details = (rejected?.details ?? {}) as { errors?: FieldError[]; duplicate_of?: string };
+  return {
+    id: lead.id,
+    flow_id: lead.flow_id,
+    status: lead.status,
+    reason: lead.reason,
+    rejection:
+      lead.status === 'rejected'
+        ? {
+            kind: (lead.rejection_kind ?? 'validation') as RejectionKind,
+            reason: lead.reason ?? '',
+            errors: details.errors ?? [],
+            duplicate_of: details.duplicate_of,
+          }
+        : null,
+    created_at: lead.created_at.toISOString(),
+    test_mode: lead.test_mode,
+    events,
+    quality_score: lead.quality_score,
+    quality_metrics: (lead.quality_metrics as LeadSnapshot['quality_metrics']) ?? null,
+    pricing: { amount: lead.cost, currency: 'USD' },
+    revenue: lead.revenue,
+  };
+}
 
 export const LeadDetailSchema = z
   .object({

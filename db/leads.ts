@@ -31,10 +31,12 @@ export interface LeadRow {
   enhancements: Record<string, unknown> | null;
   quality_metrics: Record<string, number> | null;
   quality_score: number | null;
+  rejection_kind: string | null;
   cost: number;
   revenue: number;
   created_at: Date;
   updated_at: Date;
+  decided_at: Date | null;
 }
 
 /** Idempotent: a retried activity inserting the same lead is a no-op. */
@@ -85,16 +87,45 @@ export async function insertEvents(
   );
 }
 
-export async function updateLeadStatus(
-  db: Queryable,
-  leadId: string,
-  patch: { status: LeadStatus; reason: string | null; decided: boolean },
-): Promise<void> {
+export interface LeadPatch {
+  status: LeadStatus;
+  reason: string | null;
+  decided: boolean;
+  rejectionKind?: string | null;
+  normalized?: Record<string, unknown>;
+  enhancements?: Record<string, unknown>;
+  qualityMetrics?: Record<string, number>;
+  qualityScore?: number | null;
+  cost?: number;
+  revenue?: number;
+}
+
+/** Applies a status change and whatever else the step learned; absent fields keep their value. */
+export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch): Promise<void> {
   await db.query(
     `UPDATE leads SET status = $2, reason = $3, updated_at = now(),
-            decided_at = CASE WHEN $4 THEN coalesce(decided_at, now()) ELSE decided_at END
+            decided_at = CASE WHEN $4 THEN coalesce(decided_at, now()) ELSE decided_at END,
+            rejection_kind = coalesce($5, rejection_kind),
+            normalized = coalesce($6, normalized),
+            enhancements = coalesce($7, enhancements),
+            quality_metrics = coalesce($8, quality_metrics),
+            quality_score = coalesce($9, quality_score),
+            cost = coalesce($10, cost),
+            revenue = coalesce($11, revenue)
       WHERE id = $1`,
-    [leadId, patch.status, patch.reason, patch.decided],
+    [
+      leadId,
+      patch.status,
+      patch.reason,
+      patch.decided,
+      patch.rejectionKind ?? null,
+      patch.normalized ?? null,
+      patch.enhancements ?? null,
+      patch.qualityMetrics ?? null,
+      patch.qualityScore ?? null,
+      patch.cost ?? null,
+      patch.revenue ?? null,
+    ],
   );
 }
 

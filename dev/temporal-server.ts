@@ -54,6 +54,7 @@ export interface DevServer {
 
 const SA_TYPE_NAMES: Record<string, string> = {
   [SearchAttributeType.KEYWORD]: 'Keyword',
+  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
   [SearchAttributeType.TEXT]: 'Text',
 };
 

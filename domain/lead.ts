@@ -5,7 +5,19 @@ export type LeadStatus = 'received' | 'accepted' | 'rejected' | 'delivered' | 'd
 
 export type EventOutcome = 'success' | 'failure' | 'error' | 'skip';
 
-export type LeadEventType = 'received' | 'accepted' | 'rejected' | 'delivered' | 'delivery_failed';
+export type LeadEventType =
+  | 'received'
+  | 'enhanced'
+  | 'accepted'
+  | 'rejected'
+  | 'skipped'
+  | 'delivered'
+  | 'delivery_failed'
+  | 'converted'
+  | 'returned';
+
+/** Why a lead was rejected; the API maps each kind to its HTTP answer. */
+export type RejectionKind = 'validation' | 'criteria' | 'enhancement' | 'filter' | 'duplicate' | 'quality' | 'cap';
 
 export interface LeadEvent {
   id: string;
@@ -17,6 +29,7 @@ export interface LeadEvent {
   recipient_id?: string;
   response_code?: number;
   duration_ms?: number;
+  enhancements?: string[];
   details?: Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FlowConfig } from '../domain/flow.js';
-import type { FieldError, LeadEvent, LeadFields, LeadStatus } from '../domain/lead.js';
+import type { FieldError, LeadEvent, LeadFields, LeadStatus, RejectionKind } from '../domain/lead.js';
 
 export const DEFAULT_TASK_QUEUES = {
   leads: 'leadrail-leads',
@@ -16,9 +16,21 @@ export const FlowIdAttr = defineSearchAttributeKey('FlowId', SearchAttributeType
 export const SourceAttr = defineSearchAttributeKey('Source', SearchAttributeType.KEYWORD);
 export const AccountIdAttr = defineSearchAttributeKey('AccountId', SearchAttributeType.KEYWORD);
 export const ExternalIdAttr = defineSearchAttributeKey('ExternalId', SearchAttributeType.KEYWORD);
+/** `<recipient_id>:<outcome>` for each delivery attempt's final outcome, e.g. `rcp_..:delivered`. */
+export const RecipientOutcomesAttr = defineSearchAttributeKey(
+  'RecipientOutcomes',
+  SearchAttributeType.KEYWORD_LIST,
+);
 
 /** Every custom search attribute; the dev launcher and test harness register exactly these. */
-export const SEARCH_ATTRIBUTES = [LeadStatusAttr, FlowIdAttr, SourceAttr, AccountIdAttr, ExternalIdAttr];
+export const SEARCH_ATTRIBUTES = [
+  LeadStatusAttr,
+  FlowIdAttr,
+  SourceAttr,
+  AccountIdAttr,
+  ExternalIdAttr,
+  RecipientOutcomesAttr,
+];
 
 export interface LeadWorkflowInput {
   leadId: string;
@@ -41,11 +53,27 @@ export interface LeadSnapshot {
   flow_id: string;
   status: LeadStatus;
   reason: string | null;
+  /** Set when rejected: why, and the per-field errors of a validation rejection. */
+  rejection: {
+    kind: RejectionKind;
+    reason: string;
+    errors: FieldError[];
+    duplicate_of?: string;
+    details?: Record<string, unknown>;
+  } | null;
   created_at: string;
+  test_mode: boolean;
   events: LeadEvent[];
-  errors: FieldError[];
   quality_score: number | null;
+  quality_metrics: {
+    overall_score: number;
+    completeness: number;
+    accuracy: number;
+    fraud_risk: number;
+  } | null;
+  /** The purchase price of the lead (its cost); sale prices are per delivery event. */
   pricing: { amount: number; currency: 'USD' };
+  revenue: number;
 }
 
 export const leadStateQuery = defineQuery<LeadSnapshot>('lead-state');

@@ -1,51 +1,88 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  type Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateStage,
-} from '@temporalio/client';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { Context } from 'hono';
 import { findFlow } from '../../db/flows.js';
 import { findLead, listLeadEvents } from '../../db/leads.js';
 import { newId } from '../../lib/ids.js';
-import type { leadWorkflow } from '../../workflows/lead.js';
-import {
-  AccountIdAttr,
-  awaitOutcomeUpdate,
-  ExternalIdAttr,
-  FlowIdAttr,
-  type LeadSnapshot,
-  LeadStatusAttr,
-  type LeadWorkflowInput,
-  leadStateQuery,
-  SourceAttr,
-} from '../../workflows/shared.js';
+import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../../workflows/shared.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
-import { ErrorSchema, LeadDetailSchema, leadDetailView, SubmittedLeadSchema } from '../views.js';
+import { ApiError, notFound, validationError } from '../errors.js';
+import {
+  LeadFieldsSchema,
+  rejectionError,
+  type SubmissionRequest,
+  type SubmissionResult,
+  SubmitOptionsSchema,
+  submitLead,
+} from '../lead-submission.js';
+import {
+  ErrorSchema,
+  LeadDetailSchema,
+  leadDetailView,
+  SubmittedLeadSchema,
+  submittedView,
+} from '../views.js';
 
-const SubmitLeadSchema = z.object({
-  lead: z
-    .record(z.string(), z.unknown())
-    .describe(
-      'The lead fields, e.g. first_name, email, phone; `source` and `campaign` are used for reporting',
+const SubmitLeadSchema = z
+  .object({
+    lead: LeadFieldsSchema,
+    external_id: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Your id for the lead; resubmitting it is safe'),
+    trusted_form_cert_url: z.url().max(500).optional(),
+    options: SubmitOptionsSchema.prefault({}),
+  })
+  .openapi('SubmitLead');
+
+export const MAX_BATCH_SIZE = 1000;
+
+const BatchSchema = z
+  .object({
+    leads: z
+      .array(
+        z.object({
+          external_id: z.string().min(1).max(200).optional(),
+          lead: LeadFieldsSchema,
+          trusted_form_cert_url: z.url().max(500).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_BATCH_SIZE, `A batch holds at most ${MAX_BATCH_SIZE} leads`),
+    options: z
+      .object({
+        continue_on_error: z.boolean().default(true),
+        max_concurrent: z.number().int().min(1).max(50).default(10),
+        test_mode: z.boolean().default(false),
+        timeout: z.number().int().min(100).max(120_000).default(30_000),
+      })
+      .prefault({}),
+  })
+  .openapi('LeadBatch');
+
+const BatchResultSchema = z
+  .object({
+    batch_id: z.string(),
+    total_leads: z.number(),
+    successful: z.number(),
+    failed: z.number(),
+    results: z.array(
+      z.object({
+        external_id: z.string().nullable(),
+        status: z.enum(['success', 'error', 'pending', 'skipped']),
+        lead_id: z.string().optional(),
+        lead_status: z.string().optional(),
+        quality_score: z.number().nullable().optional(),
+        error: z
+          .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+          .optional(),
+      }),
     ),
-  external_id: z.string().min(1).max(200).optional(),
-  options: z
-    .object({
-      test_mode: z.boolean().default(false),
-      async: z.boolean().default(false).describe('Answer 202 at once and process in the background'),
-      timeout: z
-        .number()
-        .int()
-        .min(100)
-        .max(120_000)
-        .default(30_000)
-        .describe('Milliseconds to wait for the outcome before answering 202'),
-    })
-    .default({ test_mode: false, async: false, timeout: 30_000 }),
-});
+  })
+  .openapi('LeadBatchResult');
 
 const AcceptedLeadSchema = z
   .object({
@@ -57,20 +94,93 @@ const AcceptedLeadSchema = z
   })
   .openapi('AcceptedLead');
 
+const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
 const errorContent = { 'application/json': { schema: ErrorSchema } };
+const commonErrors = {
+  400: { description: 'Invalid request or lead (validation_failed)', content: errorContent },
+  401: { description: 'Missing or invalid API key', content: errorContent },
+  403: { description: 'Missing scope', content: errorContent },
+  404: { description: 'Flow not found', content: errorContent },
+} as const;
+
+/** Form-encoded submissions (what many lead sources post): lead fields at the top level, dotted keys nested. */
+function formToSubmission(form: Record<string, string | File | (string | File)[]>) {
+  const lead: Record<string, unknown> = {};
+  const options: Record<string, unknown> = {};
+  let externalId: string | undefined;
+  let trustedFormCertUrl: string | undefined;
+  for (const [key, raw] of Object.entries(form)) {
+    const value = Array.isArray(raw) ? raw.map(String) : String(raw);
+    if (key === 'external_id') externalId = String(value);
+    else if (key === 'trusted_form_cert_url' || key === 'xxTrustedFormCertUrl')
+      trustedFormCertUrl = String(value);
+    else if (key.startsWith('options.')) options[key.slice(8)] = formScalar(String(value));
+    else if (key.startsWith('lead.')) lead[key.slice(5)] = value;
+    else lead[key] = value;
+  }
+  return { lead, external_id: externalId, trusted_form_cert_url: trustedFormCertUrl, options };
+}
+
+function formScalar(value: string): unknown {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+async function readSubmission(c: Context) {
+  const type = c.req.header('Content-Type') ?? '';
+  const body = type.includes('application/x-www-form-urlencoded')
+    ? formToSubmission(await c.req.parseBody({ all: true }))
+    : await c.req.json().catch(() => {
+        throw new ApiError(400, 'invalid_json', 'Request body is not valid JSON');
+      });
+  const parsed = SubmitLeadSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
 
 export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
+  const deps = { pool, temporal, taskQueue };
+
+  const respond = (c: Context<AuthEnv>, flowId: string, result: SubmissionResult) => {
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    if (result.kind === 'pending') {
+      const location = `/leads/${result.leadId}`;
+      c.header('Location', location);
+      return c.json(
+        { id: result.leadId, status: 'received', flow_id: flowId, created_at: result.createdAt, location },
+        202,
+      );
+    }
+    const rejected = rejectionError(result.snapshot);
+    if (rejected) throw rejected;
+    c.header('Location', `/leads/${result.snapshot.id}`);
+    return c.json(submittedView(result.snapshot), 201);
+  };
+
   return new OpenAPIHono<AuthEnv>()
     .openapi(
       createRoute({
         method: 'post',
         path: '/flows/{flow_id}/leads',
         summary: 'Submit a lead to a flow',
+        description:
+          'Synchronous by default: answers 201 once the outcome is decided (after deliveries, before webhooks). ' +
+          'With options.async, or when options.timeout passes first, answers 202 with a Location and keeps processing. ' +
+          'Rejections answer 400 validation_failed, 409 duplicate_detected, or 422 lead_rejected/cap_reached, each with ' +
+          'the lead id. Accepts JSON, or application/x-www-form-urlencoded with lead fields at the top level. ' +
+          'external_id or an Idempotency-Key header make resubmission safe.',
         tags: ['Leads'],
         middleware: [requireScope('leads:write')],
         request: {
-          params: z.object({ flow_id: z.string() }),
-          body: { required: true, content: { 'application/json': { schema: SubmitLeadSchema } } },
+          params: FlowIdParam,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          body: {
+            required: true,
+            content: {
+              'application/json': { schema: SubmitLeadSchema },
+              'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) },
+            },
+          },
         },
         responses: {
           201: {
@@ -78,89 +188,124 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
             content: { 'application/json': { schema: SubmittedLeadSchema } },
           },
           202: {
-            description:
-              'Accepted for processing (async, or the outcome was not decided within options.timeout)',
+            description: 'Accepted for processing (async, or not decided within options.timeout)',
             content: { 'application/json': { schema: AcceptedLeadSchema } },
           },
-          400: { description: 'Invalid request or lead', content: errorContent },
-          401: { description: 'Missing or invalid API key', content: errorContent },
-          404: { description: 'Flow not found', content: errorContent },
+          ...commonErrors,
+          409: {
+            description: 'Duplicate lead, idempotency conflict, or inactive flow',
+            content: errorContent,
+          },
+          422: {
+            description: 'Rejected by the flow (criteria, quality, cap, filter, enhancement)',
+            content: errorContent,
+          },
+        },
+      }),
+      async (c) => {
+        const { flow_id: flowId } = c.req.valid('param');
+        const body = await readSubmission(c);
+        const flow = await findFlow(pool, c.var.auth.accountId, flowId);
+        if (!flow) throw notFound('Flow');
+        const request: SubmissionRequest = {
+          lead: body.lead,
+          externalId: body.external_id ?? null,
+          trustedFormCertUrl: body.trusted_form_cert_url ?? null,
+          idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+          options: body.options,
+        };
+        return respond(c, flowId, await submitLead(deps, c.var.auth, flow, request));
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/flows/{flow_id}/leads/batch',
+        summary: 'Submit up to 1000 leads in one call',
+        description:
+          'Answers 207 with one result per lead, in input order, echoing external_id. Leads run concurrently ' +
+          '(options.max_concurrent). With continue_on_error=false, leads after the first error are not submitted ' +
+          '(status "skipped"). A batch counts once against the rate limit.',
+        tags: ['Leads'],
+        middleware: [requireScope('leads:write')],
+        request: {
+          params: FlowIdParam,
+          body: { required: true, content: { 'application/json': { schema: BatchSchema } } },
+        },
+        responses: {
+          207: {
+            description: 'Per-lead results',
+            content: { 'application/json': { schema: BatchResultSchema } },
+          },
+          ...commonErrors,
         },
       }),
       async (c) => {
         const { flow_id: flowId } = c.req.valid('param');
         const body = c.req.valid('json');
-        const auth = c.var.auth;
-        const flow = await findFlow(pool, auth.accountId, flowId);
+        const flow = await findFlow(pool, c.var.auth.accountId, flowId);
         if (!flow) throw notFound('Flow');
-
-        const input: LeadWorkflowInput = {
-          leadId: newId('lead'),
-          accountId: auth.accountId,
-          flowId: flow.id,
-          flowVersion: flow.version,
-          flow: flow.config,
-          lead: body.lead,
-          source: stringField(body.lead.source),
-          campaign: stringField(body.lead.campaign),
-          externalId: body.external_id ?? null,
-          testMode: body.options.test_mode || auth.mode === 'test',
-          receivedAt: new Date().toISOString(),
+        type Result = z.infer<typeof BatchResultSchema>['results'][number];
+        const results: Result[] = new Array(body.leads.length);
+        let stop = false;
+        let next = 0;
+        const worker = async () => {
+          while (next < body.leads.length) {
+            const index = next++;
+            const item = body.leads[index]!;
+            const externalId = item.external_id ?? null;
+            if (stop) {
+              results[index] = { external_id: externalId, status: 'skipped' };
+              continue;
+            }
+            try {
+              const result = await submitLead(deps, c.var.auth, flow, {
+                lead: item.lead,
+                externalId,
+                trustedFormCertUrl: item.trusted_form_cert_url ?? null,
+                idempotencyKey: null,
+                options: { async: false, test_mode: body.options.test_mode, timeout: body.options.timeout },
+              });
+              results[index] = batchResult(externalId, result);
+            } catch (err) {
+              if (!(err instanceof ApiError)) throw err;
+              results[index] = {
+                external_id: externalId,
+                status: 'error',
+                error: { code: err.code, message: err.message, details: err.details },
+              };
+            }
+            if (results[index]!.status === 'error' && !body.options.continue_on_error) stop = true;
+          }
         };
-        const workflow = workflowOptions(input, taskQueue);
-        const accepted = {
-          id: input.leadId,
-          status: 'received',
-          flow_id: flow.id,
-          created_at: input.receivedAt,
-          location: `/leads/${input.leadId}`,
-        };
-
-        if (body.options.async) {
-          await temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', workflow);
-          c.header('Location', accepted.location);
-          return c.json(accepted, 202);
-        }
-
-        // Update-with-start: one call starts the run and waits on its "outcome decided" update, so the
-        // answer comes as soon as the outcome is known, not after webhooks or bookkeeping.
-        const update = await temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
-            ...workflow,
-            workflowIdConflictPolicy: 'USE_EXISTING',
-          }),
-        });
-        const snapshot = await withTimeout(update.result(), body.options.timeout);
-        if (!snapshot) {
-          c.header('Location', accepted.location);
-          return c.json(accepted, 202);
-        }
-        if (snapshot.status === 'rejected' && snapshot.errors.length > 0) {
-          throw new ApiError(
-            400,
-            'validation_failed',
-            'Lead validation failed',
-            snapshot.errors.map((e) => ({ ...e })),
-            {
-              'X-Lead-Id': snapshot.id,
-            },
-          );
-        }
-        return c.json(submittedView(snapshot), 201);
+        await Promise.all(
+          Array.from({ length: Math.min(body.options.max_concurrent, body.leads.length) }, worker),
+        );
+        const successful = results.filter((r) => r.status === 'success' || r.status === 'pending').length;
+        return c.json(
+          {
+            batch_id: newId('batch'),
+            total_leads: results.length,
+            successful,
+            failed: results.length - successful,
+            results,
+          },
+          207,
+        );
       },
     )
     .openapi(
       createRoute({
         method: 'get',
         path: '/leads/{lead_id}',
-        summary: 'Get a lead with its data, events and quality metrics',
+        summary: 'Get a lead: normalised data, enhancements, events, quality metrics, pricing',
         tags: ['Leads'],
         middleware: [requireScope('leads:read')],
         request: { params: z.object({ lead_id: z.string() }) },
         responses: {
           200: { description: 'Lead', content: { 'application/json': { schema: LeadDetailSchema } } },
           401: { description: 'Missing or invalid API key', content: errorContent },
+          403: { description: 'Missing scope', content: errorContent },
           404: { description: 'Not found', content: errorContent },
         },
       }),
@@ -168,8 +313,12 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         const { lead_id: leadId } = c.req.valid('param');
         const { accountId } = c.var.auth;
         const lead = await findLead(pool, accountId, leadId);
-        if (lead) return c.json(leadDetailView(lead, await listLeadEvents(pool, leadId)), 200);
-        // Submitted a moment ago and not yet recorded: the workflow knows it.
+        if (lead) {
+          const detail = leadDetailView(lead, await listLeadEvents(pool, leadId));
+          // An in-flight lead's latest state is the workflow's; Postgres may be a step behind.
+          if (!lead.decided_at) Object.assign(detail, await liveState(temporal, leadId));
+          return c.json(detail, 200);
+        }
         const live = await liveLead(temporal, accountId, leadId);
         if (!live) throw notFound('Lead');
         return c.json(live, 200);
@@ -177,35 +326,43 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
     );
 }
 
-function workflowOptions(input: LeadWorkflowInput, taskQueue: string) {
+function batchResult(externalId: string | null, result: SubmissionResult) {
+  if (result.kind === 'pending') {
+    return {
+      external_id: externalId,
+      status: 'pending' as const,
+      lead_id: result.leadId,
+      lead_status: 'received',
+    };
+  }
+  const rejected = rejectionError(result.snapshot);
+  if (rejected) {
+    return {
+      external_id: externalId,
+      status: 'error' as const,
+      lead_id: result.snapshot.id,
+      error: { code: rejected.code, message: rejected.message, details: rejected.details },
+    };
+  }
   return {
-    workflowId: input.leadId,
-    taskQueue,
-    args: [input] as [LeadWorkflowInput],
-    staticSummary: `Lead for flow ${input.flowId}${input.source ? ` from ${input.source}` : ''}`,
-    typedSearchAttributes: [
-      { key: LeadStatusAttr, value: 'received' },
-      { key: FlowIdAttr, value: input.flowId },
-      { key: AccountIdAttr, value: input.accountId },
-      ...(input.source ? [{ key: SourceAttr, value: input.source }] : []),
-      ...(input.externalId ? [{ key: ExternalIdAttr, value: input.externalId }] : []),
-    ],
+    external_id: externalId,
+    status: 'success' as const,
+    lead_id: result.snapshot.id,
+    lead_status: result.snapshot.status,
+    quality_score: result.snapshot.quality_score,
   };
 }
 
-function submittedView(s: LeadSnapshot) {
-  return {
-    id: s.id,
-    status: s.status,
-    reason: s.reason,
-    flow_id: s.flow_id,
-    created_at: s.created_at,
-    events: s.events,
-    quality_score: s.quality_score,
-    pricing: s.pricing,
-  };
+async function liveState(temporal: Client, leadId: string) {
+  try {
+    const s = await temporal.workflow.getHandle(leadId).query(leadStateQuery);
+    return { status: s.status, reason: s.reason, events: s.events };
+  } catch {
+    return {};
+  }
 }
 
+/** A lead submitted a moment ago whose first write has not landed: ask its workflow (same account only). */
 async function liveLead(temporal: Client, accountId: string, leadId: string) {
   if (!/^lead_[0-9a-z]{26}$/.test(leadId)) return null;
   const handle = temporal.workflow.getHandle(leadId);
@@ -224,33 +381,16 @@ async function liveLead(temporal: Client, accountId: string, leadId: string) {
       source: description.typedSearchAttributes.get(SourceAttr) ?? null,
       campaign: null,
       external_id: description.typedSearchAttributes.get(ExternalIdAttr) ?? null,
-      test_mode: false,
+      test_mode: s.test_mode,
       lead_data: {},
       enhancements: {},
       events: s.events,
-      quality_metrics: null,
+      quality_metrics: s.quality_metrics,
       quality_score: s.quality_score,
-      pricing: { cost: s.pricing.amount, revenue: 0, currency: 'USD' as const },
+      pricing: { cost: s.pricing.amount, revenue: s.revenue, currency: 'USD' as const },
     };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return null;
     throw err;
-  }
-}
-
-function stringField(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  promise.catch(() => {}); // an abandoned wait must not become an unhandled rejection
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DeliveryRequest } from '../../activities/delivery.js';
+import type { DeliveryRequest, DeliveryResult } from '../../activities/delivery.js';
 import type { Activities } from '../../activities/index.js';
 import type { LeadProgress } from '../../activities/lead-records.js';
+import type { WebhookRequest } from '../../activities/webhooks.js';
+import { assignIds, type FlowConfigInput, FlowConfigSchema } from '../../domain/flow.js';
+import { evaluateLead } from '../../domain/pipeline.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
-import type { LeadWorkflowInput } from '../../workflows/shared.js';
+import { awaitOutcomeUpdate, type LeadWorkflowInput } from '../../workflows/shared.js';
 
 // Workflow logic on the real Temporal dev server, with activities stubbed so each path is direct.
 describe('leadWorkflow (stubbed activities)', () => {
@@ -25,21 +28,63 @@ describe('leadWorkflow (stubbed activities)', () => {
     await connection?.close();
   });
 
-  function stubActivities(
-    deliver: (req: DeliveryRequest) => Promise<Awaited<ReturnType<Activities['deliverLead']>>>,
-  ) {
+  const accepted = (name = 'Buyer'): DeliveryResult => ({
+    outcome: 'success',
+    reason: null,
+    recipientName: name,
+    responseCode: 200,
+    durationMs: 5,
+    price: 10,
+    reference: null,
+  });
+
+  function stubs(overrides: Partial<Activities> = {}) {
     const progress: LeadProgress[] = [];
+    const deliveries: DeliveryRequest[] = [];
+    const webhooks: WebhookRequest[] = [];
+    const released: string[] = [];
     const activities: Activities = {
       recordLeadReceived: async () => {},
       recordLeadProgress: async (p) => {
         progress.push(p);
       },
-      deliverLead: deliver,
+      evaluateLead: async (input) => evaluateLead(input),
+      checkEmailDomain: async () => 'unknown',
+      reserveFlowCaps: async () => ({ granted: true, capId: null, reason: null }),
+      reserveRecipientCaps: async () => ({ granted: true, capId: null }),
+      releaseCapSlots: async (_leadId, prefix) => {
+        released.push(prefix);
+        return 1;
+      },
+      recipientSalePrices: async () => ({}),
+      claimDuplicateKeys: async () => null,
+      releaseDuplicateKeys: async () => {},
+      deliverLead: async (req) => {
+        deliveries.push(req);
+        return accepted();
+      },
+      sendWebhook: async (req) => {
+        webhooks.push(req);
+        return { responseCode: 200 };
+      },
+      markWebhookFailed: async () => {},
+      ...overrides,
     };
-    return { activities, progress };
+    return { activities, progress, deliveries, webhooks, released };
   }
 
-  async function run(activities: Activities, input: Partial<LeadWorkflowInput> = {}) {
+  function flow(config: FlowConfigInput = {}) {
+    return assignIds(
+      FlowConfigSchema.parse({
+        settings: { required_fields: ['email'] },
+        steps: [{ type: 'delivery', recipient_id: 'rcp_1' }],
+        delivery_retry: { maximum_attempts: 3, initial_interval_ms: 100, maximum_interval_ms: 200 },
+        ...config,
+      }),
+    );
+  }
+
+  async function withWorker<T>(activities: Activities, fn: (taskQueue: string) => Promise<T>): Promise<T> {
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({
       connection: nativeConnection,
@@ -47,89 +92,196 @@ describe('leadWorkflow (stubbed activities)', () => {
       activities,
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
-    const leadId = `lead_${randomUUID().replace(/-/g, '').slice(0, 26)}`;
-    const args: LeadWorkflowInput = {
-      leadId,
+    return worker.runUntil(fn(taskQueue));
+  }
+
+  function input(overrides: Partial<LeadWorkflowInput> = {}): LeadWorkflowInput {
+    return {
+      leadId: `lead_${randomUUID().replace(/-/g, '').slice(0, 26)}`,
       accountId: 'acct_x',
       flowId: 'flow_x',
       flowVersion: 1,
-      flow: {
-        settings: { required_fields: ['email'] },
-        steps: [{ id: 'step_1', type: 'delivery', recipient_id: 'rcp_1' }],
-      },
-      lead: { email: 'a@b.co' },
+      flow: flow(),
+      lead: { email: 'pat@example.com', phone: '2125550123' },
       source: null,
       campaign: null,
       externalId: null,
       testMode: false,
       receivedAt: new Date().toISOString(),
-      ...input,
+      ...overrides,
     };
-    return worker.runUntil(
+  }
+
+  const run = (activities: Activities, args: LeadWorkflowInput = input()) =>
+    withWorker(activities, (taskQueue) =>
       client.workflow.execute<typeof leadWorkflow>('leadWorkflow', {
         taskQueue,
-        workflowId: leadId,
+        workflowId: args.leadId,
         args: [args],
       }),
     );
-  }
 
   it('rejects a lead missing required fields without delivering it', async () => {
-    let delivered = 0;
-    const { activities, progress } = stubActivities(async () => {
-      delivered++;
-      throw new Error('must not be called');
-    });
-    const result = await run(activities, { lead: { phone: '1' } });
+    const s = stubs();
+    const result = await run(s.activities, input({ lead: { phone: '1' } }));
     expect(result.status).toBe('rejected');
-    expect(result.errors).toEqual([
-      { field: 'email', code: 'missing_required', message: 'Email is required' },
-    ]);
-    expect(delivered).toBe(0);
-    expect(progress.map((p) => [p.status, p.decided])).toEqual([['rejected', true]]);
+    expect(result.rejection).toMatchObject({
+      kind: 'validation',
+      errors: [{ field: 'email', code: 'missing_required', message: 'Email is required' }],
+    });
+    expect(s.deliveries).toHaveLength(0);
+    expect(s.progress.map((p) => [p.status, p.decided])).toEqual([['rejected', true]]);
   });
 
-  it('records delivered when the recipient accepts', async () => {
-    const { activities, progress } = stubActivities(async (req) => ({
-      outcome: 'success',
-      reason: null,
-      recipientName: `Buyer for ${req.recipientId}`,
-      responseCode: 200,
-      durationMs: 12,
-    }));
-    const result = await run(activities);
+  it('delivers, records cost and revenue, and keeps event ids unique', async () => {
+    const s = stubs();
+    const result = await run(
+      s.activities,
+      input({
+        flow: flow({
+          pricing: {
+            purchase: { amount: 4, rules: [{ amount: 7, criteria: 'lead.email.endsWith("@example.com")' }] },
+          },
+        }),
+      }),
+    );
     expect(result.status).toBe('delivered');
     expect(result.events.map((e) => e.type)).toEqual(['received', 'accepted', 'delivered']);
     expect(new Set(result.events.map((e) => e.id)).size).toBe(3);
-    expect(progress.map((p) => [p.status, p.decided])).toEqual([
+    expect(result.pricing.amount).toBe(7);
+    expect(result.revenue).toBe(10);
+    expect(s.deliveries[0]).toMatchObject({ recipientId: 'rcp_1', idempotencyKey: `${result.id}:step_1` });
+    expect(s.progress.map((p) => [p.status, p.decided])).toEqual([
       ['accepted', false],
       ['delivered', true],
     ]);
   });
 
-  it('records delivery_failed with the reason when delivery fails for good', async () => {
-    const { activities } = stubActivities(async () => {
-      throw ApplicationFailure.nonRetryable('Recipient rcp_1 not found', 'RecipientNotFound');
+  it('rejects by acceptance criteria with the failing condition as reason', async () => {
+    const s = stubs();
+    const result = await run(
+      s.activities,
+      input({
+        flow: flow({ settings: { required_fields: ['email'], acceptance_criteria: 'lead.age >= 21' } }),
+        lead: { email: 'a@example.com', age: '19' },
+      }),
+    );
+    expect(result.rejection?.kind).toBe('criteria');
+    expect(result.reason).toMatch(/lead.age >= 21/);
+  });
+
+  it('rejects a duplicate and releases nothing it did not claim', async () => {
+    const s = stubs({ claimDuplicateKeys: async () => ({ duplicateOf: 'lead_first', kind: 'email' }) });
+    const result = await run(
+      s.activities,
+      input({
+        flow: flow({
+          steps: [
+            { type: 'enhancement', service: 'duplicate_check' },
+            { type: 'delivery', recipient_id: 'rcp_1' },
+          ],
+        }),
+      }),
+    );
+    expect(result.rejection).toMatchObject({ kind: 'duplicate', duplicate_of: 'lead_first' });
+    expect(s.deliveries).toHaveLength(0);
+  });
+
+  it('rejects at a full flow cap; a lead delivered nowhere gives its cap slot back', async () => {
+    const capped = stubs({
+      reserveFlowCaps: async () => ({ granted: false, capId: 'cap_1', reason: 'cap_reached' }),
     });
-    const result = await run(activities);
-    expect(result.status).toBe('delivery_failed');
-    expect(result.events.at(-1)).toMatchObject({
-      type: 'delivery_failed',
-      outcome: 'error',
-      reason: 'Recipient rcp_1 not found',
+    const capFlow = flow({ caps: [{ maximum: 1, per: 'day' }] });
+    const rejected = await run(capped.activities, input({ flow: capFlow }));
+    expect(rejected.rejection).toMatchObject({ kind: 'cap', reason: 'cap_reached' });
+
+    const failing = stubs({
+      deliverLead: async () => {
+        throw ApplicationFailure.nonRetryable('gone', 'RecipientNotFound');
+      },
     });
+    const failed = await run(failing.activities, input({ flow: capFlow }));
+    expect(failed.status).toBe('delivery_failed');
+    expect(failing.released).toContain('flow:flow_x:');
+    expect(failing.released).toContain('recipient:rcp_1:');
   });
 
   it('retries a delivery error and then succeeds', async () => {
     let attempts = 0;
-    const { activities } = stubActivities(async () => {
-      attempts++;
-      if (attempts === 1)
-        throw ApplicationFailure.retryable('Recipient answered HTTP 503', 'RecipientUnavailable');
-      return { outcome: 'success', reason: null, recipientName: 'Buyer', responseCode: 200, durationMs: 5 };
+    const s = stubs({
+      deliverLead: async () => {
+        attempts++;
+        if (attempts === 1)
+          throw ApplicationFailure.retryable('Recipient answered HTTP 503', 'RecipientUnavailable');
+        return accepted();
+      },
     });
-    const result = await run(activities);
+    const result = await run(s.activities);
     expect(attempts).toBe(2);
     expect(result.status).toBe('delivered');
+  });
+
+  it('waterfall: a declined first buyer hands the lead to the second', async () => {
+    const s = stubs({
+      deliverLead: async (req) =>
+        req.recipientId === 'rcp_1'
+          ? {
+              ...accepted('First'),
+              outcome: 'failure',
+              reason: 'Recipient declined with HTTP 400',
+              responseCode: 400,
+            }
+          : accepted('Second'),
+    });
+    const result = await run(
+      s.activities,
+      input({
+        flow: flow({
+          distribution: { mode: 'waterfall' },
+          steps: [
+            { type: 'delivery', recipient_id: 'rcp_1' },
+            { type: 'delivery', recipient_id: 'rcp_2' },
+            { type: 'delivery', recipient_id: 'rcp_3' },
+          ],
+        }),
+      }),
+    );
+    expect(result.status).toBe('delivered');
+    expect(result.events.filter((e) => e.recipient_id).map((e) => [e.recipient_id, e.type])).toEqual([
+      ['rcp_1', 'delivery_failed'],
+      ['rcp_2', 'delivered'],
+    ]);
+  });
+
+  it('answers the outcome update while a webhook is still failing', async () => {
+    let webhookCalls = 0;
+    const s = stubs({
+      sendWebhook: async () => {
+        webhookCalls++;
+        throw ApplicationFailure.retryable('down', 'WebhookUnavailable');
+      },
+    });
+    const args = input({
+      flow: flow({
+        settings: { required_fields: [], notifications: { webhook_url: 'http://127.0.0.1:9/hook' } },
+      }),
+    });
+    await withWorker(s.activities, async (taskQueue) => {
+      const started = Date.now();
+      const snapshot = await client.workflow.executeUpdateWithStart(awaitOutcomeUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
+          taskQueue,
+          workflowId: args.leadId,
+          args: [args],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      expect(snapshot.status).toBe('delivered');
+      expect(Date.now() - started).toBeLessThan(1500); // webhook retries back off for seconds
+      const handle = client.workflow.getHandle(args.leadId);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.terminate('test done');
+    });
+    expect(webhookCalls).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,0 +1,113 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { findAccount } from '../db/accounts.js';
+import type { Pool } from '../db/pool.js';
+import { recordWebhookAttempt } from '../db/webhooks.js';
+import type { WebhookEvent } from '../domain/flow.js';
+import { signWebhook } from '../lib/webhook-signature.js';
+
+export interface WebhookRequest {
+  /** Chosen by the workflow: the same across retries, sent as X-Leadrail-Delivery. */
+  deliveryId: string;
+  accountId: string;
+  flowId: string;
+  leadId: string | null;
+  url: string;
+  event: WebhookEvent;
+  /** When the event happened (not when this attempt runs). */
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+export function createWebhookActivities({
+  pool,
+  fetchImpl = fetch,
+}: {
+  pool: Pool;
+  fetchImpl?: typeof fetch;
+}) {
+  return {
+    /**
+     * Posts one signed webhook. Non-2xx and network errors throw, so Temporal retries with backoff;
+     * the lead's outcome never waits on it (the workflow answers the submitter first).
+     */
+    async sendWebhook(request: WebhookRequest): Promise<{ responseCode: number }> {
+      const account = await findAccount(pool, request.accountId);
+      if (!account) throw ApplicationFailure.nonRetryable('Account not found', 'AccountNotFound');
+      const timestamp = Math.floor(Date.now() / 1000);
+      const payload = {
+        event_type: request.event,
+        timestamp: request.occurredAt,
+        flow_id: request.flowId,
+        lead_id: request.leadId,
+        data: request.data,
+      };
+      const { body, signature } = signWebhook(account.webhook_secret, payload, timestamp);
+      const attempt = {
+        id: request.deliveryId,
+        accountId: request.accountId,
+        leadId: request.leadId,
+        eventType: request.event,
+        url: request.url,
+      };
+      let status: number;
+      try {
+        const response = await fetchImpl(request.url, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'User-Agent': 'Leadrail-Webhooks/0.1',
+            'X-Leadrail-Event': request.event,
+            'X-Leadrail-Delivery': request.deliveryId,
+            'X-Leadrail-Timestamp': String(timestamp),
+            'X-Leadrail-Signature': signature,
+          },
+          body,
+          signal: AbortSignal.timeout(5000),
+          redirect: 'manual',
+        });
+        await response.arrayBuffer().catch(() => undefined);
+        status = response.status;
+      } catch (err) {
+        const message =
+          err instanceof Error && err.name === 'TimeoutError' ? 'Timed out' : 'Connection failed';
+        await recordWebhookAttempt(pool, {
+          ...attempt,
+          status: 'pending',
+          responseCode: null,
+          error: message,
+        });
+        throw ApplicationFailure.retryable(message, 'WebhookUnavailable');
+      }
+      if (status < 200 || status >= 300) {
+        await recordWebhookAttempt(pool, {
+          ...attempt,
+          status: 'pending',
+          responseCode: status,
+          error: `HTTP ${status}`,
+        });
+        throw ApplicationFailure.retryable(`Webhook endpoint answered HTTP ${status}`, 'WebhookUnavailable');
+      }
+      await recordWebhookAttempt(pool, {
+        ...attempt,
+        status: 'delivered',
+        responseCode: status,
+        error: null,
+      });
+      return { responseCode: status };
+    },
+
+    /** After the last retry: marks the webhook failed for operators. */
+    async markWebhookFailed(request: WebhookRequest, error: string): Promise<void> {
+      await recordWebhookAttempt(pool, {
+        id: request.deliveryId,
+        accountId: request.accountId,
+        leadId: request.leadId,
+        eventType: request.event,
+        url: request.url,
+        status: 'failed',
+        responseCode: null,
+        error,
+      });
+    },
+  };
+}

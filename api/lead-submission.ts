@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import {
+  type Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
+import type { AuthenticatedKey } from '../db/accounts.js';
+import type { FlowWithConfig } from '../db/flows.js';
+import { findLead, listLeadEvents } from '../db/leads.js';
+import type { Pool } from '../db/pool.js';
+import { claimSubmission } from '../db/submissions.js';
+import { newId } from '../lib/ids.js';
+import type { leadWorkflow } from '../workflows/lead.js';
+import {
+  AccountIdAttr,
+  awaitOutcomeUpdate,
+  ExternalIdAttr,
+  FlowIdAttr,
+  type LeadSnapshot,
+  LeadStatusAttr,
+  type LeadWorkflowInput,
+  SourceAttr,
+} from '../workflows/shared.js';
+import { ApiError } from './errors.js';
+import { snapshotFromRecord } from './views.js';
+
+export const SubmitOptionsSchema = z.object({
+  test_mode: z.boolean().default(false).describe('Run the whole pipeline but deliver nowhere'),
+  async: z.boolean().default(false).describe('Answer 202 at once and process in the background'),
+  timeout: z
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(30_000)
+    .describe('Milliseconds to wait for the outcome before answering 202 (processing continues)'),
+});
+export type SubmitOptions = z.infer<typeof SubmitOptionsSchema>;
+
+export const LeadFieldsSchema = z
+  .record(z.string().max(100), z.unknown())
+  .refine((lead) => Object.keys(lead).length <= 500, { message: 'at most 500 fields per lead' })
+  .describe('Lead fields, e.g. first_name, email, phone; `source` and `campaign` are used for reporting');
+
+export interface SubmissionRequest {
+  lead: Record<string, unknown>;
+  externalId: string | null;
+  trustedFormCertUrl: string | null;
+  idempotencyKey: string | null;
+  options: SubmitOptions;
+}
+
+export type SubmissionResult =
+  | { kind: 'decided'; snapshot: LeadSnapshot; replayed: boolean }
+  | { kind: 'pending'; leadId: string; createdAt: string; replayed: boolean };
+
+export interface SubmissionDeps {
+  pool: Pool;
+  temporal: Client;
+  taskQueue: string;
+}
+
+/**
+ * Submits one lead: binds its idempotency key (external_id or Idempotency-Key) to a lead id, then
+ * starts the lead workflow with update-with-start and waits for the outcome (unless async), at most
+ * `options.timeout`. A repeated key gets the same lead back and never starts a second workflow, even
+ * when the two submissions race.
+ */
+export async function submitLead(
+  deps: SubmissionDeps,
+  auth: AuthenticatedKey,
+  flow: FlowWithConfig,
+  request: SubmissionRequest,
+): Promise<SubmissionResult> {
+  if (flow.status !== 'active') {
+    throw new ApiError(409, 'flow_inactive', `Flow ${flow.id} is ${flow.status} and does not accept leads`);
+  }
+  const lead = { ...request.lead };
+  if (request.trustedFormCertUrl && lead.trustedform_cert_url === undefined) {
+    lead.trustedform_cert_url = request.trustedFormCertUrl;
+  }
+  let leadId = newId('lead');
+  let replayed = false;
+  const key = request.idempotencyKey ?? request.externalId;
+  if (key) {
+    const claim = await claimSubmission(deps.pool, {
+      accountId: auth.accountId,
+      flowId: flow.id,
+      key,
+      leadId,
+      requestHash: requestHash(lead, request),
+    });
+    if (!claim.sameRequest) {
+      throw new ApiError(
+        409,
+        'idempotency_conflict',
+        'This idempotency key (or external_id) was already used for a different lead',
+        [
+          {
+            field: request.idempotencyKey ? 'Idempotency-Key' : 'external_id',
+            code: 'conflict',
+            message: 'Key already used',
+          },
+        ],
+      );
+    }
+    leadId = claim.leadId;
+    replayed = !claim.fresh;
+  }
+
+  const input: LeadWorkflowInput = {
+    leadId,
+    accountId: auth.accountId,
+    flowId: flow.id,
+    flowVersion: flow.version,
+    flow: flow.config,
+    lead,
+    source: stringField(lead.source),
+    campaign: stringField(lead.campaign),
+    externalId: request.externalId,
+    testMode: request.options.test_mode || auth.mode === 'test',
+    receivedAt: new Date().toISOString(),
+  };
+  const workflow = {
+    workflowId: leadId,
+    taskQueue: deps.taskQueue,
+    args: [input] as [LeadWorkflowInput],
+    // A lead id names one run forever: a closed run is never started again under the same id.
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    staticSummary: `Lead for flow ${flow.name} (${flow.id})${input.source ? ` from ${input.source}` : ''}`,
+    staticDetails: `flow version ${flow.version}${input.externalId ? ` · external id ${input.externalId}` : ''}${
+      input.testMode ? ' · test mode' : ''
+    }`,
+    typedSearchAttributes: [
+      { key: LeadStatusAttr, value: 'received' },
+      { key: FlowIdAttr, value: input.flowId },
+      { key: AccountIdAttr, value: input.accountId },
+      ...(input.source ? [{ key: SourceAttr, value: input.source }] : []),
+      ...(input.externalId ? [{ key: ExternalIdAttr, value: input.externalId }] : []),
+    ],
+  };
+
+  try {
+    if (request.options.async) {
+      await deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+        ...workflow,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+      return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
+    }
+    // Update-with-start: one call starts the run (or joins the one a racing duplicate started) and
+    // waits on its "outcome decided" update, so the answer comes as soon as the outcome is known.
+    const update = await deps.temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
+        ...workflow,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    const snapshot = await withTimeout(update.result(), request.options.timeout);
+    if (!snapshot) return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
+    return { kind: 'decided', snapshot, replayed };
+  } catch (err) {
+    // The key's lead already ran to completion: answer with what it became.
+    if (replayed && isClosedRunError(err)) {
+      const row = await findLead(deps.pool, auth.accountId, leadId);
+      if (row)
+        return {
+          kind: 'decided',
+          snapshot: snapshotFromRecord(row, await listLeadEvents(deps.pool, leadId)),
+          replayed,
+        };
+    }
+    throw err;
+  }
+}
+
+function isClosedRunError(err: unknown): boolean {
+  if (err instanceof WorkflowExecutionAlreadyStartedError) return true;
+  const message = err instanceof Error ? err.message : '';
+  return /already (started|completed)|workflow execution already completed/i.test(message);
+}
+
+function requestHash(lead: Record<string, unknown>, request: SubmissionRequest): Buffer {
+  return createHash('sha256')
+    .update(JSON.stringify([sortKeys(lead), request.externalId, request.options.test_mode]))
+    .digest();
+}
+
+function sortKeys(value: Record<string, unknown>): Array<[string, unknown]> {
+  return Object.keys(value)
+    .sort()
+    .map((k) => [k, value[k]]);
+}
+
+function stringField(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  promise.catch(() => {}); // an abandoned wait must not become an unhandled rejection
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How a decided lead is answered: 201 unless it was rejected (400 / 409 / 422, documented codes). */
+export function rejectionError(snapshot: LeadSnapshot): ApiError | null {
+  const rejection = snapshot.rejection;
+  if (snapshot.status !== 'rejected' || !rejection) return null;
+  const headers = { 'X-Lead-Id': snapshot.id };
+  switch (rejection.kind) {
+    case 'validation':
+      return new ApiError(
+        400,
+        'validation_failed',
+        'Lead validation failed',
+        rejection.errors.map((e) => ({ ...e })),
+        headers,
+        {
+          lead_id: snapshot.id,
+        },
+      );
+    case 'duplicate':
+      return new ApiError(
+        409,
+        'duplicate_detected',
+        'Lead matches existing record',
+        [{ code: 'duplicate', message: rejection.reason, duplicate_of: rejection.duplicate_of }],
+        headers,
+        { lead_id: snapshot.id },
+      );
+    case 'cap':
+      return new ApiError(
+        422,
+        'cap_reached',
+        'The flow’s volume cap is reached',
+        [{ code: 'cap_reached', message: rejection.reason }],
+        headers,
+        {
+          lead_id: snapshot.id,
+        },
+      );
+    default:
+      return new ApiError(
+        422,
+        'lead_rejected',
+        rejection.reason,
+        [{ code: rejection.kind, message: rejection.reason }],
+        headers,
+        {
+          lead_id: snapshot.id,
+        },
+      );
+  }
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from './pool.js';
+
+export async function recordWebhookAttempt(
+  db: Queryable,
+  attempt: {
+    id: string;
+    accountId: string;
+    leadId: string | null;
+    eventType: string;
+    url: string;
+    status: 'pending' | 'delivered' | 'failed';
+    responseCode: number | null;
+    error: string | null;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO webhook_deliveries (id, account_id, lead_id, event_type, url, status, attempts, response_code, last_error)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, attempts = webhook_deliveries.attempts + 1,
+       response_code = EXCLUDED.response_code, last_error = EXCLUDED.last_error, updated_at = now()`,
+    [
+      attempt.id,
+      attempt.accountId,
+      attempt.leadId,
+      attempt.eventType,
+      attempt.url,
+      attempt.status,
+      attempt.responseCode,
+      attempt.error,
+    ],
+  );
+}
+
+export async function listWebhookDeliveries(db: Queryable, leadId: string) {
+  const { rows } = await db.query<{
+    id: string;
+    event_type: string;
+    status: string;
+    attempts: number;
+    response_code: number | null;
+  }>(
+    'SELECT id, event_type, status, attempts, response_code FROM webhook_deliveries WHERE lead_id = $1 ORDER BY created_at',
+    [leadId],
+  );
+  return rows;
+}

@@ -1,0 +1,44 @@
+// Which delivery steps a lead goes to, and in what order. Pure and tiny, so the workflow can import it
+// (the random number comes from the workflow's deterministic Math.random).
+import type { DeliveryStep, FlowConfig } from './flow.js';
+
+export interface DeliveryPlan {
+  steps: DeliveryStep[];
+  /** waterfall and weighted stop at the first recipient that accepts; "all" delivers to every one. */
+  stopAtFirstSuccess: boolean;
+}
+
+/**
+ * - all: every matching step (delivered concurrently);
+ * - waterfall: matching steps in flow order, or by the recipients' fixed sale price (highest first);
+ * - weighted: one step drawn with probability proportional to its weight, the rest as fallbacks.
+ */
+export function planDeliveries(
+  flow: Pick<FlowConfig, 'steps' | 'distribution'>,
+  deliveryMatches: Record<string, boolean>,
+  options: { random: number; salePrices?: Record<string, number | null> },
+): DeliveryPlan {
+  const matching = flow.steps.filter(
+    (s): s is DeliveryStep => s.type === 'delivery' && deliveryMatches[s.id] !== false,
+  );
+  switch (flow.distribution.mode) {
+    case 'all':
+      return { steps: matching, stopAtFirstSuccess: false };
+    case 'waterfall': {
+      if (flow.distribution.waterfall_order !== 'price') return { steps: matching, stopAtFirstSuccess: true };
+      const price = (s: DeliveryStep) => options.salePrices?.[s.recipient_id] ?? 0;
+      // Array.prototype.sort is stable: equal prices keep flow order.
+      return { steps: [...matching].sort((a, b) => price(b) - price(a)), stopAtFirstSuccess: true };
+    }
+    case 'weighted': {
+      const total = matching.reduce((sum, s) => sum + s.weight, 0);
+      let ticket = options.random * total;
+      const drawn = matching.findIndex((s) => {
+        ticket -= s.weight;
+        return ticket < 0;
+      });
+      const first = Math.max(0, drawn);
+      return { steps: [...matching.slice(first), ...matching.slice(0, first)], stopAtFirstSuccess: true };
+    }
+  }
+}
