@@ -7,15 +7,24 @@ import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
+import { requestBody } from './middleware/body.js';
+import type { ClientIpResolver } from './middleware/client-ip.js';
+import { analyticsRouter } from './routes/analytics.js';
+import { apiKeysRouter } from './routes/api-keys.js';
+import { eventsRouter } from './routes/events.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
+import { leadSearchRouter } from './routes/lead-search.js';
 import { leadsRouter } from './routes/leads.js';
+import { recipientsRouter } from './routes/recipients.js';
 
 export interface AppDeps {
   pool: Pool;
   temporal: Client;
   taskQueue: string;
   logger: Logger;
+  /** Client address for per-key IP allow-lists (default: the socket; X-Forwarded-For if TRUST_PROXY). */
+  clientIp?: ClientIpResolver;
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/metrics']);
@@ -41,12 +50,18 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
   });
 
-  const auth = authenticate(deps.pool);
+  const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
   app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+  app.use('*', requestBody());
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
   app.route('/', leadsRouter(deps));
+  app.route('/', leadSearchRouter(deps));
+  app.route('/', eventsRouter(deps));
+  app.route('/analytics', analyticsRouter(deps));
+  app.route('/recipients', recipientsRouter(deps));
+  app.route('/api-keys', apiKeysRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -63,6 +78,20 @@ export function createApp(deps: AppDeps) {
     security: [{ bearerAuth: [] }],
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
+  // The document lists every route the app serves, these two included.
+  for (const [path, summary, type] of [
+    ['/openapi.json', 'This OpenAPI 3.1 document', 'application/json'],
+    ['/docs', 'Interactive API documentation (Swagger UI)', 'text/html'],
+  ] as const) {
+    app.openAPIRegistry.registerPath({
+      method: 'get',
+      path,
+      summary,
+      tags: ['Operations'],
+      security: [],
+      responses: { 200: { description: summary, content: { [type]: { schema: { type: 'string' } } } } },
+    });
+  }
   return app;
 }
 

@@ -2,11 +2,24 @@ import { createMiddleware } from 'hono/factory';
 import { type AuthenticatedKey, authenticateApiKey, type Scope } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
 import { ApiError } from './errors.js';
+import { type ClientIpResolver, clientIpResolver, ipAllowed } from './middleware/client-ip.js';
+import { enforceRateLimit } from './rate-limit.js';
 
 export type AuthEnv = { Variables: { auth: AuthenticatedKey; requestId: string } };
 
-/** Bearer API key authentication; sets `c.var.auth` for the handlers. */
-export function authenticate(pool: Pool) {
+export interface AuthOptions {
+  /** Where the client address comes from (default: the Node socket, `X-Forwarded-For` per TRUST_PROXY). */
+  clientIp?: ClientIpResolver;
+  /** Count the request against the key's rate limits (default true). */
+  rateLimit?: boolean;
+}
+
+/**
+ * Bearer API key authentication; sets `c.var.auth` for the handlers. Then the key's IP allow-list
+ * (403 `ip_not_allowed`) and its rate limits (429 `rate_limit_exceeded`, headers on every response).
+ */
+export function authenticate(pool: Pool, options: AuthOptions = {}) {
+  const clientIp = options.clientIp ?? clientIpResolver();
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -14,7 +27,21 @@ export function authenticate(pool: Pool) {
       throw new ApiError(401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>"');
     const auth = await authenticateApiKey(pool, match[1]!);
     if (!auth) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API key');
+    if (auth.ipAllowlist.length > 0) {
+      const ip = clientIp(c);
+      if (!ip || !ipAllowed(ip, auth.ipAllowlist)) {
+        throw new ApiError(
+          403,
+          'ip_not_allowed',
+          ip
+            ? `This API key may not be used from ${ip}`
+            : 'This API key may not be used from an unknown address',
+          { client_ip: ip ?? null },
+        );
+      }
+    }
     c.set('auth', auth);
+    if (options.rateLimit !== false) await enforceRateLimit(c, pool, auth);
     await next();
   });
 }

@@ -57,19 +57,50 @@ export async function issueApiKey(
   return { id, key, prefix, mode, scopes };
 }
 
+/** Documented defaults; a key's own `rate_limit_per_hour` / `rate_limit_per_minute` override them. */
+export const DEFAULT_RATE_LIMIT = { perHour: 1000, perMinute: 100 } as const;
+
 export interface AuthenticatedKey {
   keyId: string;
   accountId: string;
   mode: KeyMode;
   scopes: Scope[];
+  /** CIDRs the key may be used from; empty means any address. */
+  ipAllowlist: string[];
+  rateLimit: { perHour: number; perMinute: number };
 }
 
+/**
+ * The key's owner and permissions, or null for an unknown or revoked key. After a rotation with a grace
+ * period, the previous secret also authenticates until `previous_key_expires_at`.
+ */
 export async function authenticateApiKey(db: Queryable, key: string): Promise<AuthenticatedKey | null> {
-  const { rows } = await db.query<{ id: string; account_id: string; mode: KeyMode; scopes: Scope[] }>(
-    'SELECT id, account_id, mode, scopes FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+  const { rows } = await db.query<{
+    id: string;
+    account_id: string;
+    mode: KeyMode;
+    scopes: Scope[];
+    ip_allowlist: string[] | null;
+    rate_limit_per_hour: number | null;
+    rate_limit_per_minute: number | null;
+  }>(
+    `SELECT id, account_id, mode, scopes, ip_allowlist, rate_limit_per_hour, rate_limit_per_minute
+       FROM api_keys
+      WHERE revoked_at IS NULL
+        AND (key_hash = $1 OR (previous_key_hash = $1 AND previous_key_expires_at > now()))`,
     [hashApiKey(key)],
   );
   const row = rows[0];
   if (!row) return null;
-  return { keyId: row.id, accountId: row.account_id, mode: row.mode, scopes: row.scopes };
+  return {
+    keyId: row.id,
+    accountId: row.account_id,
+    mode: row.mode,
+    scopes: row.scopes,
+    ipAllowlist: row.ip_allowlist ?? [],
+    rateLimit: {
+      perHour: row.rate_limit_per_hour ?? DEFAULT_RATE_LIMIT.perHour,
+      perMinute: row.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT.perMinute,
+    },
+  };
 }

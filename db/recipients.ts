@@ -44,9 +44,84 @@ export async function unknownRecipientIds(
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM recipients WHERE account_id = $1 AND id = ANY($2) AND deleted_at IS NULL',
+    // FOR SHARE: a concurrent softDeleteRecipient waits for this flow write (and then sees it), or
+    // this waits for the delete and no longer finds the recipient.
+    'SELECT id FROM recipients WHERE account_id = $1 AND id = ANY($2) AND deleted_at IS NULL FOR SHARE',
     [accountId, ids],
   );
   const known = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !known.has(id));
+}
+
+export async function listRecipients(db: Queryable, accountId: string): Promise<RecipientRow[]> {
+  const { rows } = await db.query<RecipientRow>(
+    'SELECT * FROM recipients WHERE account_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',
+    [accountId],
+  );
+  return rows;
+}
+
+/** Replaces name, type and config; null if the account has no such (undeleted) recipient. */
+export async function updateRecipient(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  input: RecipientInput,
+): Promise<RecipientRow | null> {
+  const { rows } = await db.query<RecipientRow>(
+    `UPDATE recipients SET name = $3, type = $4, config = $5, updated_at = now()
+      WHERE id = $1 AND account_id = $2 AND deleted_at IS NULL
+      RETURNING *`,
+    [id, accountId, input.name, input.type, input.config],
+  );
+  return rows[0] ?? null;
+}
+
+export interface FlowReference {
+  id: string;
+  name: string;
+  status: string;
+}
+
+/** Flows (not archived) whose current version delivers to the recipient. */
+export async function flowsUsingRecipient(
+  db: Queryable,
+  accountId: string,
+  id: string,
+): Promise<FlowReference[]> {
+  const { rows } = await db.query<FlowReference>(
+    `SELECT f.id, f.name, f.status
+       FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
+      WHERE f.account_id = $1 AND f.status <> 'archived'
+        AND v.config->'steps' @> jsonb_build_array(jsonb_build_object('recipient_id', $2::text))
+      ORDER BY f.created_at, f.id`,
+    [accountId, id],
+  );
+  return rows;
+}
+
+export type DeleteRecipientResult = { deleted: RecipientRow } | { usedBy: FlowReference[] } | null;
+
+/**
+ * Soft-deletes the recipient unless a flow's current version still delivers to it. Locks the row
+ * first, and flow writes check recipients FOR SHARE (unknownRecipientIds), so a flow cannot start
+ * using a recipient while it is being deleted. Use inside a transaction.
+ */
+export async function softDeleteRecipient(
+  tx: Queryable,
+  accountId: string,
+  id: string,
+): Promise<DeleteRecipientResult> {
+  const { rows } = await tx.query<RecipientRow>(
+    'SELECT * FROM recipients WHERE id = $1 AND account_id = $2 AND deleted_at IS NULL FOR UPDATE',
+    [id, accountId],
+  );
+  if (!rows[0]) return null;
+  const usedBy = await flowsUsingRecipient(tx, accountId, id);
+  if (usedBy.length > 0) return { usedBy };
+  const deleted = await tx.query<RecipientRow>(
+    'UPDATE recipients SET deleted_at = now(), updated_at = now() WHERE id = $1 RETURNING *',
+    [id],
+  );
+  return { deleted: deleted.rows[0]! };
 }

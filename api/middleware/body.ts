@@ -1,0 +1,59 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../errors.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
+
+const BATCH_PATH = /^\/flows\/[^/]+\/leads\/batch\/?$/;
+// Lead sources often post HTML forms: the submit routes take form-encoded bodies as well as JSON.
+const FORM_PATHS = /^\/flows\/[^/]+\/leads(\/batch)?\/?$/;
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+function tooLarge(limit: number) {
+  return () => {
+    throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`, { max_bytes: limit });
+  };
+}
+
+function hasBody(headers: Headers): boolean {
+  const length = headers.get('content-length');
+  if (length !== null) return Number(length) > 0;
+  return headers.has('transfer-encoding');
+}
+
+/**
+ * Request bodies: at most 1 MiB (10 MiB for batch submissions; 413 `payload_too_large`), and JSON
+ * only (415 `unsupported_media_type`), except that the lead submit routes also take
+ * `application/x-www-form-urlencoded`. A request without a Content-Type and without a body passes.
+ */
+export function requestBody(): MiddlewareHandler {
+  const limits = {
+    normal: bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) }),
+    batch: bodyLimit({ maxSize: MAX_BATCH_BODY_BYTES, onError: tooLarge(MAX_BATCH_BODY_BYTES) }),
+  };
+  return async (c, next) => {
+    if (!METHODS_WITH_BODY.has(c.req.method)) return next();
+    const type = c.req.header('Content-Type');
+    const formAllowed = c.req.method === 'POST' && FORM_PATHS.test(c.req.path);
+    if (
+      type === undefined
+        ? hasBody(c.req.raw.headers)
+        : !JSON_TYPE.test(type) && !(formAllowed && FORM_TYPE.test(type))
+    ) {
+      const allowed = formAllowed
+        ? ['application/json', 'application/x-www-form-urlencoded']
+        : ['application/json'];
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `Content-Type must be ${allowed.join(' or ')}${type ? `, not ${type}` : ''}`,
+        { allowed },
+      );
+    }
+    const limit = BATCH_PATH.test(c.req.path) ? limits.batch : limits.normal;
+    return limit(c, next);
+  };
+}

@@ -1,0 +1,254 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ALL_SCOPES, DEFAULT_RATE_LIMIT } from '../../db/accounts.js';
+import {
+  type ApiKeyRow,
+  createApiKey,
+  findApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+} from '../../db/api-keys.js';
+import type { AppDeps } from '../app.js';
+import { type AuthEnv, requireScope } from '../auth.js';
+import { ApiError, notFound } from '../errors.js';
+import { normalizeCidr } from '../middleware/client-ip.js';
+import { errorResponses, jsonResponse } from '../middleware/responses.js';
+
+export const MAX_GRACE_PERIOD_SECONDS = 86_400;
+
+export const ApiKeyInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    mode: z
+      .enum(['live', 'test'])
+      .default('live')
+      .describe('test keys force test mode on every lead they submit'),
+    scopes: z.array(z.enum(ALL_SCOPES)).min(1),
+    ip_allowlist: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .refine((v) => normalizeCidr(v) !== undefined, {
+            message: 'must be an IP address or a CIDR range',
+          }),
+      )
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('IP addresses or CIDR ranges the key may be used from; absent or empty: any address'),
+    rate_limit: z
+      .object({
+        per_hour: z.number().int().min(1).max(10_000_000).optional(),
+        per_minute: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .optional()
+      .describe(
+        `Requests per hour (default ${DEFAULT_RATE_LIMIT.perHour}) and per minute (burst, default ${DEFAULT_RATE_LIMIT.perMinute})`,
+      ),
+  })
+  .openapi('ApiKeyInput');
+export type ApiKeyInput = z.infer<typeof ApiKeyInputSchema>;
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z
+      .string()
+      .describe('The first characters of the key, to recognise it; the key itself is never shown again'),
+    mode: z.enum(['live', 'test']),
+    scopes: z.array(z.enum(ALL_SCOPES)),
+    ip_allowlist: z.array(z.string()),
+    rate_limit: z.object({ per_hour: z.number().int(), per_minute: z.number().int() }),
+    status: z.enum(['active', 'revoked']),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+    rotated_at: z.string().nullable(),
+    previous_key_expires_at: z
+      .string()
+      .nullable()
+      .describe('After a rotation with a grace period: until when the previous secret still works'),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const CreatedApiKeySchema = ApiKeySchema.extend({
+  key: z.string().describe('The full API key. Shown only in this response: store it now.'),
+}).openapi('CreatedApiKey');
+
+const ApiKeyListSchema = z.object({ api_keys: z.array(ApiKeySchema) }).openapi('ApiKeyList');
+
+const RotateSchema = z
+  .object({
+    grace_period_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_GRACE_PERIOD_SECONDS)
+      .default(0)
+      .describe('How long the previous secret keeps working (default 0: revoked at once)'),
+  })
+  .openapi('ApiKeyRotation');
+
+const KeyIdParam = z.object({ key_id: z.string().openapi({ param: { name: 'key_id', in: 'path' } }) });
+
+export function apiKeyView(row: ApiKeyRow): z.infer<typeof ApiKeySchema> {
+  const expires =
+    row.previous_key_expires_at && row.previous_key_expires_at > new Date()
+      ? row.previous_key_expires_at
+      : null;
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    mode: row.mode,
+    scopes: row.scopes,
+    ip_allowlist: row.ip_allowlist ?? [],
+    rate_limit: {
+      per_hour: row.rate_limit_per_hour ?? DEFAULT_RATE_LIMIT.perHour,
+      per_minute: row.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT.perMinute,
+    },
+    status: row.revoked_at ? 'revoked' : 'active',
+    created_at: row.created_at.toISOString(),
+    last_used_at: row.last_used_at?.toISOString() ?? null,
+    rotated_at: row.rotated_at?.toISOString() ?? null,
+    previous_key_expires_at: expires?.toISOString() ?? null,
+    revoked_at: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+/** The validated input as the database layer takes it (CIDRs normalised). */
+export function toNewApiKey(input: ApiKeyInput) {
+  return {
+    name: input.name,
+    mode: input.mode,
+    scopes: input.scopes,
+    ipAllowlist: (input.ip_allowlist ?? []).map((cidr) => normalizeCidr(cidr)!),
+    rateLimitPerHour: input.rate_limit?.per_hour ?? null,
+    rateLimitPerMinute: input.rate_limit?.per_minute ?? null,
+  };
+}
+
+// A test key must not mint or manage live keys: that would turn sandbox access into production access.
+function assertModeAllowed(callerMode: 'live' | 'test', targetMode: 'live' | 'test') {
+  if (callerMode === 'test' && targetMode === 'live') {
+    throw new ApiError(403, 'forbidden', 'A test key can only create and manage test keys', {
+      required_mode: 'live',
+    });
+  }
+}
+
+export function apiKeysRouter({ pool }: AppDeps) {
+  return new OpenAPIHono<AuthEnv>()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Create an API key',
+        description:
+          'The full key is in this response only; afterwards only its prefix is shown. Requires `admin`.',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        request: { body: { required: true, content: { 'application/json': { schema: ApiKeyInputSchema } } } },
+        responses: {
+          201: jsonResponse('Created; `key` is shown only now', CreatedApiKeySchema),
+          ...errorResponses(400, 413, 415),
+        },
+      }),
+      async (c) => {
+        const input = c.req.valid('json');
+        assertModeAllowed(c.var.auth.mode, input.mode);
+        const { row, key } = await createApiKey(pool, c.var.auth.accountId, toNewApiKey(input));
+        return c.json({ ...apiKeyView(row), key }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'List API keys (prefixes only, never the keys or their hashes)',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        responses: {
+          200: jsonResponse('API keys, revoked ones included', ApiKeyListSchema),
+          ...errorResponses(),
+        },
+      }),
+      async (c) => {
+        const keys = await listApiKeys(pool, c.var.auth.accountId);
+        return c.json({ api_keys: keys.map(apiKeyView) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{key_id}',
+        summary: 'Get an API key (prefix only)',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        request: { params: KeyIdParam },
+        responses: { 200: jsonResponse('API key', ApiKeySchema), ...errorResponses(404) },
+      }),
+      async (c) => {
+        const row = await findApiKey(pool, c.var.auth.accountId, c.req.valid('param').key_id);
+        if (!row) throw notFound('API key');
+        return c.json(apiKeyView(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{key_id}/rotate',
+        summary: 'Rotate an API key: a new secret, the old one revoked',
+        description:
+          'Keeps the id, name, mode, scopes, allow-list and limits. The old secret stops working at once, or after ' +
+          '`grace_period_seconds` (at most one day). The body is optional.',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        request: {
+          params: KeyIdParam,
+          body: { required: false, content: { 'application/json': { schema: RotateSchema } } },
+        },
+        responses: {
+          200: jsonResponse('Rotated; `key` is shown only now', CreatedApiKeySchema),
+          ...errorResponses(400, 404, 409, 413, 415),
+        },
+      }),
+      async (c) => {
+        const { accountId, mode } = c.var.auth;
+        const keyId = c.req.valid('param').key_id;
+        // Without a JSON body the validator passes `{}` through unparsed: default here too.
+        const grace = c.req.valid('json').grace_period_seconds ?? 0;
+        const existing = await findApiKey(pool, accountId, keyId);
+        if (!existing) throw notFound('API key');
+        assertModeAllowed(mode, existing.mode);
+        const result = await rotateApiKey(pool, accountId, keyId, grace);
+        if (result === 'not_found') throw notFound('API key');
+        if (result === 'revoked') throw new ApiError(409, 'conflict', 'A revoked key cannot be rotated');
+        return c.json({ ...apiKeyView(result.row), key: result.key }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{key_id}',
+        summary: 'Revoke an API key',
+        description: 'Takes effect at once, for the previous secret of a rotation too. Idempotent.',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        request: { params: KeyIdParam },
+        responses: { 200: jsonResponse('Revoked', ApiKeySchema), ...errorResponses(404) },
+      }),
+      async (c) => {
+        const { accountId, mode } = c.var.auth;
+        const keyId = c.req.valid('param').key_id;
+        const existing = await findApiKey(pool, accountId, keyId);
+        if (!existing) throw notFound('API key');
+        assertModeAllowed(mode, existing.mode);
+        const row = await revokeApiKey(pool, accountId, keyId);
+        if (!row) throw notFound('API key');
+        return c.json(apiKeyView(row), 200);
+      },
+    );
+}

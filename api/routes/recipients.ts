@@ -1,0 +1,206 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { withTransaction } from '../../db/pool.js';
+import {
+  findRecipient,
+  insertRecipient,
+  listRecipients,
+  type RecipientRow,
+  softDeleteRecipient,
+  updateRecipient,
+} from '../../db/recipients.js';
+import { type HttpRecipientConfig, type RecipientInput, RecipientInputSchema } from '../../domain/flow.js';
+import type { AppDeps } from '../app.js';
+import { type AuthEnv, requireScope } from '../auth.js';
+import { ApiError, notFound } from '../errors.js';
+import { errorResponses, jsonResponse } from '../middleware/responses.js';
+
+// Recipients hold credentials for the buyers' endpoints (header values such as API tokens, basic-auth
+// passwords, passwords in URLs). Responses never contain them: each is masked to "****" plus its last
+// four characters (just "****" when shorter than 8). A PUT that sends a masked value back unchanged
+// keeps the stored secret, so clients can GET, edit other fields and PUT the document back.
+
+const MASK = '****';
+
+export function maskSecret(value: string): string {
+  return value.length >= 8 ? `${MASK}${value.slice(-4)}` : MASK;
+}
+
+function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = MASK;
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+export function maskConfig(config: HttpRecipientConfig): HttpRecipientConfig {
+  return {
+    ...config,
+    url: maskUrl(config.url),
+    headers: Object.fromEntries(
+      Object.entries(config.headers).map(([name, value]) => [name, maskSecret(value)]),
+    ),
+    basic_auth: config.basic_auth
+      ? { username: config.basic_auth.username, password: maskSecret(config.basic_auth.password) }
+      : null,
+  };
+}
+
+/** Puts stored secrets back where the client sent their masked form unchanged. */
+function unmask(input: RecipientInput, current: HttpRecipientConfig): RecipientInput {
+  const config = input.config;
+  const headers = Object.fromEntries(
+    Object.entries(config.headers).map(([name, value]) => {
+      const stored = current.headers[name];
+      return [name, stored !== undefined && value === maskSecret(stored) ? stored : value];
+    }),
+  );
+  const basicAuth =
+    config.basic_auth &&
+    current.basic_auth &&
+    config.basic_auth.password === maskSecret(current.basic_auth.password)
+      ? { ...config.basic_auth, password: current.basic_auth.password }
+      : config.basic_auth;
+  const url = config.url === maskUrl(current.url) ? current.url : config.url;
+  return { ...input, config: { ...config, url, headers, basic_auth: basicAuth } };
+}
+
+export const RecipientSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.literal('http'),
+    config: z.record(z.string(), z.unknown()).describe('The HTTP delivery configuration, secrets masked'),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Recipient');
+
+const RecipientListSchema = z.object({ recipients: z.array(RecipientSchema) }).openapi('RecipientList');
+
+const RecipientIdParam = z.object({
+  recipient_id: z.string().openapi({ param: { name: 'recipient_id', in: 'path' } }),
+});
+
+export function recipientView(row: RecipientRow): z.infer<typeof RecipientSchema> {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    config: maskConfig(row.config),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+const RecipientBody = {
+  required: true,
+  content: { 'application/json': { schema: RecipientInputSchema.openapi('RecipientInput') } },
+} as const;
+
+export function recipientsRouter({ pool }: AppDeps) {
+  return new OpenAPIHono<AuthEnv>()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Create a recipient (a buyer’s HTTP endpoint)',
+        tags: ['Recipients'],
+        middleware: [requireScope('flows:write')],
+        request: { body: RecipientBody },
+        responses: { 201: jsonResponse('Created', RecipientSchema), ...errorResponses(400, 413, 415) },
+      }),
+      async (c) => {
+        const row = await insertRecipient(pool, c.var.auth.accountId, c.req.valid('json'));
+        return c.json(recipientView(row), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'List recipients',
+        tags: ['Recipients'],
+        middleware: [requireScope('flows:read')],
+        responses: {
+          200: jsonResponse('Recipients (deleted ones excluded)', RecipientListSchema),
+          ...errorResponses(),
+        },
+      }),
+      async (c) => {
+        const rows = await listRecipients(pool, c.var.auth.accountId);
+        return c.json({ recipients: rows.map(recipientView) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{recipient_id}',
+        summary: 'Get a recipient',
+        tags: ['Recipients'],
+        middleware: [requireScope('flows:read')],
+        request: { params: RecipientIdParam },
+        responses: { 200: jsonResponse('Recipient', RecipientSchema), ...errorResponses(404) },
+      }),
+      async (c) => {
+        const row = await findRecipient(pool, c.var.auth.accountId, c.req.valid('param').recipient_id);
+        if (!row) throw notFound('Recipient');
+        return c.json(recipientView(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/{recipient_id}',
+        summary: 'Replace a recipient',
+        description:
+          'Takes effect for every delivery from now on, in-flight leads included. Masked secrets sent back ' +
+          'unchanged keep their stored value.',
+        tags: ['Recipients'],
+        middleware: [requireScope('flows:write')],
+        request: { params: RecipientIdParam, body: RecipientBody },
+        responses: { 200: jsonResponse('Updated', RecipientSchema), ...errorResponses(400, 404, 413, 415) },
+      }),
+      async (c) => {
+        const { accountId } = c.var.auth;
+        const id = c.req.valid('param').recipient_id;
+        const row = await withTransaction(pool, async (tx) => {
+          const current = await findRecipient(tx, accountId, id);
+          if (!current) return null;
+          return updateRecipient(tx, accountId, id, unmask(c.req.valid('json'), current.config));
+        });
+        if (!row) throw notFound('Recipient');
+        return c.json(recipientView(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{recipient_id}',
+        summary: 'Delete a recipient',
+        description:
+          'Soft delete. Refused with 409 `conflict` (details.flows lists them) while the current version of a ' +
+          'flow that is not archived delivers to it: edit those flows first. Leads already in flight under an ' +
+          'older flow version that still names the recipient record a failed delivery for it.',
+        tags: ['Recipients'],
+        middleware: [requireScope('flows:write')],
+        request: { params: RecipientIdParam },
+        responses: { 200: jsonResponse('Deleted', RecipientSchema), ...errorResponses(404, 409) },
+      }),
+      async (c) => {
+        const { accountId } = c.var.auth;
+        const id = c.req.valid('param').recipient_id;
+        const result = await withTransaction(pool, (tx) => softDeleteRecipient(tx, accountId, id));
+        if (!result) throw notFound('Recipient');
+        if ('usedBy' in result) {
+          throw new ApiError(409, 'conflict', 'The recipient is used by flows; remove it from them first', {
+            flows: result.usedBy,
+          });
+        }
+        return c.json(recipientView(result.deleted), 200);
+      },
+    );
+}

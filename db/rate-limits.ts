@@ -1,0 +1,37 @@
+import type { Queryable } from './pool.js';
+
+export interface WindowCount {
+  windowSeconds: number;
+  /** Unix seconds. */
+  windowStart: number;
+  /** Requests in this window, including the one being counted. */
+  count: number;
+}
+
+/**
+ * Counts one request of `keyId` in each fixed window (by the database clock, so every API process
+ * agrees) and returns the counts, in ONE statement and round trip. The same statement deletes the
+ * key's ended windows and refreshes `api_keys.last_used_at` at most once a minute.
+ */
+export async function hitRateLimit(
+  db: Queryable,
+  keyId: string,
+  windowSeconds: readonly number[] = [60, 3600],
+): Promise<WindowCount[]> {
+  const { rows } = await db.query<{ window_seconds: number; window_start: number; count: number }>(
+    `WITH swept AS (
+       DELETE FROM rate_limit_counters
+        WHERE key_id = $1 AND window_start + make_interval(secs => window_seconds) <= now()
+     ), touched AS (
+       UPDATE api_keys SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+     )
+     INSERT INTO rate_limit_counters AS c (key_id, window_seconds, window_start, count)
+     SELECT $1, w.seconds, to_timestamp(floor(extract(epoch FROM now()) / w.seconds) * w.seconds), 1
+       FROM unnest($2::int[]) AS w(seconds)
+     ON CONFLICT (key_id, window_seconds, window_start) DO UPDATE SET count = c.count + 1
+     RETURNING window_seconds, extract(epoch FROM window_start)::bigint AS window_start, count`,
+    [keyId, [...windowSeconds]],
+  );
+  return rows.map((r) => ({ windowSeconds: r.window_seconds, windowStart: r.window_start, count: r.count }));
+}

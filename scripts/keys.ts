@@ -1,0 +1,159 @@
+// Operators' API key tool, against the database in DATABASE_URL:
+//
+//   npm run keys -- create  --account acct_... --name NAME [--mode live|test] [--scopes a,b] \
+//                           [--ip-allowlist 10.0.0.0/8,203.0.113.7] [--per-hour N] [--per-minute N]
+//   npm run keys -- list    --account acct_...
+//   npm run keys -- rotate  --account acct_... --id key_... [--grace-seconds N]
+//   npm run keys -- revoke  --account acct_... --id key_...
+//   npm run keys -- create-account --name NAME          (prints the new account id)
+//
+// Add --json for machine-readable output. The full key is printed once, by create and rotate.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  ApiKeyInputSchema,
+  apiKeyView,
+  MAX_GRACE_PERIOD_SECONDS,
+  toNewApiKey,
+} from '../api/routes/api-keys.js';
+import { ALL_SCOPES, findAccount, insertAccount } from '../db/accounts.js';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../db/api-keys.js';
+import { createPool, type Pool } from '../db/pool.js';
+
+export class CliError extends Error {}
+
+const USAGE = `usage: npm run keys -- <create|list|rotate|revoke|create-account> [options]
+  create          --account ID --name NAME [--mode live|test] [--scopes ${ALL_SCOPES.join(',')}]
+                  [--ip-allowlist CIDR,...] [--per-hour N] [--per-minute N]
+  list            --account ID
+  rotate          --account ID --id KEY_ID [--grace-seconds N]
+  revoke          --account ID --id KEY_ID
+  create-account  --name NAME
+options: --json  print JSON`;
+
+const list = (value: string | undefined) =>
+  value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError(`--${name} must be a whole number`);
+  return Number(value);
+}
+
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new CliError(`--${name} is required\n${USAGE}`);
+  return value;
+}
+
+/** Runs one command; returns what to print. Throws CliError for a usage or input mistake. */
+export async function runKeysCli(argv: string[], pool: Pool): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      account: { type: 'string' },
+      name: { type: 'string' },
+      mode: { type: 'string' },
+      scopes: { type: 'string' },
+      'ip-allowlist': { type: 'string' },
+      'per-hour': { type: 'string' },
+      'per-minute': { type: 'string' },
+      id: { type: 'string' },
+      'grace-seconds': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const command = positionals[0];
+  const print = (human: string, data: unknown) => (values.json ? JSON.stringify(data, null, 2) : human);
+
+  if (command === 'create-account') {
+    const account = await insertAccount(pool, required('name', values.name));
+    return print(`Created account ${account.id} (${account.name})`, { id: account.id, name: account.name });
+  }
+
+  const accountId = required('account', values.account);
+  if (!['create', 'list', 'rotate', 'revoke'].includes(command ?? '')) throw new CliError(USAGE);
+  if (!(await findAccount(pool, accountId))) throw new CliError(`No account ${accountId}`);
+
+  switch (command) {
+    case 'create': {
+      const parsed = ApiKeyInputSchema.safeParse({
+        name: required('name', values.name),
+        mode: values.mode ?? 'live',
+        scopes: list(values.scopes) ?? [...ALL_SCOPES],
+        ip_allowlist: list(values['ip-allowlist']),
+        rate_limit: {
+          per_hour: integer('per-hour', values['per-hour']),
+          per_minute: integer('per-minute', values['per-minute']),
+        },
+      });
+      if (!parsed.success) {
+        throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+      }
+      const { row, key } = await createApiKey(pool, accountId, toNewApiKey(parsed.data));
+      const view = apiKeyView(row);
+      return print(
+        `Created ${view.mode} key ${view.id} "${view.name}" with scopes ${view.scopes.join(', ')}\n` +
+          `API key (shown once, store it now): ${key}`,
+        { ...view, key },
+      );
+    }
+    case 'list': {
+      const keys = (await listApiKeys(pool, accountId)).map(apiKeyView);
+      const lines = keys.map(
+        (k) =>
+          `${k.id}  ${k.prefix}…  ${k.mode.padEnd(4)}  ${k.status.padEnd(7)}  ${k.name}  [${k.scopes.join(',')}]` +
+          `${k.ip_allowlist.length ? `  ip:${k.ip_allowlist.join(',')}` : ''}`,
+      );
+      return print(lines.length ? lines.join('\n') : 'No API keys', keys);
+    }
+    case 'rotate': {
+      const grace = integer('grace-seconds', values['grace-seconds']) ?? 0;
+      if (grace > MAX_GRACE_PERIOD_SECONDS)
+        throw new CliError(`--grace-seconds is at most ${MAX_GRACE_PERIOD_SECONDS}`);
+      const id = required('id', values.id);
+      const result = await rotateApiKey(pool, accountId, id, grace);
+      if (result === 'not_found') throw new CliError(`No key ${id} in account ${accountId}`);
+      if (result === 'revoked') throw new CliError(`Key ${id} is revoked and cannot be rotated`);
+      const view = apiKeyView(result.row);
+      return print(
+        `Rotated ${view.id}; the old secret ${grace > 0 ? `works until ${view.previous_key_expires_at}` : 'is revoked'}\n` +
+          `API key (shown once, store it now): ${result.key}`,
+        { ...view, key: result.key },
+      );
+    }
+    default: {
+      const id = required('id', values.id);
+      const row = await revokeApiKey(pool, accountId, id);
+      if (!row) throw new CliError(`No key ${id} in account ${accountId}`);
+      return print(`Revoked ${row.id}`, apiKeyView(row));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    process.stderr.write('DATABASE_URL is not set\n');
+    process.exit(2);
+  }
+  const pool = createPool(databaseUrl, 2);
+  try {
+    process.stdout.write(`${await runKeysCli(process.argv.slice(2), pool)}\n`);
+  } catch (err) {
+    const usage =
+      err instanceof CliError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = usage ? 2 : 1;
+  } finally {
+    await pool.end();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

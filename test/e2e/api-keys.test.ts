@@ -1,0 +1,368 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { clientIpResolver } from '../../api/middleware/client-ip.js';
+import { CliError, runKeysCli } from '../../scripts/keys.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
+
+describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', () => {
+  let stack: TestStack;
+  let admin: string;
+  let accountId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    ({ key: admin, accountId } = await stack.createAccount());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('creates a key shown once, lists prefixes only, and the new key works with its scopes', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, {
+      name: 'Reporting',
+      mode: 'live',
+      scopes: ['leads:read', 'analytics:read'],
+      rate_limit: { per_hour: 500 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      name: 'Reporting',
+      mode: 'live',
+      scopes: ['leads:read', 'analytics:read'],
+      ip_allowlist: [],
+      rate_limit: { per_hour: 500, per_minute: 100 },
+      status: 'active',
+      revoked_at: null,
+    });
+    expect(created.json.id).toMatch(/^key_/);
+    expect(created.json.key).toMatch(/^lr_live_[A-Za-z0-9]{43}$/);
+    expect(created.json.key.startsWith(created.json.prefix)).toBe(true);
+
+    const list = await stack.call('GET', '/api-keys', admin);
+    expect(list.status).toBe(200);
+    const listed = list.json.api_keys.find((k: { id: string }) => k.id === created.json.id);
+    expect(listed).toMatchObject({ prefix: created.json.prefix, name: 'Reporting' });
+    expect(listed.key).toBeUndefined();
+    // Neither the key nor anything like its hash appears anywhere in the listing.
+    expect(list.text).not.toContain(created.json.key);
+    expect(list.text).not.toMatch(/hash/i);
+    const single = await stack.call('GET', `/api-keys/${created.json.id}`, admin);
+    expect(single.json).toEqual(listed);
+
+    // The new key reads leads but may not write flows (and was just used: last_used_at is set).
+    expect((await stack.call('GET', '/leads', created.json.key)).status).toBe(200);
+    const denied = await stack.call('POST', '/flows', created.json.key, { name: 'x' });
+    expect(denied.status).toBe(403);
+    expect(denied.json.error).toMatchObject({ code: 'forbidden', details: { required_scope: 'flows:write' } });
+    const after = await stack.call('GET', `/api-keys/${created.json.id}`, admin);
+    expect(after.json.last_used_at).not.toBeNull();
+  });
+
+  it('validates the body: scopes, mode and CIDRs', async () => {
+    const bad = await stack.call('POST', '/api-keys', admin, {
+      name: 'x',
+      mode: 'staging',
+      scopes: ['leads:delete'],
+      ip_allowlist: ['10.0.0.0/33'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('validation_failed');
+    const fields = bad.json.error.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['mode', 'scopes.0', 'ip_allowlist.0']));
+    const noScopes = await stack.call('POST', '/api-keys', admin, { name: 'x', scopes: [] });
+    expect(noScopes.status).toBe(400);
+  });
+
+  it('rotates: a new secret, same id and settings; the old secret is rejected at once', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, { name: 'Rotating', scopes: ['flows:read'] });
+    const rotated = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin);
+    expect(rotated.status).toBe(200);
+    expect(rotated.json).toMatchObject({ id: created.json.id, name: 'Rotating', scopes: ['flows:read'] });
+    expect(rotated.json.key).not.toBe(created.json.key);
+    expect(rotated.json.rotated_at).not.toBeNull();
+    expect(rotated.json.previous_key_expires_at).toBeNull();
+    expect((await stack.call('GET', '/flows', created.json.key)).status).toBe(401);
+    expect((await stack.call('GET', '/flows', rotated.json.key)).status).toBe(200);
+  });
+
+  it('rotates with a grace period during which both secrets work, until revoked', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, { name: 'Graceful', scopes: ['flows:read'] });
+    const rotated = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin, {
+      grace_period_seconds: 3600,
+    });
+    expect(rotated.status).toBe(200);
+    expect(Date.parse(rotated.json.previous_key_expires_at)).toBeGreaterThan(Date.now() + 3500_000);
+    expect((await stack.call('GET', '/flows', created.json.key)).status).toBe(200);
+    expect((await stack.call('GET', '/flows', rotated.json.key)).status).toBe(200);
+
+    // Once the grace period has passed, the old secret is rejected.
+    await stack.pool.query(
+      `UPDATE api_keys SET previous_key_expires_at = now() - interval '1 second' WHERE id = $1`,
+      [created.json.id],
+    );
+    expect((await stack.call('GET', '/flows', created.json.key)).status).toBe(401);
+    expect((await stack.call('GET', '/flows', rotated.json.key)).status).toBe(200);
+
+    const tooLong = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin, {
+      grace_period_seconds: 10_000_000,
+    });
+    expect(tooLong.status).toBe(400);
+  });
+
+  it('revokes: the key stops working at once, the listing shows it revoked, and it cannot be rotated', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, { name: 'Doomed', scopes: ['flows:read'] });
+    expect((await stack.call('GET', '/flows', created.json.key)).status).toBe(200);
+    const revoked = await stack.call('DELETE', `/api-keys/${created.json.id}`, admin);
+    expect(revoked.status).toBe(200);
+    expect(revoked.json).toMatchObject({ id: created.json.id, status: 'revoked' });
+    expect(revoked.json.revoked_at).not.toBeNull();
+    const res = await stack.call('GET', '/flows', created.json.key);
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('unauthorized');
+    // Idempotent, and a revoked key cannot be brought back by rotating it.
+    expect((await stack.call('DELETE', `/api-keys/${created.json.id}`, admin)).status).toBe(200);
+    const rotate = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin);
+    expect(rotate.status).toBe(409);
+    expect(rotate.json.error.code).toBe('conflict');
+  });
+
+  it('requires the admin scope for every key endpoint', async () => {
+    const { json: created } = await stack.call('POST', '/api-keys', admin, { name: 'x', scopes: ['flows:read'] });
+    const { key: noAdmin } = await stack.createAccount({
+      scopes: ['leads:read', 'leads:write', 'flows:read', 'flows:write', 'analytics:read'],
+    });
+    const calls: Array<[string, string, unknown?]> = [
+      ['POST', '/api-keys', { name: 'x', scopes: ['flows:read'] }],
+      ['GET', '/api-keys'],
+      ['GET', `/api-keys/${created.id}`],
+      ['POST', `/api-keys/${created.id}/rotate`],
+      ['DELETE', `/api-keys/${created.id}`],
+    ];
+    for (const [method, path, body] of calls) {
+      const res = await stack.call(method, path, noAdmin, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.json.error).toMatchObject({ code: 'forbidden', details: { required_scope: 'admin' } });
+    }
+  });
+
+  it('hides other accounts’ keys: 404, never their data, and they stay usable', async () => {
+    const { json: mine } = await stack.call('POST', '/api-keys', admin, { name: 'Mine', scopes: ['flows:read'] });
+    const other = await stack.createAccount();
+    for (const [method, path] of [
+      ['GET', `/api-keys/${mine.id}`],
+      ['POST', `/api-keys/${mine.id}/rotate`],
+      ['DELETE', `/api-keys/${mine.id}`],
+    ] as const) {
+      const res = await stack.call(method, path, other.key);
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.text).not.toContain(mine.prefix);
+    }
+    const list = await stack.call('GET', '/api-keys', other.key);
+    expect(list.json.api_keys.map((k: { id: string }) => k.id)).not.toContain(mine.id);
+    expect((await stack.call('GET', '/flows', mine.key)).status).toBe(200);
+  });
+
+  it('answers 401 for a missing, malformed or unknown key', async () => {
+    for (const header of [undefined, 'Basic abc', 'Bearer', `Bearer lr_live_${'x'.repeat(43)}`]) {
+      const res = await stack.app.request('/api-keys', { headers: header ? { Authorization: header } : {} });
+      expect(res.status).toBe(401);
+      const body = await res.json();
+      expect(body.error).toMatchObject({ code: 'unauthorized', request_id: res.headers.get('X-Request-Id') });
+    }
+  });
+
+  it('lets a test key create only test keys, and manage only test keys', async () => {
+    const { key: testAdmin } = await stack.createAccount({ mode: 'test' });
+    const live = await stack.call('POST', '/api-keys', testAdmin, { name: 'x', mode: 'live', scopes: ['admin'] });
+    expect(live.status).toBe(403);
+    const test = await stack.call('POST', '/api-keys', testAdmin, { name: 'x', mode: 'test', scopes: ['leads:read'] });
+    expect(test.status).toBe(201);
+    expect(test.json.key).toMatch(/^lr_test_/);
+    expect((await stack.call('POST', `/api-keys/${test.json.id}/rotate`, testAdmin)).status).toBe(200);
+  });
+
+  it('forces test mode for lr_test_ keys: the lead runs the pipeline but is not sent to the buyer', async () => {
+    const buyer = await startRecipient();
+    try {
+      const { key: testKey } = await stack.createAccount({ mode: 'test' });
+      const flow = await stack.call('POST', '/flows', testKey, {
+        name: 'Sandbox',
+        steps: [{ type: 'delivery', recipient: { name: 'Buyer', config: { url: buyer.url } } }],
+      });
+      expect(flow.status).toBe(201);
+      const res = await stack.call('POST', `/flows/${flow.json.id}/leads`, testKey, {
+        lead: { email: 'sandbox@example.com', phone: '5551234567' },
+        options: { test_mode: false },
+      });
+      expect(res.status).toBe(201);
+      expect(res.json.status).toBe('delivered');
+      const read = await stack.call('GET', `/leads/${res.json.id}`, testKey);
+      expect(read.json.test_mode).toBe(true);
+      const delivered = read.json.events.find((e: { type: string }) => e.type === 'delivered');
+      expect(delivered.reason).toMatch(/test mode/);
+      expect(buyer.requests).toHaveLength(0);
+    } finally {
+      await buyer.close();
+    }
+  });
+
+  describe('IP allow-list', () => {
+    it('admits addresses inside the allow-list and answers 403 ip_not_allowed outside it', async () => {
+      const app = createApp({
+        pool: stack.pool,
+        temporal: stack.client,
+        taskQueue: stack.taskQueue,
+        logger: silentLogger,
+        clientIp: (c) => c.req.header('X-Test-Client-Ip'),
+      });
+      const created = await stack.call('POST', '/api-keys', admin, {
+        name: 'Office only',
+        scopes: ['flows:read'],
+        ip_allowlist: ['203.0.113.0/24', '2001:db8::1'],
+      });
+      expect(created.status).toBe(201);
+      expect(created.json.ip_allowlist).toEqual(['203.0.113.0/24', '2001:db8::1/128']);
+      const from = (ip?: string) =>
+        app.request('/flows', {
+          headers: { Authorization: `Bearer ${created.json.key}`, ...(ip ? { 'X-Test-Client-Ip': ip } : {}) },
+        });
+      expect((await from('203.0.113.77')).status).toBe(200);
+      expect((await from('2001:db8::1')).status).toBe(200);
+      expect((await from('::ffff:203.0.113.5')).status).toBe(200);
+      const outside = await from('198.51.100.1');
+      expect(outside.status).toBe(403);
+      expect((await outside.json()).error).toMatchObject({
+        code: 'ip_not_allowed',
+        details: { client_ip: '198.51.100.1' },
+      });
+      // No address at all (e.g. no socket): denied, not waved through.
+      expect((await from()).status).toBe(403);
+      // Keys without an allow-list do not care.
+      const open = await app.request('/flows', { headers: { Authorization: `Bearer ${admin}` } });
+      expect(open.status).toBe(200);
+    });
+
+    it('reads the socket address on a real Node server, and X-Forwarded-For only behind a trusted proxy', async () => {
+      const loopbackOnly = await stack.call('POST', '/api-keys', admin, {
+        name: 'Loopback',
+        scopes: ['flows:read'],
+        ip_allowlist: ['127.0.0.0/8', '::1'],
+      });
+      const proxiedOnly = await stack.call('POST', '/api-keys', admin, {
+        name: 'Proxied',
+        scopes: ['flows:read'],
+        ip_allowlist: ['198.51.100.0/24'],
+      });
+      const listen = async (trustedHops: number) => {
+        const app = createApp({
+          pool: stack.pool,
+          temporal: stack.client,
+          taskQueue: stack.taskQueue,
+          logger: silentLogger,
+          clientIp: clientIpResolver({ trustedHops }),
+        });
+        const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+        await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+        const { port } = server.address() as AddressInfo;
+        return {
+          get: (key: string, headers: Record<string, string> = {}) =>
+            fetch(`http://127.0.0.1:${port}/flows`, { headers: { Authorization: `Bearer ${key}`, ...headers } }),
+          close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+        };
+      };
+
+      const direct = await listen(0);
+      try {
+        expect((await direct.get(loopbackOnly.json.key)).status).toBe(200);
+        // Without a trusted proxy a forged X-Forwarded-For changes nothing.
+        expect((await direct.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status).toBe(403);
+      } finally {
+        await direct.close();
+      }
+
+      const behindProxy = await listen(1);
+      try {
+        expect((await behindProxy.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status).toBe(200);
+        // The proxy appends the address it saw: a client-written entry further left is ignored.
+        const spoofed = await behindProxy.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9, 192.0.2.1' });
+        expect(spoofed.status).toBe(403);
+        expect((await spoofed.json()).error.details.client_ip).toBe('192.0.2.1');
+      } finally {
+        await behindProxy.close();
+      }
+    });
+  });
+
+  describe('CLI (npm run keys)', () => {
+    it('creates, lists, rotates and revokes keys of an account', async () => {
+      const { id: account } = JSON.parse(await runKeysCli(['create-account', '--name', 'Ops', '--json'], stack.pool));
+      expect(account).toMatch(/^acct_/);
+
+      const created = JSON.parse(
+        await runKeysCli(
+          [
+            'create',
+            '--account',
+            account,
+            '--name',
+            'ci',
+            '--scopes',
+            'flows:read,leads:read',
+            '--ip-allowlist',
+            '10.1.2.3/8',
+            '--per-minute',
+            '20',
+            '--json',
+          ],
+          stack.pool,
+        ),
+      );
+      expect(created).toMatchObject({
+        name: 'ci',
+        mode: 'live',
+        scopes: ['flows:read', 'leads:read'],
+        ip_allowlist: ['10.0.0.0/8'],
+        rate_limit: { per_hour: 1000, per_minute: 20 },
+      });
+      expect(created.key).toMatch(/^lr_live_/);
+
+      const human = await runKeysCli(['create', '--account', account, '--name', 'all', '--mode', 'test'], stack.pool);
+      expect(human).toMatch(/API key \(shown once, store it now\): lr_test_\w{43}/);
+
+      const listed = await runKeysCli(['list', '--account', account], stack.pool);
+      expect(listed).toContain(created.id);
+      expect(listed).toContain(created.prefix);
+      expect(listed).not.toContain(created.key);
+
+      const rotated = JSON.parse(
+        await runKeysCli(['rotate', '--account', account, '--id', created.id, '--json'], stack.pool),
+      );
+      expect(rotated.id).toBe(created.id);
+      expect(rotated.key).not.toBe(created.key);
+
+      const revoked = JSON.parse(
+        await runKeysCli(['revoke', '--account', account, '--id', created.id, '--json'], stack.pool),
+      );
+      expect(revoked.status).toBe('revoked');
+      expect((await stack.call('GET', '/flows', rotated.key)).status).toBe(401);
+    });
+
+    it('reports usage and input mistakes without touching other accounts', async () => {
+      await expect(runKeysCli(['list'], stack.pool)).rejects.toBeInstanceOf(CliError);
+      await expect(runKeysCli(['frobnicate', '--account', accountId], stack.pool)).rejects.toThrow(/usage/);
+      await expect(runKeysCli(['list', '--account', 'acct_missing'], stack.pool)).rejects.toThrow(/No account/);
+      await expect(
+        runKeysCli(['create', '--account', accountId, '--name', 'x', '--scopes', 'root'], stack.pool),
+      ).rejects.toThrow(/scopes/);
+      const { json: mine } = await stack.call('POST', '/api-keys', admin, { name: 'x', scopes: ['flows:read'] });
+      const other = JSON.parse(await runKeysCli(['create-account', '--name', 'Other', '--json'], stack.pool));
+      await expect(runKeysCli(['revoke', '--account', other.id, '--id', mine.id], stack.pool)).rejects.toThrow(
+        /No key/,
+      );
+      expect((await stack.call('GET', '/flows', mine.key)).status).toBe(200);
+    });
+  });
+});
