@@ -56,7 +56,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     expect((await stack.call('GET', '/leads', created.json.key)).status).toBe(200);
     const denied = await stack.call('POST', '/flows', created.json.key, { name: 'x' });
     expect(denied.status).toBe(403);
-    expect(denied.json.error).toMatchObject({ code: 'forbidden', details: { required_scope: 'flows:write' } });
+    expect(denied.json.error).toMatchObject({
+      code: 'forbidden',
+      details: { required_scope: 'flows:write' },
+    });
     const after = await stack.call('GET', `/api-keys/${created.json.id}`, admin);
     expect(after.json.last_used_at).not.toBeNull();
   });
@@ -77,7 +80,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
   });
 
   it('rotates: a new secret, same id and settings; the old secret is rejected at once', async () => {
-    const created = await stack.call('POST', '/api-keys', admin, { name: 'Rotating', scopes: ['flows:read'] });
+    const created = await stack.call('POST', '/api-keys', admin, {
+      name: 'Rotating',
+      scopes: ['flows:read'],
+    });
     const rotated = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin);
     expect(rotated.status).toBe(200);
     expect(rotated.json).toMatchObject({ id: created.json.id, name: 'Rotating', scopes: ['flows:read'] });
@@ -89,7 +95,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
   });
 
   it('rotates with a grace period during which both secrets work, until revoked', async () => {
-    const created = await stack.call('POST', '/api-keys', admin, { name: 'Graceful', scopes: ['flows:read'] });
+    const created = await stack.call('POST', '/api-keys', admin, {
+      name: 'Graceful',
+      scopes: ['flows:read'],
+    });
     const rotated = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin, {
       grace_period_seconds: 3600,
     });
@@ -130,7 +139,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
   });
 
   it('requires the admin scope for every key endpoint', async () => {
-    const { json: created } = await stack.call('POST', '/api-keys', admin, { name: 'x', scopes: ['flows:read'] });
+    const { json: created } = await stack.call('POST', '/api-keys', admin, {
+      name: 'x',
+      scopes: ['flows:read'],
+    });
     const { key: noAdmin } = await stack.createAccount({
       scopes: ['leads:read', 'leads:write', 'flows:read', 'flows:write', 'analytics:read'],
     });
@@ -149,7 +161,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
   });
 
   it('hides other accounts’ keys: 404, never their data, and they stay usable', async () => {
-    const { json: mine } = await stack.call('POST', '/api-keys', admin, { name: 'Mine', scopes: ['flows:read'] });
+    const { json: mine } = await stack.call('POST', '/api-keys', admin, {
+      name: 'Mine',
+      scopes: ['flows:read'],
+    });
     const other = await stack.createAccount();
     for (const [method, path] of [
       ['GET', `/api-keys/${mine.id}`],
@@ -176,9 +191,17 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
 
   it('lets a test key create only test keys, and manage only test keys', async () => {
     const { key: testAdmin } = await stack.createAccount({ mode: 'test' });
-    const live = await stack.call('POST', '/api-keys', testAdmin, { name: 'x', mode: 'live', scopes: ['admin'] });
+    const live = await stack.call('POST', '/api-keys', testAdmin, {
+      name: 'x',
+      mode: 'live',
+      scopes: ['admin'],
+    });
     expect(live.status).toBe(403);
-    const test = await stack.call('POST', '/api-keys', testAdmin, { name: 'x', mode: 'test', scopes: ['leads:read'] });
+    const test = await stack.call('POST', '/api-keys', testAdmin, {
+      name: 'x',
+      mode: 'test',
+      scopes: ['leads:read'],
+    });
     expect(test.status).toBe(201);
     expect(test.json.key).toMatch(/^lr_test_/);
     expect((await stack.call('POST', `/api-keys/${test.json.id}/rotate`, testAdmin)).status).toBe(200);
@@ -269,7 +292,9 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
         const { port } = server.address() as AddressInfo;
         return {
           get: (key: string, headers: Record<string, string> = {}) =>
-            fetch(`http://127.0.0.1:${port}/flows`, { headers: { Authorization: `Bearer ${key}`, ...headers } }),
+            fetch(`http://127.0.0.1:${port}/flows`, {
+              headers: { Authorization: `Bearer ${key}`, ...headers },
+            }),
           close: () => new Promise<void>((resolve) => server.close(() => resolve())),
         };
       };
@@ -278,16 +303,22 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       try {
         expect((await direct.get(loopbackOnly.json.key)).status).toBe(200);
         // Without a trusted proxy a forged X-Forwarded-For changes nothing.
-        expect((await direct.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status).toBe(403);
+        expect((await direct.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status).toBe(
+          403,
+        );
       } finally {
         await direct.close();
       }
 
       const behindProxy = await listen(1);
       try {
-        expect((await behindProxy.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status).toBe(200);
+        expect(
+          (await behindProxy.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9' })).status,
+        ).toBe(200);
         // The proxy appends the address it saw: a client-written entry further left is ignored.
-        const spoofed = await behindProxy.get(proxiedOnly.json.key, { 'X-Forwarded-For': '198.51.100.9, 192.0.2.1' });
+        const spoofed = await behindProxy.get(proxiedOnly.json.key, {
+          'X-Forwarded-For': '198.51.100.9, 192.0.2.1',
+        });
         expect(spoofed.status).toBe(403);
         expect((await spoofed.json()).error.details.client_ip).toBe('192.0.2.1');
       } finally {
@@ -298,7 +329,9 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
 
   describe('CLI (npm run keys)', () => {
     it('creates, lists, rotates and revokes keys of an account', async () => {
-      const { id: account } = JSON.parse(await runKeysCli(['create-account', '--name', 'Ops', '--json'], stack.pool));
+      const { id: account } = JSON.parse(
+        await runKeysCli(['create-account', '--name', 'Ops', '--json'], stack.pool),
+      );
       expect(account).toMatch(/^acct_/);
 
       const created = JSON.parse(
@@ -329,7 +362,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       });
       expect(created.key).toMatch(/^lr_live_/);
 
-      const human = await runKeysCli(['create', '--account', account, '--name', 'all', '--mode', 'test'], stack.pool);
+      const human = await runKeysCli(
+        ['create', '--account', account, '--name', 'all', '--mode', 'test'],
+        stack.pool,
+      );
       expect(human).toMatch(/API key \(shown once, store it now\): lr_test_\w{43}/);
 
       const listed = await runKeysCli(['list', '--account', account], stack.pool);
@@ -353,15 +389,20 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     it('reports usage and input mistakes without touching other accounts', async () => {
       await expect(runKeysCli(['list'], stack.pool)).rejects.toBeInstanceOf(CliError);
       await expect(runKeysCli(['frobnicate', '--account', accountId], stack.pool)).rejects.toThrow(/usage/);
-      await expect(runKeysCli(['list', '--account', 'acct_missing'], stack.pool)).rejects.toThrow(/No account/);
+      await expect(runKeysCli(['list', '--account', 'acct_missing'], stack.pool)).rejects.toThrow(
+        /No account/,
+      );
       await expect(
         runKeysCli(['create', '--account', accountId, '--name', 'x', '--scopes', 'root'], stack.pool),
       ).rejects.toThrow(/scopes/);
-      const { json: mine } = await stack.call('POST', '/api-keys', admin, { name: 'x', scopes: ['flows:read'] });
+      const { json: mine } = await stack.call('POST', '/api-keys', admin, {
+        name: 'x',
+        scopes: ['flows:read'],
+      });
       const other = JSON.parse(await runKeysCli(['create-account', '--name', 'Other', '--json'], stack.pool));
-      await expect(runKeysCli(['revoke', '--account', other.id, '--id', mine.id], stack.pool)).rejects.toThrow(
-        /No key/,
-      );
+      await expect(
+        runKeysCli(['revoke', '--account', other.id, '--id', mine.id], stack.pool),
+      ).rejects.toThrow(/No key/);
       expect((await stack.call('GET', '/flows', mine.key)).status).toBe(200);
     });
   });
