@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod.js';
 import { FIELD_TYPES } from './fields/types.js';
 
 // The flow and recipient configuration schemas. The API validates every write with them and stores

@@ -2,9 +2,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
 import { findFlow } from '../../db/flows.js';
+import { recordFeedback } from '../../db/feedback.js';
 import { findLead, listLeadEvents } from '../../db/leads.js';
 import { newId } from '../../lib/ids.js';
 import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../../workflows/shared.js';
+import type { webhookWorkflow } from '../../workflows/webhook.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound, validationError } from '../errors.js';
@@ -157,7 +159,9 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
     return c.json(submittedView(result.snapshot), 201);
   };
 
-  return new OpenAPIHono<AuthEnv>()
+  const router = new OpenAPIHono<AuthEnv>();
+  router.openAPIRegistry.register('SubmitLead', SubmitLeadSchema);
+  return router
     .openapi(
       createRoute({
         method: 'post',
@@ -174,11 +178,15 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         request: {
           params: FlowIdParam,
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          // Plain schema objects, not zod: with zod here the JSON validator would also run on form posts.
+          // The handler validates both encodings with SubmitLeadSchema (registered below for the docs).
           body: {
             required: true,
             content: {
-              'application/json': { schema: SubmitLeadSchema },
-              'application/x-www-form-urlencoded': { schema: z.record(z.string(), z.string()) },
+              'application/json': { schema: { $ref: '#/components/schemas/SubmitLead' } },
+              'application/x-www-form-urlencoded': {
+                schema: { type: 'object', additionalProperties: { type: 'string' } },
+              },
             },
           },
         },
@@ -323,7 +331,8 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         if (!live) throw notFound('Lead');
         return c.json(live, 200);
       },
-    );
+    )
+    .route('/', feedbackRoute(deps));
 }
 
 function batchResult(externalId: string | null, result: SubmissionResult) {
@@ -351,6 +360,140 @@ function batchResult(externalId: string | null, result: SubmissionResult) {
     lead_status: result.snapshot.status,
     quality_score: result.snapshot.quality_score,
   };
+}
+
+const FeedbackSchema = z
+  .object({
+    type: z.enum(['conversion', 'return']),
+    recipient_id: z
+      .string()
+      .optional()
+      .describe('Which buyer reports it; needed when the lead went to several'),
+    reason: z.string().max(500).optional(),
+  })
+  .openapi('Feedback');
+
+const FeedbackResultSchema = z
+  .object({
+    id: z.string(),
+    lead_id: z.string(),
+    type: z.enum(['conversion', 'return']),
+    recipient_id: z.string().nullable(),
+    reason: z.string().nullable(),
+    amount: z.number().describe('Revenue deducted by a return'),
+    created_at: z.string(),
+  })
+  .openapi('FeedbackResult');
+
+function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'temporal' | 'taskQueue'>) {
+  return new OpenAPIHono<AuthEnv>().openapi(
+    createRoute({
+      method: 'post',
+      path: '/leads/{lead_id}/feedback',
+      summary: 'Report a conversion or a return for a delivered lead',
+      description:
+        'A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the ' +
+        'lead’s revenue (once per recipient). Both show in the lead’s events and in analytics.',
+      tags: ['Leads'],
+      middleware: [requireScope('leads:write')],
+      request: {
+        params: z.object({ lead_id: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: FeedbackSchema } } },
+      },
+      responses: {
+        201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackResultSchema } } },
+        400: { description: 'Invalid request', content: errorContent },
+        401: { description: 'Missing or invalid API key', content: errorContent },
+        403: { description: 'Missing scope', content: errorContent },
+        404: { description: 'Lead not found', content: errorContent },
+        409: { description: 'Already returned by this recipient', content: errorContent },
+        422: { description: 'The lead was not delivered to that recipient', content: errorContent },
+      },
+    }),
+    async (c) => {
+      const { lead_id: leadId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { accountId } = c.var.auth;
+      const lead = await findLead(pool, accountId, leadId);
+      if (!lead) throw notFound('Lead');
+      const deliveries = (await listLeadEvents(pool, leadId)).filter((e) => e.type === 'delivered');
+      const delivery = body.recipient_id
+        ? deliveries.find((e) => e.recipient_id === body.recipient_id)
+        : deliveries.length === 1
+          ? deliveries[0]
+          : undefined;
+      if (!delivery) {
+        if (!body.recipient_id && deliveries.length > 1) {
+          throw new ApiError(400, 'validation_failed', 'Request validation failed', [
+            {
+              field: 'recipient_id',
+              code: 'missing_required',
+              message: 'The lead went to several recipients: say which',
+            },
+          ]);
+        }
+        throw new ApiError(422, 'not_delivered', 'The lead was not delivered to that recipient');
+      }
+      const feedback = {
+        eventId: newId('evt'),
+        leadId,
+        accountId,
+        flowId: lead.flow_id,
+        type: body.type,
+        recipientId: delivery.recipient_id ?? null,
+        reason: body.reason ?? null,
+        amount: body.type === 'return' ? Number(delivery.details?.price ?? 0) : 0,
+        at: new Date().toISOString(),
+      };
+      if ((await recordFeedback(pool, feedback)) === 'already_returned') {
+        throw new ApiError(409, 'already_returned', 'This recipient already returned the lead');
+      }
+      if (body.type === 'conversion') {
+        const flow = await findFlow(pool, accountId, lead.flow_id);
+        const notifications = flow?.config.settings.notifications;
+        if (
+          notifications?.webhook_url &&
+          (!notifications.events || notifications.events.includes('lead.converted'))
+        ) {
+          const deliveryId = newId('whk');
+          await temporal.workflow.start<typeof webhookWorkflow>('webhookWorkflow', {
+            taskQueue,
+            workflowId: deliveryId,
+            staticSummary: `lead.converted webhook for ${leadId}`,
+            args: [
+              {
+                deliveryId,
+                accountId,
+                flowId: lead.flow_id,
+                leadId,
+                url: notifications.webhook_url,
+                event: 'lead.converted',
+                occurredAt: feedback.at,
+                data: {
+                  lead: lead.normalized ?? lead.lead_data,
+                  recipient: { id: delivery.recipient_id, name: delivery.recipient },
+                  quality_score: lead.quality_score,
+                  reason: feedback.reason,
+                },
+              },
+            ],
+          });
+        }
+      }
+      return c.json(
+        {
+          id: feedback.eventId,
+          lead_id: leadId,
+          type: body.type,
+          recipient_id: feedback.recipientId,
+          reason: feedback.reason,
+          amount: feedback.amount,
+          created_at: feedback.at,
+        },
+        201,
+      );
+    },
+  );
 }
 
 async function liveState(temporal: Client, leadId: string) {

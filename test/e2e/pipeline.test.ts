@@ -1,0 +1,508 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capCount } from '../../db/caps.js';
+import { listWebhookDeliveries } from '../../db/webhooks.js';
+import { verifyWebhookSignature } from '../../lib/webhook-signature.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+type Recipient = Awaited<ReturnType<typeof startRecipient>>;
+
+// Every path of the lead pipeline through the real API, real Temporal, real Postgres and real local
+// HTTP servers standing in for buyers and webhook receivers.
+describe('lead pipeline end to end', () => {
+  let stack: TestStack;
+  let key: string;
+  let accountSecret: string;
+  const servers: Recipient[] = [];
+
+  const FAST_RETRY = { maximum_attempts: 3, initial_interval_ms: 200, maximum_interval_ms: 400 };
+
+  async function buyer(...args: Parameters<typeof startRecipient>) {
+    const server = await startRecipient(...args);
+    servers.push(server);
+    return server;
+  }
+
+  async function createFlow(body: Record<string, unknown>) {
+    const res = await stack.call('POST', '/flows', key, {
+      name: 'Test flow',
+      delivery_retry: FAST_RETRY,
+      ...body,
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    return res.json.id as string;
+  }
+
+  const delivery = (
+    url: string,
+    config: Record<string, unknown> = {},
+    step: Record<string, unknown> = {},
+  ) => ({
+    type: 'delivery',
+    recipient: { name: `Buyer ${servers.length}`, config: { url, ...config } },
+    ...step,
+  });
+
+  let seq = 0;
+  const lead = (extra: Record<string, unknown> = {}) => ({
+    first_name: 'Pat',
+    last_name: 'Lee',
+    email: `pat.${Date.now()}.${seq++}@example.com`,
+    phone: '(212) 555-0199',
+    postal_code: '10001',
+    state: 'NY',
+    ...extra,
+  });
+
+  const submit = (flowId: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+    stack.call('POST', `/flows/${flowId}/leads`, key, body, headers);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const created = await stack.createAccount();
+    key = created.key;
+    accountSecret = created.account.webhook_secret;
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await stack?.stop();
+  });
+
+  it('normalises, enhances, prices and delivers with field mapping and the buyer’s price', async () => {
+    const crm = await buyer(() => ({
+      status: 200,
+      body: { result: { status: 'Accepted', price: '21.5', id: 'crm-1' } },
+    }));
+    const flowId = await createFlow({
+      fields: [
+        { name: 'email', type: 'email', required: true, require_valid: true },
+        { name: 'phone', type: 'phone', required: true },
+        { name: 'postal_code', type: 'postal_code' },
+        { name: 'age', type: 'number' },
+      ],
+      settings: { acceptance_criteria: 'lead.age >= 21' },
+      pricing: { purchase: { amount: 5, rules: [{ amount: 9, criteria: 'lead.state == "NY"' }] } },
+      steps: [
+        { type: 'enhancement', service: 'email_validation' },
+        { type: 'enhancement', service: 'phone_validation' },
+        delivery(crm.url, {
+          field_mapping: { EmailAddress: 'email', Phone: 'phone', Zip: 'postal_code' },
+          response: {
+            outcome_path: 'result.status',
+            success_values: ['accepted'],
+            price_path: 'result.price',
+            reference_path: 'result.id',
+          },
+        }),
+      ],
+    });
+    const res = await submit(flowId, { lead: lead({ age: '34', email: ' Pat.Lee@Acme-Roofing.COM ' }) });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(res.json).toMatchObject({ status: 'delivered', pricing: { amount: 9, currency: 'USD' } });
+    expect(res.json.quality_score).toBeGreaterThan(0);
+    expect(res.json.events.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'enhanced',
+      'accepted',
+      'delivered',
+    ]);
+    expect(res.json.events[1].enhancements).toEqual(['email_validation', 'phone_validation']);
+    expect(crm.requests[0]!.json()).toEqual({
+      EmailAddress: 'pat.lee@acme-roofing.com',
+      Phone: '+12125550199',
+      Zip: '10001',
+    });
+
+    const read = await stack.call('GET', `/leads/${res.json.id}`, key);
+    expect(read.json).toMatchObject({
+      status: 'delivered',
+      lead_data: { email: 'pat.lee@acme-roofing.com', phone: '+12125550199', age: 34 },
+      enhancements: {
+        email_validation: { status: 'valid', is_free: false },
+        phone_validation: { status: 'valid', carrier: null },
+      },
+      pricing: { cost: 9, revenue: 21.5 },
+    });
+    expect(read.json.quality_metrics).toMatchObject({
+      completeness: expect.any(Number),
+      fraud_risk: expect.any(Number),
+    });
+    expect(read.json.events.at(-1)).toMatchObject({
+      type: 'delivered',
+      details: { price: 21.5, reference: 'crm-1' },
+    });
+  });
+
+  it('rejects by acceptance criteria (422) and records the rejected lead', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({
+      settings: { acceptance_criteria: 'lead.income >= 50000' },
+      steps: [delivery(crm.url)],
+    });
+    const res = await submit(flowId, { lead: lead({ income: '$42,000' }) });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: 'lead_rejected', lead_id: expect.stringMatching(/^lead_/) });
+    expect(res.json.error.message).toMatch(/lead.income >= 50000/);
+    const read = await stack.call('GET', `/leads/${res.json.error.lead_id}`, key);
+    expect(read.json.status).toBe('rejected');
+    expect(crm.requests).toHaveLength(0);
+  });
+
+  it('rejects invalid values where the flow requires valid ones (400 with per-field details)', async () => {
+    const flowId = await createFlow({
+      fields: [{ name: 'email', type: 'email', required: true, require_valid: true }],
+    });
+    const res = await submit(flowId, { lead: { email: 'not-an-email' } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details).toEqual([
+      { field: 'email', code: 'invalid_format', message: 'Email format is invalid' },
+    ]);
+  });
+
+  it('rejects a duplicate within the lookback with 409 duplicate_detected', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({
+      steps: [
+        {
+          type: 'enhancement',
+          service: 'duplicate_check',
+          settings: { fields: ['email'], lookback_days: 30 },
+        },
+        delivery(crm.url),
+      ],
+    });
+    const first = await submit(flowId, { lead: lead({ email: 'dup@example.com' }) });
+    expect(first.status).toBe(201);
+    const second = await submit(flowId, { lead: lead({ email: 'DUP@example.com' }) });
+    expect(second.status).toBe(409);
+    expect(second.json.error).toMatchObject({
+      code: 'duplicate_detected',
+      details: [{ duplicate_of: first.json.id }],
+    });
+    expect(crm.requests).toHaveLength(1);
+  });
+
+  it('rejects under the quality threshold', async () => {
+    const flowId = await createFlow({ settings: { quality_threshold: 0.9 } });
+    const res = await submit(flowId, { lead: { email: 'info@mailinator.com' } });
+    expect(res.status).toBe(422);
+    expect(res.json.error.message).toMatch(/below the flow's threshold 0.90/);
+  });
+
+  it('buyer 500 then success: retried with the same idempotency key and delivered', async () => {
+    const crm = await buyer((_req, attempt) =>
+      attempt === 1 ? { status: 500 } : { status: 200, body: { ok: true } },
+    );
+    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.status).toBe(201);
+    expect(res.json.status).toBe('delivered');
+    expect(crm.requests).toHaveLength(2);
+    expect(crm.requests[0]!.headers['idempotency-key']).toBe(crm.requests[1]!.headers['idempotency-key']);
+  });
+
+  it('buyer 4xx: a definite decline, not retried; the lead ends delivery_failed', async () => {
+    const crm = await buyer(() => ({ status: 422, body: { error: 'bad zip' } }));
+    const flowId = await createFlow({ steps: [delivery(crm.url, { response: { reason_path: 'error' } })] });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: 'delivery_failed', reason: 'bad zip' });
+    expect(res.json.events.at(-1)).toMatchObject({
+      type: 'delivery_failed',
+      outcome: 'failure',
+      response_code: 422,
+    });
+    expect(crm.requests).toHaveLength(1);
+  });
+
+  it('buyer down for every attempt: delivery_failed with an error outcome after the retries', async () => {
+    const crm = await buyer(() => ({ status: 503 }));
+    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json).toMatchObject({ status: 'delivery_failed', reason: 'Recipient answered HTTP 503' });
+    expect(res.json.events.at(-1)).toMatchObject({ outcome: 'error', response_code: 503 });
+    expect(crm.requests).toHaveLength(FAST_RETRY.maximum_attempts);
+  });
+
+  it('waterfall: the first buyer declines, the second buys, the third is never asked', async () => {
+    const first = await buyer(() => ({ status: 200, body: { outcome: 'failure', reason: 'no coverage' } }));
+    const second = await buyer(() => ({ status: 200, body: { outcome: 'success' } }));
+    const third = await buyer();
+    const parse = { response: { outcome_path: 'outcome', reason_path: 'reason' } };
+    const flowId = await createFlow({
+      distribution: { mode: 'waterfall' },
+      steps: [delivery(first.url, parse), delivery(second.url, parse), delivery(third.url, parse)],
+    });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json.status).toBe('delivered');
+    expect(
+      res.json.events
+        .filter((e: { recipient_id?: string }) => e.recipient_id)
+        .map((e: { type: string; reason?: string }) => [e.type, e.reason ?? null]),
+    ).toEqual([
+      ['delivery_failed', 'no coverage'],
+      ['delivered', null],
+    ]);
+    expect([first.requests.length, second.requests.length, third.requests.length]).toEqual([1, 1, 0]);
+  });
+
+  it('delivers to every matching recipient in "all" mode and skips one whose step criteria fail', async () => {
+    const a = await buyer();
+    const b = await buyer();
+    const c = await buyer();
+    const flowId = await createFlow({
+      steps: [delivery(a.url), delivery(b.url, {}, { criteria: 'lead.state == "CA"' }), delivery(c.url)],
+    });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json.status).toBe('delivered');
+    expect([a.requests.length, b.requests.length, c.requests.length]).toEqual([1, 0, 1]);
+    expect(res.json.events.filter((e: { type: string }) => e.type === 'skipped')).toHaveLength(1);
+  });
+
+  it('a capped recipient is skipped and the lead stays accepted', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({ steps: [delivery(crm.url, { caps: [{ maximum: 1, per: 'day' }] })] });
+    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivered');
+    const second = await submit(flowId, { lead: lead() });
+    expect(second.json).toMatchObject({ status: 'accepted' });
+    expect(second.json.events.at(-1)).toMatchObject({ type: 'skipped', reason: 'Recipient cap reached' });
+    expect(crm.requests).toHaveLength(1);
+  });
+
+  it('flow cap under concurrency: exactly min(N, M) of N concurrent leads pass', async () => {
+    const crm = await buyer();
+    const M = 5;
+    const N = 30;
+    const flowId = await createFlow({
+      settings: { volume_cap: { daily_limit: M } },
+      steps: [delivery(crm.url)],
+    });
+    const results = await Promise.all(Array.from({ length: N }, () => submit(flowId, { lead: lead() })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(M);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(N - M);
+    expect(results.filter((r) => r.status === 422).every((r) => r.json.error.code === 'cap_reached')).toBe(
+      true,
+    );
+    expect(crm.requests).toHaveLength(M);
+    expect(await capCount(stack.pool, `flow:${flowId}:volume_cap_daily`)).toBe(M);
+  });
+
+  it('a lead delivered nowhere releases its flow cap slot', async () => {
+    const down = await buyer(() => ({ status: 400 }));
+    const flowId = await createFlow({ caps: [{ maximum: 1, per: 'hour' }], steps: [delivery(down.url)] });
+    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivery_failed');
+    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivery_failed'); // not cap_reached
+    expect(await capCount(stack.pool, `flow:${flowId}:cap_1`)).toBe(0);
+  });
+
+  it('signs webhooks; a dead webhook endpoint never delays or changes the outcome', async () => {
+    const crm = await buyer();
+    const hooks = await buyer();
+    const flowId = await createFlow({
+      settings: { notifications: { webhook_url: hooks.url, events: ['lead.delivered', 'lead.received'] } },
+      steps: [delivery(crm.url)],
+    });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json.status).toBe('delivered');
+    await stack.client.workflow.getHandle(res.json.id).result();
+    const types = hooks.requests.map((r) => r.headers['x-leadrail-event']).sort();
+    expect(types).toEqual(['lead.delivered', 'lead.received']);
+    const deliveredHook = hooks.requests.find((r) => r.headers['x-leadrail-event'] === 'lead.delivered')!;
+    expect(deliveredHook.json()).toMatchObject({
+      event_type: 'lead.delivered',
+      flow_id: flowId,
+      lead_id: res.json.id,
+      data: { recipient: { name: expect.any(String) }, quality_score: expect.any(Number) },
+      signature: expect.stringMatching(/^sha256=[0-9a-f]{64}$/),
+    });
+    expect(
+      verifyWebhookSignature({
+        secret: accountSecret,
+        rawBody: deliveredHook.body,
+        timestamp: deliveredHook.headers['x-leadrail-timestamp'] as string,
+        signature: deliveredHook.headers['x-leadrail-signature'] as string,
+      }),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature({
+        secret: 'wrong',
+        rawBody: deliveredHook.body,
+        timestamp: deliveredHook.headers['x-leadrail-timestamp'] as string,
+        signature: deliveredHook.headers['x-leadrail-signature'] as string,
+      }),
+    ).toBe(false);
+
+    // Now the receiver is down: leads still complete at once.
+    hooks.respondWith(() => ({ status: 503 }));
+    const started = Date.now();
+    const slow = await submit(flowId, { lead: lead() });
+    expect(slow.status).toBe(201);
+    expect(slow.json.status).toBe('delivered');
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect
+      .poll(
+        async () =>
+          (await listWebhookDeliveries(stack.pool, slow.json.id)).some((w) => w.status === 'pending'),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  });
+
+  it('runs a lead against the flow version it arrived under', async () => {
+    const slowBuyer = await buyer(() => ({ status: 200, delayMs: 800 }));
+    const flowId = await createFlow({ steps: [delivery(slowBuyer.url)] });
+    const inFlight = submit(flowId, { lead: lead() });
+    await new Promise((r) => setTimeout(r, 200));
+    const put = await stack.call('PUT', `/flows/${flowId}/settings`, key, {
+      settings: { acceptance_criteria: 'false' },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json.version).toBe(2);
+    const first = await inFlight;
+    expect(first.json.status).toBe('delivered');
+    expect((await stack.call('GET', `/leads/${first.json.id}`, key)).json.flow_version).toBe(1);
+    const after = await submit(flowId, { lead: lead() });
+    expect(after.status).toBe(422);
+  });
+
+  it('feedback: a conversion fires lead.converted; a return deducts revenue once', async () => {
+    const crm = await buyer(() => ({ status: 200, body: {} }));
+    const hooks = await buyer();
+    const flowId = await createFlow({
+      settings: { notifications: { webhook_url: hooks.url, events: ['lead.converted'] } },
+      steps: [delivery(crm.url, { sale_price: 30 })],
+    });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json.status).toBe('delivered');
+    const conversion = await stack.call('POST', `/leads/${res.json.id}/feedback`, key, {
+      type: 'conversion',
+    });
+    expect(conversion.status).toBe(201);
+    await expect
+      .poll(() => hooks.requests.map((r) => r.json() as { event_type: string }).map((b) => b.event_type), {
+        timeout: 10_000,
+      })
+      .toEqual(['lead.converted']);
+
+    const ret = await stack.call('POST', `/leads/${res.json.id}/feedback`, key, {
+      type: 'return',
+      reason: 'wrong number',
+    });
+    expect(ret.json).toMatchObject({ type: 'return', amount: 30 });
+    expect((await stack.call('GET', `/leads/${res.json.id}`, key)).json.pricing.revenue).toBe(0);
+    expect((await stack.call('POST', `/leads/${res.json.id}/feedback`, key, { type: 'return' })).status).toBe(
+      409,
+    );
+    const events = (await stack.call('GET', `/leads/${res.json.id}`, key)).json.events.map(
+      (e: { type: string }) => e.type,
+    );
+    expect(events).toEqual(expect.arrayContaining(['converted', 'returned']));
+  });
+
+  it('accepts form-encoded submissions from legacy lead sources', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({
+      settings: { required_fields: ['email'] },
+      steps: [delivery(crm.url, { format: 'form' })],
+    });
+    const body = new URLSearchParams({
+      email: 'form@example.com',
+      first_name: 'Form',
+      'options.test_mode': 'false',
+    }).toString();
+    const res = await stack.call('POST', `/flows/${flowId}/leads`, key, body, {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(crm.requests[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(crm.requests[0]!.body).get('email')).toBe('form@example.com');
+  });
+
+  it('external_id makes racing resubmissions return the same lead from one workflow', async () => {
+    const crm = await buyer(() => ({ status: 200, delayMs: 300 }));
+    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const body = { external_id: `ext-${Date.now()}`, lead: lead() };
+    const [a, b] = await Promise.all([submit(flowId, body), submit(flowId, body)]);
+    expect(a.json.id).toBe(b.json.id);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const again = await submit(flowId, body);
+    expect(again.json.id).toBe(a.json.id);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(crm.requests).toHaveLength(1);
+    const conflicting = await submit(flowId, { ...body, lead: lead() });
+    expect(conflicting.status).toBe(409);
+    expect(conflicting.json.error.code).toBe('idempotency_conflict');
+  });
+
+  it('options.test_mode runs the pipeline but delivers nowhere', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const res = await submit(flowId, { lead: lead(), options: { test_mode: true } });
+    expect(res.json).toMatchObject({ status: 'delivered', test_mode: true });
+    expect(res.json.events.at(-1).reason).toBe('test mode: not sent');
+    expect(crm.requests).toHaveLength(0);
+  });
+
+  it('options.timeout: answers 202 when the outcome is not decided in time, and keeps processing', async () => {
+    const slowBuyer = await buyer(() => ({ status: 200, delayMs: 1500 }));
+    const flowId = await createFlow({ steps: [delivery(slowBuyer.url)] });
+    const res = await submit(flowId, { lead: lead(), options: { timeout: 300 } });
+    expect(res.status).toBe(202);
+    expect(res.headers.get('Location')).toBe(`/leads/${res.json.id}`);
+    const final = await stack.client.workflow.getHandle(res.json.id).result();
+    expect(final.status).toBe('delivered');
+  });
+
+  it('batch: 207 with per-lead results in input order; continue_on_error=false skips the rest', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({ settings: { required_fields: ['email'] }, steps: [delivery(crm.url)] });
+    const leads = [
+      { external_id: 'b-1', lead: lead() },
+      { external_id: 'b-2', lead: { first_name: 'No email' } },
+      { external_id: 'b-3', lead: lead() },
+    ];
+    const res = await stack.call('POST', `/flows/${flowId}/leads/batch`, key, {
+      leads,
+      options: { max_concurrent: 1 },
+    });
+    expect(res.status).toBe(207);
+    expect(res.json).toMatchObject({ total_leads: 3, successful: 2, failed: 1 });
+    expect(
+      res.json.results.map((r: { external_id: string; status: string }) => [r.external_id, r.status]),
+    ).toEqual([
+      ['b-1', 'success'],
+      ['b-2', 'error'],
+      ['b-3', 'success'],
+    ]);
+    expect(res.json.results[1].error.code).toBe('validation_failed');
+
+    const strict = await stack.call('POST', `/flows/${flowId}/leads/batch`, key, {
+      leads: [{ lead: { first_name: 'x' } }, { lead: lead() }],
+      options: { continue_on_error: false, max_concurrent: 1 },
+    });
+    expect(strict.json.results.map((r: { status: string }) => r.status)).toEqual(['error', 'skipped']);
+
+    const tooMany = await stack.call('POST', `/flows/${flowId}/leads/batch`, key, {
+      leads: Array.from({ length: 1001 }, () => ({ lead: { email: 'a@b.co' } })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.error.details[0]).toMatchObject({
+      field: 'leads',
+      message: 'A batch holds at most 1000 leads',
+    });
+  });
+
+  it('rejects a flow whose criteria do not compile, pointing at the error', async () => {
+    const res = await stack.call('POST', '/flows', key, {
+      name: 'bad',
+      settings: { acceptance_criteria: 'lead.age >= ' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details[0]).toMatchObject({
+      field: 'settings.acceptance_criteria',
+      code: 'invalid_format',
+    });
+    expect(res.json.error.details[0].message).toMatch(/line 1, column \d+/);
+  });
+});
