@@ -1,0 +1,309 @@
+import { Bitset } from './bitset.js';
+import { Bm25Builder, type Bm25Index } from './bm25.js';
+import { formatLocation, locationKeys } from './geo.js';
+import { INDUSTRIES, INDUSTRY_BY_ID } from './industries.js';
+import { CATEGORIES, INTENT_CUES, TECHNOLOGIES, technologyKey, VENDOR_CUES } from './taxonomy.js';
+import { normalizeDomain, normalizeLabel, tokenize, tokensFromWords, withBigrams, words } from './text.js';
+import { normalizeTitle } from './titles.js';
+import type { IntentCorpus, SignalType } from './types.js';
+import { dayNumber, SIGNAL_TYPES, SIZE_BUCKETS, sizeBucket } from './types.js';
+
+// The in-memory, column-oriented index the ranker runs on. Built once from an `IntentCorpus`
+// (Postgres or JSONL); immutable afterwards, so one index can serve concurrent queries.
+
+export const FLAG_INTENT_CUE = 1;
+export const FLAG_VENDOR_CUE = 2;
+
+export interface IntentIndex {
+  asOfDay: number;
+  asOf: string;
+  // Companies (index 0..nCompanies-1, in corpus order).
+  nCompanies: number;
+  companyId: string[];
+  name: string[];
+  domain: string[];
+  industry: Uint8Array; // index into INDUSTRIES
+  employees: Uint32Array;
+  sizeBucket: Uint8Array; // index into SIZE_BUCKETS
+  location: string[]; // display string
+  techKeys: string[][];
+  all: Bitset;
+  industryBits: Bitset[]; // by INDUSTRIES index
+  locationBits: Map<string, Bitset>; // normalised location key -> companies
+  techBits: Map<string, Bitset>; // technology key -> companies running it
+  /** Every domain suffix with at least two labels ("eu.acme.com", "acme.com") -> companies. */
+  domainSuffixes: Map<string, number[]>;
+  /** Technology key -> normalised display name (for word-prefix matching of filters). */
+  techLabels: Map<string, string>;
+  /** Memo of job-title filter bitsets (normalised title -> companies); bounded. */
+  titleBitsMemo: Map<string, Bitset>;
+  // Contacts, grouped by company: contacts of company c are contactStart[c] .. contactStart[c+1]-1.
+  contactStart: Uint32Array;
+  contactName: string[];
+  contactTitle: string[];
+  contactTitleNorm: string[]; // normalizeTitle(), space separated, padded with spaces at both ends
+  contactEmail: (string | null)[];
+  contactPhone: (string | null)[];
+  // Signals.
+  nSignals: number;
+  signalCompany: Uint32Array;
+  signalType: Uint8Array; // index into SIGNAL_TYPES
+  signalDay: Int32Array;
+  signalFlags: Uint8Array;
+  signalTitle: (string | null)[];
+  signalText: string[];
+  signalTech: (string | null)[];
+  signalTechChange: Int8Array; // 1 added, -1 removed, 0 n/a
+  signalAmount: Float64Array; // NaN when absent
+  signalRound: (string | null)[];
+  signalGrowth: Float32Array; // NaN when absent
+  signalDepartment: (string | null)[];
+  /** technology_change signals whose technology belongs to a category: category id -> signal ids. */
+  categoryTechSignals: Map<string, Uint32Array>;
+  /** Latest funding / hiring-growth signal per company (-1 if none): generic "timing" triggers. */
+  lastFunding: Int32Array;
+  lastHiring: Int32Array;
+  bm25: Bm25Index;
+  stats: { buildMs: number; bm25Bytes: number };
+}
+
+export const TYPE_INDEX: Record<SignalType, number> = Object.fromEntries(
+  SIGNAL_TYPES.map((t, i) => [t, i]),
+) as Record<SignalType, number>;
+
+/** Matcher for a list of (normalised) phrases over a word array: one Map probe per word. */
+function phraseMatcher(phrases: string[]): (ws: readonly string[]) => boolean {
+  const byFirst = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const pw = p.split(' ').filter(Boolean);
+    if (pw.length === 0) continue;
+    const list = byFirst.get(pw[0]!) ?? [];
+    list.push(pw);
+    byFirst.set(pw[0]!, list);
+  }
+  return (ws) => {
+    for (let i = 0; i < ws.length; i++) {
+      const cands = byFirst.get(ws[i]!);
+      if (!cands) continue;
+      for (const pw of cands) {
+        let ok = i + pw.length <= ws.length;
+        for (let j = 1; ok && j < pw.length; j++) ok = ws[i + j] === pw[j];
+        if (ok) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** Removes the company's own name from its signal text (names like "Bright Health" must not match). */
+export function stripCompanyName(text: string, name: string): string {
+  if (name.length < 3 || !text.includes(name.slice(0, 3))) return text;
+  let out = text.split(name).join(' ');
+  const short = name.replace(/[,.]?\s+(inc|llc|ltd|co|corp|group|gmbh|ag|plc|limited)\.?$/i, '');
+  if (short !== name && short.length >= 3) out = out.split(short).join(' ');
+  return out;
+}
+
+const hasIntentCue = phraseMatcher(INTENT_CUES);
+const hasVendorCue = phraseMatcher(VENDOR_CUES);
+
+export function buildIndex(corpus: IntentCorpus): IntentIndex {
+  const t0 = performance.now();
+  const asOfDay = dayNumber(corpus.asOf);
+  if (Number.isNaN(asOfDay)) throw new Error(`invalid as_of date '${corpus.asOf}'`);
+  const n = corpus.companies.length;
+  const companyIndex = new Map<string, number>();
+  const industryIndex = new Map(INDUSTRIES.map((ind, i) => [ind.id, i]));
+  const companyId: string[] = new Array(n);
+  const name: string[] = new Array(n);
+  const domain: string[] = new Array(n);
+  const industry = new Uint8Array(n);
+  const employees = new Uint32Array(n);
+  const bucket = new Uint8Array(n);
+  const location: string[] = new Array(n);
+  const techKeys: string[][] = new Array(n);
+  const industryBits = INDUSTRIES.map(() => new Bitset(n));
+  const locationBits = new Map<string, Bitset>();
+  const techBits = new Map<string, Bitset>();
+  const domainSuffixes = new Map<string, number[]>();
+  const techLabels = new Map<string, string>();
+
+  for (let i = 0; i < n; i++) {
+    const c = corpus.companies[i]!;
+    companyIndex.set(c.company_id, i);
+    companyId[i] = c.company_id;
+    name[i] = c.name;
+    const dom = normalizeDomain(c.domain);
+    domain[i] = dom;
+    const labels = dom.split('.');
+    for (let k = 0; k + 2 <= labels.length; k++) {
+      const suffix = labels.slice(k).join('.');
+      const list = domainSuffixes.get(suffix);
+      if (list) list.push(i);
+      else domainSuffixes.set(suffix, [i]);
+    }
+    const ind = industryIndex.get(c.industry) ?? 0;
+    if (!INDUSTRY_BY_ID.has(c.industry))
+      throw new Error(`company ${c.company_id}: unknown industry ${c.industry}`);
+    industry[i] = ind;
+    industryBits[ind]!.set(i);
+    employees[i] = c.employee_count;
+    bucket[i] = SIZE_BUCKETS.indexOf(sizeBucket(c.employee_count));
+    location[i] = formatLocation(c.city ?? '', c.region ?? '', c.country);
+    for (const key of locationKeys(c.city ?? '', c.region ?? '', c.country)) {
+      let b = locationBits.get(key);
+      if (!b) {
+        b = new Bitset(n);
+        locationBits.set(key, b);
+      }
+      b.set(i);
+    }
+    for (const t of c.technologies) {
+      const key = technologyKey(t);
+      if (!techLabels.has(key)) techLabels.set(key, normalizeLabel(t));
+    }
+    const keys = [...new Set(c.technologies.map(technologyKey))];
+    techKeys[i] = keys;
+    for (const key of keys) {
+      let b = techBits.get(key);
+      if (!b) {
+        b = new Bitset(n);
+        techBits.set(key, b);
+      }
+      b.set(i);
+    }
+  }
+
+  // Contacts, stably grouped by company (corpus order within a company).
+  const contactCounts = new Uint32Array(n + 1);
+  const contactOwner: number[] = [];
+  for (const ct of corpus.contacts) {
+    const ci = companyIndex.get(ct.company_id);
+    contactOwner.push(ci ?? -1);
+    if (ci !== undefined) contactCounts[ci + 1]!++;
+  }
+  const contactStart = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) contactStart[i + 1] = contactStart[i]! + contactCounts[i + 1]!;
+  const nContacts = contactStart[n]!;
+  const fill = contactStart.slice(0, n);
+  const contactName: string[] = new Array(nContacts);
+  const contactTitle: string[] = new Array(nContacts);
+  const contactTitleNorm: string[] = new Array(nContacts);
+  const contactEmail: (string | null)[] = new Array(nContacts);
+  const contactPhone: (string | null)[] = new Array(nContacts);
+  corpus.contacts.forEach((ct, k) => {
+    const ci = contactOwner[k]!;
+    if (ci < 0) return;
+    const pos = fill[ci]!++;
+    contactName[pos] = ct.name;
+    contactTitle[pos] = ct.title;
+    contactTitleNorm[pos] = ` ${normalizeTitle(ct.title)} `;
+    contactEmail[pos] = ct.email;
+    contactPhone[pos] = ct.phone;
+  });
+
+  // Signals.
+  const signals = corpus.signals.filter((s) => companyIndex.has(s.company_id));
+  const m = signals.length;
+  const signalCompany = new Uint32Array(m);
+  const signalType = new Uint8Array(m);
+  const signalDay = new Int32Array(m);
+  const signalFlags = new Uint8Array(m);
+  const signalTitle: (string | null)[] = new Array(m);
+  const signalText: string[] = new Array(m);
+  const signalTech: (string | null)[] = new Array(m);
+  const signalTechChange = new Int8Array(m);
+  const signalAmount = new Float64Array(m);
+  const signalRound: (string | null)[] = new Array(m);
+  const signalGrowth = new Float32Array(m);
+  const signalDepartment: (string | null)[] = new Array(m);
+  const lastFunding = new Int32Array(n).fill(-1);
+  const lastHiring = new Int32Array(n).fill(-1);
+  const catTech = new Map<string, number[]>(CATEGORIES.map((c) => [c.id, []]));
+  const builder = new Bm25Builder();
+
+  for (let s = 0; s < m; s++) {
+    const sig = signals[s]!;
+    const ci = companyIndex.get(sig.company_id)!;
+    signalCompany[s] = ci;
+    signalType[s] = TYPE_INDEX[sig.type];
+    const day = dayNumber(sig.occurred_on);
+    signalDay[s] = day;
+    signalTitle[s] = sig.title;
+    signalText[s] = sig.text;
+    signalTech[s] = sig.tech;
+    signalTechChange[s] = sig.tech_change === 'added' ? 1 : sig.tech_change === 'removed' ? -1 : 0;
+    signalAmount[s] = sig.amount_usd ?? Number.NaN;
+    signalRound[s] = sig.funding_round;
+    signalGrowth[s] = sig.growth_pct ?? Number.NaN;
+    signalDepartment[s] = sig.department;
+    const cname = name[ci]!;
+    const title = sig.title ? stripCompanyName(sig.title, cname) : null;
+    const full = stripCompanyName(title ? `${title}. ${sig.text}` : sig.text, cname);
+    const ws = words(full);
+    let flags = 0;
+    if (hasIntentCue(ws)) flags |= FLAG_INTENT_CUE;
+    if (hasVendorCue(ws)) flags |= FLAG_VENDOR_CUE;
+    signalFlags[s] = flags;
+    // Unigrams plus adjacent-token bigrams ("help_desk"); title tokens count twice (a job title is the
+    // strongest text in a job post).
+    const tokens = withBigrams(tokensFromWords(ws));
+    if (title) tokens.push(...withBigrams(tokenize(title)));
+    builder.add(tokens);
+    if (sig.type === 'technology_change' && sig.tech) {
+      const tech = TECHNOLOGIES.get(technologyKey(sig.tech));
+      if (tech) for (const cat of tech.categories) catTech.get(cat)?.push(s);
+    }
+    if (sig.type === 'funding' && (lastFunding[ci]! < 0 || signalDay[lastFunding[ci]!]! < day))
+      lastFunding[ci] = s;
+    if (sig.type === 'hiring' && (lastHiring[ci]! < 0 || signalDay[lastHiring[ci]!]! < day))
+      lastHiring[ci] = s;
+  }
+  const bm25 = builder.build();
+  const categoryTechSignals = new Map([...catTech].map(([k, v]) => [k, Uint32Array.from(v)]));
+
+  return {
+    asOfDay,
+    asOf: corpus.asOf,
+    nCompanies: n,
+    companyId,
+    name,
+    domain,
+    industry,
+    employees,
+    sizeBucket: bucket,
+    location,
+    techKeys,
+    all: Bitset.full(n),
+    industryBits,
+    locationBits,
+    techBits,
+    domainSuffixes,
+    techLabels,
+    titleBitsMemo: new Map(),
+    contactStart,
+    contactName,
+    contactTitle,
+    contactTitleNorm,
+    contactEmail,
+    contactPhone,
+    nSignals: m,
+    signalCompany,
+    signalType,
+    signalDay,
+    signalFlags,
+    signalTitle,
+    signalText,
+    signalTech,
+    signalTechChange,
+    signalAmount,
+    signalRound,
+    signalGrowth,
+    signalDepartment,
+    categoryTechSignals,
+    lastFunding,
+    lastHiring,
+    bm25,
+    stats: { buildMs: performance.now() - t0, bm25Bytes: bm25.memoryBytes() },
+  };
+}

@@ -1,0 +1,656 @@
+import type { WeightedTerm } from './bm25.js';
+import { FLAG_INTENT_CUE, FLAG_VENDOR_CUE, type IntentIndex, TYPE_INDEX } from './corpus-index.js';
+import type { CompiledFilters } from './filters.js';
+import { INDUSTRIES } from './industries.js';
+import type { ParsedQuery } from './parser.js';
+import { CATEGORY_BY_ID } from './taxonomy.js';
+import { tokenize } from './text.js';
+import { normalizeTitle, titleMatches } from './titles.js';
+import { SIZE_BUCKETS } from './types.js';
+
+// The ranking path: pure, synchronous, deterministic. Given the index, a parsed query, compiled
+// filters and the time reference (as-of day), it scores every eligible company with evidence and
+// returns the top N. Intent (timing) and fit (firmographics) are computed separately and combined.
+//
+// Per signal s matched by the query:
+//   rel_s   = BM25(s, expanded query);  relN_s = rel_s / (rel_s + K_q), K_q = relScale x mean w*idf of
+//             the query's strong terms (a signal matching ~1-2 strong terms scores ~0.4-0.6)
+//   p_s     = min(0.95, relN_s x typeWeight x cue x decay(age)),  decay = 0.5^(age / halfLifeDays);
+//             cue = 1 when the text shows a buyer acting (evaluating, replacing, hiring...) else noCue
+//   technology_change signals on a category's tools are matched structurally: removed -> 0.85, added -> 0.35
+// Per company:
+//   P       = 1 - prod(1 - p_s)                      (noisy-OR over the evidence)
+//   intent  = min(1, P x breadth x (1 + momentum))  breadth: 1 type 0.75, 2 types 0.875, 3+ 1.0;
+//             momentum = 0.15 when funding or headcount growth happened within `momentumDays`
+//   vendor  = 1 - prod(1 - relN_v) over website/news signals written like a seller (VENDOR_CUES)
+//   fit     = prod over prompt constraints (size, location, industry, not-industry, technology) of
+//             (match ? 1 : softMismatch)  x  (icpBase + (1 - icpBase) x ICP match)
+//   score   = intent x fit x (1 - vendorPenalty x vendor)
+//   confidence = (1 - exp(-1.2 x sum p_s)) x (0.4 + 0.6 x freshest decay) x (0.6 + 0.4 x min(types,3)/3)
+//                x (has contact ? 1 : 0.8)      -- amount, freshness and consistency of evidence
+
+export interface ScoringConfig {
+  halfLifeDays: number;
+  relScale: number;
+  noCue: number;
+  typeWeight: Record<string, number>;
+  techRemoved: number;
+  techAdded: number;
+  momentumDays: number;
+  momentum: number;
+  vendorPenalty: number;
+  softMismatch: number;
+  icpBase: number;
+  minSignalP: number;
+  /** Query terms with weight x idf below this are not searched (generic words; most of the cost). */
+  minTermImpact: number;
+  /** Query terms in more than this share of signals are not searched. */
+  maxDfRatio: number;
+}
+
+export const DEFAULT_SCORING: ScoringConfig = {
+  halfLifeDays: 60,
+  relScale: 2,
+  noCue: 0.8,
+  typeWeight: {
+    job_post: 0.9,
+    website_text: 0.6,
+    news: 0.6,
+    technology_change: 0.9,
+    funding: 0.3,
+    hiring: 0.4,
+  },
+  techRemoved: 0.85,
+  techAdded: 0.35,
+  momentumDays: 180,
+  momentum: 0.15,
+  vendorPenalty: 0.9,
+  softMismatch: 0.45,
+  icpBase: 0.85,
+  minSignalP: 0.02,
+  minTermImpact: 0.6,
+  maxDfRatio: 0.1,
+};
+
+export interface RankedList {
+  /** Company indexes, best first (at most topN). */
+  ids: Uint32Array;
+  scores: Float64Array;
+  confidence: Float64Array;
+  /** Up to 3 evidence signal ids per ranked company (row-major, -1 = none), best first. */
+  evidence: Int32Array;
+  /** Momentum signal (funding / hiring) used per ranked company, -1 = none. */
+  momentum: Int32Array;
+  /** Eligible companies with any evidence for the query (before the top-N cut). */
+  total: number;
+  eligible: number;
+  matchedSignals: number;
+}
+
+const TYPE_NAMES = Object.keys(TYPE_INDEX);
+const TECH_CHANGE = TYPE_INDEX.technology_change;
+const WEBSITE = TYPE_INDEX.website_text;
+const NEWS = TYPE_INDEX.news;
+const JOB = TYPE_INDEX.job_post;
+
+/** Per-index scratch memory, reused across queries (the ranking path allocates almost nothing). */
+export class Scratch {
+  readonly acc: Float32Array;
+  readonly touched: Uint32Array;
+  readonly logNot: Float64Array;
+  readonly vendorLogNot: Float64Array;
+  readonly nEff: Float32Array;
+  readonly fresh: Float32Array;
+  readonly mask: Uint8Array;
+  readonly seen: Uint8Array;
+  readonly topId: Int32Array;
+  readonly topP: Float32Array;
+  readonly companies: Uint32Array;
+  constructor(index: IntentIndex) {
+    const n = index.nCompanies;
+    this.acc = new Float32Array(index.nSignals);
+    this.touched = new Uint32Array(index.nSignals);
+    this.logNot = new Float64Array(n);
+    this.vendorLogNot = new Float64Array(n);
+    this.nEff = new Float32Array(n);
+    this.fresh = new Float32Array(n);
+    this.mask = new Uint8Array(n);
+    this.seen = new Uint8Array(n);
+    this.topId = new Int32Array(n * 3).fill(-1);
+    this.topP = new Float32Array(n * 3);
+    this.companies = new Uint32Array(n);
+  }
+}
+
+export interface RankInput {
+  index: IntentIndex;
+  query: ParsedQuery;
+  filters: CompiledFilters;
+  asOfDay: number;
+  topN: number;
+  scratch: Scratch;
+  config?: ScoringConfig;
+}
+
+function popcount8(v: number): number {
+  let n = 0;
+  for (let x = v; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
+/** Scores every eligible company with evidence; returns the top `topN`. */
+export function rankCompanies(input: RankInput): RankedList {
+  const { index, query, filters, asOfDay, topN, scratch } = input;
+  const cfg = input.config ?? DEFAULT_SCORING;
+  const bits = filters.bits.words;
+  const { acc, touched, logNot, vendorLogNot, nEff, fresh, mask, seen, topId, topP, companies } = scratch;
+  let nCompanies = 0;
+  let matchedSignals = 0;
+  const ln2 = Math.LN2;
+  const typeW = TYPE_NAMES.map((t) => cfg.typeWeight[t] ?? 0.5);
+
+  const touchCompany = (c: number) => {
+    if (seen[c] === 0) {
+      seen[c] = 1;
+      companies[nCompanies++] = c;
+    }
+  };
+  const addEvidence = (c: number, s: number, p: number, type: number, decay: number) => {
+    touchCompany(c);
+    logNot[c]! += Math.log1p(-p);
+    nEff[c]! += p;
+    if (p > 0.05) {
+      mask[c]! |= 1 << type;
+      if (decay > fresh[c]!) fresh[c] = decay;
+    }
+    // Keep the three strongest signals (insertion into a sorted triple).
+    const base = c * 3;
+    if (p > topP[base + 2]!) {
+      let pos = 2;
+      while (pos > 0 && p > topP[base + pos - 1]!) {
+        topP[base + pos] = topP[base + pos - 1]!;
+        topId[base + pos] = topId[base + pos - 1]!;
+        pos--;
+      }
+      topP[base + pos] = p;
+      topId[base + pos] = s;
+    }
+  };
+
+  // Decay by age in days, tabulated once per query (ages beyond the table decay to ~0).
+  const decayTable = new Float64Array(DECAY_DAYS);
+  for (let a = 0; a < DECAY_DAYS; a++) decayTable[a] = Math.exp((-ln2 * a) / cfg.halfLifeDays);
+  const decayOf = (s: number) => {
+    const age = asOfDay - index.signalDay[s]!;
+    return age <= 0 ? 1 : age < DECAY_DAYS ? decayTable[age]! : 0;
+  };
+
+  // 1. Text evidence: BM25 over signal text.
+  const bm = index.bm25;
+  const searchTerms = searchableTerms(index, query.terms, cfg);
+  const nTouched = bm.accumulate(searchTerms, acc, touched, 0, cfg.maxDfRatio);
+  const kq = referenceScore(index, query.terms) * cfg.relScale;
+  const signalType = index.signalType;
+  const signalFlags = index.signalFlags;
+  const signalCompany = index.signalCompany;
+  const minP = cfg.minSignalP;
+  const vendorOn = cfg.vendorPenalty > 0; // 0 switches vendor detection off entirely (ablation)
+  for (let i = 0; i < nTouched; i++) {
+    const s = touched[i]!;
+    const rel = acc[s]!;
+    acc[s] = 0;
+    const type = signalType[s]!;
+    if (type === TECH_CHANGE) continue; // matched structurally below
+    const relN = rel / (rel + kq);
+    const flags = signalFlags[s]!;
+    if (vendorOn && (flags & FLAG_VENDOR_CUE) !== 0 && (type === WEBSITE || type === NEWS || type === JOB)) {
+      const c = signalCompany[s]!;
+      if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+      touchCompany(c);
+      vendorLogNot[c]! += Math.log1p(-Math.min(0.95, relN));
+      continue;
+    }
+    // Cheap bound first: most matched signals are old noise that decays below the threshold.
+    const decay = decayOf(s);
+    const pMax = relN * typeW[type]! * decay;
+    if (pMax < minP) continue;
+    const p = Math.min(0.95, type === JOB || (flags & FLAG_INTENT_CUE) !== 0 ? pMax : pMax * cfg.noCue);
+    if (p < minP) continue;
+    const c = signalCompany[s]!;
+    if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+    matchedSignals++;
+    addEvidence(c, s, p, type, decay);
+  }
+
+  // 2. Structured evidence: a category's tools added to / removed from a stack.
+  for (const { id, weight } of query.categories) {
+    const list = index.categoryTechSignals.get(id);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      const c = index.signalCompany[s]!;
+      if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+      const decay = decayOf(s);
+      const base = index.signalTechChange[s]! < 0 ? cfg.techRemoved : cfg.techAdded;
+      const p = Math.min(0.95, base * weight * decay);
+      if (p < cfg.minSignalP) continue;
+      matchedSignals++;
+      addEvidence(c, s, p, TECH_CHANGE, decay);
+    }
+  }
+
+  // 3. Company scores.
+  const fitOf = makeFitFn(index, query, cfg);
+  const heap = new TopHeap(topN);
+  let total = 0;
+  const momentumOf = (c: number): number => {
+    const f = index.lastFunding[c]!;
+    const h = index.lastHiring[c]!;
+    const okF = f >= 0 && asOfDay - index.signalDay[f]! <= cfg.momentumDays && asOfDay >= index.signalDay[f]!;
+    const okH = h >= 0 && asOfDay - index.signalDay[h]! <= cfg.momentumDays && asOfDay >= index.signalDay[h]!;
+    if (okF && okH) return index.signalDay[h]! > index.signalDay[f]! ? h : f;
+    return okF ? f : okH ? h : -1;
+  };
+  for (let i = 0; i < nCompanies; i++) {
+    const c = companies[i]!;
+    const P = 1 - Math.exp(logNot[c]!);
+    if (P <= 0) continue;
+    const types = popcount8(mask[c]!);
+    const breadth = types >= 3 ? 1 : types === 2 ? 0.875 : 0.75;
+    const m = momentumOf(c) >= 0 ? cfg.momentum : 0;
+    const intent = (P * breadth * (1 + m)) / (1 + cfg.momentum);
+    const vendor = 1 - Math.exp(vendorLogNot[c]!);
+    const score = intent * fitOf(c) * (1 - cfg.vendorPenalty * vendor);
+    if (score > 0) {
+      total++;
+      heap.push(score, c);
+    }
+  }
+
+  const ranked = heap.sortedDesc();
+  const k = ranked.ids.length;
+  const evidence = new Int32Array(k * 3);
+  const momentum = new Int32Array(k);
+  const confidence = new Float64Array(k);
+  for (let r = 0; r < k; r++) {
+    const c = ranked.ids[r]!;
+    for (let j = 0; j < 3; j++) evidence[r * 3 + j] = topId[c * 3 + j]!;
+    momentum[r] = momentumOf(c);
+    const types = Math.min(3, popcount8(mask[c]!));
+    const hasContact = index.contactStart[c + 1]! > index.contactStart[c]! ? 1 : 0.8;
+    confidence[r] =
+      (1 - Math.exp(-1.2 * nEff[c]!)) * (0.4 + 0.6 * fresh[c]!) * (0.6 + (0.4 * types) / 3) * hasContact;
+  }
+
+  // 4. Reset scratch for the companies this query touched.
+  for (let i = 0; i < nCompanies; i++) {
+    const c = companies[i]!;
+    seen[c] = 0;
+    logNot[c] = 0;
+    vendorLogNot[c] = 0;
+    nEff[c] = 0;
+    fresh[c] = 0;
+    mask[c] = 0;
+    const base = c * 3;
+    topId[base] = topId[base + 1] = topId[base + 2] = -1;
+    topP[base] = topP[base + 1] = topP[base + 2] = 0;
+  }
+
+  return {
+    ids: ranked.ids,
+    scores: ranked.scores,
+    confidence,
+    evidence,
+    momentum,
+    total,
+    eligible: filters.eligible,
+    matchedSignals,
+  };
+}
+
+const DECAY_DAYS = 4096;
+
+/** The query terms worth searching: enough weight x idf, not too frequent. */
+export function searchableTerms(
+  index: IntentIndex,
+  terms: readonly WeightedTerm[],
+  cfg: ScoringConfig,
+): WeightedTerm[] {
+  return terms.filter((t) => t.weight * index.bm25.idf(t.term) >= cfg.minTermImpact);
+}
+
+/** Mean w*idf over the query's strong terms (weight >= 0.5); the BM25 scale of "one good match". */
+function referenceScore(index: IntentIndex, terms: readonly WeightedTerm[]): number {
+  let sum = 0;
+  let n = 0;
+  let maxAny = 0;
+  for (const { term, weight } of terms) {
+    const v = weight * index.bm25.idf(term);
+    if (v > maxAny) maxAny = v;
+    if (weight >= 0.5 && v > 0) {
+      sum += v;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : Math.max(maxAny, 1);
+}
+
+/** Firmographic fit in (0, 1]: soft prompt constraints and the category's ideal customer profile. */
+function makeFitFn(index: IntentIndex, q: ParsedQuery, cfg: ScoringConfig): (c: number) => number {
+  // Per-industry factor (prompt industries / negated industries) and ICP industry flag, tabulated.
+  const nInd = INDUSTRIES.length;
+  const industryFactor = new Float64Array(nInd).fill(1);
+  INDUSTRIES.forEach((ind, i) => {
+    if (q.industries.length > 0 && !q.industries.includes(ind.id)) industryFactor[i]! *= cfg.softMismatch;
+    if (q.excludedIndustries.includes(ind.id)) industryFactor[i]! *= cfg.softMismatch;
+  });
+  const icps = q.categories.map((qc) => {
+    const cat = CATEGORY_BY_ID.get(qc.id)!;
+    const indOk = new Uint8Array(nInd);
+    INDUSTRIES.forEach((ind, i) => {
+      indOk[i] = cat.industries.length === 0 || cat.industries.includes(ind.id) ? 1 : 0;
+    });
+    return { indOk, min: cat.minEmployees, max: cat.maxEmployees };
+  });
+  const sizes = q.sizes;
+  const locBits = q.locations.map((l) => index.locationBits.get(l)).filter((b) => b !== undefined);
+  const hasLoc = q.locations.length > 0;
+  const techs = q.technologies;
+  const soft = cfg.softMismatch;
+  const icpBase = cfg.icpBase;
+  return (c) => {
+    const ind = index.industry[c]!;
+    const emp = index.employees[c]!;
+    let f = industryFactor[ind]!;
+    if (sizes.length > 0) {
+      let ok = false;
+      for (const [lo, hi] of sizes) if (emp >= lo && emp <= hi) ok = true;
+      if (!ok) f *= soft;
+    }
+    if (hasLoc) {
+      let ok = false;
+      for (const b of locBits) if (b.has(c)) ok = true;
+      if (!ok) f *= soft;
+    }
+    if (techs.length > 0) {
+      const stack = index.techKeys[c]!;
+      let ok = false;
+      for (const t of techs) if (stack.includes(t)) ok = true;
+      if (!ok) f *= soft;
+    }
+    if (icps.length > 0) {
+      let best = 0;
+      for (const icp of icps) {
+        const v = 0.5 * icp.indOk[ind]! + (emp >= icp.min && emp <= icp.max ? 0.5 : 0);
+        if (v > best) best = v;
+      }
+      f *= icpBase + (1 - icpBase) * best;
+    }
+    return f;
+  };
+}
+
+/** Bounded min-heap on (score, -companyIndex): keeps the top N, ties broken by lower index first. */
+class TopHeap {
+  private readonly scores: Float64Array;
+  private readonly ids: Uint32Array;
+  private size = 0;
+  constructor(private readonly cap: number) {
+    this.scores = new Float64Array(cap);
+    this.ids = new Uint32Array(cap);
+  }
+  private less(i: number, j: number): boolean {
+    const a = this.scores[i]!;
+    const b = this.scores[j]!;
+    return a < b || (a === b && this.ids[i]! > this.ids[j]!);
+  }
+  private swap(i: number, j: number): void {
+    const s = this.scores[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.scores[j] = s;
+    const d = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = d;
+  }
+  push(score: number, id: number): void {
+    if (this.cap === 0) return;
+    if (this.size < this.cap) {
+      let i = this.size++;
+      this.scores[i] = score;
+      this.ids[i] = id;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.less(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
+    }
+    const top = this.scores[0]!;
+    if (score < top || (score === top && id > this.ids[0]!)) return;
+    this.scores[0] = score;
+    this.ids[0] = id;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.less(l, m)) m = l;
+      if (r < this.size && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+  sortedDesc(): { ids: Uint32Array; scores: Float64Array } {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => this.scores[b]! - this.scores[a]! || this.ids[a]! - this.ids[b]!);
+    return {
+      ids: Uint32Array.from(order, (i) => this.ids[i]!),
+      scores: Float64Array.from(order, (i) => this.scores[i]!),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Materialising leads (only for the K returned).
+
+export interface ContactInfo {
+  name: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Exactly the documented lead fields. */
+export interface Lead {
+  lead_id: string;
+  company_name: string;
+  domain: string;
+  industry: string;
+  company_size: string;
+  location: string;
+  score: number;
+  confidence: number;
+  contact_info: ContactInfo;
+  intent_signals: string[];
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+export function materializeLeads(
+  index: IntentIndex,
+  ranked: RankedList,
+  query: ParsedQuery,
+  filterTitles: string[],
+  asOfDay: number,
+  k: number,
+): Lead[] {
+  const n = Math.min(k, ranked.ids.length);
+  const personaTitles = query.titles.length > 0 ? query.titles : personasOf(query);
+  const queryTokens = new Set(query.terms.filter((t) => t.weight >= 0.3).map((t) => t.term));
+  const leads: Lead[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const c = ranked.ids[r]!;
+    const signals: string[] = [];
+    for (let j = 0; j < 3; j++) {
+      const s = ranked.evidence[r * 3 + j]!;
+      if (s >= 0) signals.push(describeSignal(index, s, asOfDay, queryTokens));
+    }
+    const m = ranked.momentum[r]!;
+    let dup = false;
+    for (let j = 0; j < 3; j++) if (ranked.evidence[r * 3 + j] === m) dup = true;
+    if (m >= 0 && !dup && signals.length > 0) signals.push(describeSignal(index, m, asOfDay, queryTokens));
+    leads[r] = {
+      lead_id: `lead_${index.companyId[c]}`,
+      company_name: index.name[c]!,
+      domain: index.domain[c]!,
+      industry: INDUSTRIES[index.industry[c]!]!.name,
+      company_size: SIZE_BUCKETS[index.sizeBucket[c]!]!,
+      location: index.location[c]!,
+      score: round4(ranked.scores[r]!),
+      confidence: round4(ranked.confidence[r]!),
+      contact_info: pickContact(index, c, filterTitles, personaTitles),
+      intent_signals: signals,
+    };
+  }
+  return leads;
+}
+
+function personasOf(query: ParsedQuery): string[] {
+  const out: string[] = [];
+  for (const qc of query.categories)
+    for (const p of CATEGORY_BY_ID.get(qc.id)?.personas ?? []) out.push(normalizeTitle(p));
+  return out;
+}
+
+/**
+ * The contact returned for a company: with a job_titles filter, the first contact matching it (one
+ * always exists, the filter guarantees it); otherwise the contact whose title best overlaps the
+ * category's buyer personas (or titles named in the prompt), ties to the first listed.
+ */
+export function pickContact(
+  index: IntentIndex,
+  c: number,
+  filterTitles: string[],
+  personas: string[],
+): ContactInfo {
+  const start = index.contactStart[c]!;
+  const end = index.contactStart[c + 1]!;
+  if (end === start) return { name: null, title: null, email: null, phone: null };
+  let best = start;
+  if (filterTitles.length > 0) {
+    for (let k = start; k < end; k++) {
+      if (filterTitles.some((t) => titleMatches(index.contactTitleNorm[k]!, t))) {
+        best = k;
+        break;
+      }
+    }
+  } else if (personas.length > 0) {
+    let bestScore = -1;
+    for (let k = start; k < end; k++) {
+      const title = index.contactTitleNorm[k]!;
+      const tw = title.trim().split(' ');
+      let score = 0;
+      for (const p of personas) {
+        if (titleMatches(title, p)) {
+          score = Math.max(score, 10);
+          continue;
+        }
+        const pw = p.split(' ');
+        let overlap = 0;
+        for (const w of pw) if (tw.includes(w)) overlap++;
+        score = Math.max(score, overlap / Math.max(pw.length, tw.length));
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+  }
+  return {
+    name: index.contactName[best]!,
+    title: index.contactTitle[best]!,
+    email: index.contactEmail[best] ?? null,
+    phone: index.contactPhone[best] ?? null,
+  };
+}
+
+export function formatAgo(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return '1 day ago';
+  if (days < 60) return `${days} days ago`;
+  const months = Math.round(days / 30.4);
+  if (months < 24) return `${months} months ago`;
+  return `${Math.round(days / 365)} years ago`;
+}
+
+function formatMoney(usd: number): string {
+  if (usd >= 1e9) return `$${(usd / 1e9).toFixed(1).replace(/\.0$/, '')}B`;
+  if (usd >= 1e6) return `$${(usd / 1e6).toFixed(1).replace(/\.0$/, '')}M`;
+  if (usd >= 1e3) return `$${Math.round(usd / 1e3)}K`;
+  return `$${Math.round(usd)}`;
+}
+
+function clip(text: string, max: number): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const sp = cut.lastIndexOf(' ');
+  return `${cut.slice(0, sp > max * 0.6 ? sp : max)}...`;
+}
+
+/** The sentence of a text that contains the most query terms. */
+function bestSentence(text: string, queryTokens: Set<string>): string {
+  let best = '';
+  let bestHits = -1;
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    let hits = 0;
+    for (const t of tokenize(sentence)) if (queryTokens.has(t)) hits++;
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = sentence;
+    }
+  }
+  return best.replace(/[.!?]+$/, '');
+}
+
+/** One human-readable line per evidence signal, e.g. "Posted 'Support Operations Manager' job 12 days ago". */
+export function describeSignal(
+  index: IntentIndex,
+  s: number,
+  asOfDay: number,
+  queryTokens: Set<string>,
+): string {
+  const ago = formatAgo(asOfDay - index.signalDay[s]!);
+  const title = index.signalTitle[s];
+  const text = index.signalText[s]!;
+  switch (TYPE_NAMES[index.signalType[s]!]) {
+    case 'job_post':
+      return `Posted '${clip(title ?? bestSentence(text, queryTokens), 80)}' job ${ago}`;
+    case 'website_text':
+      return `Website mentions '${clip(bestSentence(text, queryTokens), 90)}' (${ago})`;
+    case 'news':
+      return `In the news ${ago}: ${clip(title ?? bestSentence(text, queryTokens), 100)}`;
+    case 'technology_change': {
+      const tech = index.signalTech[s] ?? 'a technology';
+      return index.signalTechChange[s]! < 0
+        ? `Removed ${tech} from its tech stack ${ago}`
+        : `Added ${tech} to its tech stack ${ago}`;
+    }
+    case 'funding': {
+      const amount = index.signalAmount[s]!;
+      const round = index.signalRound[s];
+      const what = [Number.isNaN(amount) ? null : formatMoney(amount), round].filter(Boolean).join(' ');
+      return `Raised ${what || 'funding'} ${ago}`;
+    }
+    case 'hiring': {
+      const g = index.signalGrowth[s]!;
+      const dept = index.signalDepartment[s];
+      const growth = Number.isNaN(g) ? 'Headcount growing' : `Headcount up ${Math.round(g)}%`;
+      return `${growth}${dept ? ` in ${dept}` : ''} (${ago})`;
+    }
+    default:
+      return clip(title ?? text, 100);
+  }
+}
