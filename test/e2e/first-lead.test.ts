@@ -52,9 +52,10 @@ describe('first lead end to end', () => {
     });
     expect(res.headers.get('X-Request-Id')).toMatch(/^req_/);
 
-    // The buyer got the lead body, with an idempotency key for safe retries.
+    // The buyer got the normalised lead body, with an idempotency key for safe retries.
+    const normalised = { ...lead, phone: '+15551234567' };
     expect(buyer.requests).toHaveLength(1);
-    expect(buyer.requests[0]!.json()).toEqual(lead);
+    expect(buyer.requests[0]!.json()).toEqual(normalised);
     expect(buyer.requests[0]!.headers['idempotency-key']).toBe(`${res.json.id}:step_1`);
 
     // Read back from Postgres.
