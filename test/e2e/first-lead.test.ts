@@ -65,7 +65,7 @@ describe('first lead end to end', () => {
       id: res.json.id,
       status: 'delivered',
       source: 'website_form',
-      lead_data: lead,
+      lead_data: normalised,
     });
     expect(read.json.events.map((e: { type: string }) => e.type)).toEqual([
       'received',
