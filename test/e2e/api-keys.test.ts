@@ -184,7 +184,7 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     for (const header of [undefined, 'Basic abc', 'Bearer', `Bearer lr_live_${'x'.repeat(43)}`]) {
       const res = await stack.app.request('/api-keys', { headers: header ? { Authorization: header } : {} });
       expect(res.status).toBe(401);
-      const body = await res.json();
+      const body = (await res.json()) as { error: unknown };
       expect(body.error).toMatchObject({ code: 'unauthorized', request_id: res.headers.get('X-Request-Id') });
     }
   });
@@ -257,7 +257,7 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       expect((await from('::ffff:203.0.113.5')).status).toBe(200);
       const outside = await from('198.51.100.1');
       expect(outside.status).toBe(403);
-      expect((await outside.json()).error).toMatchObject({
+      expect(((await outside.json()) as { error: unknown }).error).toMatchObject({
         code: 'ip_not_allowed',
         details: { client_ip: '198.51.100.1' },
       });
@@ -320,7 +320,9 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
           'X-Forwarded-For': '198.51.100.9, 192.0.2.1',
         });
         expect(spoofed.status).toBe(403);
-        expect((await spoofed.json()).error.details.client_ip).toBe('192.0.2.1');
+        expect(
+          ((await spoofed.json()) as { error: { details: { client_ip: string } } }).error.details.client_ip,
+        ).toBe('192.0.2.1');
       } finally {
         await behindProxy.close();
       }

@@ -126,7 +126,9 @@ describe('per-key rate limits in Postgres', () => {
     const { key } = await newKey({ per_minute: 10 });
     const statuses = await Promise.all(
       Array.from({ length: 25 }, () =>
-        stack.app.request('/flows', { headers: { Authorization: `Bearer ${key}` } }).then((r) => r.status),
+        Promise.resolve(stack.app.request('/flows', { headers: { Authorization: `Bearer ${key}` } })).then(
+          (r) => r.status,
+        ),
       ),
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);

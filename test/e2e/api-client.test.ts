@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeadrailApiError, LeadrailClient } from '../../client/index.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+// The typed client against the real stack: its fetch calls app.request.
+describe('LeadrailClient through the API', () => {
+  let stack: TestStack;
+  let buyer: Awaited<ReturnType<typeof startRecipient>>;
+  let client: LeadrailClient;
+
+  const clientFor = (apiKey: string) =>
+    new LeadrailClient({
+      apiKey,
+      baseUrl: 'http://leadrail.test',
+      fetch: async (input, init) => stack.app.request(input, init),
+    });
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    buyer = await startRecipient();
+    client = clientFor((await stack.createAccount()).key);
+  });
+  afterAll(async () => {
+    await buyer?.close();
+    await stack?.stop();
+  });
+
+  it('walks the documented flow: recipient, flow, lead, reads, events and analytics', async () => {
+    const recipient = await client.createRecipient({
+      name: 'Buyer CRM',
+      config: { url: buyer.url, headers: { 'X-Token': 'secret-token-1234' } },
+    });
+    expect(recipient.config).toMatchObject({ headers: { 'X-Token': '****1234' } });
+    expect(await client.getRecipient(recipient.id)).toEqual(recipient);
+    expect((await client.listRecipients()).map((r) => r.id)).toEqual([recipient.id]);
+
+    const flow = await client.createFlow({
+      name: 'Solar leads',
+      settings: { required_fields: ['email'] },
+      steps: [{ type: 'delivery', recipient_id: recipient.id }],
+    });
+    expect(flow.id).toMatch(/^flow_/);
+    expect((await client.getFlow(flow.id)).name).toBe('Solar leads');
+    expect((await client.listFlows()).map((f) => f.id)).toContain(flow.id);
+    const settings = await client.updateFlowSettings(flow.id, { quality_threshold: 0.1 });
+    expect(settings).toMatchObject({ flow_id: flow.id, settings: { quality_threshold: 0.1 } });
+
+    // The API reference's SDK usage: submitLead returns the lead.
+    const lead = await client.submitLead(flow.id, {
+      first_name: 'John',
+      last_name: 'Doe',
+      email: 'john@example.com',
+      phone: '5551234567',
+      source: 'website_form',
+    });
+    expect(lead.id).toMatch(/^lead_/);
+    expect(lead.status).toBe('delivered');
+    expect(buyer.requests).toHaveLength(1);
+
+    const detail = await client.getLead(lead.id);
+    expect(detail).toMatchObject({ id: lead.id, flow_id: flow.id, source: 'website_form' });
+    const found = await client.searchLeads({ flow_id: flow.id, status: ['delivered'] });
+    expect(found).toMatchObject({ total_count: 1, leads: [{ id: lead.id }] });
+    const events = await client.getFlowEvents(flow.id, { event_type: 'delivered' });
+    expect(events.events[0]).toMatchObject({
+      lead_id: lead.id,
+      recipient: { id: recipient.id, name: 'Buyer CRM' },
+    });
+    const analytics = await client.getAnalytics({
+      flow_id: flow.id,
+      group_by: 'source',
+      metric: 'delivered_leads',
+    });
+    expect(analytics.metrics).toEqual([{ source: 'website_form', delivered_leads: 1 }]);
+    expect(client.rateLimit).toMatchObject({ limit: 1000 });
+    expect(client.rateLimit!.remaining).toBeLessThan(1000);
+  });
+
+  it('submits asynchronously and in batches', async () => {
+    const flow = await client.createFlow({ name: 'Async' });
+    const accepted = await client.submitLead(flow.id, { email: 'a@example.com' }, { async: true });
+    expect(accepted.status).toBe('received');
+    expect('location' in accepted && accepted.location).toBe(`/leads/${accepted.id}`);
+    await stack.client.workflow.getHandle(accepted.id).result();
+    expect((await client.getLead(accepted.id)).status).toBe('accepted');
+
+    const batch = await client.submitBatch(flow.id, [
+      { external_id: 'one', lead: { email: 'one@example.com' } },
+      { external_id: 'two', lead: { email: 'two@example.com' } },
+    ]);
+    expect(batch.total_leads).toBe(2);
+    expect(batch.results.map((r) => r.external_id)).toEqual(['one', 'two']);
+  });
+
+  it('manages API keys and recipients', async () => {
+    const created = await client.createApiKey({ name: 'Reporting', scopes: ['analytics:read'] });
+    expect(created.key).toMatch(/^lr_live_/);
+    expect((await client.listApiKeys()).find((k) => k.id === created.id)).not.toHaveProperty('key');
+    expect((await client.getApiKey(created.id)).prefix).toBe(created.prefix);
+    const reporting = clientFor(created.key);
+    expect((await reporting.getAnalytics()).metrics).toHaveLength(1);
+    const rotated = await client.rotateApiKey(created.id, { grace_period_seconds: 60 });
+    expect(rotated.previous_key_expires_at).not.toBeNull();
+    expect((await clientFor(rotated.key).getAnalytics()).period).toBeDefined();
+    expect((await client.revokeApiKey(created.id)).status).toBe('revoked');
+    await expect(reporting.getAnalytics()).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+
+    const recipient = await client.createRecipient({ name: 'Temp', config: { url: buyer.url } });
+    expect(
+      (await client.updateRecipient(recipient.id, { name: 'Renamed', config: { url: buyer.url } })).name,
+    ).toBe('Renamed');
+    expect((await client.deleteRecipient(recipient.id)).id).toBe(recipient.id);
+  });
+
+  it('throws LeadrailApiError with status, code, details and request id', async () => {
+    const notFound = await client.getLead('lead_missing').catch((e: unknown) => e);
+    expect(notFound).toBeInstanceOf(LeadrailApiError);
+    expect(notFound).toMatchObject({ status: 404, code: 'not_found' });
+    expect((notFound as LeadrailApiError).requestId).toMatch(/^req_/);
+
+    const invalid = await client.searchLeads({ limit: 5000 }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(LeadrailApiError);
+    expect(invalid).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect((invalid as LeadrailApiError).details).toEqual([expect.objectContaining({ field: 'limit' })]);
+
+    const { key: reader } = await stack.createAccount({ scopes: ['leads:read'] });
+    await expect(clientFor(reader).createFlow({ name: 'x' })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      details: { required_scope: 'flows:write' },
+    });
+  });
+});
