@@ -119,7 +119,8 @@ export class Bm25Index {
   /**
    * Adds each term's BM25 contribution (× weight) into `acc[doc]`; every doc touched for the first
    * time is appended to `touched`. Returns the new touched count. Terms in more than `maxDfRatio` of
-   * the documents are skipped (near-zero idf, most of the cost). `acc` must be zero where untouched.
+   * the documents (and in more than `minSkipDf`) are skipped: near-zero idf, most of the cost; small
+   * corpora keep every term. `acc` must be zero where untouched.
    */
   accumulate(
     terms: readonly WeightedTerm[],
@@ -127,6 +128,7 @@ export class Bm25Index {
     touched: Uint32Array,
     touchedCount: number,
     maxDfRatio = 0.2,
+    minSkipDf = 2000,
   ): number {
     const k1p1 = this.params.k1 + 1;
     let count = touchedCount;
@@ -134,7 +136,7 @@ export class Bm25Index {
       const id = this.vocab.get(term);
       if (id === undefined || weight <= 0) continue;
       const n = this.df[id]!;
-      if (n > this.nDocs * maxDfRatio) continue;
+      if (n > this.nDocs * maxDfRatio && n > minSkipDf) continue;
       const w = weight * Math.log(1 + (this.nDocs - n + 0.5) / (n + 0.5));
       const end = this.offsets[id + 1]!;
       for (let p = this.offsets[id]!; p < end; p++) {

@@ -15,7 +15,7 @@ const RAW: [id: string, name: string, sector: string, aliases: string][] = [
     'software',
     'Software',
     'technology',
-    'saas;software as a service;software company;b2b software;enterprise software',
+    'saas;software as a service;software company;software companies;software firms;software businesses;software vendors;b2b software;enterprise software',
   ],
   ['it_services', 'IT Services', 'technology', 'it;it consulting;managed services;msp;systems integrator'],
   [
@@ -158,6 +158,25 @@ const LABEL_TO_IDS: Map<string, string[]> = (() => {
 /** Industry ids a filter term names; [] when the term is unknown (so an unknown term matches nothing). */
 export function resolveIndustry(term: string): string[] {
   return LABEL_TO_IDS.get(normalizeLabel(term)) ?? [];
+}
+
+// Labels that in a prompt often describe the product rather than the buyer ("help desk software",
+// "legal billing"): the parser takes them as an industry only before a company noun ("software
+// companies", "energy firms"). Request filters accept them as they are.
+const PROMPT_AMBIGUOUS = new Set([
+  'software',
+  'it',
+  'legal',
+  'energy',
+  'media',
+  'security',
+  'insurance',
+  'payments',
+  'auto',
+]);
+
+export function isAmbiguousIndustryLabel(label: string): boolean {
+  return PROMPT_AMBIGUOUS.has(label);
 }
 
 /** All labels (normalised) for the prompt parser, longest first. */

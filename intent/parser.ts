@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25.js';
 import { locationPhrases } from './geo.js';
-import { industryLabels } from './industries.js';
+import { industryLabels, isAmbiguousIndustryLabel } from './industries.js';
 import { CATEGORIES, CATEGORY_BY_ID, TECHNOLOGIES } from './taxonomy.js';
 import { isStopword, stem, tokenize, words } from './text.js';
 import { normalizeTitle } from './titles.js';
@@ -142,6 +142,11 @@ const TITLE_PHRASES: string[] = (() => {
   return [...set].sort((a, b) => b.length - a.length);
 })();
 
+const COMPANY_NOUNS = new Set(
+  'companies company firms firm businesses business organizations organisations providers carriers vendors startups brands groups sector industry accounts'.split(
+    ' ',
+  ),
+);
 const NEGATIONS = new Set(['not', 'excluding', 'except', 'exclude', 'no', 'non', 'without', 'outside']);
 const USAGE = new Set(['using', 'use', 'uses', 'running', 'runs', 'on', 'with']);
 
@@ -228,6 +233,7 @@ export function parsePrompt(prompt: string): ParsedQuery {
     } else if (entry.kind === 'location') {
       if (!negated && !locations.includes(entry.ids[0]!)) locations.push(entry.ids[0]!);
     } else {
+      if (isAmbiguousIndustryLabel(text) && !COMPANY_NOUNS.has(w[span.end] ?? '')) continue;
       for (const id of entry.ids) {
         const list = negated ? excludedIndustries : industries;
         if (!list.includes(id)) list.push(id);
