@@ -1,5 +1,6 @@
 // Worker process: runs lead workflows and their activities. Configured only by environment
 // (see config.ts); `npm start` runs it as a child, docker-compose and production run it directly.
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
 import { loadConfig, requireDatabaseUrl } from './config.js';
@@ -24,7 +25,13 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ pool }),
+      activities: createActivities({
+        pool,
+        temporal: {
+          client: new Client({ connection, namespace: config.temporal.namespace }),
+          taskQueue: config.temporal.taskQueue,
+        },
+      }),
       workflowBundlePath: config.workflowBundlePath,
     });
     log.info(

@@ -14,6 +14,8 @@ export interface DeliveryRequest {
   /** Same on every retry of one delivery, so a buyer can drop repeats. */
   idempotencyKey: string;
   testMode: boolean;
+  /** An operator's replay may send to a corrected URL; credentials are fixed by editing the recipient. */
+  urlOverride?: string | null;
 }
 
 export interface DeliveryResult {
@@ -69,7 +71,7 @@ export function createDeliveryActivities({
       let response: Response;
       let body: string;
       try {
-        response = await fetchImpl(config.url, buildRequest(config, request));
+        response = await fetchImpl(request.urlOverride ?? config.url, buildRequest(config, request));
         body = (await response.text()).slice(0, MAX_RESPONSE_BYTES);
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');

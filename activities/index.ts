@@ -2,11 +2,13 @@ import type { Pool } from '../db/pool.js';
 import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
+import { createReplayActivities, type ReplayDeps } from './replay.js';
 import { createWebhookActivities } from './webhooks.js';
 
 export interface ActivityDeps {
   pool: Pool;
   fetchImpl?: typeof fetch;
+  temporal?: ReplayDeps['temporal'];
 }
 
 /** All activities, built from their dependencies (the samples-typescript factory pattern). */
@@ -16,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEvaluationActivities(deps),
     ...createDeliveryActivities(deps),
     ...createWebhookActivities(deps),
+    ...createReplayActivities(deps),
   };
 }
 

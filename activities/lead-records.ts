@@ -1,4 +1,11 @@
-import { insertEvents, insertLead, type LeadPatch, updateLead } from '../db/leads.js';
+import {
+  insertEvents,
+  insertLead,
+  type LeadPatch,
+  loadRedeliverySource,
+  type RedeliverySource,
+  updateLead,
+} from '../db/leads.js';
 import { type Pool, withTransaction } from '../db/pool.js';
 import type { LeadEvent } from '../domain/lead.js';
 import type { LeadWorkflowInput } from '../workflows/shared.js';
@@ -31,6 +38,11 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
         });
         await insertEvents(tx, input, [event]);
       });
+    },
+
+    /** A closed lead, for a redelivery run. Dates travel as ISO strings. */
+    async loadLeadForRedelivery(accountId: string, leadId: string): Promise<RedeliverySource | null> {
+      return loadRedeliverySource(pool, accountId, leadId);
     },
 
     async recordLeadProgress(progress: LeadProgress): Promise<void> {

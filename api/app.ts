@@ -17,6 +17,7 @@ import { healthRouter } from './routes/health.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadsRouter } from './routes/leads.js';
 import { recipientsRouter } from './routes/recipients.js';
+import { replaysRouter } from './routes/replays.js';
 
 export interface AppDeps {
   pool: Pool;
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   app.route('/analytics', analyticsRouter(deps));
   app.route('/recipients', recipientsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
+  app.route('/', replaysRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,3 +1,4 @@
+import type { FlowConfig } from '../domain/flow.js';
 import type { LeadEvent, LeadStatus } from '../domain/lead.js';
 import type { Pool, Queryable } from './pool.js';
 
@@ -178,4 +179,42 @@ function eventFromRow(row: EventRow): LeadEvent {
   if (row.duration_ms !== null) event.duration_ms = row.duration_ms;
   if (row.details !== null) event.details = row.details;
   return event;
+}
+
+export interface RedeliverySource {
+  lead: LeadRow;
+  flowConfig: FlowConfig;
+  deliveredTo: string[];
+  replayCount: number;
+}
+
+/** What a redelivery run needs: the lead, the flow version it ran under, who already has it. */
+export async function loadRedeliverySource(
+  db: Queryable,
+  accountId: string,
+  leadId: string,
+): Promise<RedeliverySource | null> {
+  const { rows } = await db.query<LeadRow & { flow_config: RedeliverySource['flowConfig'] }>(
+    `SELECT l.*, v.config AS flow_config FROM leads l
+       JOIN flow_versions v ON v.flow_id = l.flow_id AND v.version = l.flow_version
+      WHERE l.id = $1 AND l.account_id = $2`,
+    [leadId, accountId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const events = await db.query<{ type: string; recipient_id: string | null }>(
+    `SELECT type, recipient_id FROM lead_events WHERE lead_id = $1 AND type IN ('delivered', 'replayed')`,
+    [leadId],
+  );
+  const { flow_config: flowConfig, ...lead } = row;
+  return {
+    lead,
+    flowConfig,
+    deliveredTo: [
+      ...new Set(
+        events.rows.filter((e) => e.type === 'delivered' && e.recipient_id).map((e) => e.recipient_id!),
+      ),
+    ],
+    replayCount: events.rows.filter((e) => e.type === 'replayed').length,
+  };
 }

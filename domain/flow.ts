@@ -175,6 +175,13 @@ export const DeliveryRetrySchema = z.object({
   maximum_attempts: z.number().int().min(1).max(100).default(5),
   initial_interval_ms: z.number().int().min(100).max(600_000).default(1000),
   maximum_interval_ms: z.number().int().min(100).max(3_600_000).default(60_000),
+  replay_window_seconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 86_400)
+    .default(7 * 86_400)
+    .describe('How long a lead whose delivery failed waits for an operator replay before it closes as failed'),
 });
 
 /** Everything a flow version holds; what a lead runs against. */

@@ -14,7 +14,9 @@ export type LeadEventType =
   | 'delivered'
   | 'delivery_failed'
   | 'converted'
-  | 'returned';
+  | 'returned'
+  | 'replayed'
+  | 'closed';
 
 /** Why a lead was rejected; the API maps each kind to its HTTP answer. */
 export type RejectionKind = 'validation' | 'criteria' | 'enhancement' | 'filter' | 'duplicate' | 'quality' | 'cap';

@@ -1,3 +1,5 @@
 // The worker's workflowsPath: every workflow type the lead task queue runs.
+export { bulkReplayWorkflow } from './bulk-replay.js';
 export { leadWorkflow } from './lead.js';
+export { redeliveryWorkflow } from './redelivery.js';
 export { webhookWorkflow } from './webhook.js';

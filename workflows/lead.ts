@@ -1,10 +1,8 @@
 import {
-  type ActivityOptions,
   ActivityFailure,
-  ApplicationFailure,
+  type ActivityOptions,
   allHandlersFinished,
   condition,
-  type LocalActivityOptions,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -12,37 +10,34 @@ import {
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
-import type { DeliveryResult } from '../activities/delivery.js';
 import type { MxStatus } from '../activities/evaluation.js';
 import type { Activities } from '../activities/index.js';
+import type { LeadProgress } from '../activities/lead-records.js';
 import type { WebhookRequest } from '../activities/webhooks.js';
 import { planDeliveries } from '../domain/distribution.js';
 import type { DeliveryStep, EnhancementStep, FilterStep, WebhookEvent } from '../domain/flow.js';
-import type {
-  EventOutcome,
-  FieldError,
-  LeadEvent,
-  LeadEventType,
-  LeadStatus,
-  RejectionKind,
-} from '../domain/lead.js';
+import type { FieldError, LeadEvent, LeadStatus, RejectionKind } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
+import { type DeliveryContext, deliverToStep, event, replayDeliveries } from './deliveries.js';
 import {
   awaitOutcomeUpdate,
-  LeadStatusAttr,
   type LeadSnapshot,
+  LeadStatusAttr,
   type LeadWorkflowInput,
   leadStateQuery,
   RecipientOutcomesAttr,
+  type ReplayRequest,
+  type ReplayResult,
+  replayDeliverySignal,
+  replayDeliveryUpdate,
 } from './shared.js';
 
 // Pure decisions and short Postgres writes run as local activities: they complete inside the same
 // workflow task, so a lead's bookkeeping costs no extra server round trips.
-const LOCAL: LocalActivityOptions = {
+const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
-};
-const local = proxyLocalActivities<Activities>(LOCAL);
+});
 // An MX lookup that cannot answer quickly degrades to "unknown" rather than holding the lead.
 const dnsCheck = proxyLocalActivities<Activities>({
   startToCloseTimeout: '3s',
@@ -57,6 +52,10 @@ const WEBHOOK: ActivityOptions = {
 const webhooks = proxyActivities<Activities>(WEBHOOK);
 
 type Rejection = NonNullable<LeadSnapshot['rejection']>;
+type Patch = Omit<
+  LeadProgress,
+  'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events'
+>;
 
 export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapshot> {
   const { flow } = input;
@@ -76,29 +75,54 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   };
   // The submitter's answer: set once no later step can change the lead's outcome.
   let decided = false;
+  // Replays queue while the lead waits in delivery_failed; each update waits for its own result.
+  let waitingForReplay = false;
+  const replays: Array<{ id: string; request: ReplayRequest }> = [];
+  const replayResults = new Map<string, ReplayResult>();
+
   setHandler(leadStateQuery, () => snapshot);
   setHandler(awaitOutcomeUpdate, async () => {
     await condition(() => decided);
     return snapshot;
   });
+  setHandler(
+    replayDeliveryUpdate,
+    async (request) => {
+      const id = uuid4();
+      replays.push({ id, request });
+      await condition(() => replayResults.has(id));
+      return replayResults.get(id)!;
+    },
+    {
+      validator: (_request: ReplayRequest) => {
+        if (!waitingForReplay) throw new Error(`Lead is ${snapshot.status}, not waiting for a replay`);
+      },
+    },
+  );
+  setHandler(replayDeliverySignal, (request) => {
+    if (waitingForReplay) replays.push({ id: uuid4(), request: { requestedBy: 'signal', ...request } });
+  });
 
   const scope = { leadId: input.leadId, accountId: input.accountId, flowId: input.flowId };
+  let evaluation: LeadEvaluation | null = null;
+  const enhancements: Record<string, unknown> = {};
   const pendingWebhooks: Promise<void>[] = [];
-  const notify = (event: WebhookEvent, data: Record<string, unknown>) => {
+
+  const notify = (type: WebhookEvent, data: Record<string, unknown>) => {
     const settings = flow.settings.notifications;
-    if (!settings?.webhook_url || (settings.events && !settings.events.includes(event))) return;
+    if (!settings?.webhook_url || (settings.events && !settings.events.includes(type))) return;
     const request: WebhookRequest = {
       deliveryId: `whk_${uuid4().replace(/-/g, '')}`,
       accountId: input.accountId,
       flowId: input.flowId,
       leadId: input.leadId,
       url: settings.webhook_url,
-      event,
+      event: type,
       occurredAt: new Date().toISOString(),
-      data: { lead: snapshotLead(), quality_score: snapshot.quality_score, ...data },
+      data: { lead: evaluation?.normalized ?? input.lead, quality_score: snapshot.quality_score, ...data },
     };
     pendingWebhooks.push(
-      webhooks.sendWebhook.executeWithOptions({ ...WEBHOOK, summary: `${event} webhook` }, [request]).then(
+      webhooks.sendWebhook.executeWithOptions({ ...WEBHOOK, summary: `${type} webhook` }, [request]).then(
         () => undefined,
         (err) =>
           local.markWebhookFailed(
@@ -108,8 +132,6 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
       ),
     );
   };
-  let evaluation: LeadEvaluation | null = null;
-  const snapshotLead = () => evaluation?.normalized ?? input.lead;
 
   // Events produced between two writes (e.g. "enhanced") are saved with the next one.
   const unsaved: LeadEvent[] = [];
@@ -118,10 +140,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     reason: string | null,
     newEvents: LeadEvent[],
     final: boolean,
-    patch: Omit<
-      Parameters<Activities['recordLeadProgress']>[0],
-      keyof typeof scope | 'status' | 'reason' | 'decided' | 'events'
-    > = {},
+    patch: Patch = {},
   ) => {
     const events = [...unsaved.splice(0), ...newEvents];
     snapshot.status = status;
@@ -133,7 +152,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     decided ||= final;
   };
 
-  const evaluatedPatch = () =>
+  const evaluatedPatch = (): Patch =>
     evaluation
       ? {
           normalized: evaluation.normalized,
@@ -172,7 +191,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   await local.recordLeadReceived(input, received);
   notify('lead.received', {});
 
-  // 2. Normalise, validate, evaluate every rule of this flow version (one pure local activity).
+  // 2. Normalise, validate and evaluate every rule of this flow version (one pure local activity).
   evaluation = await local.evaluateLead({
     flow,
     lead: input.lead,
@@ -180,26 +199,24 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     campaign: input.campaign,
     receivedAt: input.receivedAt,
   });
-  snapshot.quality_metrics = stripFactors(evaluation.quality);
-  snapshot.quality_score = evaluation.quality.overall_score;
-  snapshot.pricing.amount = evaluation.purchasePrice;
-  const enhancements: Record<string, unknown> = {};
+  const ev = evaluation;
+  snapshot.quality_metrics = {
+    overall_score: ev.quality.overall_score,
+    completeness: ev.quality.completeness,
+    accuracy: ev.quality.accuracy,
+    fraud_risk: ev.quality.fraud_risk,
+  };
+  snapshot.quality_score = ev.quality.overall_score;
+  snapshot.pricing.amount = ev.purchasePrice;
 
-  if (evaluation.errors.length > 0) {
-    return reject('validation', describeErrors(evaluation.errors), { errors: evaluation.errors });
-  }
-  if (!evaluation.acceptance.pass) {
-    return reject('criteria', evaluation.acceptance.reason ?? 'Acceptance criteria not met');
-  }
+  if (ev.errors.length > 0) return reject('validation', describeErrors(ev.errors), { errors: ev.errors });
+  if (!ev.acceptance.pass) return reject('criteria', ev.acceptance.reason ?? 'Acceptance criteria not met');
 
   // 3. Enhancement and filter steps, in flow order.
   const ran: string[] = [];
   for (const step of flow.steps) {
     if (step.type === 'filter') {
-      if (evaluation.filterMatches[step.id]) {
-        const outcome = await applyFilter(step);
-        if (outcome) return outcome;
-      }
+      if (ev.filterMatches[step.id]) return applyFilter(step);
       continue;
     }
     if (step.type !== 'enhancement') continue;
@@ -214,7 +231,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
 
   // 4. Quality threshold.
   const threshold = flow.settings.quality_threshold;
-  if (threshold !== null && snapshot.quality_score !== null && snapshot.quality_score < threshold) {
+  if (threshold !== null && snapshot.quality_score < threshold) {
     return reject(
       'quality',
       `Quality score ${snapshot.quality_score.toFixed(2)} is below the flow's threshold ${threshold.toFixed(2)}`,
@@ -222,11 +239,11 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   }
 
   // 5. Flow caps: atomic in Postgres; a full cap rejects the lead.
-  if (evaluation.flowCaps.length > 0) {
+  if (ev.flowCaps.length > 0) {
     const caps = await local.reserveFlowCaps({
       leadId: input.leadId,
       flowId: input.flowId,
-      caps: evaluation.flowCaps,
+      caps: ev.flowCaps,
       timeZone: flow.settings.time_zone,
       at: input.receivedAt,
     });
@@ -235,7 +252,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     flowCapsHeld = true;
   }
 
-  // 6. Accepted. With deliveries ahead the deliveries decide the submitter's answer.
+  // 6. Accepted. With deliveries ahead, the deliveries decide the submitter's answer.
   const deliverySteps = flow.steps.filter((s): s is DeliveryStep => s.type === 'delivery');
   await record(
     'accepted',
@@ -248,6 +265,15 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   if (deliverySteps.length === 0) return finish(snapshot, pendingWebhooks);
 
   // 7. Deliveries, by the flow's distribution mode.
+  const ctx: DeliveryContext = {
+    ...scope,
+    flow,
+    testMode: input.testMode,
+    source: input.source,
+    campaign: input.campaign,
+    receivedAt: input.receivedAt,
+    evaluation: ev,
+  };
   const salePrices =
     flow.distribution.mode === 'waterfall' && flow.distribution.waterfall_order === 'price'
       ? await local.recipientSalePrices(
@@ -255,57 +281,105 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
           deliverySteps.map((s) => s.recipient_id),
         )
       : undefined;
-  const plan = planDeliveries(flow, evaluation.deliveryMatches, { random: Math.random(), salePrices });
+  const plan = planDeliveries(flow, ev.deliveryMatches, { random: Math.random(), salePrices });
   const results: LeadEvent[] = [];
-  const skipped = deliverySteps
-    .filter((s) => evaluation?.deliveryMatches[s.id] === false)
-    .map((s) => event('skipped', 'skip', { recipient_id: s.recipient_id, reason: 'Step criteria not met' }));
   if (plan.stopAtFirstSuccess) {
     for (const step of plan.steps) {
-      const result = await deliverTo(step);
+      const result = await deliverToStep(ctx, step);
       results.push(result);
-      if (result.outcome === 'success' && result.type === 'delivered') break;
+      if (result.type === 'delivered') break;
     }
   } else {
-    results.push(...(await Promise.all(plan.steps.map(deliverTo))));
+    results.push(...(await Promise.all(plan.steps.map((step) => deliverToStep(ctx, step)))));
   }
+  const skipped = deliverySteps
+    .filter((s) => ev.deliveryMatches[s.id] === false)
+    .map((s) => event('skipped', 'skip', { recipient_id: s.recipient_id, reason: 'Step criteria not met' }));
 
-  const delivered = results.filter((e) => e.type === 'delivered');
   const attempted = results.filter((e) => e.type === 'delivered' || e.type === 'delivery_failed');
-  snapshot.revenue = round4(delivered.reduce((sum, e) => sum + Number(e.details?.price ?? 0), 0));
-  upsertSearchAttributes([
-    {
-      key: RecipientOutcomesAttr,
-      value: results.filter((e) => e.recipient_id).map((e) => `${e.recipient_id}:${e.type}`),
-    },
-  ]);
+  const deliveredTo = new Set(results.filter((e) => e.type === 'delivered').map((e) => e.recipient_id!));
+  const recipientOutcomes = new Map<string, string>();
+  const noteOutcomes = (events: LeadEvent[]) => {
+    for (const e of events)
+      if (e.recipient_id && e.type !== 'replayed') recipientOutcomes.set(e.recipient_id, e.type);
+    upsertSearchAttributes([
+      {
+        key: RecipientOutcomesAttr,
+        value: [...recipientOutcomes].map(([id, outcome]) => `${id}:${outcome}`),
+      },
+    ]);
+  };
+  noteOutcomes(results);
+  snapshot.revenue = revenueOf(results);
+
   let status: LeadStatus;
   let reason: string | null = null;
-  if (delivered.length > 0) status = 'delivered';
+  if (deliveredTo.size > 0) status = 'delivered';
   else if (attempted.length > 0) {
     status = 'delivery_failed';
     reason = attempted.map((e) => e.reason).find(Boolean) ?? 'No recipient accepted the lead';
   } else {
     status = 'accepted';
     reason = 'No recipient available (step criteria or recipient caps)';
+    if (flowCapsHeld) await local.releaseCapSlots(input.leadId, `flow:${input.flowId}:`);
   }
-  // A lead delivered nowhere gives its flow cap slots back.
-  if (delivered.length === 0 && flowCapsHeld)
-    await local.releaseCapSlots(input.leadId, `flow:${input.flowId}:`);
   await record(status, reason, [...skipped, ...results], true, { revenue: snapshot.revenue });
-  for (const e of delivered) {
+  for (const e of results.filter((r) => r.type === 'delivered')) notifyDelivered(e);
+  if (status !== 'delivery_failed') return finish(snapshot, pendingWebhooks);
+  notify('lead.failed', { reason, recipients: attempted.map((e) => e.recipient_id) });
+
+  // 8. Delivery failed after its retries: wait (durably) for an operator's replay, then close.
+  waitingForReplay = true;
+  const deadline = Date.now() + flow.delivery_retry.replay_window_seconds * 1000;
+  let replayNumber = 0;
+  while (snapshot.status === 'delivery_failed') {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || !(await condition(() => replays.length > 0, remaining))) break;
+    const { id, request } = replays.shift()!;
+    replayNumber++;
+    const replayed = await replayDeliveries(ctx, request, deliveredTo, replayNumber);
+    for (const e of replayed.events) if (e.type === 'delivered') deliveredTo.add(e.recipient_id!);
+    noteOutcomes(replayed.events);
+    const nowDelivered = deliveredTo.size > 0;
+    snapshot.revenue = round4(snapshot.revenue + revenueOf(replayed.events));
+    await record(
+      nowDelivered ? 'delivered' : 'delivery_failed',
+      nowDelivered ? null : snapshot.reason,
+      replayed.events,
+      true,
+      {
+        revenue: snapshot.revenue,
+      },
+    );
+    for (const e of replayed.events.filter((r) => r.type === 'delivered')) notifyDelivered(e);
+    replayResults.set(id, { lead_id: input.leadId, status: snapshot.status, attempts: replayed.attempts });
+  }
+  waitingForReplay = false;
+  // Answer replays that arrived as the window closed, then close the lead.
+  for (const { id } of replays.splice(0)) {
+    replayResults.set(id, { lead_id: input.leadId, status: snapshot.status, attempts: [] });
+  }
+  if (snapshot.status === 'delivery_failed') {
+    if (flowCapsHeld) await local.releaseCapSlots(input.leadId, `flow:${input.flowId}:`);
+    await record(
+      'failed',
+      snapshot.reason,
+      [event('closed', 'failure', { reason: 'Replay window ended without a delivery' })],
+      true,
+    );
+  }
+  return finish(snapshot, pendingWebhooks);
+
+  // ---- steps ----
+
+  function notifyDelivered(e: LeadEvent) {
     notify('lead.delivered', {
       recipient: { id: e.recipient_id, name: e.recipient },
       delivery_time_ms: e.duration_ms ?? null,
     });
   }
-  if (status === 'delivery_failed')
-    notify('lead.failed', { reason, recipients: attempted.map((e) => e.recipient_id) });
-  return finish(snapshot, pendingWebhooks);
 
-  // ---- steps ----
-
-  async function applyFilter(step: FilterStep): Promise<LeadSnapshot | null> {
+  async function applyFilter(step: FilterStep): Promise<LeadSnapshot> {
     if (step.outcome === 'failure') return reject('filter', step.reason, { details: { step_id: step.id } });
     // A filter with a success outcome stops processing but keeps the lead accepted (not delivered).
     await record(
@@ -322,16 +396,18 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   async function enhance(
     step: EnhancementStep,
   ): Promise<{ kind: RejectionKind; reason: string; extra?: Partial<Rejection> } | null> {
-    const parsed = evaluation!.parsed;
+    const parsed = ev.parsed;
     const settings = step.settings;
     switch (step.service) {
       case 'email_validation': {
-        const email = parsed.email as (typeof parsed)[string] & {
-          domain?: string | null;
-          is_free?: boolean;
-          is_disposable?: boolean;
-          is_role?: boolean;
-        };
+        const email = parsed.email as
+          | ((typeof parsed)[string] & {
+              domain?: string | null;
+              is_free?: boolean;
+              is_disposable?: boolean;
+              is_role?: boolean;
+            })
+          | undefined;
         if (!email) {
           enhancements.email_validation = { status: 'missing', deliverable: null };
           return null;
@@ -357,11 +433,13 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
         return null;
       }
       case 'phone_validation': {
-        const phone = parsed.phone as (typeof parsed)[string] & {
-          type?: string | null;
-          is_tollfree?: boolean;
-          country_code?: string | null;
-        };
+        const phone = parsed.phone as
+          | ((typeof parsed)[string] & {
+              type?: string | null;
+              is_tollfree?: boolean;
+              country_code?: string | null;
+            })
+          | undefined;
         if (!phone) {
           enhancements.phone_validation = { status: 'missing' };
           return null;
@@ -380,7 +458,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
       }
       case 'duplicate_check': {
         const values = settings.fields.flatMap((field) => {
-          const value = evaluation!.normalized[field];
+          const value = ev.normalized[field];
           return typeof value === 'string' && value !== ''
             ? [{ kind: field, value: value.toLowerCase() }]
             : [];
@@ -414,101 +492,19 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
               age_in_days: cert.age_in_days ?? null,
             }
           : { status: 'missing' };
-        if (settings.require_valid && !cert?.valid)
+        if (settings.require_valid && !cert?.valid) {
           return { kind: 'enhancement', reason: 'TrustedForm certificate missing or invalid' };
+        }
         return null;
       }
     }
   }
-
-  async function deliverTo(step: DeliveryStep): Promise<LeadEvent> {
-    const startedAt = new Date().toISOString();
-    const caps = await local.reserveRecipientCaps({
-      leadId: input.leadId,
-      accountId: input.accountId,
-      recipientId: step.recipient_id,
-      parsed: evaluation!.parsed,
-      source: input.source,
-      campaign: input.campaign,
-      timeZone: flow.settings.time_zone,
-      at: input.receivedAt,
-    });
-    if (!caps.granted) {
-      return event('skipped', 'skip', {
-        recipient_id: step.recipient_id,
-        reason: 'Recipient cap reached',
-        details: { cap_id: caps.capId },
-      });
-    }
-    const retry = flow.delivery_retry;
-    const options: ActivityOptions = {
-      startToCloseTimeout: '90s',
-      summary: `Deliver to ${step.name ?? step.recipient_id}`,
-      retry: {
-        initialInterval: retry.initial_interval_ms,
-        backoffCoefficient: 2,
-        maximumInterval: retry.maximum_interval_ms,
-        maximumAttempts: retry.maximum_attempts,
-        nonRetryableErrorTypes: ['RecipientNotFound'],
-      },
-    };
-    let result: LeadEvent;
-    try {
-      const delivery: DeliveryResult = await deliverActivity.executeWithOptions(options, [
-        {
-          leadId: input.leadId,
-          accountId: input.accountId,
-          recipientId: step.recipient_id,
-          lead: evaluation!.normalized,
-          idempotencyKey: `${input.leadId}:${step.id}`,
-          testMode: input.testMode,
-        },
-      ]);
-      const ok = delivery.outcome === 'success';
-      result = event(ok ? 'delivered' : 'delivery_failed', delivery.outcome, {
-        reason: delivery.reason ?? undefined,
-        recipient_id: step.recipient_id,
-        recipient: delivery.recipientName,
-        response_code: delivery.responseCode ?? undefined,
-        duration_ms: delivery.durationMs,
-        details: { price: ok ? delivery.price : 0, reference: delivery.reference, step_id: step.id },
-      });
-    } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
-      const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      const lastAttempt = (cause?.details?.[0] ?? {}) as {
-        responseCode?: number;
-        durationMs?: number;
-        recipientName?: string;
-      };
-      result = event('delivery_failed', 'error', {
-        reason: cause?.message ?? err.message,
-        recipient_id: step.recipient_id,
-        recipient: lastAttempt.recipientName,
-        response_code: lastAttempt.responseCode ?? undefined,
-        duration_ms: lastAttempt.durationMs,
-        details: { step_id: step.id, attempts: retry.maximum_attempts },
-      });
-    }
-    if (result.type !== 'delivered')
-      await local.releaseCapSlots(input.leadId, `recipient:${step.recipient_id}:`);
-    return { ...result, timestamp: startedAt };
-  }
 }
 
-const deliverActivity = proxyActivities<Activities>({ startToCloseTimeout: '90s' }).deliverLead;
-
-function event(type: LeadEventType, outcome: EventOutcome, extra: Partial<LeadEvent> = {}): LeadEvent {
-  const built: LeadEvent = {
-    id: `evt_${uuid4().replace(/-/g, '')}`,
-    type,
-    outcome,
-    timestamp: new Date().toISOString(),
-  };
-  for (const [key, value] of Object.entries(extra)) {
-    if (value !== undefined) (built as unknown as Record<string, unknown>)[key] = value;
-  }
-  return built;
+function revenueOf(events: LeadEvent[]): number {
+  return round4(
+    events.filter((e) => e.type === 'delivered').reduce((sum, e) => sum + Number(e.details?.price ?? 0), 0),
+  );
 }
 
 function describeErrors(errors: FieldError[]): string {
@@ -522,21 +518,12 @@ function describeErrors(errors: FieldError[]): string {
     .join('; ');
 }
 
-function stripFactors(q: LeadEvaluation['quality']) {
-  return {
-    overall_score: q.overall_score,
-    completeness: q.completeness,
-    accuracy: q.accuracy,
-    fraud_risk: q.fraud_risk,
-  };
-}
-
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 async function finish(snapshot: LeadSnapshot, pendingWebhooks: Promise<void>[]): Promise<LeadSnapshot> {
   // Webhooks were started without blocking the outcome; the run closes once they are done or given up.
   await Promise.all(pendingWebhooks);
-  // Let a pending await-outcome update return before the run closes.
+  // Let pending updates (await-outcome, replay-delivery) return before the run closes.
   await condition(allHandlersFinished);
   return snapshot;
 }

@@ -2,7 +2,7 @@
 // (queries, updates, signals) the API and operators send to workflows. Imported by workflows,
 // the worker, the API and the dev launcher alike.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FlowConfig } from '../domain/flow.js';
 import type { FieldError, LeadEvent, LeadFields, LeadStatus, RejectionKind } from '../domain/lead.js';
 
@@ -16,6 +16,8 @@ export const FlowIdAttr = defineSearchAttributeKey('FlowId', SearchAttributeType
 export const SourceAttr = defineSearchAttributeKey('Source', SearchAttributeType.KEYWORD);
 export const AccountIdAttr = defineSearchAttributeKey('AccountId', SearchAttributeType.KEYWORD);
 export const ExternalIdAttr = defineSearchAttributeKey('ExternalId', SearchAttributeType.KEYWORD);
+/** On redelivery runs: the lead they redeliver. */
+export const LeadIdAttr = defineSearchAttributeKey('LeadId', SearchAttributeType.KEYWORD);
 /** `<recipient_id>:<outcome>` for each delivery attempt's final outcome, e.g. `rcp_..:delivered`. */
 export const RecipientOutcomesAttr = defineSearchAttributeKey(
   'RecipientOutcomes',
@@ -30,6 +32,7 @@ export const SEARCH_ATTRIBUTES = [
   AccountIdAttr,
   ExternalIdAttr,
   RecipientOutcomesAttr,
+  LeadIdAttr,
 ];
 
 export interface LeadWorkflowInput {
@@ -80,3 +83,68 @@ export const leadStateQuery = defineQuery<LeadSnapshot>('lead-state');
 
 /** Completes when the lead's outcome is decided; used with update-with-start for synchronous submits. */
 export const awaitOutcomeUpdate = defineUpdate<LeadSnapshot>('await-outcome');
+
+/** An operator's request to send a failed lead again. */
+export interface ReplayRequest {
+  /** Who asked (an API key id, `cli:<name>`, `temporal-ui`...), recorded on the lead's events. */
+  requestedBy?: string;
+  /** Only this recipient; by default every recipient the lead was not delivered to. */
+  recipientId?: string | null;
+  /** Deliver again even to a recipient that already has the lead (recorded as forced). */
+  force?: boolean;
+  /** Send to this URL instead of the recipient's (e.g. the buyer moved their endpoint). */
+  urlOverride?: string | null;
+}
+
+export interface ReplayResult {
+  lead_id: string;
+  status: LeadStatus;
+  attempts: Array<{
+    recipient_id: string;
+    outcome: 'success' | 'failure' | 'error' | 'skip';
+    reason: string | null;
+    response_code: number | null;
+    forced: boolean;
+  }>;
+}
+
+/** Replays failed deliveries of a lead waiting in `delivery_failed`, answering the new outcome. */
+export const replayDeliveryUpdate = defineUpdate<ReplayResult, [ReplayRequest]>('replay-delivery');
+/** The same, fire-and-forget: for the Temporal UI and `temporal workflow signal` (single or batch). */
+export const replayDeliverySignal = defineSignal<[ReplayRequest]>('replay-delivery');
+
+export interface RedeliveryInput {
+  leadId: string;
+  accountId: string;
+  request: ReplayRequest;
+}
+
+export interface BulkReplayInput {
+  accountId: string;
+  filter: {
+    flowId: string;
+    recipientId: string | null;
+    createdAfter: string | null;
+    createdBefore: string | null;
+    reasonContains: string | null;
+  };
+  ratePerSecond: number;
+  force: boolean;
+  requestedBy: string;
+  /** Carried across continue-as-new. */
+  progress?: BulkReplayProgress;
+}
+
+export interface BulkReplayProgress {
+  status: 'running' | 'completed' | 'cancelled';
+  processed: number;
+  delivered: number;
+  still_failed: number;
+  skipped: number;
+  errors: number;
+  cursor: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export const bulkReplayProgressQuery = defineQuery<BulkReplayProgress>('bulk-replay-progress');

@@ -288,12 +288,20 @@ describe('lead pipeline end to end', () => {
     expect(await capCount(stack.pool, `flow:${flowId}:volume_cap_daily`)).toBe(M);
   });
 
-  it('a lead delivered nowhere releases its flow cap slot', async () => {
+  it('a lead delivered nowhere releases its flow cap slot when it closes', async () => {
     const down = await buyer(() => ({ status: 400 }));
-    const flowId = await createFlow({ caps: [{ maximum: 1, per: 'hour' }], steps: [delivery(down.url)] });
-    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivery_failed');
-    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivery_failed'); // not cap_reached
+    const flowId = await createFlow({
+      caps: [{ maximum: 1, per: 'hour' }],
+      delivery_retry: { ...FAST_RETRY, replay_window_seconds: 1 },
+      steps: [delivery(down.url)],
+    });
+    const first = await submit(flowId, { lead: lead() });
+    expect(first.json.status).toBe('delivery_failed');
+    // While it waits for a replay it keeps its slot; once the replay window closes it gives it back.
+    expect(await capCount(stack.pool, `flow:${flowId}:cap_1`)).toBe(1);
+    expect((await stack.client.workflow.getHandle(first.json.id).result()).status).toBe('failed');
     expect(await capCount(stack.pool, `flow:${flowId}:cap_1`)).toBe(0);
+    expect((await submit(flowId, { lead: lead() })).json.status).toBe('delivery_failed'); // not cap_reached
   });
 
   it('signs webhooks; a dead webhook endpoint never delays or changes the outcome', async () => {

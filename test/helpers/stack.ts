@@ -27,7 +27,7 @@ export async function startTestStack() {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ pool }),
+    activities: createActivities({ pool, temporal: { client, taskQueue } }),
     workflowBundlePath: inject('workflowBundlePath'),
   });
   const running = worker.run();

@@ -68,6 +68,11 @@ describe('leadWorkflow (stubbed activities)', () => {
         return { responseCode: 200 };
       },
       markWebhookFailed: async () => {},
+      loadLeadForRedelivery: async () => null,
+      findReplayCandidates: async () => [],
+      replayOneLead: async () => {
+        throw new Error('not used here');
+      },
       ...overrides,
     };
     return { activities, progress, deliveries, webhooks, released };
@@ -191,7 +196,10 @@ describe('leadWorkflow (stubbed activities)', () => {
     const capped = stubs({
       reserveFlowCaps: async () => ({ granted: false, capId: 'cap_1', reason: 'cap_reached' }),
     });
-    const capFlow = flow({ caps: [{ maximum: 1, per: 'day' }] });
+    const capFlow = flow({
+      caps: [{ maximum: 1, per: 'day' }],
+      delivery_retry: { maximum_attempts: 1, replay_window_seconds: 1 },
+    });
     const rejected = await run(capped.activities, input({ flow: capFlow }));
     expect(rejected.rejection).toMatchObject({ kind: 'cap', reason: 'cap_reached' });
 
@@ -201,7 +209,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       },
     });
     const failed = await run(failing.activities, input({ flow: capFlow }));
-    expect(failed.status).toBe('delivery_failed');
+    expect(failed.status).toBe('failed'); // delivery_failed, then closed when the replay window ended
     expect(failing.released).toContain('flow:flow_x:');
     expect(failing.released).toContain('recipient:rcp_1:');
   });

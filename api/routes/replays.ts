@@ -1,0 +1,303 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { findFlow } from '../../db/flows.js';
+import { findLead } from '../../db/leads.js';
+import { findReplayCandidates } from '../../db/replays.js';
+import { newId } from '../../lib/ids.js';
+import { replayLead } from '../../temporal/replay.js';
+import type { bulkReplayWorkflow } from '../../workflows/bulk-replay.js';
+import {
+  AccountIdAttr,
+  type BulkReplayProgress,
+  bulkReplayProgressQuery,
+  FlowIdAttr,
+} from '../../workflows/shared.js';
+import type { AppDeps } from '../app.js';
+import { type AuthEnv, requireScope } from '../auth.js';
+import { ApiError, notFound } from '../errors.js';
+import { ErrorSchema } from '../views.js';
+
+const errorContent = { 'application/json': { schema: ErrorSchema } };
+const errors = {
+  400: { description: 'Invalid request', content: errorContent },
+  401: { description: 'Missing or invalid API key', content: errorContent },
+  403: { description: 'Missing scope', content: errorContent },
+  404: { description: 'Not found', content: errorContent },
+} as const;
+
+const ReplayBodySchema = z
+  .object({
+    recipient_id: z
+      .string()
+      .optional()
+      .describe('Only this recipient (default: every recipient that did not get the lead)'),
+    force: z
+      .boolean()
+      .default(false)
+      .describe('Deliver again even where the lead was delivered (recorded as forced)'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe("Send to this URL instead of the recipient's"),
+  })
+  .openapi('ReplayRequest');
+
+const ReplayResultSchema = z
+  .object({
+    lead_id: z.string(),
+    status: z.string(),
+    attempts: z.array(
+      z.object({
+        recipient_id: z.string(),
+        outcome: z.enum(['success', 'failure', 'error', 'skip']),
+        reason: z.string().nullable(),
+        response_code: z.number().nullable(),
+        forced: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('ReplayResult');
+
+const BulkReplaySchema = z
+  .object({
+    flow_id: z.string(),
+    recipient_id: z.string().optional(),
+    created_after: z.iso.datetime({ offset: true }).optional(),
+    created_before: z.iso.datetime({ offset: true }).optional(),
+    reason_contains: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('Only leads whose failure reason contains this text'),
+    rate_per_second: z.number().min(0.1).max(100).default(5),
+    force: z.boolean().default(false),
+    dry_run: z.boolean().default(false).describe('List what would be replayed, replay nothing'),
+  })
+  .openapi('BulkReplayRequest');
+
+const ProgressSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['running', 'completed', 'cancelled', 'failed']),
+    processed: z.number(),
+    delivered: z.number(),
+    still_failed: z.number(),
+    skipped: z.number(),
+    errors: z.number(),
+    started_at: z.string().nullable(),
+    finished_at: z.string().nullable(),
+  })
+  .openapi('BulkReplay');
+
+const DryRunSchema = z
+  .object({
+    dry_run: z.literal(true),
+    total: z.number(),
+    truncated: z.boolean(),
+    leads: z.array(
+      z.object({ id: z.string(), status: z.string(), reason: z.string().nullable(), created_at: z.string() }),
+    ),
+  })
+  .openapi('BulkReplayDryRun');
+
+const DRY_RUN_LIMIT = 10_000;
+
+export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
+  return new OpenAPIHono<AuthEnv>()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/leads/{lead_id}/replay',
+        summary: 'Replay a lead’s failed deliveries and get the new outcome',
+        description:
+          'For a lead in delivery_failed (waiting) or failed (closed after its replay window). A recipient that ' +
+          'already has the lead is skipped unless force is set. To fix credentials, edit the recipient first.',
+        tags: ['Operations'],
+        middleware: [requireScope('leads:write')],
+        request: {
+          params: z.object({ lead_id: z.string() }),
+          body: { required: false, content: { 'application/json': { schema: ReplayBodySchema } } },
+        },
+        responses: {
+          200: {
+            description: 'New outcome',
+            content: { 'application/json': { schema: ReplayResultSchema } },
+          },
+          409: { description: 'The lead has no failed delivery to replay', content: errorContent },
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const { lead_id: leadId } = c.req.valid('param');
+        const body = ReplayBodySchema.parse((c.req.valid('json') as unknown) ?? {});
+        const { accountId, keyId } = c.var.auth;
+        const lead = await findLead(pool, accountId, leadId);
+        if (!lead) throw notFound('Lead');
+        if (!['delivery_failed', 'failed', 'delivered'].includes(lead.status)) {
+          throw new ApiError(
+            409,
+            'not_replayable',
+            `Lead is ${lead.status}; only leads whose delivery failed can be replayed`,
+          );
+        }
+        if (lead.status === 'delivered' && !body.force && !body.recipient_id) {
+          throw new ApiError(
+            409,
+            'not_replayable',
+            'Lead is already delivered; name a recipient_id (and force to deliver again)',
+          );
+        }
+        const result = await replayLead(temporal, taskQueue, accountId, leadId, {
+          requestedBy: `api:${keyId}`,
+          recipientId: body.recipient_id ?? null,
+          force: body.force,
+          urlOverride: body.url ?? null,
+        });
+        return c.json(result, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/replays',
+        summary: 'Replay many failed leads (or list them with dry_run)',
+        description:
+          'Runs as its own workflow at rate_per_second, respecting recipient caps; poll GET /replays/{id} for ' +
+          'progress, DELETE it to cancel.',
+        tags: ['Operations'],
+        middleware: [requireScope('leads:write')],
+        request: { body: { required: true, content: { 'application/json': { schema: BulkReplaySchema } } } },
+        responses: {
+          200: { description: 'Dry run', content: { 'application/json': { schema: DryRunSchema } } },
+          202: { description: 'Started', content: { 'application/json': { schema: ProgressSchema } } },
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        const { accountId, keyId } = c.var.auth;
+        if (!(await findFlow(pool, accountId, body.flow_id))) throw notFound('Flow');
+        const filter = {
+          flowId: body.flow_id,
+          recipientId: body.recipient_id ?? null,
+          createdAfter: body.created_after ?? null,
+          createdBefore: body.created_before ?? null,
+          reasonContains: body.reason_contains ?? null,
+        };
+        if (body.dry_run) {
+          const found = await findReplayCandidates(
+            pool,
+            { accountId, ...filter },
+            { after: null, limit: DRY_RUN_LIMIT + 1 },
+          );
+          const leads = found.slice(0, DRY_RUN_LIMIT);
+          return c.json(
+            {
+              dry_run: true as const,
+              total: leads.length,
+              truncated: found.length > DRY_RUN_LIMIT,
+              leads: leads.map((l) => ({
+                id: l.leadId,
+                status: l.status,
+                reason: l.reason,
+                created_at: l.createdAt,
+              })),
+            },
+            200,
+          );
+        }
+        const id = newId('rpl');
+        await temporal.workflow.start<typeof bulkReplayWorkflow>('bulkReplayWorkflow', {
+          workflowId: id,
+          taskQueue,
+          args: [
+            {
+              accountId,
+              filter,
+              ratePerSecond: body.rate_per_second,
+              force: body.force,
+              requestedBy: `api:${keyId}`,
+            },
+          ],
+          staticSummary: `Bulk replay for flow ${body.flow_id}${body.recipient_id ? ` to ${body.recipient_id}` : ''}`,
+          typedSearchAttributes: [
+            { key: AccountIdAttr, value: accountId },
+            { key: FlowIdAttr, value: body.flow_id },
+          ],
+        });
+        c.header('Location', `/replays/${id}`);
+        return c.json(progressView(id, null), 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/replays/{replay_id}',
+        summary: 'Progress of a bulk replay',
+        tags: ['Operations'],
+        middleware: [requireScope('leads:read')],
+        request: { params: z.object({ replay_id: z.string() }) },
+        responses: {
+          200: { description: 'Progress', content: { 'application/json': { schema: ProgressSchema } } },
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const { replay_id: id } = c.req.valid('param');
+        return c.json(await bulkProgress(id, c.var.auth.accountId), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/replays/{replay_id}',
+        summary: 'Cancel a bulk replay (stops after the lead in progress)',
+        tags: ['Operations'],
+        middleware: [requireScope('leads:write')],
+        request: { params: z.object({ replay_id: z.string() }) },
+        responses: {
+          202: { description: 'Cancelling', content: { 'application/json': { schema: ProgressSchema } } },
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const { replay_id: id } = c.req.valid('param');
+        const progress = await bulkProgress(id, c.var.auth.accountId);
+        if (progress.status === 'running') await temporal.workflow.getHandle(id).cancel();
+        return c.json(progress, 202);
+      },
+    );
+
+  async function bulkProgress(id: string, accountId: string) {
+    if (!/^rpl_[0-9a-z]{26}$/.test(id)) throw notFound('Replay');
+    const handle = temporal.workflow.getHandle(id);
+    try {
+      const description = await handle.describe();
+      if (description.typedSearchAttributes.get(AccountIdAttr) !== accountId) throw notFound('Replay');
+      const closed = description.status.name !== 'RUNNING' && description.status.name !== 'CONTINUED_AS_NEW';
+      if (!closed) return progressView(id, await handle.query(bulkReplayProgressQuery));
+      if (description.status.name === 'COMPLETED') return progressView(id, await handle.result());
+      return {
+        ...progressView(id, null),
+        status: description.status.name === 'CANCELLED' ? ('cancelled' as const) : ('failed' as const),
+      };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound('Replay');
+      throw err;
+    }
+  }
+}
+
+function progressView(id: string, p: BulkReplayProgress | null) {
+  return {
+    id,
+    status: p?.status ?? ('running' as const),
+    processed: p?.processed ?? 0,
+    delivered: p?.delivered ?? 0,
+    still_failed: p?.still_failed ?? 0,
+    skipped: p?.skipped ?? 0,
+    errors: p?.errors ?? 0,
+    started_at: p?.started_at ?? null,
+    finished_at: p?.finished_at ?? null,
+  };
+}

@@ -1,0 +1,240 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolveTemporalCli } from '../../dev/temporal-server.js';
+import type { leadWorkflow } from '../../workflows/lead.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+const run = promisify(execFile);
+type Recipient = Awaited<ReturnType<typeof startRecipient>>;
+
+// Operators replaying failed deliveries, on the real stack: the buyer is down all night, leads wait in
+// delivery_failed, the buyer recovers, and single and bulk replays deliver each lead exactly once.
+describe('replaying failed deliveries', () => {
+  let stack: TestStack;
+  let key: string;
+  const servers: Recipient[] = [];
+
+  /** A buyer that fails until `recovered`, and counts accepted deliveries per lead. */
+  async function flakyBuyer() {
+    const state = { recovered: false, accepted: new Map<string, number>() };
+    const server = await startRecipient((req) => {
+      if (!state.recovered) return { status: 503 };
+      const leadId = String(req.headers['idempotency-key']).split(':')[0]!;
+      state.accepted.set(leadId, (state.accepted.get(leadId) ?? 0) + 1);
+      return { status: 200, body: { outcome: 'success' } };
+    });
+    servers.push(server);
+    return { server, state };
+  }
+
+  async function createFlow(url: string, replayWindowSeconds = 3600) {
+    const res = await stack.call('POST', '/flows', key, {
+      name: 'Replay flow',
+      delivery_retry: {
+        maximum_attempts: 2,
+        initial_interval_ms: 100,
+        maximum_interval_ms: 100,
+        replay_window_seconds: replayWindowSeconds,
+      },
+      steps: [{ type: 'delivery', recipient: { name: 'Night buyer', config: { url } } }],
+    });
+    expect(res.status).toBe(201);
+    return {
+      flowId: res.json.id as string,
+      recipientId: res.json.configuration.steps[1].recipient_id as string,
+    };
+  }
+
+  let seq = 0;
+  const submit = async (flowId: string) => {
+    const res = await stack.call('POST', `/flows/${flowId}/leads`, key, {
+      lead: { email: `r${seq++}@example.com`, source: 'night' },
+    });
+    expect(res.status).toBe(201);
+    return res.json;
+  };
+
+  const listIds = async (query: string) => {
+    const ids: string[] = [];
+    for await (const wf of stack.client.workflow.list({ query })) ids.push(wf.workflowId);
+    return ids;
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    ({ key } = await stack.createAccount());
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await stack?.stop();
+  });
+
+  it('leaves failed leads waiting in delivery_failed, findable by search attributes; a single replay delivers once', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId } = await createFlow(buyer.server.url);
+    const lead = await submit(flowId);
+    expect(lead.status).toBe('delivery_failed');
+
+    const handle = stack.client.workflow.getHandle(lead.id);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await expect
+      .poll(() => listIds(`LeadStatus="delivery_failed" AND FlowId="${flowId}"`), { timeout: 10_000 })
+      .toContain(lead.id);
+
+    buyer.state.recovered = true;
+    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
+    expect(replay.status, JSON.stringify(replay.json)).toBe(200);
+    expect(replay.json).toMatchObject({
+      lead_id: lead.id,
+      status: 'delivered',
+      attempts: [{ outcome: 'success', forced: false }],
+    });
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
+
+    const read = await stack.call('GET', `/leads/${lead.id}`, key);
+    expect(read.json.status).toBe('delivered');
+    const replayed = read.json.events.find((e: { type: string }) => e.type === 'replayed');
+    expect(replayed).toMatchObject({
+      outcome: 'success',
+      details: { requested_by: expect.stringMatching(/^api:key_/) },
+    });
+    await handle.result(); // the run closes once delivered
+    expect((await stack.call('POST', `/leads/${lead.id}/replay`, key, {})).status).toBe(409);
+  });
+
+  it('bulk replay: dry run lists, the run delivers each lead exactly once and reports progress', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId, recipientId } = await createFlow(buyer.server.url);
+    const leads = await Promise.all(Array.from({ length: 4 }, () => submit(flowId)));
+    expect(leads.every((l) => l.status === 'delivery_failed')).toBe(true);
+
+    const dry = await stack.call('POST', '/replays', key, {
+      flow_id: flowId,
+      recipient_id: recipientId,
+      dry_run: true,
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.json.total).toBe(4);
+    expect(dry.json.leads.map((l: { id: string }) => l.id).sort()).toEqual(leads.map((l) => l.id).sort());
+    expect(buyer.server.requests).toHaveLength(8); // nothing sent by the dry run (2 attempts per lead)
+
+    buyer.state.recovered = true;
+    const started = await stack.call('POST', '/replays', key, { flow_id: flowId, rate_per_second: 50 });
+    expect(started.status).toBe(202);
+    const id = started.json.id as string;
+    const result = await stack.client.workflow.getHandle(id).result();
+    expect(result).toMatchObject({ status: 'completed', processed: 4, delivered: 4, errors: 0 });
+    expect(await stack.call('GET', `/replays/${id}`, key)).toMatchObject({
+      json: { status: 'completed', delivered: 4 },
+    });
+    for (const lead of leads) expect(buyer.state.accepted.get(lead.id)).toBe(1);
+
+    // Running it again finds nothing left to replay and delivers nothing twice.
+    const again = await stack.call('POST', '/replays', key, { flow_id: flowId, rate_per_second: 50 });
+    expect(await stack.client.workflow.getHandle(again.json.id).result()).toMatchObject({ processed: 0 });
+    for (const lead of leads) expect(buyer.state.accepted.get(lead.id)).toBe(1);
+  });
+
+  it('bulk replay can be cancelled', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId } = await createFlow(buyer.server.url);
+    await Promise.all(Array.from({ length: 5 }, () => submit(flowId)));
+    buyer.state.recovered = true;
+    const started = await stack.call('POST', '/replays', key, { flow_id: flowId, rate_per_second: 0.5 });
+    const id = started.json.id as string;
+    await expect
+      .poll(async () => (await stack.call('GET', `/replays/${id}`, key)).json.processed, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    const cancelled = await stack.call('DELETE', `/replays/${id}`, key);
+    expect(cancelled.status).toBe(202);
+    const result = await stack.client.workflow.getHandle(id).result();
+    expect(result.status).toBe('cancelled');
+    expect(result.processed).toBeLessThan(5);
+    expect((await stack.call('GET', `/replays/${id}`, key)).json.status).toBe('cancelled');
+  });
+
+  it('after the waiting period the lead closes as failed; a replay then runs as a linked redelivery', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId } = await createFlow(buyer.server.url, 1);
+    const lead = await submit(flowId);
+    const closed = await stack.client.workflow.getHandle(lead.id).result();
+    expect(closed.status).toBe('failed');
+    expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.status).toBe('failed');
+
+    buyer.state.recovered = true;
+    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
+    expect(replay.json).toMatchObject({ status: 'delivered', attempts: [{ outcome: 'success' }] });
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
+    const events = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events;
+    const replayed = events.find((e: { type: string }) => e.type === 'replayed');
+    expect(replayed.details.redelivery_run).toMatch(new RegExp(`^rpl_.*_${lead.id}$`));
+    await expect
+      .poll(() => listIds(`LeadId="${lead.id}"`), { timeout: 10_000 })
+      .toEqual([replayed.details.redelivery_run]);
+  });
+
+  it('never delivers twice to the same recipient unless forced, and records a forced delivery as such', async () => {
+    const buyer = await flakyBuyer();
+    buyer.state.recovered = true;
+    const { flowId, recipientId } = await createFlow(buyer.server.url);
+    const lead = await submit(flowId);
+    expect(lead.status).toBe('delivered');
+
+    const unforced = await stack.call('POST', `/leads/${lead.id}/replay`, key, { recipient_id: recipientId });
+    expect(unforced.json.attempts).toEqual([
+      {
+        recipient_id: recipientId,
+        outcome: 'skip',
+        reason: 'Already delivered',
+        response_code: null,
+        forced: false,
+      },
+    ]);
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
+
+    const forced = await stack.call('POST', `/leads/${lead.id}/replay`, key, {
+      recipient_id: recipientId,
+      force: true,
+    });
+    expect(forced.json.attempts).toEqual([
+      { recipient_id: recipientId, outcome: 'success', reason: null, response_code: 200, forced: true },
+    ]);
+    expect(buyer.state.accepted.get(lead.id)).toBe(2);
+    const keys = buyer.server.requests.map((r) => r.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(2); // the forced copy carries its own idempotency key
+    const deliveries = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events.filter(
+      (e: { type: string }) => e.type === 'delivered',
+    );
+    expect(deliveries.map((e: { details: { forced?: boolean } }) => e.details.forced ?? false)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('the temporal CLI can signal a waiting lead to replay', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId } = await createFlow(buyer.server.url);
+    const lead = await submit(flowId);
+    buyer.state.recovered = true;
+    await run(resolveTemporalCli(), [
+      'workflow',
+      'signal',
+      '--address',
+      inject('temporalAddress'),
+      '--workflow-id',
+      lead.id,
+      '--name',
+      'replay-delivery',
+      '--input',
+      '{"requestedBy":"cli:ops"}',
+    ]);
+    const final = await stack.client.workflow.getHandle<typeof leadWorkflow>(lead.id).result();
+    expect(final.status).toBe('delivered');
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
+    expect(final.events.find((e) => e.type === 'replayed')?.details).toMatchObject({
+      requested_by: 'cli:ops',
+    });
+  });
+});

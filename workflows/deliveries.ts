@@ -1,0 +1,193 @@
+// Delivering one lead to its recipients: shared by the lead workflow (first delivery and replays while
+// it waits) and the redelivery workflow (replays after the lead closed). Workflow code: deterministic.
+import {
+  ActivityFailure,
+  type ActivityOptions,
+  ApplicationFailure,
+  proxyActivities,
+  proxyLocalActivities,
+  uuid4,
+} from '@temporalio/workflow';
+import type { DeliveryResult } from '../activities/delivery.js';
+import type { Activities } from '../activities/index.js';
+import type { DeliveryStep, FlowConfig } from '../domain/flow.js';
+import type { EventOutcome, LeadEvent, LeadEventType } from '../domain/lead.js';
+import type { LeadEvaluation } from '../domain/pipeline.js';
+import type { ReplayRequest, ReplayResult } from './shared.js';
+
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+const { deliverLead } = proxyActivities<Activities>({ startToCloseTimeout: '90s' });
+
+/** What delivering needs to know about the lead. */
+export interface DeliveryContext {
+  leadId: string;
+  accountId: string;
+  flowId: string;
+  flow: FlowConfig;
+  testMode: boolean;
+  source: string | null;
+  campaign: string | null;
+  receivedAt: string;
+  evaluation: LeadEvaluation;
+}
+
+export function event(type: LeadEventType, outcome: EventOutcome, extra: Partial<LeadEvent> = {}): LeadEvent {
+  const built: LeadEvent = {
+    id: `evt_${uuid4().replace(/-/g, '')}`,
+    type,
+    outcome,
+    timestamp: new Date().toISOString(),
+  };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== undefined) (built as unknown as Record<string, unknown>)[key] = value;
+  }
+  return built;
+}
+
+/**
+ * One delivery step: take a slot in the recipient's caps (a full cap skips it), send with the flow's
+ * retry policy, and give the slot back if the lead did not get through. Returns the step's event.
+ */
+export async function deliverToStep(
+  ctx: DeliveryContext,
+  step: DeliveryStep,
+  options: { idempotencyKey: string; urlOverride?: string | null; note?: string } = {
+    idempotencyKey: `${ctx.leadId}:${step.id}`,
+  },
+): Promise<LeadEvent> {
+  const startedAt = new Date().toISOString();
+  const caps = await local.reserveRecipientCaps({
+    leadId: ctx.leadId,
+    accountId: ctx.accountId,
+    recipientId: step.recipient_id,
+    parsed: ctx.evaluation.parsed,
+    source: ctx.source,
+    campaign: ctx.campaign,
+    timeZone: ctx.flow.settings.time_zone,
+    at: ctx.receivedAt,
+  });
+  if (!caps.granted) {
+    return event('skipped', 'skip', {
+      recipient_id: step.recipient_id,
+      reason: 'Recipient cap reached',
+      details: { cap_id: caps.capId },
+    });
+  }
+  const retry = ctx.flow.delivery_retry;
+  const activityOptions: ActivityOptions = {
+    startToCloseTimeout: '90s',
+    summary: `Deliver to ${step.name ?? step.recipient_id}${options.note ? ` (${options.note})` : ''}`,
+    retry: {
+      initialInterval: retry.initial_interval_ms,
+      backoffCoefficient: 2,
+      maximumInterval: retry.maximum_interval_ms,
+      maximumAttempts: retry.maximum_attempts,
+      nonRetryableErrorTypes: ['RecipientNotFound'],
+    },
+  };
+  let result: LeadEvent;
+  try {
+    const delivery: DeliveryResult = await deliverLead.executeWithOptions(activityOptions, [
+      {
+        leadId: ctx.leadId,
+        accountId: ctx.accountId,
+        recipientId: step.recipient_id,
+        lead: ctx.evaluation.normalized,
+        idempotencyKey: options.idempotencyKey,
+        testMode: ctx.testMode,
+        urlOverride: options.urlOverride ?? null,
+      },
+    ]);
+    const ok = delivery.outcome === 'success';
+    result = event(ok ? 'delivered' : 'delivery_failed', delivery.outcome, {
+      reason: delivery.reason ?? undefined,
+      recipient_id: step.recipient_id,
+      recipient: delivery.recipientName,
+      response_code: delivery.responseCode ?? undefined,
+      duration_ms: delivery.durationMs,
+      details: { price: ok ? delivery.price : 0, reference: delivery.reference, step_id: step.id },
+    });
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
+    const last = (cause?.details?.[0] ?? {}) as {
+      responseCode?: number;
+      durationMs?: number;
+      recipientName?: string;
+    };
+    result = event('delivery_failed', 'error', {
+      reason: cause?.message ?? err.message,
+      recipient_id: step.recipient_id,
+      recipient: last.recipientName,
+      response_code: last.responseCode ?? undefined,
+      duration_ms: last.durationMs,
+      details: { step_id: step.id, attempts: retry.maximum_attempts },
+    });
+  }
+  if (result.type !== 'delivered') await local.releaseCapSlots(ctx.leadId, `recipient:${step.recipient_id}:`);
+  return { ...result, timestamp: startedAt };
+}
+
+/**
+ * Replays a lead's failed deliveries. Recipients that already have the lead are skipped unless the
+ * operator forces it; a forced delivery gets a new idempotency key (it is a deliberate second copy).
+ * Returns the delivery events, one `replayed` event saying who asked and what came of it, and the
+ * per-recipient result.
+ */
+export async function replayDeliveries(
+  ctx: DeliveryContext,
+  request: ReplayRequest,
+  deliveredTo: ReadonlySet<string>,
+  replayNumber: number,
+): Promise<{ events: LeadEvent[]; attempts: ReplayResult['attempts'] }> {
+  const steps = ctx.flow.steps.filter((s): s is DeliveryStep => s.type === 'delivery');
+  const targets = request.recipientId
+    ? steps.filter((s) => s.recipient_id === request.recipientId)
+    : steps.filter((s) => ctx.evaluation.deliveryMatches[s.id] !== false && !deliveredTo.has(s.recipient_id));
+  const events: LeadEvent[] = [];
+  const attempts: ReplayResult['attempts'] = [];
+  for (const step of targets) {
+    const already = deliveredTo.has(step.recipient_id);
+    if (already && !request.force) {
+      attempts.push({
+        recipient_id: step.recipient_id,
+        outcome: 'skip',
+        reason: 'Already delivered',
+        response_code: null,
+        forced: false,
+      });
+      continue;
+    }
+    const forced = already && request.force === true;
+    const delivered = await deliverToStep(ctx, step, {
+      idempotencyKey: forced ? `${ctx.leadId}:${step.id}:forced-${replayNumber}` : `${ctx.leadId}:${step.id}`,
+      urlOverride: request.urlOverride ?? null,
+      note: forced ? 'forced replay' : 'replay',
+    });
+    events.push(forced ? { ...delivered, details: { ...delivered.details, forced: true } } : delivered);
+    attempts.push({
+      recipient_id: step.recipient_id,
+      outcome: delivered.outcome,
+      reason: delivered.reason ?? null,
+      response_code: delivered.response_code ?? null,
+      forced,
+    });
+  }
+  const ok = attempts.some((a) => a.outcome === 'success');
+  events.push(
+    event('replayed', ok ? 'success' : attempts.length === 0 ? 'skip' : 'failure', {
+      reason: attempts.length === 0 ? 'Nothing to replay' : undefined,
+      details: {
+        requested_by: request.requestedBy ?? 'unknown',
+        recipient_id: request.recipientId ?? null,
+        forced: request.force === true,
+        url_override: request.urlOverride ?? null,
+        attempts,
+      },
+    }),
+  );
+  return { events, attempts };
+}

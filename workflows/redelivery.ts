@@ -1,0 +1,73 @@
+import {
+  ApplicationFailure,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities/index.js';
+import type { LeadEvent } from '../domain/lead.js';
+import { type DeliveryContext, replayDeliveries } from './deliveries.js';
+import { LeadStatusAttr, type RedeliveryInput, type ReplayResult } from './shared.js';
+
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+});
+
+/**
+ * Replays a lead whose own run has closed (its replay window ended): a new run, linked to the lead by
+ * its `LeadId` search attribute and by a `replayed` event on the lead. The lead is re-evaluated against
+ * the flow version it arrived under, so its recipients and caps are the same as the first time.
+ */
+export async function redeliveryWorkflow(input: RedeliveryInput): Promise<ReplayResult> {
+  const source = await local.loadLeadForRedelivery(input.accountId, input.leadId);
+  if (!source) throw ApplicationFailure.nonRetryable(`Lead ${input.leadId} not found`, 'LeadNotFound');
+  const { lead } = source;
+  const receivedAt = new Date(lead.created_at).toISOString();
+  const evaluation = await local.evaluateLead({
+    flow: source.flowConfig,
+    lead: lead.lead_data,
+    source: lead.source,
+    campaign: lead.campaign,
+    receivedAt,
+  });
+  const ctx: DeliveryContext = {
+    leadId: lead.id,
+    accountId: lead.account_id,
+    flowId: lead.flow_id,
+    flow: source.flowConfig,
+    testMode: lead.test_mode,
+    source: lead.source,
+    campaign: lead.campaign,
+    receivedAt,
+    evaluation,
+  };
+  const replayed = await replayDeliveries(
+    ctx,
+    input.request,
+    new Set(source.deliveredTo),
+    source.replayCount + 1,
+  );
+  const events: LeadEvent[] = replayed.events.map((e) =>
+    e.type === 'replayed'
+      ? { ...e, details: { ...e.details, redelivery_run: workflowInfo().workflowId } }
+      : e,
+  );
+  const delivered = source.deliveredTo.length > 0 || events.some((e) => e.type === 'delivered');
+  const status = delivered ? 'delivered' : lead.status;
+  const revenue = events
+    .filter((e) => e.type === 'delivered')
+    .reduce((sum, e) => sum + Number(e.details?.price ?? 0), Number(lead.revenue));
+  upsertSearchAttributes([{ key: LeadStatusAttr, value: status }]);
+  await local.recordLeadProgress({
+    leadId: lead.id,
+    accountId: lead.account_id,
+    flowId: lead.flow_id,
+    status,
+    reason: delivered ? null : lead.reason,
+    decided: true,
+    events,
+    revenue: Math.round(revenue * 10_000) / 10_000,
+  });
+  return { lead_id: lead.id, status, attempts: replayed.attempts };
+}
