@@ -49,7 +49,9 @@ const FlowMetaSchema = z.object({
 
 export const FlowWriteSchema = FlowMetaSchema.extend(FlowConfigSchema.shape)
   .extend({ steps: z.array(StepInputSchema).max(100).default([]) })
-  .superRefine((body, ctx) => checkCel({ ...body, steps: body.steps.map(toStoredStep) } as z.infer<typeof FlowConfigSchema>, ctx))
+  .superRefine((body, ctx) =>
+    checkCel({ ...body, steps: body.steps.map(toStoredStep) } as z.infer<typeof FlowConfigSchema>, ctx),
+  )
   .openapi('FlowInput');
 export type FlowWrite = z.infer<typeof FlowWriteSchema>;
 
@@ -73,7 +75,9 @@ function toStoredStep(step: StepInput) {
 export function toFlowConfig(body: FlowWrite, recipientIds: Map<number, string>): FlowConfig {
   const steps = body.steps.map((step, index) => {
     const stored = toStoredStep(step);
-    return stored.type === 'delivery' ? { ...stored, recipient_id: recipientIds.get(index) ?? stored.recipient_id } : stored;
+    return stored.type === 'delivery'
+      ? { ...stored, recipient_id: recipientIds.get(index) ?? stored.recipient_id }
+      : stored;
   });
   return assignIds(
     FlowConfigSchema.parse({

@@ -25,7 +25,12 @@ export interface FlowMeta {
   status: FlowStatus;
 }
 
-export async function insertFlow(db: Queryable, accountId: string, meta: FlowMeta, config: FlowConfig): Promise<FlowWithConfig> {
+export async function insertFlow(
+  db: Queryable,
+  accountId: string,
+  meta: FlowMeta,
+  config: FlowConfig,
+): Promise<FlowWithConfig> {
   const id = newId('flow');
   const { rows } = await db.query<FlowRow>(
     `INSERT INTO flows (id, account_id, name, description, status) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
@@ -83,7 +88,9 @@ export async function listFlows(
   db: Queryable,
   accountId: string,
 ): Promise<Array<FlowWithConfig & { statistics: FlowStatistics }>> {
-  const { rows } = await db.query<FlowWithConfig & { total_leads: number; accepted: number; average_quality: number | null }>(
+  const { rows } = await db.query<
+    FlowWithConfig & { total_leads: number; accepted: number; average_quality: number | null }
+  >(
     `SELECT f.*, v.config,
             coalesce(s.total_leads, 0) AS total_leads, coalesce(s.accepted, 0) AS accepted, s.average_quality
        FROM flows f

@@ -6,7 +6,13 @@ import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound, validationError } from '../errors.js';
-import { type FlowWrite, FlowWriteSchema, SettingsUpdateSchema, toFlowConfig, validateConfig } from '../flow-config.js';
+import {
+  type FlowWrite,
+  FlowWriteSchema,
+  SettingsUpdateSchema,
+  toFlowConfig,
+  validateConfig,
+} from '../flow-config.js';
 import { ErrorSchema, FlowSchema, flowView } from '../views.js';
 
 const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
@@ -41,15 +47,25 @@ const SettingsResponseSchema = z
   .openapi('FlowSettings');
 
 /** Creates inline recipients and checks referenced ones belong to the account; returns step index -> id. */
-async function resolveRecipients(tx: Queryable, accountId: string, body: FlowWrite): Promise<Map<number, string>> {
-  const referenced = body.steps.flatMap((s) => (s.type === 'delivery' && s.recipient_id ? [s.recipient_id] : []));
+async function resolveRecipients(
+  tx: Queryable,
+  accountId: string,
+  body: FlowWrite,
+): Promise<Map<number, string>> {
+  const referenced = body.steps.flatMap((s) =>
+    s.type === 'delivery' && s.recipient_id ? [s.recipient_id] : [],
+  );
   const unknown = await unknownRecipientIds(tx, accountId, referenced);
   if (unknown.length > 0) {
     throw new ApiError(
       400,
       'validation_failed',
       'Request validation failed',
-      unknown.map((id) => ({ field: 'steps.recipient_id', code: 'not_found', message: `Recipient ${id} not found` })),
+      unknown.map((id) => ({
+        field: 'steps.recipient_id',
+        code: 'not_found',
+        message: `Recipient ${id} not found`,
+      })),
     );
   }
   const ids = new Map<number, string>();
@@ -74,7 +90,10 @@ export function flowsRouter({ pool }: AppDeps) {
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
         request: { body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: FlowSchema } } }, ...errors },
+        responses: {
+          201: { description: 'Created', content: { 'application/json': { schema: FlowSchema } } },
+          ...errors,
+        },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -93,7 +112,10 @@ export function flowsRouter({ pool }: AppDeps) {
         summary: 'List flows',
         tags: ['Flows'],
         middleware: [requireScope('flows:read')],
-        responses: { 200: { description: 'Flows', content: { 'application/json': { schema: FlowListSchema } } }, ...errors },
+        responses: {
+          200: { description: 'Flows', content: { 'application/json': { schema: FlowListSchema } } },
+          ...errors,
+        },
       }),
       async (c) => {
         const flows = await listFlows(pool, c.var.auth.accountId);
@@ -164,7 +186,10 @@ export function flowsRouter({ pool }: AppDeps) {
           body: { required: true, content: { 'application/json': { schema: SettingsUpdateSchema } } },
         },
         responses: {
-          200: { description: 'Updated', content: { 'application/json': { schema: SettingsResponseSchema } } },
+          200: {
+            description: 'Updated',
+            content: { 'application/json': { schema: SettingsResponseSchema } },
+          },
           ...notFoundResponse,
           ...errors,
         },
