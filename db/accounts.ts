@@ -44,15 +44,33 @@ export interface IssuedKey {
 export async function issueApiKey(
   db: Queryable,
   accountId: string,
-  options: { mode?: KeyMode; scopes?: readonly Scope[]; name?: string } = {},
+  options: {
+    mode?: KeyMode;
+    scopes?: readonly Scope[];
+    name?: string;
+    /** Per-key limits; absent means the documented defaults (DEFAULT_RATE_LIMIT). */
+    rateLimit?: { perHour?: number; perMinute?: number };
+  } = {},
 ): Promise<IssuedKey> {
   const mode = options.mode ?? 'live';
   const scopes = [...(options.scopes ?? ALL_SCOPES)];
   const { key, prefix, hash } = generateApiKey(mode);
   const id = newId('key');
   await db.query(
-    `INSERT INTO api_keys (id, account_id, name, prefix, key_hash, mode, scopes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, accountId, options.name ?? 'default', prefix, hash, mode, scopes],
+    `INSERT INTO api_keys (id, account_id, name, prefix, key_hash, mode, scopes, rate_limit_per_hour,
+                           rate_limit_per_minute)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      id,
+      accountId,
+      options.name ?? 'default',
+      prefix,
+      hash,
+      mode,
+      scopes,
+      options.rateLimit?.perHour ?? null,
+      options.rateLimit?.perMinute ?? null,
+    ],
   );
   return { id, key, prefix, mode, scopes };
 }

@@ -38,10 +38,23 @@ export async function startTestStack() {
     client,
     app,
     taskQueue,
-    /** A new tenant with one API key. */
-    async createAccount(options: { scopes?: Scope[]; mode?: KeyMode } = {}) {
+    /**
+     * A new tenant with one API key. The key's rate limits are generous (not the documented
+     * 1,000/hour, 100/minute) so that tests of other features never meet them; the rate-limit tests
+     * use keys with the defaults.
+     */
+    async createAccount(
+      options: {
+        scopes?: Scope[];
+        mode?: KeyMode;
+        rateLimit?: { perHour?: number; perMinute?: number };
+      } = {},
+    ) {
       const account = await insertAccount(pool, `Test ${randomUUID().slice(0, 8)}`);
-      const issued = await issueApiKey(pool, account.id, options);
+      const issued = await issueApiKey(pool, account.id, {
+        rateLimit: { perHour: 1_000_000, perMinute: 100_000 },
+        ...options,
+      });
       return { accountId: account.id, key: issued.key, account };
     },
     /** `app.request` with JSON and a bearer key. */
