@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { clientIpResolver } from '../../api/middleware/client-ip.js';
 import { CliError, runKeysCli } from '../../scripts/keys.js';
@@ -386,6 +387,36 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       );
       expect(revoked.status).toBe('revoked');
       expect((await stack.call('GET', '/flows', rotated.key)).status).toBe(401);
+    });
+
+    it('runs as `npm run keys` against DATABASE_URL, with exit code 2 for mistakes', async () => {
+      const run = (args: string[]) =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          execFile(
+            process.execPath,
+            ['--import', 'tsx', 'scripts/keys.ts', ...args],
+            { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, timeout: 60_000 },
+            (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+          );
+        });
+      const created = await run([
+        'create',
+        '--account',
+        accountId,
+        '--name',
+        'from-shell',
+        '--scopes',
+        'leads:read',
+      ]);
+      expect(created.code).toBe(0);
+      const key = /API key \(shown once, store it now\): (lr_live_\w{43})/.exec(created.stdout)?.[1];
+      expect(key).toBeDefined();
+      expect((await stack.call('GET', '/leads', key!)).status).toBe(200);
+      const listed = await run(['list', '--account', accountId, '--json']);
+      expect(JSON.parse(listed.stdout).map((k: { name: string }) => k.name)).toContain('from-shell');
+      const wrong = await run(['create', '--account', accountId]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('--name is required');
     });
 
     it('reports usage and input mistakes without touching other accounts', async () => {
