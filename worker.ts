@@ -1,23 +1,58 @@
 // Worker process: runs lead workflows and their activities. Configured only by environment
 // (see config.ts); `npm start` runs it as a child, docker-compose and production run it directly.
+import { createServer } from 'node:http';
 import { Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
 import { loadConfig, requireDatabaseUrl } from './config.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { createLogger } from './lib/logger.js';
+import { registry } from './lib/metrics.js';
 import { createLeadWorker } from './temporal/lead-worker.js';
 import { ensureSearchAttributes } from './temporal/search-attributes.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel, name: 'leadrail-worker' });
+const sdkMetricsAddress = `127.0.0.1:${config.workerMetricsPort + 1}`;
+
+// The SDK's own logs go through pino (its entries carry workflowId = the lead id, never payloads), and
+// its metrics (task latencies, slots, polls) are exported for our /metrics to include.
+Runtime.install({
+  logger: new DefaultLogger(sdkLogLevel(config.logLevel), (entry) => {
+    const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
+    log[level]({ sdk: true, ...entry.meta }, entry.message);
+  }),
+  telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } },
+});
+
+/** GET /metrics: our prom-client registry followed by the Temporal SDK's metrics; GET /healthz: alive. */
+function startMetricsServer() {
+  const server = createServer(async (req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    const ours = await registry.metrics();
+    const sdk = await fetch(`http://${sdkMetricsAddress}/metrics`)
+      .then((r) => r.text())
+      .catch(() => '# Temporal SDK metrics unavailable\n');
+    res.writeHead(200, { 'Content-Type': registry.contentType }).end(`${ours}\n${sdk}`);
+  });
+  server.listen(config.workerMetricsPort, config.host);
+  return server;
+}
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
   if (config.migrateOnStart) await migrate(databaseUrl);
   const pool = createPool(databaseUrl, config.databasePoolSize);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const metricsServer = startMetricsServer();
   try {
     const added = await ensureSearchAttributes(connection, config.temporal.namespace);
     if (added.length > 0) log.info({ added }, 'registered search attributes');
@@ -38,13 +73,20 @@ async function main(): Promise<void> {
       { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace },
       'worker started',
     );
-    // The SDK traps SIGINT/SIGTERM; run() resolves once in-flight tasks drained (shutdownGraceTime).
+    // The SDK traps SIGINT/SIGTERM: run() resolves once in-flight tasks drained (shutdownGraceTime).
     await worker.run();
     log.info('worker stopped');
   } finally {
+    metricsServer.close();
     await connection.close();
     await pool.end();
   }
+}
+
+function sdkLogLevel(level: string): LogLevel {
+  if (level === 'trace' || level === 'debug') return level.toUpperCase() as LogLevel;
+  if (level === 'warn' || level === 'error') return level.toUpperCase() as LogLevel;
+  return 'INFO';
 }
 
 main().catch((err) => {

@@ -4,6 +4,7 @@ import { findRecipient } from '../db/recipients.js';
 import { interpretResponse } from '../domain/delivery-response.js';
 import type { HttpRecipientConfig } from '../domain/flow.js';
 import { recipientPayload } from '../domain/pipeline.js';
+import { deliveryAttempts, deliveryDuration } from '../lib/metrics.js';
 
 export interface DeliveryRequest {
   leadId: string;
@@ -75,6 +76,7 @@ export function createDeliveryActivities({
         body = (await response.text()).slice(0, MAX_RESPONSE_BYTES);
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+        deliveryAttempts.inc({ outcome: 'error' });
         throw ApplicationFailure.retryable(
           timedOut ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
           'RecipientUnavailable',
@@ -87,6 +89,8 @@ export function createDeliveryActivities({
         body,
       });
       const base = { recipientName: recipient.name, responseCode: response.status, durationMs: elapsed() };
+      deliveryAttempts.inc({ outcome: interpreted.outcome });
+      deliveryDuration.observe(base.durationMs / 1000);
       if (interpreted.outcome === 'error') {
         throw ApplicationFailure.retryable(
           interpreted.reason ?? 'Recipient error',

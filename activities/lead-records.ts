@@ -8,6 +8,7 @@ import {
 } from '../db/leads.js';
 import { type Pool, withTransaction } from '../db/pool.js';
 import type { LeadEvent } from '../domain/lead.js';
+import { leadTransitions } from '../lib/metrics.js';
 import type { LeadWorkflowInput } from '../workflows/shared.js';
 
 export interface LeadProgress extends LeadPatch {
@@ -50,6 +51,8 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
         await insertEvents(tx, progress, progress.events);
         await updateLead(tx, progress.leadId, progress);
       });
+      if (progress.decided)
+        leadTransitions.inc({ status: progress.status, rejection: progress.rejectionKind ?? '' });
     },
   };
 }

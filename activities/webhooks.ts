@@ -3,6 +3,7 @@ import { findAccount } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
 import { recordWebhookAttempt } from '../db/webhooks.js';
 import type { WebhookEvent } from '../domain/flow.js';
+import { webhookAttempts } from '../lib/metrics.js';
 import { signWebhook } from '../lib/webhook-signature.js';
 
 export interface WebhookRequest {
@@ -78,6 +79,7 @@ export function createWebhookActivities({
         });
         throw ApplicationFailure.retryable(message, 'WebhookUnavailable');
       }
+      webhookAttempts.inc({ outcome: status >= 200 && status < 300 ? 'success' : 'error' });
       if (status < 200 || status >= 300) {
         await recordWebhookAttempt(pool, {
           ...attempt,

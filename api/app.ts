@@ -9,6 +9,7 @@ import { type AuthEnv, authenticate } from './auth.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
 import { requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
+import { observe } from './middleware/observability.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
 import { eventsRouter } from './routes/events.js';
@@ -26,9 +27,11 @@ export interface AppDeps {
   logger: Logger;
   /** Client address for per-key IP allow-lists (default: the socket; X-Forwarded-For if TRUST_PROXY). */
   clientIp?: ClientIpResolver;
+  /** Reachability of the optional LLM provider, for /healthz; absent means none is configured. */
+  llmStatus?: () => Promise<'available' | 'unavailable' | 'disabled'>;
 }
 
-const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/metrics']);
+const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);
 
 /** Builds the HTTP API from its dependencies; tests build it the same way and call `app.request`. */
 export function createApp(deps: AppDeps) {
@@ -46,6 +49,7 @@ export function createApp(deps: AppDeps) {
       limitLength: 64,
     }),
   );
+  app.use(observe(deps.logger));
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => {
     throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);

@@ -12,6 +12,7 @@ import { findLead, listLeadEvents } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
 import { claimSubmission } from '../db/submissions.js';
 import { newId } from '../lib/ids.js';
+import { leadSubmitDuration } from '../lib/metrics.js';
 import type { leadWorkflow } from '../workflows/lead.js';
 import {
   AccountIdAttr,
@@ -69,6 +70,18 @@ export interface SubmissionDeps {
  * when the two submissions race.
  */
 export async function submitLead(
+  deps: SubmissionDeps,
+  auth: AuthenticatedKey,
+  flow: FlowWithConfig,
+  request: SubmissionRequest,
+): Promise<SubmissionResult> {
+  const timer = leadSubmitDuration.startTimer();
+  const result = await submit(deps, auth, flow, request);
+  timer({ result: result.kind });
+  return result;
+}
+
+async function submit(
   deps: SubmissionDeps,
   auth: AuthenticatedKey,
   flow: FlowWithConfig,

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
-import { findFlow } from '../../db/flows.js';
 import { recordFeedback } from '../../db/feedback.js';
+import { findFlow } from '../../db/flows.js';
 import { findLead, listLeadEvents } from '../../db/leads.js';
 import { newId } from '../../lib/ids.js';
 import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../../workflows/shared.js';
@@ -145,6 +145,7 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
 
   const respond = (c: Context<AuthEnv>, flowId: string, result: SubmissionResult) => {
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('X-Lead-Id', result.kind === 'pending' ? result.leadId : result.snapshot.id);
     if (result.kind === 'pending') {
       const location = `/leads/${result.leadId}`;
       c.header('Location', location);

@@ -1,0 +1,63 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+// One registry per process. The API and the worker expose it on /metrics; names follow Prometheus
+// conventions, and the request metrics keep the names the intent API reference documents.
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpRequests = new Counter({
+  name: 'leadpoet_api_requests_total',
+  help: 'Total number of API requests',
+  labelNames: ['endpoint', 'method', 'status'] as const,
+  registers: [registry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'leadpoet_api_request_duration_seconds',
+  help: 'Request duration in seconds',
+  labelNames: ['endpoint', 'method'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3, 10],
+  registers: [registry],
+});
+
+export const costPerLead = new Gauge({
+  name: 'leadpoet_cost_per_lead_usd',
+  help: 'Cost per lead in USD (intent queries, last query)',
+  registers: [registry],
+});
+
+export const leadTransitions = new Counter({
+  name: 'leadrail_lead_transitions_total',
+  help: 'Leads reaching a decided status (rejected, accepted, delivered, delivery_failed, failed), by rejection kind',
+  labelNames: ['status', 'rejection'] as const,
+  registers: [registry],
+});
+
+export const deliveryAttempts = new Counter({
+  name: 'leadrail_delivery_attempts_total',
+  help: 'HTTP delivery attempts to recipients, by outcome (success, failure, error)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
+export const deliveryDuration = new Histogram({
+  name: 'leadrail_delivery_duration_seconds',
+  help: 'Duration of one HTTP delivery attempt to a recipient',
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export const webhookAttempts = new Counter({
+  name: 'leadrail_webhook_attempts_total',
+  help: 'Webhook delivery attempts, by outcome',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+
+export const leadSubmitDuration = new Histogram({
+  name: 'leadrail_lead_submit_duration_seconds',
+  help: 'Time from a lead submission to its answer, by answer kind (decided, pending)',
+  labelNames: ['result'] as const,
+  buckets: [0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3, 10, 30],
+  registers: [registry],
+});
