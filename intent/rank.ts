@@ -487,7 +487,7 @@ export function materializeLeads(
   k: number,
 ): Lead[] {
   const n = Math.min(k, ranked.ids.length);
-  const personaTitles = query.titles.length > 0 ? query.titles : personasOf(query);
+  const personas = personaTitles(query.titles.length > 0 ? query.titles : personasOf(query));
   const queryTokens = new Set(query.terms.filter((t) => t.weight >= 0.3).map((t) => t.term));
   const leads: Lead[] = new Array(n);
   for (let r = 0; r < n; r++) {
@@ -510,11 +510,23 @@ export function materializeLeads(
       location: index.location[c]!,
       score: round4(ranked.scores[r]!),
       confidence: round4(ranked.confidence[r]!),
-      contact_info: pickContact(index, c, filterTitles, personaTitles),
+      contact_info: pickContact(index, c, filterTitles, personas),
       intent_signals: signals,
     };
   }
   return leads;
+}
+
+export interface PersonaTitle {
+  padded: string;
+  /** Words of the title, each padded with spaces. */
+  words: string[];
+}
+
+function personaTitles(titles: string[]): PersonaTitle[] {
+  return titles
+    .filter((t) => t !== '')
+    .map((t) => ({ padded: ` ${t} `, words: t.split(' ').map((w) => ` ${w} `) }));
 }
 
 function personasOf(query: ParsedQuery): string[] {
@@ -533,7 +545,7 @@ export function pickContact(
   index: IntentIndex,
   c: number,
   filterTitles: string[],
-  personas: string[],
+  personas: readonly PersonaTitle[],
 ): ContactInfo {
   const start = index.contactStart[c]!;
   const end = index.contactStart[c + 1]!;
@@ -550,17 +562,16 @@ export function pickContact(
     let bestScore = -1;
     for (let k = start; k < end; k++) {
       const title = index.contactTitleNorm[k]!;
-      const tw = title.trim().split(' ');
       let score = 0;
       for (const p of personas) {
-        if (titleMatches(title, p)) {
-          score = Math.max(score, 10);
-          continue;
+        if (title.includes(p.padded)) {
+          score = 10;
+          break;
         }
-        const pw = p.split(' ');
         let overlap = 0;
-        for (const w of pw) if (tw.includes(w)) overlap++;
-        score = Math.max(score, overlap / Math.max(pw.length, tw.length));
+        for (const w of p.words) if (title.includes(w)) overlap++;
+        const v = overlap / p.words.length;
+        if (v > score) score = v;
       }
       if (score > bestScore) {
         bestScore = score;
