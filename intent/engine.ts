@@ -101,6 +101,7 @@ export class IntentEngine {
 
   /** Full query: parse (maybe with an LLM provider), rank, materialise, cost. */
   async query(input: IntentQueryInput, opts: { asOf?: string } = {}): Promise<IntentQueryResult> {
+    if (this.parser === lexiconParser) return this.querySync(input, opts); // parse CPU measured too
     const t0 = performance.now();
     const outcome = await this.parser.parse(input.query);
     const result = this.queryParsed(outcome.parsed, input, opts, outcome.usage, t0);
