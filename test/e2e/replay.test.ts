@@ -237,4 +237,21 @@ describe('replaying failed deliveries', () => {
       requested_by: 'cli:ops',
     });
   });
+
+  it('keeps replays to their own account and to keys with leads:write', async () => {
+    const buyer = await flakyBuyer();
+    const { flowId } = await createFlow(buyer.server.url);
+    const lead = await submit(flowId);
+    const bulk = await stack.call('POST', '/replays', key, { flow_id: flowId, rate_per_second: 0.2 });
+    const other = await stack.createAccount();
+    expect((await stack.call('POST', `/leads/${lead.id}/replay`, other.key, {})).status).toBe(404);
+    expect((await stack.call('POST', '/replays', other.key, { flow_id: flowId })).status).toBe(404);
+    expect((await stack.call('GET', `/replays/${bulk.json.id}`, other.key)).status).toBe(404);
+    expect((await stack.call('DELETE', `/replays/${bulk.json.id}`, other.key)).status).toBe(404);
+    const readOnly = await stack.createAccount({ scopes: ['leads:read'] });
+    const denied = await stack.call('POST', `/leads/${lead.id}/replay`, readOnly.key, {});
+    expect(denied.status).toBe(403);
+    expect(denied.json.error.details).toMatchObject({ required_scope: 'leads:write' });
+    await stack.call('DELETE', `/replays/${bulk.json.id}`, key);
+  });
 });
