@@ -130,15 +130,16 @@ export interface NormalizedLead {
   errors: FieldError[];
   /**
    * The definitions actually applied: the declared ones, then one per undeclared lead field
-   * (type `string`, or inferred from the name when the flow declares no fields at all).
+   * (typed by name: `email`, `phone_1`, `zip`, ... get their type, anything else is `string`).
    */
   definitions: FieldDefinition[];
 }
 
 /**
  * Normalises a lead against a flow's field definitions.
- * - Declared fields are parsed with their type; lead fields not declared are kept as `string`.
- *   When no field is declared at all, types are inferred from well-known names (`inferFieldType`).
+ * - Declared fields are parsed with their type.
+ *   Undeclared fields are typed from their names (`inferFieldType`), so a standard field such as
+ *   `phone` is normalised the same way whether or not a flow declares it.
  * - Blank values (see `isBlank`) are left out of `values`.
  * - Errors: `missing_required` for a required field that is absent or blank (same message as
  *   `missingRequiredFields`), `invalid_format` ("Email format is invalid") for a present value of a
@@ -151,11 +152,10 @@ export function normalizeLead(
 ): NormalizedLead {
   const declared = new Map<string, FieldDefinition>();
   for (const field of fields) if (!declared.has(field.name)) declared.set(field.name, field);
-  const infer = fields.length === 0;
 
   const definitions: FieldDefinition[] = [...declared.values()];
   for (const name of Object.keys(lead)) {
-    if (!declared.has(name)) definitions.push({ name, type: infer ? inferFieldType(name) : 'string' });
+    if (!declared.has(name)) definitions.push({ name, type: inferFieldType(name) });
   }
 
   const values: Record<string, ParsedValue> = {};

@@ -619,18 +619,18 @@ describe('normalizeLead', () => {
     expect(result.values.phone).toBeUndefined();
   });
 
-  it('keeps undeclared fields as strings and leaves blanks out', () => {
+  it('types undeclared fields by their names and leaves blanks out', () => {
     const result = normalizeLead(
       [{ name: 'income', type: 'number' }],
       { income: '$55,000', phone: '2125550123', note: '  ' },
       now,
     );
     expect(result.values.income).toEqual({ raw: '$55,000', normal: 55000, valid: true });
-    expect(result.values.phone).toEqual({ raw: '2125550123', normal: '2125550123', valid: true });
+    expect(result.values.phone).toMatchObject({ raw: '2125550123', normal: '+12125550123', valid: true });
     expect(result.values).not.toHaveProperty('note');
     expect(result.definitions).toEqual([
       { name: 'income', type: 'number' },
-      { name: 'phone', type: 'string' },
+      { name: 'phone', type: 'phone' },
       { name: 'note', type: 'string' },
     ]);
     expect(result.errors).toEqual([]);
