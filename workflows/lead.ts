@@ -213,7 +213,22 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   if (!ev.acceptance.pass) return reject('criteria', ev.acceptance.reason ?? 'Acceptance criteria not met');
 
   // 3. Enhancement and filter steps, in flow order.
+  // One "enhanced" event (the documented shape: the list of enhancements), with each step's outcome.
   const ran: string[] = [];
+  const stepResults: Array<{
+    step_id: string;
+    service: string;
+    outcome: 'success' | 'failure';
+    reason?: string;
+  }> = [];
+  const enhancedAt = Date.now();
+  const enhancedEvent = (outcome: 'success' | 'failure', reason?: string) =>
+    event('enhanced', outcome, {
+      enhancements: [...ran],
+      reason,
+      duration_ms: Date.now() - enhancedAt,
+      details: { steps: stepResults },
+    });
   for (const step of flow.steps) {
     if (step.type === 'filter') {
       if (ev.filterMatches[step.id]) return applyFilter(step);
@@ -222,12 +237,18 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     if (step.type !== 'enhancement') continue;
     const failure = await enhance(step);
     ran.push(step.service);
+    stepResults.push({
+      step_id: step.id,
+      service: step.service,
+      outcome: failure ? 'failure' : 'success',
+      reason: failure?.reason,
+    });
     if (failure) {
-      unsaved.push(event('enhanced', 'failure', { enhancements: ran, reason: failure.reason }));
+      unsaved.push(enhancedEvent('failure', failure.reason));
       return reject(failure.kind, failure.reason, failure.extra);
     }
   }
-  if (ran.length > 0) unsaved.push(event('enhanced', 'success', { enhancements: ran }));
+  if (ran.length > 0) unsaved.push(enhancedEvent('success'));
 
   // 4. Quality threshold.
   const threshold = flow.settings.quality_threshold;
