@@ -1,0 +1,425 @@
+// Records one real run of each workflow path and writes its event history to test/histories/<name>.json,
+// for test/workflows/history-replay.test.ts to replay against the current workflow code.
+//
+//   npm run histories:record              # every path
+//   npm run histories:record -- lead-waterfall webhook   # only these
+//
+// Everything is real and local: a Temporal dev server and an embedded Postgres of its own (temporary,
+// deleted afterwards), a worker with the real activities, the Hono app, and local HTTP servers standing
+// in for buyers and webhook receivers. Re-record only for a new or intentionally changed path, never to
+// make a failing replay pass (docs/workflow-versioning.md).
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
+import proto from '@temporalio/proto';
+import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
+import { createApp } from '../api/app.js';
+import { insertAccount, issueApiKey } from '../db/accounts.js';
+import { migrate } from '../db/migrate.js';
+import { createPool } from '../db/pool.js';
+import { freePort } from '../dev/ports.js';
+import { startEmbeddedPostgres } from '../dev/postgres.js';
+import { startDevServer } from '../dev/temporal-server.js';
+import { createLogger } from '../lib/logger.js';
+import { bundleWorkflows } from '../temporal/bundle.js';
+import { connectClient } from '../temporal/connect.js';
+import { createLeadWorker } from '../temporal/lead-worker.js';
+import { type Responder, startRecipient } from '../test/helpers/recipient.js';
+import { replayDeliverySignal } from '../workflows/shared.js';
+
+const OUT_DIR = fileURLToPath(new URL('../test/histories/', import.meta.url));
+
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+// biome-ignore lint/suspicious/noExplicitAny: API answers are read field by field
+type Json = any;
+
+// `historyToJSON` from @temporalio/common/lib/proto-utils is the intended exporter, but with this
+// lockfile @temporalio/common, /proto and /worker each get a nested protobufjs 8 (the root copy is 7,
+// for @grpc/proto-loader), and common's protojson rejects proto's reflected types ("type must be a
+// Type"). The same conversion with the protojson of the protobufjs copy @temporalio/proto uses works
+// whatever the layout; the output is the same proto3 JSON that `temporal workflow show -o json` writes.
+const protojson = createRequire(createRequire(import.meta.url).resolve('@temporalio/proto'))(
+  'protobufjs/ext/protojson',
+) as { toJson(type: unknown, message: unknown): unknown };
+const HistoryType = (patchProtobufRoot(proto) as unknown as { lookupType(name: string): unknown }).lookupType(
+  'temporal.api.history.v1.History',
+);
+function historyToJSON(history: History): string {
+  return JSON.stringify(
+    protojson.toJson(HistoryType, proto.temporal.api.history.v1.History.fromObject(history)),
+  );
+}
+
+async function main() {
+  const only = new Set(process.argv.slice(2));
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'leadrail-histories-'));
+  chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
+  const cleanups: Array<() => Promise<unknown> | unknown> = [
+    () => rmSync(workDir, { recursive: true, force: true }),
+  ];
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        process.stderr.write(`cleanup: ${String(err)}\n`);
+      }
+    }
+  };
+
+  try {
+    const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
+    log('starting Postgres, the Temporal dev server and bundling the workflows');
+    const [db, temporal, bundle] = await Promise.all([
+      startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
+      startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
+      bundleWorkflows(),
+    ]);
+    cleanups.push(
+      () => db.stop(),
+      () => temporal.stop(),
+    );
+    await migrate(db.url);
+
+    const pool = createPool(db.url, 10);
+    cleanups.push(() => pool.end());
+    const { client, connection } = await connectClient(temporal.address, 'default');
+    cleanups.push(() => connection.close());
+    const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+    cleanups.push(() => nativeConnection.close());
+    const taskQueue = 'leadrail-histories';
+    const worker = await createLeadWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities: createActivities({ pool, temporal: { client, taskQueue } }),
+      workflowBundleCode: bundle,
+    });
+    const running = worker.run();
+    cleanups.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+    const app = createApp({ pool, temporal: client, taskQueue, logger: createLogger({ level: 'silent' }) });
+
+    const account = await insertAccount(pool, 'History recorder');
+    const { key } = await issueApiKey(pool, account.id, {
+      rateLimit: { perHour: 100_000, perMinute: 10_000 },
+    });
+
+    const call = async (
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; json: Json }> => {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, json: text ? JSON.parse(text) : null };
+    };
+    const expectStatus = (res: { status: number; json: Json }, status: number, what: string) => {
+      if (res.status !== status)
+        throw new Error(`${what}: expected HTTP ${status}, got ${res.status} ${JSON.stringify(res.json)}`);
+      return res.json;
+    };
+
+    const servers: Array<Awaited<ReturnType<typeof startRecipient>>> = [];
+    cleanups.push(() => Promise.all(servers.map((s) => s.close())));
+    const server = async (responder?: Responder) => {
+      const s = await startRecipient(responder);
+      servers.push(s);
+      return s;
+    };
+    /** A buyer that answers 503 until `recovered` is set. */
+    const flakyBuyer = async () => {
+      const state = { recovered: false };
+      const s = await server(() =>
+        state.recovered ? { status: 200, body: { outcome: 'success' } } : { status: 503 },
+      );
+      return { url: s.url, state };
+    };
+
+    const FAST_RETRY = { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 200 };
+    const delivery = (name: string, url: string, config: Record<string, unknown> = {}) => ({
+      type: 'delivery',
+      recipient: { name, config: { url, ...config } },
+    });
+    const createFlow = async (body: Record<string, unknown>) =>
+      expectStatus(
+        await call('POST', '/flows', { name: 'History flow', delivery_retry: FAST_RETRY, ...body }),
+        201,
+        'create flow',
+      ) as { id: string; configuration: { steps: Array<{ recipient_id?: string }> } };
+    let seq = 0;
+    const lead = (extra: Record<string, unknown> = {}) => ({
+      first_name: 'Pat',
+      last_name: 'Example',
+      email: `pat${seq++ || ''}@example.com`,
+      phone: '(212) 555-0199',
+      postal_code: '10001',
+      state: 'NY',
+      ...extra,
+    });
+    const submit = async (flowId: string, fields: Record<string, unknown>, status: number) =>
+      expectStatus(await call('POST', `/flows/${flowId}/leads`, { lead: fields }), status, 'submit lead');
+    const leadIdOf = (answer: Json): string => answer.id ?? answer.error?.lead_id;
+
+    /** Waits for the run to close (its history is then complete) and writes it. */
+    const save = async (name: string, workflowId: string) => {
+      const handle = client.workflow.getHandle(workflowId);
+      await handle.result().catch(() => undefined);
+      const description = await handle.describe();
+      const history = await handle.fetchHistory();
+      const json = JSON.stringify(JSON.parse(historyToJSON(history)), null, 2);
+      writeFileSync(join(OUT_DIR, `${name}.json`), `${json}\n`);
+      log(
+        `${name}.json: ${description.type} ${description.status.name}, ${history.events?.length} events, ${Math.round(json.length / 1024)} KiB`,
+      );
+    };
+    const waitFor = async <T>(what: string, fn: () => Promise<T | undefined>): Promise<T> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const value = await fn();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+
+    const paths: Record<string, () => Promise<void>> = {
+      // Enhancements (email, phone, duplicate check), a delivery, and lead.* webhooks; then a conversion
+      // (feedback) starts a webhookWorkflow for lead.converted.
+      'lead-delivered': async () => {
+        const buyer = await server(() => ({ status: 200, body: { outcome: 'success', price: '12.5' } }));
+        const hooks = await server();
+        const flow = await createFlow({
+          fields: [
+            { name: 'email', type: 'email', required: true, require_valid: true },
+            { name: 'phone', type: 'phone', required: true },
+          ],
+          settings: { notifications: { webhook_url: hooks.url } },
+          steps: [
+            { type: 'enhancement', service: 'email_validation' },
+            { type: 'enhancement', service: 'phone_validation' },
+            {
+              type: 'enhancement',
+              service: 'duplicate_check',
+              settings: { fields: ['email'], lookback_days: 30 },
+            },
+            delivery('Acme Buyer', buyer.url, { response: { price_path: 'price' } }),
+          ],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivered') throw new Error(`lead-delivered: ${answer.status}`);
+        await save('lead-delivered', answer.id);
+        if (hooks.requests.length < 3) throw new Error('lead-delivered: expected lead.* webhooks');
+
+        expectStatus(
+          await call('POST', `/leads/${answer.id}/feedback`, { type: 'conversion' }),
+          201,
+          'feedback',
+        );
+        const webhookId = await waitFor('the webhook run', async () => {
+          for await (const wf of client.workflow.list({ query: 'WorkflowType="webhookWorkflow"' }))
+            return wf.workflowId;
+          return undefined;
+        });
+        await save('webhook', webhookId);
+      },
+
+      'lead-rejected-validation': async () => {
+        const flow = await createFlow({
+          fields: [{ name: 'email', type: 'email', required: true, require_valid: true }],
+        });
+        const answer = await submit(flow.id, { email: 'not-an-email' }, 400);
+        await save('lead-rejected-validation', leadIdOf(answer));
+      },
+
+      'lead-rejected-criteria': async () => {
+        const buyer = await server();
+        const flow = await createFlow({
+          settings: { acceptance_criteria: 'lead.income >= 50000' },
+          steps: [delivery('Acme Buyer', buyer.url)],
+        });
+        const answer = await submit(flow.id, lead({ income: '42000' }), 422);
+        await save('lead-rejected-criteria', leadIdOf(answer));
+      },
+
+      'lead-duplicate': async () => {
+        const buyer = await server();
+        const flow = await createFlow({
+          steps: [
+            {
+              type: 'enhancement',
+              service: 'duplicate_check',
+              settings: { fields: ['email'], lookback_days: 30 },
+            },
+            delivery('Acme Buyer', buyer.url),
+          ],
+        });
+        await submit(flow.id, lead({ email: 'dup@example.com' }), 201);
+        const answer = await submit(flow.id, lead({ email: 'DUP@example.com' }), 409);
+        await save('lead-duplicate', leadIdOf(answer));
+      },
+
+      'lead-cap-reached': async () => {
+        const buyer = await server();
+        const flow = await createFlow({
+          settings: { volume_cap: { daily_limit: 1 } },
+          steps: [delivery('Acme Buyer', buyer.url)],
+        });
+        await submit(flow.id, lead(), 201);
+        const answer = await submit(flow.id, lead(), 422);
+        if (answer.error?.code !== 'cap_reached') throw new Error(`cap: ${JSON.stringify(answer)}`);
+        await save('lead-cap-reached', leadIdOf(answer));
+      },
+
+      'lead-retry-then-delivered': async () => {
+        const buyer = await server((_req, attempt) =>
+          attempt === 1 ? { status: 500 } : { status: 200, body: { outcome: 'success' } },
+        );
+        const flow = await createFlow({ steps: [delivery('Acme Buyer', buyer.url)] });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivered' || buyer.requests.length !== 2)
+          throw new Error(`retry: ${answer.status}, ${buyer.requests.length} requests`);
+        await save('lead-retry-then-delivered', answer.id);
+      },
+
+      'lead-waterfall': async () => {
+        const first = await server(() => ({
+          status: 200,
+          body: { outcome: 'failure', reason: 'no coverage' },
+        }));
+        const second = await server(() => ({ status: 200, body: { outcome: 'success' } }));
+        const parse = { response: { outcome_path: 'outcome', reason_path: 'reason' } };
+        const flow = await createFlow({
+          distribution: { mode: 'waterfall' },
+          steps: [delivery('First Buyer', first.url, parse), delivery('Second Buyer', second.url, parse)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivered' || first.requests.length !== 1 || second.requests.length !== 1)
+          throw new Error(`waterfall: ${answer.status}`);
+        await save('lead-waterfall', answer.id);
+      },
+
+      // delivery_failed, then an operator's replay (the replay-delivery update, via the API) delivers it.
+      'lead-replayed-by-update': async () => {
+        const buyer = await flakyBuyer();
+        const flow = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivery_failed') throw new Error(`replay: ${answer.status}`);
+        buyer.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
+        if (replay.status !== 'delivered') throw new Error(`replay: ${replay.status}`);
+        await save('lead-replayed-by-update', answer.id);
+      },
+
+      // The same through the replay-delivery signal (Temporal UI / `temporal workflow signal`).
+      'lead-replayed-by-signal': async () => {
+        const buyer = await flakyBuyer();
+        const flow = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
+        const answer = await submit(flow.id, lead(), 201);
+        buyer.state.recovered = true;
+        await client.workflow.getHandle(answer.id).signal(replayDeliverySignal, { requestedBy: 'cli:ops' });
+        await save('lead-replayed-by-signal', answer.id);
+      },
+
+      // delivery_failed, nobody replays within the window: the run closes as failed. A replay after
+      // that runs as a redeliveryWorkflow.
+      'lead-replay-window-failed': async () => {
+        const buyer = await flakyBuyer();
+        const flow = await createFlow({
+          delivery_retry: { ...FAST_RETRY, replay_window_seconds: 1 },
+          steps: [delivery('Night Buyer', buyer.url)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        await save('lead-replay-window-failed', answer.id);
+
+        buyer.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'redelivery');
+        if (replay.status !== 'delivered') throw new Error(`redelivery: ${replay.status}`);
+        const read = expectStatus(await call('GET', `/leads/${answer.id}`), 200, 'read lead');
+        const replayed = read.events.find((e: Json) => e.type === 'replayed');
+        await save('redelivery', replayed.details.redelivery_run);
+      },
+
+      'bulk-replay-completed': async () => {
+        const buyer = await flakyBuyer();
+        const flow = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
+        for (let i = 0; i < 2; i++) await submit(flow.id, lead(), 201);
+        buyer.state.recovered = true;
+        const started = expectStatus(
+          await call('POST', '/replays', { flow_id: flow.id, rate_per_second: 50 }),
+          202,
+          'bulk replay',
+        );
+        const result = await client.workflow.getHandle(started.id).result();
+        if (result.status !== 'completed' || result.delivered !== 2)
+          throw new Error(`bulk replay: ${JSON.stringify(result)}`);
+        await save('bulk-replay-completed', started.id);
+      },
+
+      'bulk-replay-cancelled': async () => {
+        const buyer = await flakyBuyer();
+        const flow = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
+        for (let i = 0; i < 3; i++) await submit(flow.id, lead(), 201);
+        buyer.state.recovered = true;
+        const started = expectStatus(
+          await call('POST', '/replays', { flow_id: flow.id, rate_per_second: 0.5 }),
+          202,
+          'bulk replay',
+        );
+        await waitFor('the first replayed lead', async () => {
+          const progress = expectStatus(await call('GET', `/replays/${started.id}`), 200, 'progress');
+          return progress.processed >= 1 ? true : undefined;
+        });
+        expectStatus(await call('DELETE', `/replays/${started.id}`), 202, 'cancel');
+        const result = await client.workflow.getHandle(started.id).result();
+        if (result.status !== 'cancelled') throw new Error(`bulk cancel: ${JSON.stringify(result)}`);
+        await save('bulk-replay-cancelled', started.id);
+      },
+    };
+
+    mkdirSync(OUT_DIR, { recursive: true });
+    const unknown = [...only].filter(
+      (name) => !(name in paths) && name !== 'webhook' && name !== 'redelivery',
+    );
+    if (unknown.length) throw new Error(`unknown path(s): ${unknown.join(', ')}`);
+    for (const [name, record] of Object.entries(paths)) {
+      const wanted =
+        only.size === 0 ||
+        only.has(name) ||
+        (name === 'lead-delivered' && only.has('webhook')) ||
+        (name === 'lead-replay-window-failed' && only.has('redelivery'));
+      if (wanted) await record();
+    }
+    log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
+  } finally {
+    await cleanup();
+  }
+}
+
+function log(message: string) {
+  process.stdout.write(`[histories] ${message}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
