@@ -22,6 +22,12 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   WORKER_METRICS_PORT: z.coerce.number().int().nonnegative().default(9464),
+  INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
+  INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  INTENT_LLM_BASE_URL: z.string().optional(),
+  INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
+  INTENT_LLM_API_KEY: z.string().optional(),
+  INTENT_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
 });
 
 export type Config = {
@@ -42,6 +48,12 @@ export type Config = {
   migrateOnStart: boolean;
   workflowBundlePath: string | undefined;
   workerMetricsPort: number;
+  intent: {
+    cacheEntries: number;
+    workflowBundlePath: string | undefined;
+    /** Optional OpenAI-compatible prompt parser; absent = the deterministic lexicon parser only. */
+    llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +81,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerMetricsPort: e.WORKER_METRICS_PORT,
+    intent: {
+      cacheEntries: e.INTENT_CACHE_ENTRIES,
+      workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,
+      llm: e.INTENT_LLM_BASE_URL
+        ? {
+            baseUrl: e.INTENT_LLM_BASE_URL,
+            model: e.INTENT_LLM_MODEL,
+            apiKey: e.INTENT_LLM_API_KEY,
+            timeoutMs: e.INTENT_LLM_TIMEOUT_MS,
+          }
+        : undefined,
+    },
   };
 }
 

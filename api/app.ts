@@ -7,6 +7,7 @@ import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
+import type { IntentService } from './intent-service.js';
 import { requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
 import { observe } from './middleware/observability.js';
@@ -15,6 +16,7 @@ import { apiKeysRouter } from './routes/api-keys.js';
 import { eventsRouter } from './routes/events.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
+import { intentRouter, isIntentPath } from './routes/intent.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadsRouter } from './routes/leads.js';
 import { recipientsRouter } from './routes/recipients.js';
@@ -29,6 +31,8 @@ export interface AppDeps {
   clientIp?: ClientIpResolver;
   /** Reachability of the optional LLM provider, for /healthz; absent means none is configured. */
   llmStatus?: () => Promise<'available' | 'unavailable' | 'disabled'>;
+  /** The intent service (engine + intent worker) behind POST /query; absent: its routes answer 503. */
+  intent?: IntentService;
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);
@@ -56,8 +60,12 @@ export function createApp(deps: AppDeps) {
   });
 
   const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
-  app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
-  app.use('*', requestBody());
+  // The intent routes authenticate, limit and check bodies themselves (their contract's error format).
+  app.use('*', async (c, next) =>
+    PUBLIC_PATHS.has(c.req.path) || isIntentPath(c.req.path) ? next() : auth(c, next),
+  );
+  const body = requestBody();
+  app.use('*', async (c, next) => (isIntentPath(c.req.path) ? next() : body(c, next)));
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
@@ -68,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/recipients', recipientsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
+  app.route('/', intentRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,21 +1,62 @@
 // API process: the Hono app on Node's HTTP server. Configured only by environment (config.ts).
 import { serve } from '@hono/node-server';
+import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
 import { createApp } from './app.js';
+import { IntentService } from './intent-service.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel, name: 'leadrail-api' });
+
+// The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md): its SDK
+// logs go through pino, and shutdown is ours (HTTP first, then the worker), not the SDK's signal traps.
+Runtime.install({
+  logger: new DefaultLogger(sdkLogLevel(config.logLevel), (entry) => {
+    const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
+    log[level]({ sdk: true, ...entry.meta }, entry.message);
+  }),
+  shutdownSignals: [],
+});
+
+function sdkLogLevel(level: string): LogLevel {
+  if (level === 'trace' || level === 'debug' || level === 'warn' || level === 'error') {
+    return level.toUpperCase() as LogLevel;
+  }
+  return level === 'info' ? 'INFO' : 'WARN';
+}
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
   if (config.migrateOnStart) await migrate(databaseUrl);
   const pool = createPool(databaseUrl, config.databasePoolSize);
   const { client, connection } = await connectClient(config.temporal.address, config.temporal.namespace);
-  const app = createApp({ pool, temporal: client, taskQueue: config.temporal.taskQueue, logger: log });
+  const intentConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const intent = await IntentService.start({
+    pool,
+    logger: log,
+    connection: intentConnection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.intentTaskQueue,
+    workflowBundlePath: config.intent.workflowBundlePath,
+    cacheEntries: config.intent.cacheEntries,
+    llm: config.intent.llm,
+  });
+  intent.ready().then(
+    (info) => log.info({ ...info, ms: info.read_ms + info.build_ms }, 'intent engine ready'),
+    () => {},
+  );
+  const app = createApp({
+    pool,
+    temporal: client,
+    taskQueue: config.temporal.taskQueue,
+    logger: log,
+    intent,
+    llmStatus: () => intent.llmStatus(),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info({ port: info.port }, 'api listening');
   });
@@ -30,6 +71,8 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     await closed;
+    await intent.stop();
+    await intentConnection.close();
     await connection.close();
     await pool.end();
     process.exit(0);

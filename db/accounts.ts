@@ -9,6 +9,7 @@ export const ALL_SCOPES = [
   'flows:read',
   'flows:write',
   'analytics:read',
+  'intent:query',
   'admin',
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];

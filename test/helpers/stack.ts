@@ -3,6 +3,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
+import { IntentService, type IntentServiceOptions } from '../../api/intent-service.js';
 import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
 import type { KeyMode } from '../../lib/api-keys.js';
@@ -16,7 +17,14 @@ export const silentLogger = createLogger({ level: 'silent' });
  * The real stack for one test file: the shared Temporal dev server and Postgres from globalSetup, a
  * worker with the real activities on a task queue of its own, and the Hono app built around them.
  */
-export async function startTestStack() {
+export async function startTestStack(
+  options: {
+    /** Also run the intent service (engine from Postgres + intent worker on a queue of its own). */
+    intent?: Partial<
+      Pick<IntentServiceOptions, 'limiter' | 'alertBucketSeconds' | 'eagerStart' | 'cacheEntries' | 'llm'>
+    >;
+  } = {},
+) {
   const databaseUrl = inject('databaseUrl');
   const address = inject('temporalAddress');
   const pool = createPool(databaseUrl, 10);
@@ -31,13 +39,33 @@ export async function startTestStack() {
     workflowBundlePath: inject('workflowBundlePath'),
   });
   const running = worker.run();
-  const app = createApp({ pool, temporal: client, taskQueue, logger: silentLogger });
+  const intent = options.intent
+    ? await IntentService.start({
+        pool,
+        logger: silentLogger,
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue: `intent-test-${randomUUID()}`,
+        workflowBundlePath: inject('intentWorkflowBundlePath'),
+        ...options.intent,
+        // Tests read reputation right after their queries.
+        limiter: { reputationCacheMs: 0, ...options.intent.limiter },
+      })
+    : undefined;
+  const app = createApp({
+    pool,
+    temporal: client,
+    taskQueue,
+    logger: silentLogger,
+    ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),
+  });
 
   return {
     pool,
     client,
     app,
     taskQueue,
+    intent,
     /**
      * A new tenant with one API key. The key's rate limits are generous (not the documented
      * 1,000/hour, 100/minute) so that tests of other features never meet them; the rate-limit tests
@@ -55,7 +83,7 @@ export async function startTestStack() {
         rateLimit: { perHour: 1_000_000, perMinute: 100_000 },
         ...options,
       });
-      return { accountId: account.id, key: issued.key, account };
+      return { accountId: account.id, key: issued.key, keyId: issued.id, account };
     },
     /** `app.request` with JSON and a bearer key. */
     async call(
@@ -85,6 +113,7 @@ export async function startTestStack() {
       return { status: res.status, headers: res.headers, json, text };
     },
     async stop() {
+      await intent?.stop();
       worker.shutdown();
       await running;
       await nativeConnection.close();

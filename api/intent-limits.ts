@@ -1,0 +1,193 @@
+import type { Context } from 'hono';
+import type { AuthenticatedKey } from '../db/accounts.js';
+import {
+  admitIntentRequest,
+  DEFAULT_INTENT_LIMITS,
+  type IntentLimits,
+  type IntentQueryStats,
+  intentQueryStats,
+} from '../db/intent-queries.js';
+import type { Queryable } from '../db/pool.js';
+import { hitRateLimit } from '../db/rate-limits.js';
+import { IntentApiError } from './intent-errors.js';
+import {
+  REPUTATION_SAMPLE,
+  REPUTATION_WINDOW_HOURS,
+  type Reputation,
+  reputationOf,
+} from './intent-quality.js';
+
+// The intent API's per-key limits (docs/intent-api.md), kept in Postgres so that every API process
+// shares them, and separate from the lead API's counters:
+//
+// - rate: a token bucket of capacity `burst` (1,000) refilled at `ratePerMinute` (100/min): a key may
+//   burst up to 1,000 requests, and sustains 100/min. One row per key (`intent_key_usage`), refilled
+//   and decremented by one statement per request. Fixed windows (the lead API's mechanism) cannot say
+//   "100/min sustained, 1,000 burst", so the bucket is the one new mechanism here.
+// - day: 10,000 requests per UTC day, a fixed window of the lead API's own mechanism
+//   (`hitRateLimit` on `rate_limit_counters`, counter key `intent:<key id>`).
+// - cost: $100 spent per UTC day (checked before running; the spend is added after each query), and
+//   per query at most $4 and $0.002 per returned lead (checked after ranking; over it the leads are
+//   withheld and the answer is 429 COST_LIMIT_EXCEEDED).
+// - reputation: under `minReputation` a key is throttled to `throttledPerMinute` queries a minute
+//   (fixed window, counter key `intent-throttle:<key id>`), beyond that 429 QUERY_THROTTLED.
+//
+// Every authenticated POST /query counts, invalid ones included, as in the lead API.
+
+export interface AdmittedQuery {
+  limits: IntentLimits;
+  reputation: Reputation;
+}
+
+export interface IntentLimiterOptions {
+  defaults?: IntentLimits;
+  /** How long a key's query statistics (for the throttle decision) are reused; default 5 s. */
+  reputationCacheMs?: number;
+}
+
+const DAY = 86_400;
+
+export class IntentLimiter {
+  readonly defaults: IntentLimits;
+  private readonly cacheMs: number;
+  private readonly statsCache = new Map<string, { stats: IntentQueryStats; at: number }>();
+
+  constructor(
+    private readonly db: Queryable,
+    options: IntentLimiterOptions = {},
+  ) {
+    this.defaults = options.defaults ?? DEFAULT_INTENT_LIMITS;
+    this.cacheMs = options.reputationCacheMs ?? 5000;
+  }
+
+  /** The key's recent query statistics (reputation inputs), cached for `reputationCacheMs`. */
+  async stats(keyId: string): Promise<IntentQueryStats> {
+    const hit = this.statsCache.get(keyId);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.stats;
+    const stats = await intentQueryStats(this.db, keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE);
+    if (this.cacheMs > 0) {
+      if (this.statsCache.size > 10_000) this.statsCache.clear();
+      this.statsCache.set(keyId, { stats, at: Date.now() });
+    }
+    return stats;
+  }
+
+  /**
+   * Counts the request against the key's limits and sets the `X-RateLimit-*` headers; throws the
+   * documented 429 when a limit is exceeded.
+   */
+  async admit(c: Context, auth: AuthenticatedKey): Promise<AdmittedQuery> {
+    const [admission, daily, stats] = await Promise.all([
+      admitIntentRequest(this.db, auth.keyId, this.defaults),
+      hitRateLimit(this.db, `intent:${auth.keyId}`, [DAY]),
+      this.stats(auth.keyId),
+    ]);
+    const { limits, now } = admission;
+    const perSecond = limits.ratePerMinute / 60;
+    const tokens = Math.max(0, admission.tokens);
+    const fullAt = Math.ceil(now + (limits.burst - tokens) / perSecond);
+    c.header('X-RateLimit-Limit', String(limits.burst));
+    c.header('X-RateLimit-Remaining', String(Math.floor(tokens)));
+    c.header('X-RateLimit-Reset', String(fullAt));
+    const day = daily[0];
+    const dayCount = day?.count ?? 0;
+    const dayReset = (day?.windowStart ?? Math.floor(now / DAY) * DAY) + DAY;
+    c.header('X-RateLimit-Daily-Limit', String(limits.perDay));
+    c.header('X-RateLimit-Daily-Remaining', String(Math.max(0, limits.perDay - dayCount)));
+    c.header('X-RateLimit-Daily-Reset', String(dayReset));
+
+    if (!admission.allowed) {
+      const retryAfter = Math.max(1, Math.ceil((1 - tokens) / perSecond));
+      throw new IntentApiError(
+        429,
+        'RATE_LIMIT_EXCEEDED',
+        `Rate limit exceeded: ${limits.ratePerMinute} requests per minute (burst ${limits.burst}) for this API key`,
+        { limit: limits.ratePerMinute, burst: limits.burst, window: 'minute', retry_after: retryAfter },
+        { 'Retry-After': String(retryAfter) },
+      );
+    }
+    if (dayCount > limits.perDay) {
+      const retryAfter = Math.max(1, Math.ceil(dayReset - now));
+      throw new IntentApiError(
+        429,
+        'RATE_LIMIT_EXCEEDED',
+        `Rate limit exceeded: ${limits.perDay} requests per day for this API key`,
+        { limit: limits.perDay, window: 'day', retry_after: retryAfter, reset: dayReset },
+        { 'Retry-After': String(retryAfter) },
+      );
+    }
+    if (admission.spendTodayUsd >= limits.usdPerDay) {
+      const retryAfter = Math.max(1, Math.ceil(dayReset - now));
+      throw new IntentApiError(
+        429,
+        'COST_LIMIT_EXCEEDED',
+        `Daily cost limit reached: $${limits.usdPerDay} per day for this API key`,
+        {
+          limit_usd: limits.usdPerDay,
+          window: 'day',
+          spent_usd: round6(admission.spendTodayUsd),
+          retry_after: retryAfter,
+        },
+        { 'Retry-After': String(retryAfter) },
+      );
+    }
+    const reputation = reputationOf(stats, limits);
+    if (reputation.throttled) {
+      const [w] = await hitRateLimit(this.db, `intent-throttle:${auth.keyId}`, [60]);
+      if ((w?.count ?? 0) > limits.throttledPerMinute) {
+        const reset = (w?.windowStart ?? now) + 60;
+        const retryAfter = Math.max(1, Math.ceil(reset - now));
+        throw new IntentApiError(
+          429,
+          'QUERY_THROTTLED',
+          `Query quality reputation too low (${reputation.score} < ${limits.minReputation}): ${reputation.reason}`,
+          {
+            reputation_score: reputation.score,
+            threshold: limits.minReputation,
+            reason: reputation.reason,
+            allowed_per_minute: limits.throttledPerMinute,
+            retry_after: retryAfter,
+          },
+          { 'Retry-After': String(retryAfter) },
+        );
+      }
+    }
+    return { limits, reputation };
+  }
+
+  /** Forget a key's cached statistics (after it logged a query, when caching is off anyway). */
+  invalidate(keyId: string): void {
+    this.statsCache.delete(keyId);
+  }
+}
+
+const round6 = (x: number) => Number(x.toPrecision(6));
+
+/**
+ * The per-query cost limits, checked after ranking: at most `usdPerQuery`, and at most `usdPerLead`
+ * per returned lead (a query returning nothing is judged as one lead).
+ */
+export function checkQueryCost(costUsd: number, leads: number, limits: IntentLimits): void {
+  const perLead = costUsd / Math.max(1, leads);
+  if (costUsd > limits.usdPerQuery) {
+    throw new IntentApiError(
+      429,
+      'COST_LIMIT_EXCEEDED',
+      `Query cost $${round6(costUsd)} exceeds the per-query limit of $${limits.usdPerQuery}`,
+      { cost_usd: round6(costUsd), limit_usd: limits.usdPerQuery, window: 'query' },
+    );
+  }
+  if (perLead > limits.usdPerLead) {
+    throw new IntentApiError(
+      429,
+      'COST_LIMIT_EXCEEDED',
+      `Cost per lead $${round6(perLead)} exceeds the limit of $${limits.usdPerLead}`,
+      {
+        cost_usd: round6(costUsd),
+        cost_per_lead_usd: round6(perLead),
+        limit_usd: limits.usdPerLead,
+        window: 'lead',
+      },
+    );
+  }
+}

@@ -1,0 +1,312 @@
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { ulid } from 'ulid';
+import {
+  createIntentActivities,
+  type IntentQueryInput,
+  type IntentQuerySummary,
+  IntentResultStore,
+} from '../activities/intent.js';
+import type { Pool } from '../db/pool.js';
+import { IntentEngine, type IntentEngineOptions, type IntentQueryResult } from '../intent/engine.js';
+import { OpenAICompatibleParser } from '../intent/llm.js';
+import { loadIntentCorpus } from '../intent/load.js';
+import type { ValidIntentQueryRequest } from '../intent/request.js';
+import type { Logger } from '../lib/logger.js';
+import { createIntentWorker } from '../temporal/intent-worker.js';
+import { ensureSearchAttributes } from '../temporal/search-attributes.js';
+import type { intentQueryWorkflow } from '../workflows/intent.js';
+import { AccountIdAttr } from '../workflows/shared.js';
+import { IntentApiError } from './intent-errors.js';
+import { IntentLimiter, type IntentLimiterOptions } from './intent-limits.js';
+
+// The intent service inside the API process: the ranking engine (index in memory, rebuilt and swapped
+// after an import), the intent Temporal worker, and the client that starts one short-lived workflow
+// per query on the worker's own connection so the start is EAGER (docs/decisions/0004-...).
+
+export interface IntentLlmConfig {
+  baseUrl: string;
+  model: string;
+  apiKey?: string | undefined;
+  timeoutMs?: number;
+}
+
+export interface IntentServiceOptions {
+  pool: Pool;
+  logger: Logger;
+  /** The intent worker's connection; the client is built on it (eager start needs that). */
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  workflowBundleCode?: string;
+  workflowBundlePath?: string;
+  cacheEntries?: number;
+  engine?: Omit<IntentEngineOptions, 'cacheEntries' | 'parser'>;
+  llm?: IntentLlmConfig | undefined;
+  limiter?: IntentLimiterOptions;
+  /** Width of the buckets alerts are evaluated over; default 300 s. */
+  alertBucketSeconds?: number;
+  /** How long the API waits for a query's workflow; default 15 s, then 503. */
+  resultTimeoutMs?: number;
+  /** Ask the server for eager workflow start (default true). */
+  eagerStart?: boolean;
+  maxConcurrent?: number;
+}
+
+export interface IntentEngineInfo {
+  generation: number;
+  companies: number;
+  signals: number;
+  as_of: string;
+  loaded_at: string;
+  read_ms: number;
+  build_ms: number;
+}
+
+export interface IntentRun {
+  queryId: string;
+  result: IntentQueryResult;
+  summary: IntentQuerySummary;
+  eagerlyStarted: boolean;
+  /** The result was not in this process (the workflow ran elsewhere); it was ranked again here. */
+  reranked: boolean;
+}
+
+/** `q_<ulid>`: the query's id in the log, and its workflow id. */
+export function newQueryId(): string {
+  return `q_${ulid().toLowerCase()}`;
+}
+
+export class IntentService {
+  readonly results = new IntentResultStore();
+  readonly client: Client;
+  readonly limiter: IntentLimiter;
+  readonly taskQueue: string;
+  readonly alertBucketSeconds: number;
+  private current: { engine: IntentEngine; info: IntentEngineInfo } | null = null;
+  private generation = 0;
+  private reloadChain: Promise<unknown> = Promise.resolve();
+  private worker: Worker | null = null;
+  private running: Promise<void> | null = null;
+  private firstLoad: Promise<IntentEngineInfo> | null = null;
+  private readonly parser: OpenAICompatibleParser | undefined;
+  private llmCache: { status: 'available' | 'unavailable'; at: number } | null = null;
+
+  private constructor(private readonly options: IntentServiceOptions) {
+    this.client = new Client({ connection: options.connection, namespace: options.namespace });
+    this.limiter = new IntentLimiter(options.pool, options.limiter);
+    this.taskQueue = options.taskQueue;
+    this.alertBucketSeconds = options.alertBucketSeconds ?? 300;
+    this.parser = options.llm
+      ? new OpenAICompatibleParser({
+          baseUrl: options.llm.baseUrl,
+          model: options.llm.model,
+          ...(options.llm.apiKey ? { apiKey: options.llm.apiKey } : {}),
+          ...(options.llm.timeoutMs ? { timeoutMs: options.llm.timeoutMs } : {}),
+        })
+      : undefined;
+  }
+
+  /** Starts the worker and begins loading the index from Postgres (await `ready()` for it). */
+  static async start(options: IntentServiceOptions): Promise<IntentService> {
+    const service = new IntentService(options);
+    await ensureSearchAttributes(options.connection, options.namespace);
+    service.worker = await createIntentWorker({
+      connection: options.connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities: createIntentActivities({
+        engine: () =>
+          service.current
+            ? { engine: service.current.engine, generation: service.current.info.generation }
+            : null,
+        results: service.results,
+      }),
+      ...(options.workflowBundleCode ? { workflowBundleCode: options.workflowBundleCode } : {}),
+      ...(options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {}),
+      ...(options.maxConcurrent ? { maxConcurrent: options.maxConcurrent } : {}),
+    });
+    service.running = service.worker.run().catch((err) => {
+      options.logger.error({ err }, 'intent worker failed');
+    });
+    service.firstLoad = service.reload();
+    service.firstLoad.catch((err) => options.logger.error({ err }, 'intent index failed to load'));
+    return service;
+  }
+
+  /** Resolves once the first index is loaded. */
+  ready(): Promise<IntentEngineInfo> {
+    return this.firstLoad ?? this.reload();
+  }
+
+  engineInfo(): IntentEngineInfo | null {
+    return this.current?.info ?? null;
+  }
+
+  get engine(): IntentEngine | null {
+    return this.current?.engine ?? null;
+  }
+
+  /**
+   * Reads the corpus from Postgres, builds a new engine and swaps it in (in-flight queries finish on
+   * the old one). Reloads run one after another, so a reload requested after an import sees it.
+   */
+  reload(): Promise<IntentEngineInfo> {
+    const next = this.reloadChain.then(async () => {
+      const t0 = performance.now();
+      const corpus = await loadIntentCorpus(this.options.pool);
+      const t1 = performance.now();
+      const engine = IntentEngine.fromCorpus(corpus, {
+        ...this.options.engine,
+        cacheEntries: this.options.cacheEntries ?? 1000,
+        ...(this.parser ? { parser: this.parser } : {}),
+      });
+      const t2 = performance.now();
+      const info: IntentEngineInfo = {
+        generation: ++this.generation,
+        companies: engine.index.nCompanies,
+        signals: engine.index.nSignals,
+        as_of: engine.index.asOf,
+        loaded_at: new Date().toISOString(),
+        read_ms: Math.round(t1 - t0),
+        build_ms: Math.round(t2 - t1),
+      };
+      this.current = { engine, info };
+      this.options.logger.info({ intentIndex: info }, 'intent index loaded');
+      return info;
+    });
+    this.reloadChain = next.catch(() => {});
+    return next;
+  }
+
+  /** Runs one query as `intentQueryWorkflow` and waits for it; the full result comes from this process. */
+  async query(
+    request: ValidIntentQueryRequest,
+    accountId: string,
+    queryId = newQueryId(),
+  ): Promise<IntentRun> {
+    if (!this.current) {
+      throw new IntentApiError(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The intent index is loading; retry shortly',
+        {
+          reason: 'index_loading',
+        },
+        { 'Retry-After': '5' },
+      );
+    }
+    const input: IntentQueryInput = {
+      queryId,
+      query: request.query,
+      limit: request.limit,
+      ...(request.filters ? { filters: request.filters } : {}),
+    };
+    let handle: Awaited<ReturnType<Client['workflow']['start']>>;
+    try {
+      handle = await this.client.workflow.start<typeof intentQueryWorkflow>('intentQueryWorkflow', {
+        workflowId: queryId,
+        taskQueue: this.taskQueue,
+        args: [input],
+        requestEagerStart: this.options.eagerStart ?? true,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowExecutionTimeout: '1 minute',
+        staticSummary: summaryOf(request.query),
+        typedSearchAttributes: [{ key: AccountIdAttr, value: accountId }],
+      });
+    } catch (err) {
+      this.options.logger.error({ err, queryId }, 'intent workflow start failed');
+      throw new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The query could not be started; retry shortly', {
+        reason: 'temporal_unavailable',
+      });
+    }
+    const summary = await this.awaitResult(handle.result() as Promise<IntentQuerySummary>, queryId);
+    const stored = this.results.take(queryId);
+    if (stored) {
+      return {
+        queryId,
+        result: stored.result,
+        summary,
+        eagerlyStarted: handle.eagerlyStarted,
+        reranked: false,
+      };
+    }
+    // The workflow ran on another process's intent worker (no eager start): rank again here. The index
+    // is deterministic, so this is the same list unless that process holds a different corpus.
+    this.options.logger.warn({ queryId }, 'intent result not in this process; ranked again locally');
+    const result = await this.current.engine.query(input);
+    return { queryId, result, summary, eagerlyStarted: handle.eagerlyStarted, reranked: true };
+  }
+
+  private async awaitResult(
+    result: Promise<IntentQuerySummary>,
+    queryId: string,
+  ): Promise<IntentQuerySummary> {
+    const timeoutMs = this.options.resultTimeoutMs ?? 15_000;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        result,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The query did not complete in time', {
+                  reason: 'timeout',
+                  timeout_ms: timeoutMs,
+                }),
+              ),
+            timeoutMs,
+          );
+        }),
+      ]);
+    } catch (err) {
+      if (err instanceof IntentApiError) throw err;
+      if (err instanceof WorkflowFailedError) {
+        const type = (err.cause as { type?: string } | undefined)?.type;
+        const causeType = (err.cause?.cause as { type?: string } | undefined)?.type;
+        if (type === 'IntentIndexNotLoaded' || causeType === 'IntentIndexNotLoaded') {
+          throw new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The intent index is loading; retry shortly', {
+            reason: 'index_loading',
+          });
+        }
+      }
+      this.options.logger.error({ err, queryId }, 'intent query workflow failed');
+      throw new IntentApiError(500, 'INTERNAL_ERROR', 'The query failed', { query_id: queryId });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** For /healthz: `disabled` without a provider, else a cheap GET /models (cached 30 s). */
+  async llmStatus(): Promise<'available' | 'unavailable' | 'disabled'> {
+    const llm = this.options.llm;
+    if (!llm) return 'disabled';
+    if (this.llmCache && Date.now() - this.llmCache.at < 30_000) return this.llmCache.status;
+    let status: 'available' | 'unavailable' = 'unavailable';
+    try {
+      const res = await fetch(`${llm.baseUrl.replace(/\/$/, '')}/models`, {
+        headers: llm.apiKey ? { authorization: `Bearer ${llm.apiKey}` } : {},
+        signal: AbortSignal.timeout(1000),
+      });
+      await res.body?.cancel();
+      status = res.ok ? 'available' : 'unavailable';
+    } catch {
+      status = 'unavailable';
+    }
+    this.llmCache = { status, at: Date.now() };
+    return status;
+  }
+
+  /** Stops the worker after in-flight queries (call after the HTTP server stopped taking requests). */
+  async stop(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+  }
+}
+
+/** The workflow's summary in the Temporal UI: the prompt, on one line, truncated. */
+function summaryOf(query: string): string {
+  const line = query.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}

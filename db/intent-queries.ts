@@ -1,0 +1,339 @@
+import type { Queryable } from './pool.js';
+
+// SQL of the intent API: the query log, per-key limit overrides, the shared token bucket and daily
+// spend, and the aggregates that reputation and alerts are computed from (docs/intent-api.md).
+
+/** The documented intent limits and alert thresholds; `intent_key_limits` overrides them per key. */
+export interface IntentLimits {
+  /** Token-bucket refill rate (standard rate). */
+  ratePerMinute: number;
+  /** Token-bucket capacity (burst). */
+  burst: number;
+  perDay: number;
+  usdPerLead: number;
+  usdPerQuery: number;
+  usdPerDay: number;
+  /** Under this reputation score the key is throttled. */
+  minReputation: number;
+  /** Queries per minute a throttled key may still make. */
+  throttledPerMinute: number;
+  alertLatencyMs: number;
+  alertEmptyRatio: number;
+}
+
+export const DEFAULT_INTENT_LIMITS: IntentLimits = {
+  ratePerMinute: 100,
+  burst: 1000,
+  perDay: 10_000,
+  usdPerLead: 0.002,
+  usdPerQuery: 4,
+  usdPerDay: 100,
+  minReputation: 0.5,
+  throttledPerMinute: 6,
+  alertLatencyMs: 400,
+  alertEmptyRatio: 0.5,
+};
+
+const LIMIT_COLUMNS: Record<keyof IntentLimits, string> = {
+  ratePerMinute: 'rate_per_minute',
+  burst: 'burst',
+  perDay: 'per_day',
+  usdPerLead: 'usd_per_lead',
+  usdPerQuery: 'usd_per_query',
+  usdPerDay: 'usd_per_day',
+  minReputation: 'min_reputation',
+  throttledPerMinute: 'throttled_per_minute',
+  alertLatencyMs: 'alert_latency_ms',
+  alertEmptyRatio: 'alert_empty_ratio',
+};
+const LIMIT_KEYS = Object.keys(LIMIT_COLUMNS) as (keyof IntentLimits)[];
+
+/** Sets (or with `null`, clears) a key's overrides; absent fields are left as they are. */
+export async function setIntentKeyLimits(
+  db: Queryable,
+  keyId: string,
+  limits: Partial<Record<keyof IntentLimits, number | null>>,
+): Promise<void> {
+  const keys = LIMIT_KEYS.filter((k) => limits[k] !== undefined);
+  if (keys.length === 0) return;
+  const cols = keys.map((k) => LIMIT_COLUMNS[k]);
+  await db.query(
+    `INSERT INTO intent_key_limits (key_id, ${cols.join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')})
+     ON CONFLICT (key_id) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+    [keyId, ...keys.map((k) => limits[k])],
+  );
+}
+
+export interface IntentAdmission {
+  limits: IntentLimits;
+  /** Whether the token bucket had a token for this request (then one was taken). */
+  allowed: boolean;
+  /** Tokens left after this request. */
+  tokens: number;
+  /** Spend of the key in the current UTC day, before this request. */
+  spendTodayUsd: number;
+  /** Database clock, Unix seconds (so every API process computes the same reset times). */
+  now: number;
+}
+
+/**
+ * ONE statement: reads the key's limits (overrides over `defaults`), refills its token bucket by the
+ * time since the last request (capacity `burst`, `ratePerMinute` per minute), takes a token if there
+ * is a whole one, and returns the bucket and today's spend.
+ */
+export async function admitIntentRequest(
+  db: Queryable,
+  keyId: string,
+  defaults: IntentLimits = DEFAULT_INTENT_LIMITS,
+): Promise<IntentAdmission> {
+  const { rows } = await db.query<Record<string, number | boolean | null>>(
+    `WITH lim AS (
+       SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
+         FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
+     ), u AS (
+       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, refilled_at)
+       SELECT $1, lim."burst" - 1, lim."burst" >= 1, now() FROM lim
+       ON CONFLICT (key_id) DO UPDATE SET
+         tokens = LEAST((SELECT "burst" FROM lim),
+                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60)
+                  - CASE WHEN LEAST((SELECT "burst" FROM lim),
+                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60) >= 1
+                    THEN 1 ELSE 0 END,
+         allowed = LEAST((SELECT "burst" FROM lim),
+                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60) >= 1,
+         refilled_at = now()
+       RETURNING tokens, allowed,
+         CASE WHEN spend_day = (now() AT TIME ZONE 'UTC')::date THEN spend_usd ELSE 0 END AS spend_today
+     )
+     SELECT lim.*, u.tokens, u.allowed, u.spend_today, extract(epoch FROM now())::float8 AS now FROM lim, u`,
+    [keyId, ...LIMIT_KEYS.map((k) => defaults[k])],
+  );
+  const row = rows[0]!;
+  const limits = Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(row[k])])) as unknown as IntentLimits;
+  return {
+    limits,
+    allowed: row.allowed === true,
+    tokens: Number(row.tokens),
+    spendTodayUsd: Number(row.spend_today ?? 0),
+    now: Number(row.now),
+  };
+}
+
+export interface IntentQueryLogRow {
+  id: string;
+  keyId: string;
+  accountId: string;
+  receivedAt: Date;
+  querySha256: string | null;
+  queryLength: number | null;
+  limitRequested: number | null;
+  filterCount: number;
+  specific: boolean | null;
+  resultCount: number;
+  totalLeads: number | null;
+  latencyMs: number;
+  costUsd: number;
+  llmCalls: number;
+  cacheHit: boolean | null;
+  errorCode: string | null;
+}
+
+/** Logs one query and adds its cost to the key's spend of the day, in one statement. */
+export async function insertIntentQuery(db: Queryable, row: IntentQueryLogRow): Promise<void> {
+  await db.query(
+    `WITH q AS (
+       INSERT INTO intent_queries (id, key_id, account_id, received_at, query_sha256, query_length,
+         limit_requested, filter_count, specific, result_count, total_leads, latency_ms, cost_usd, llm_calls,
+         cache_hit, error_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     )
+     UPDATE intent_key_usage
+        SET spend_usd = CASE WHEN spend_day = (now() AT TIME ZONE 'UTC')::date THEN spend_usd + $13 ELSE $13 END,
+            spend_day = (now() AT TIME ZONE 'UTC')::date
+      WHERE key_id = $2 AND $13 > 0`,
+    [
+      row.id,
+      row.keyId,
+      row.accountId,
+      row.receivedAt,
+      row.querySha256,
+      row.queryLength,
+      row.limitRequested,
+      row.filterCount,
+      row.specific,
+      row.resultCount,
+      row.totalLeads,
+      row.latencyMs,
+      row.costUsd,
+      row.llmCalls,
+      row.cacheHit,
+      row.errorCode,
+    ],
+  );
+}
+
+/** Error codes that say something about the quality of the key's queries (the others are ours or limits). */
+export const QUALITY_ERROR_CODES = ['INVALID_QUERY', 'COST_LIMIT_EXCEEDED'] as const;
+
+export interface IntentQueryStats {
+  total: number;
+  successful: number;
+  failed: number;
+  avgLatencyMs: number | null;
+  /** Queries the score is computed from: answered, invalid or over the cost limit (newest `scoreSample`). */
+  considered: number;
+  ok: number;
+  invalid: number;
+  overCost: number;
+  empty: number;
+  vague: number;
+  largeLimit: number;
+  noFilters: number;
+  cacheHits: number;
+  costUsd: number;
+  leads: number;
+  avgTotalLeads: number | null;
+}
+
+/**
+ * Aggregates of a key's query log over the last `windowHours`: counts and average latency over every
+ * logged query; the inputs of the reputation score over the newest `scoreSample` considered queries.
+ */
+export async function intentQueryStats(
+  db: Queryable,
+  keyId: string,
+  windowHours: number,
+  scoreSample: number,
+): Promise<IntentQueryStats> {
+  const { rows } = await db.query<Record<string, number | null>>(
+    `WITH w AS (
+       SELECT * FROM intent_queries WHERE key_id = $1 AND received_at > now() - make_interval(hours => $2)
+     ), s AS (
+       SELECT * FROM w WHERE error_code IS NULL OR error_code = ANY($4::text[])
+        ORDER BY received_at DESC LIMIT $3
+     )
+     SELECT
+       (SELECT count(*) FROM w)::int AS total,
+       (SELECT count(*) FROM w WHERE error_code IS NULL)::int AS successful,
+       (SELECT avg(latency_ms) FROM w WHERE error_code IS NULL)::float8 AS avg_latency_ms,
+       count(*)::int AS considered,
+       count(*) FILTER (WHERE error_code IS NULL)::int AS ok,
+       count(*) FILTER (WHERE error_code = 'INVALID_QUERY')::int AS invalid,
+       count(*) FILTER (WHERE error_code = 'COST_LIMIT_EXCEEDED')::int AS over_cost,
+       count(*) FILTER (WHERE error_code IS NULL AND result_count = 0)::int AS empty,
+       count(*) FILTER (WHERE error_code IS NULL AND specific IS FALSE)::int AS vague,
+       count(*) FILTER (WHERE error_code IS NULL AND limit_requested >= 1000)::int AS large_limit,
+       count(*) FILTER (WHERE error_code IS NULL AND filter_count = 0)::int AS no_filters,
+       count(*) FILTER (WHERE error_code IS NULL AND cache_hit)::int AS cache_hits,
+       coalesce(sum(cost_usd) FILTER (WHERE error_code IS NULL OR error_code = 'COST_LIMIT_EXCEEDED'), 0)::float8 AS cost_usd,
+       coalesce(sum(result_count) FILTER (WHERE error_code IS NULL OR error_code = 'COST_LIMIT_EXCEEDED'), 0)::int AS leads,
+       avg(total_leads) FILTER (WHERE error_code IS NULL)::float8 AS avg_total_leads
+     FROM s`,
+    [keyId, windowHours, scoreSample, [...QUALITY_ERROR_CODES]],
+  );
+  const r = rows[0]!;
+  const n = (k: string) => Number(r[k] ?? 0);
+  return {
+    total: n('total'),
+    successful: n('successful'),
+    failed: n('total') - n('successful'),
+    avgLatencyMs: r.avg_latency_ms == null ? null : Number(r.avg_latency_ms),
+    considered: n('considered'),
+    ok: n('ok'),
+    invalid: n('invalid'),
+    overCost: n('over_cost'),
+    empty: n('empty'),
+    vague: n('vague'),
+    largeLimit: n('large_limit'),
+    noFilters: n('no_filters'),
+    cacheHits: n('cache_hits'),
+    costUsd: n('cost_usd'),
+    leads: n('leads'),
+    avgTotalLeads: r.avg_total_leads == null ? null : Number(r.avg_total_leads),
+  };
+}
+
+export interface IntentAlertBucket {
+  /** Bucket start, Unix seconds. */
+  start: number;
+  /** Time of the bucket's first and last query. */
+  firstAt: Date;
+  lastAt: Date;
+  /** Queries with a cost (answered, or refused after running for exceeding the cost limit). */
+  costQueries: number;
+  costPerLead: number | null;
+  /** Answered queries. */
+  answered: number;
+  p95LatencyMs: number | null;
+  emptyRatio: number | null;
+}
+
+/** Per-bucket aggregates of a key's log over the last `windowHours`, oldest first. */
+export async function intentAlertBuckets(
+  db: Queryable,
+  keyId: string,
+  bucketSeconds: number,
+  windowHours: number,
+): Promise<IntentAlertBucket[]> {
+  const { rows } = await db.query<{
+    start: number;
+    first_at: Date;
+    last_at: Date;
+    cost_queries: number;
+    cost_per_lead: number | null;
+    answered: number;
+    p95: number | null;
+    empty_ratio: number | null;
+  }>(
+    `SELECT floor(extract(epoch FROM received_at) / $2)::bigint * $2 AS start,
+            min(received_at) AS first_at, max(received_at) AS last_at,
+            count(*) FILTER (WHERE error_code IS NULL OR error_code = 'COST_LIMIT_EXCEEDED')::int AS cost_queries,
+            (sum(cost_usd) FILTER (WHERE error_code IS NULL OR error_code = 'COST_LIMIT_EXCEEDED')
+              / nullif(sum(greatest(result_count, 1)) FILTER (WHERE error_code IS NULL OR error_code = 'COST_LIMIT_EXCEEDED'), 0))::float8
+              AS cost_per_lead,
+            count(*) FILTER (WHERE error_code IS NULL)::int AS answered,
+            (percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE error_code IS NULL))::float8 AS p95,
+            (avg((result_count = 0)::int) FILTER (WHERE error_code IS NULL))::float8 AS empty_ratio
+       FROM intent_queries
+      WHERE key_id = $1 AND received_at > now() - make_interval(hours => $3)
+      GROUP BY 1 ORDER BY 1`,
+    [keyId, bucketSeconds, windowHours],
+  );
+  return rows.map((r) => ({
+    start: Number(r.start),
+    firstAt: r.first_at,
+    lastAt: r.last_at,
+    costQueries: r.cost_queries,
+    costPerLead: r.cost_per_lead,
+    answered: r.answered,
+    p95LatencyMs: r.p95,
+    emptyRatio: r.empty_ratio,
+  }));
+}
+
+/** The key's display prefix (never the secret). */
+export async function apiKeyPrefix(db: Queryable, keyId: string): Promise<string | null> {
+  const { rows } = await db.query<{ prefix: string }>('SELECT prefix FROM api_keys WHERE id = $1', [keyId]);
+  return rows[0]?.prefix ?? null;
+}
+
+/** The key's effective limits (its overrides over `defaults`), without counting a request. */
+export async function readIntentKeyLimits(
+  db: Queryable,
+  keyId: string,
+  defaults: IntentLimits = DEFAULT_INTENT_LIMITS,
+): Promise<IntentLimits> {
+  const { rows } = await db.query<Record<string, number>>(
+    `SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
+       FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1`,
+    [keyId, ...LIMIT_KEYS.map((k) => defaults[k])],
+  );
+  const row = rows[0]!;
+  return Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(row[k])])) as unknown as IntentLimits;
+}
+
+/** Whether any intent company has been imported. */
+export async function hasIntentData(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM intent_companies) AS any');
+  return rows[0]?.any === true;
+}
