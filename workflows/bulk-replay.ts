@@ -16,7 +16,7 @@ const { findReplayCandidates } = proxyActivities<Activities>({
 });
 const { replayOneLead } = proxyActivities<Activities>({
   startToCloseTimeout: '10m',
-  heartbeatTimeout: '30s',
+  heartbeatTimeout: '10s',
   summary: 'replay one lead',
   retry: { maximumAttempts: 3 },
 });

@@ -58,3 +58,8 @@ export function errorResponses<S extends ErrorStatus>(...extra: S[]) {
 export function jsonResponse<T extends z.ZodType>(description: string, schema: T) {
   return { description, headers: rateLimitHeaders, content: { 'application/json': { schema } } };
 }
+
+/** One error response with a route-specific description (e.g. what a 409 means on that route). */
+export function errorResponse(description: string) {
+  return { description, content: errorContent };
+}

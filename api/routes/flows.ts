@@ -13,17 +13,10 @@ import {
   toFlowConfig,
   validateConfig,
 } from '../flow-config.js';
-import { ErrorSchema, FlowSchema, flowView } from '../views.js';
+import { errorResponses, jsonResponse } from '../middleware/responses.js';
+import { FlowSchema, flowView } from '../views.js';
 
 const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
-
-const errorContent = { 'application/json': { schema: ErrorSchema } };
-const errors = {
-  400: { description: 'Invalid request', content: errorContent },
-  401: { description: 'Missing or invalid API key', content: errorContent },
-  403: { description: 'Missing scope', content: errorContent },
-} as const;
-const notFoundResponse = { 404: { description: 'Flow not found', content: errorContent } } as const;
 
 const FlowListSchema = z.object({
   flows: z.array(
@@ -90,10 +83,7 @@ export function flowsRouter({ pool }: AppDeps) {
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
         request: { body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } } },
-        responses: {
-          201: { description: 'Created', content: { 'application/json': { schema: FlowSchema } } },
-          ...errors,
-        },
+        responses: { 201: jsonResponse('Created', FlowSchema), ...errorResponses(400, 413, 415) },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -112,10 +102,7 @@ export function flowsRouter({ pool }: AppDeps) {
         summary: 'List flows',
         tags: ['Flows'],
         middleware: [requireScope('flows:read')],
-        responses: {
-          200: { description: 'Flows', content: { 'application/json': { schema: FlowListSchema } } },
-          ...errors,
-        },
+        responses: { 200: jsonResponse('Flows', FlowListSchema), ...errorResponses() },
       }),
       async (c) => {
         const flows = await listFlows(pool, c.var.auth.accountId);
@@ -130,11 +117,7 @@ export function flowsRouter({ pool }: AppDeps) {
         tags: ['Flows'],
         middleware: [requireScope('flows:read')],
         request: { params: FlowIdParam },
-        responses: {
-          200: { description: 'Flow', content: { 'application/json': { schema: FlowSchema } } },
-          ...notFoundResponse,
-          ...errors,
-        },
+        responses: { 200: jsonResponse('Flow', FlowSchema), ...errorResponses(404) },
       }),
       async (c) => {
         const flow = await findFlow(pool, c.var.auth.accountId, c.req.valid('param').flow_id);
@@ -154,11 +137,7 @@ export function flowsRouter({ pool }: AppDeps) {
           params: FlowIdParam,
           body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } },
         },
-        responses: {
-          200: { description: 'Updated', content: { 'application/json': { schema: FlowSchema } } },
-          ...notFoundResponse,
-          ...errors,
-        },
+        responses: { 200: jsonResponse('Updated', FlowSchema), ...errorResponses(400, 404, 413, 415) },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -186,12 +165,8 @@ export function flowsRouter({ pool }: AppDeps) {
           body: { required: true, content: { 'application/json': { schema: SettingsUpdateSchema } } },
         },
         responses: {
-          200: {
-            description: 'Updated',
-            content: { 'application/json': { schema: SettingsResponseSchema } },
-          },
-          ...notFoundResponse,
-          ...errors,
+          200: jsonResponse('Updated', SettingsResponseSchema),
+          ...errorResponses(400, 404, 413, 415),
         },
       }),
       async (c) => {

@@ -18,13 +18,8 @@ import {
   SubmitOptionsSchema,
   submitLead,
 } from '../lead-submission.js';
-import {
-  ErrorSchema,
-  LeadDetailSchema,
-  leadDetailView,
-  SubmittedLeadSchema,
-  submittedView,
-} from '../views.js';
+import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
+import { LeadDetailSchema, leadDetailView, SubmittedLeadSchema, submittedView } from '../views.js';
 
 const SubmitLeadSchema = z
   .object({
@@ -97,13 +92,6 @@ const AcceptedLeadSchema = z
   .openapi('AcceptedLead');
 
 const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
-const errorContent = { 'application/json': { schema: ErrorSchema } };
-const commonErrors = {
-  400: { description: 'Invalid request or lead (validation_failed)', content: errorContent },
-  401: { description: 'Missing or invalid API key', content: errorContent },
-  403: { description: 'Missing scope', content: errorContent },
-  404: { description: 'Flow not found', content: errorContent },
-} as const;
 
 /** Form-encoded submissions (what many lead sources post): lead fields at the top level, dotted keys nested. */
 function formToSubmission(form: Record<string, string | File | (string | File)[]>) {
@@ -192,23 +180,20 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
           },
         },
         responses: {
-          201: {
-            description: 'Outcome decided',
-            content: { 'application/json': { schema: SubmittedLeadSchema } },
-          },
-          202: {
-            description: 'Accepted for processing (async, or not decided within options.timeout)',
-            content: { 'application/json': { schema: AcceptedLeadSchema } },
-          },
-          ...commonErrors,
-          409: {
-            description: 'Duplicate lead, idempotency conflict, or inactive flow',
-            content: errorContent,
-          },
-          422: {
-            description: 'Rejected by the flow (criteria, quality, cap, filter, enhancement)',
-            content: errorContent,
-          },
+          201: jsonResponse('Outcome decided', SubmittedLeadSchema),
+          202: jsonResponse(
+            'Accepted for processing (async, or not decided within options.timeout)',
+            AcceptedLeadSchema,
+          ),
+          ...errorResponses(413, 415),
+          400: errorResponse(
+            'Invalid request, or the lead failed validation (validation_failed, with per-field details)',
+          ),
+          404: errorResponse('Flow not found'),
+          409: errorResponse('Duplicate lead (duplicate_detected), idempotency conflict, or inactive flow'),
+          422: errorResponse(
+            'Rejected by the flow: criteria, quality, filter, enhancement (lead_rejected) or cap (cap_reached)',
+          ),
         },
       }),
       async (c) => {
@@ -242,11 +227,9 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
           body: { required: true, content: { 'application/json': { schema: BatchSchema } } },
         },
         responses: {
-          207: {
-            description: 'Per-lead results',
-            content: { 'application/json': { schema: BatchResultSchema } },
-          },
-          ...commonErrors,
+          207: jsonResponse('Per-lead results', BatchResultSchema),
+          ...errorResponses(400, 413, 415),
+          404: errorResponse('Flow not found'),
         },
       }),
       async (c) => {
@@ -311,12 +294,7 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Leads'],
         middleware: [requireScope('leads:read')],
         request: { params: z.object({ lead_id: z.string() }) },
-        responses: {
-          200: { description: 'Lead', content: { 'application/json': { schema: LeadDetailSchema } } },
-          401: { description: 'Missing or invalid API key', content: errorContent },
-          403: { description: 'Missing scope', content: errorContent },
-          404: { description: 'Not found', content: errorContent },
-        },
+        responses: { 200: jsonResponse('Lead', LeadDetailSchema), ...errorResponses(404) },
       }),
       async (c) => {
         const { lead_id: leadId } = c.req.valid('param');
@@ -402,13 +380,10 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
         body: { required: true, content: { 'application/json': { schema: FeedbackSchema } } },
       },
       responses: {
-        201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackResultSchema } } },
-        400: { description: 'Invalid request', content: errorContent },
-        401: { description: 'Missing or invalid API key', content: errorContent },
-        403: { description: 'Missing scope', content: errorContent },
-        404: { description: 'Lead not found', content: errorContent },
-        409: { description: 'Already returned by this recipient', content: errorContent },
-        422: { description: 'The lead was not delivered to that recipient', content: errorContent },
+        201: jsonResponse('Recorded', FeedbackResultSchema),
+        ...errorResponses(400, 404, 413, 415),
+        409: errorResponse('Already returned by this recipient (already_returned)'),
+        422: errorResponse('The lead was not delivered to that recipient (not_delivered)'),
       },
     }),
     async (c) => {

@@ -15,15 +15,7 @@ import {
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
-import { ErrorSchema } from '../views.js';
-
-const errorContent = { 'application/json': { schema: ErrorSchema } };
-const errors = {
-  400: { description: 'Invalid request', content: errorContent },
-  401: { description: 'Missing or invalid API key', content: errorContent },
-  403: { description: 'Missing scope', content: errorContent },
-  404: { description: 'Not found', content: errorContent },
-} as const;
+import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
 
 const ReplayBodySchema = z
   .object({
@@ -119,12 +111,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
           body: { required: false, content: { 'application/json': { schema: ReplayBodySchema } } },
         },
         responses: {
-          200: {
-            description: 'New outcome',
-            content: { 'application/json': { schema: ReplayResultSchema } },
-          },
-          409: { description: 'The lead has no failed delivery to replay', content: errorContent },
-          ...errors,
+          200: jsonResponse('New outcome', ReplayResultSchema),
+          ...errorResponses(400, 404, 413, 415),
+          409: errorResponse('The lead has no failed delivery to replay (not_replayable)'),
         },
       }),
       async (c) => {
@@ -168,9 +157,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         middleware: [requireScope('leads:write')],
         request: { body: { required: true, content: { 'application/json': { schema: BulkReplaySchema } } } },
         responses: {
-          200: { description: 'Dry run', content: { 'application/json': { schema: DryRunSchema } } },
-          202: { description: 'Started', content: { 'application/json': { schema: ProgressSchema } } },
-          ...errors,
+          200: jsonResponse('Dry run: what would be replayed', DryRunSchema),
+          202: jsonResponse('Started', ProgressSchema),
+          ...errorResponses(400, 404, 413, 415),
         },
       }),
       async (c) => {
@@ -237,10 +226,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Operations'],
         middleware: [requireScope('leads:read')],
         request: { params: z.object({ replay_id: z.string() }) },
-        responses: {
-          200: { description: 'Progress', content: { 'application/json': { schema: ProgressSchema } } },
-          ...errors,
-        },
+        responses: { 200: jsonResponse('Progress', ProgressSchema), ...errorResponses(404) },
       }),
       async (c) => {
         const { replay_id: id } = c.req.valid('param');
@@ -255,10 +241,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Operations'],
         middleware: [requireScope('leads:write')],
         request: { params: z.object({ replay_id: z.string() }) },
-        responses: {
-          202: { description: 'Cancelling', content: { 'application/json': { schema: ProgressSchema } } },
-          ...errors,
-        },
+        responses: { 202: jsonResponse('Cancelling', ProgressSchema), ...errorResponses(404) },
       }),
       async (c) => {
         const { replay_id: id } = c.req.valid('param');
