@@ -26,11 +26,21 @@ export function interpretResponse(
   const reference = textOf(read(rules.reference_path));
 
   if (response.status >= 500) {
-    return { outcome: 'error', reason: reason ?? `Recipient answered HTTP ${response.status}`, price: 0, reference };
+    return {
+      outcome: 'error',
+      reason: reason ?? `Recipient answered HTTP ${response.status}`,
+      price: 0,
+      reference,
+    };
   }
   if (response.status >= 300) {
     const what = response.status >= 400 ? 'declined with' : 'answered';
-    return { outcome: 'failure', reason: reason ?? `Recipient ${what} HTTP ${response.status}`, price: 0, reference };
+    return {
+      outcome: 'failure',
+      reason: reason ?? `Recipient ${what} HTTP ${response.status}`,
+      price: 0,
+      reference,
+    };
   }
 
   let success = true;
@@ -41,10 +51,12 @@ export function interpretResponse(
   } else if (rules.outcome_term) {
     success = safeRegex(rules.outcome_term)?.test(response.body) ?? false;
   }
-  if (!success) return { outcome: 'failure', reason: reason ?? 'Recipient did not accept the lead', price: 0, reference };
+  if (!success)
+    return { outcome: 'failure', reason: reason ?? 'Recipient did not accept the lead', price: 0, reference };
 
   const pathPrice = Number(read(rules.price_path));
-  const price = rules.price_path && Number.isFinite(pathPrice) && pathPrice >= 0 ? pathPrice : (salePrice ?? 0);
+  const price =
+    rules.price_path && Number.isFinite(pathPrice) && pathPrice >= 0 ? pathPrice : (salePrice ?? 0);
   return { outcome: 'success', reason, price: Math.round(price * 10_000) / 10_000, reference };
 }
 

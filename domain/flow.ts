@@ -43,9 +43,19 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const ResponseParsingSchema = z.object({
-  outcome_path: z.string().max(200).nullable().default(null).describe('JSON path whose value says the outcome'),
+  outcome_path: z
+    .string()
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe('JSON path whose value says the outcome'),
   success_values: z.array(z.string()).default(['success', 'accepted', 'ok', 'true']),
-  outcome_term: z.string().max(500).nullable().default(null).describe('Case-insensitive regex; a match means success'),
+  outcome_term: z
+    .string()
+    .max(500)
+    .nullable()
+    .default(null)
+    .describe('Case-insensitive regex; a match means success'),
   reason_path: z.string().max(200).nullable().default(null),
   price_path: z.string().max(200).nullable().default(null).describe('JSON path of the price the buyer pays'),
   reference_path: z.string().max(200).nullable().default(null),
@@ -77,7 +87,12 @@ export const RecipientInputSchema = z.object({
 });
 export type RecipientInput = z.infer<typeof RecipientInputSchema>;
 
-export const ENHANCEMENT_SERVICES = ['email_validation', 'phone_validation', 'duplicate_check', 'trustedform'] as const;
+export const ENHANCEMENT_SERVICES = [
+  'email_validation',
+  'phone_validation',
+  'duplicate_check',
+  'trustedform',
+] as const;
 export type EnhancementService = (typeof ENHANCEMENT_SERVICES)[number];
 
 export const EnhancementStepSchema = z.object({
@@ -113,7 +128,11 @@ export const DeliveryStepSchema = z.object({
   weight: z.number().int().min(1).max(1000).default(1).describe('Share of leads in weighted distribution'),
 });
 
-export const StepSchema = z.discriminatedUnion('type', [EnhancementStepSchema, FilterStepSchema, DeliveryStepSchema]);
+export const StepSchema = z.discriminatedUnion('type', [
+  EnhancementStepSchema,
+  FilterStepSchema,
+  DeliveryStepSchema,
+]);
 export type EnhancementStep = z.infer<typeof EnhancementStepSchema> & { id: string };
 export type FilterStep = z.infer<typeof FilterStepSchema> & { id: string };
 export type DeliveryStep = z.infer<typeof DeliveryStepSchema> & { id: string };
@@ -128,7 +147,9 @@ export const FieldDefinitionSchema = z.object({
 
 export const FlowSettingsSchema = z.object({
   required_fields: z.array(z.string().min(1).max(100)).max(200).default([]),
-  acceptance_criteria: Cel.nullable().default(null).describe('CEL, e.g. lead.age >= 21 && lead.income >= 50000'),
+  acceptance_criteria: Cel.nullable()
+    .default(null)
+    .describe('CEL, e.g. lead.age >= 21 && lead.income >= 50000'),
   quality_threshold: z.number().min(0).max(1).nullable().default(null),
   volume_cap: z
     .object({
@@ -140,7 +161,10 @@ export const FlowSettingsSchema = z.object({
   notifications: z
     .object({
       email: z.email().nullable().optional(),
-      webhook_url: z.url({ protocol: /^https?$/ }).nullable().optional(),
+      webhook_url: z
+        .url({ protocol: /^https?$/ })
+        .nullable()
+        .optional(),
       events: z.array(z.enum(WEBHOOK_EVENTS)).optional().describe('Default: all events'),
     })
     .nullable()
@@ -167,7 +191,9 @@ export const DistributionSchema = z.object({
   mode: z
     .enum(['all', 'waterfall', 'weighted'])
     .default('all')
-    .describe('all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight'),
+    .describe(
+      'all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight',
+    ),
   waterfall_order: z.enum(['steps', 'price']).default('steps'),
 });
 
@@ -181,7 +207,9 @@ export const DeliveryRetrySchema = z.object({
     .min(1)
     .max(90 * 86_400)
     .default(7 * 86_400)
-    .describe('How long a lead whose delivery failed waits for an operator replay before it closes as failed'),
+    .describe(
+      'How long a lead whose delivery failed waits for an operator replay before it closes as failed',
+    ),
 });
 
 /** Everything a flow version holds; what a lead runs against. */
@@ -214,7 +242,9 @@ export function withCapIds(caps: z.infer<typeof CapSchema>[]): Cap[] {
 }
 
 /** Every CEL expression in a flow config, with where it is, for compile-time checking. */
-export function celExpressions(config: z.infer<typeof FlowConfigSchema>): Array<{ path: string; expression: string }> {
+export function celExpressions(
+  config: z.infer<typeof FlowConfigSchema>,
+): Array<{ path: string; expression: string }> {
   const found: Array<{ path: string; expression: string }> = [];
   if (config.settings.acceptance_criteria) {
     found.push({ path: 'settings.acceptance_criteria', expression: config.settings.acceptance_criteria });

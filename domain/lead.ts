@@ -19,7 +19,14 @@ export type LeadEventType =
   | 'closed';
 
 /** Why a lead was rejected; the API maps each kind to its HTTP answer. */
-export type RejectionKind = 'validation' | 'criteria' | 'enhancement' | 'filter' | 'duplicate' | 'quality' | 'cap';
+export type RejectionKind =
+  | 'validation'
+  | 'criteria'
+  | 'enhancement'
+  | 'filter'
+  | 'duplicate'
+  | 'quality'
+  | 'cap';
 
 export interface LeadEvent {
   id: string;

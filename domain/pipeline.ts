@@ -2,7 +2,7 @@
 // randomness are parameters); runs in the evaluateLead local activity, so CEL and the field parsers
 // stay out of the workflow bundle. The workflow only sequences the steps and does the I/O.
 
-import { compileCriteria, criteriaContext, evaluateCriteria, type CriteriaContext } from './criteria.js';
+import { type CriteriaContext, compileCriteria, criteriaContext, evaluateCriteria } from './criteria.js';
 import { type FieldDefinition, inferFieldType, normalizeLead, type ParsedValue } from './fields/index.js';
 import type { Cap, FlowConfig } from './flow.js';
 import type { FieldError, LeadFields } from './lead.js';
