@@ -29,6 +29,8 @@ export interface IntentLlmConfig {
   model: string;
   apiKey?: string | undefined;
   timeoutMs?: number;
+  /** How long /healthz reuses the provider check; default 30 s. */
+  statusCacheMs?: number;
 }
 
 export interface IntentServiceOptions {
@@ -282,7 +284,8 @@ export class IntentService {
   async llmStatus(): Promise<'available' | 'unavailable' | 'disabled'> {
     const llm = this.options.llm;
     if (!llm) return 'disabled';
-    if (this.llmCache && Date.now() - this.llmCache.at < 30_000) return this.llmCache.status;
+    const ttl = llm.statusCacheMs ?? 30_000;
+    if (this.llmCache && Date.now() - this.llmCache.at < ttl) return this.llmCache.status;
     let status: 'available' | 'unavailable' = 'unavailable';
     try {
       const res = await fetch(`${llm.baseUrl.replace(/\/$/, '')}/models`, {
