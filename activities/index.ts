@@ -3,6 +3,7 @@ import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
 import { createReplayActivities, type ReplayDeps } from './replay.js';
+import { createTrustedFormActivities } from './trustedform.js';
 import { createWebhookActivities } from './webhooks.js';
 
 export interface ActivityDeps {
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeliveryActivities(deps),
     ...createWebhookActivities(deps),
     ...createReplayActivities(deps),
+    ...createTrustedFormActivities(deps),
   };
 }
 

@@ -106,7 +106,18 @@ export const EnhancementStepSchema = z.object({
       reject_disposable: z.boolean().default(false),
       fields: z.array(z.string()).default(['email', 'phone']),
       lookback_days: z.number().int().min(1).max(3650).default(30),
-      claim_url: z.url().nullable().default(null),
+      claim_url: z
+        .url()
+        .nullable()
+        .default(null)
+        .describe('trustedform: claim certificates at this service (off when null)'),
+      max_age_days: z
+        .number()
+        .int()
+        .min(1)
+        .max(365)
+        .default(90)
+        .describe('trustedform: oldest certificate accepted'),
     })
     .prefault({}),
 });

@@ -50,6 +50,11 @@ const WEBHOOK: ActivityOptions = {
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 6 },
 };
 const webhooks = proxyActivities<Activities>(WEBHOOK);
+const trustedForm = proxyActivities<Activities>({
+  startToCloseTimeout: '10s',
+  summary: 'TrustedForm claim',
+  retry: { initialInterval: '500ms', maximumAttempts: 3 },
+});
 
 type Rejection = NonNullable<LeadSnapshot['rejection']>;
 type Patch = Omit<
@@ -506,16 +511,49 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
         const cert = (parsed.trustedform_cert_url ?? parsed.trusted_form_cert_url) as
           | ((typeof parsed)[string] & { cert_id?: string | null; age_in_days?: number | null })
           | undefined;
-        enhancements.trustedform = cert
-          ? {
-              status: cert.valid ? 'valid' : 'invalid',
-              cert_id: cert.cert_id ?? null,
-              age_in_days: cert.age_in_days ?? null,
-            }
-          : { status: 'missing' };
-        if (settings.require_valid && !cert?.valid) {
-          return { kind: 'enhancement', reason: 'TrustedForm certificate missing or invalid' };
+        if (!cert) {
+          enhancements.trustedform = { status: 'missing' };
+          return settings.require_valid
+            ? { kind: 'enhancement', reason: 'TrustedForm certificate missing' }
+            : null;
         }
+        let valid = cert.valid;
+        let reason = valid ? null : 'TrustedForm certificate URL is invalid';
+        let claim: Record<string, unknown> | null = null;
+        if (valid && settings.claim_url) {
+          // The pluggable claim step: the only way to learn a certificate's age.
+          try {
+            const claimed = await trustedForm.claimTrustedForm({
+              claimUrl: settings.claim_url,
+              certUrl: String(cert.normal),
+              leadId: input.leadId,
+              email: typeof ev.normalized.email === 'string' ? ev.normalized.email : null,
+              phone: typeof ev.normalized.phone === 'string' ? ev.normalized.phone : null,
+            });
+            claim = { status: claimed.status, expires_at: claimed.expiresAt };
+            if (claimed.status === 'rejected')
+              [valid, reason] = [false, claimed.reason ?? 'TrustedForm claim refused'];
+            else if (claimed.ageInDays !== null && claimed.ageInDays > settings.max_age_days) {
+              [valid, reason] = [
+                false,
+                `TrustedForm certificate is ${claimed.ageInDays} days old (max ${settings.max_age_days})`,
+              ];
+            }
+            cert.age_in_days = claimed.ageInDays;
+          } catch (err) {
+            if (!(err instanceof ActivityFailure)) throw err;
+            claim = { status: 'error' };
+            [valid, reason] = [false, 'TrustedForm claim could not be made'];
+          }
+        }
+        enhancements.trustedform = {
+          status: valid ? 'valid' : 'invalid',
+          cert_id: cert.cert_id ?? null,
+          age_in_days: cert.age_in_days ?? null,
+          ...(claim ? { claim } : {}),
+        };
+        if (settings.require_valid && !valid)
+          return { kind: 'enhancement', reason: reason ?? 'TrustedForm check failed' };
         return null;
       }
     }

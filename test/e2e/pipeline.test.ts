@@ -189,6 +189,58 @@ describe('lead pipeline end to end', () => {
     expect(res.json.error.message).toMatch(/below the flow's threshold 0.90/);
   });
 
+  it('TrustedForm: checks the certificate URL, and the pluggable claim step rejects an old certificate', async () => {
+    const cert = `https://cert.trustedform.com/${'a1b2c3d4e5'.repeat(4)}`;
+    const claims = await buyer((req) => {
+      const { match_lead } = req.json() as { match_lead: { email: string } };
+      return {
+        status: 200,
+        body: {
+          outcome: 'success',
+          age_in_seconds: match_lead.email.startsWith('old') ? 120 * 86_400 : 3_600,
+        },
+      };
+    });
+    const crm = await buyer();
+    const flowId = await createFlow({
+      steps: [
+        {
+          type: 'enhancement',
+          service: 'trustedform',
+          settings: { require_valid: true, claim_url: claims.url, max_age_days: 90 },
+        },
+        delivery(crm.url),
+      ],
+    });
+    const fresh = await submit(flowId, {
+      lead: lead({ email: 'fresh@example.com' }),
+      trusted_form_cert_url: cert,
+    });
+    expect(fresh.status, JSON.stringify(fresh.json)).toBe(201);
+    expect(
+      (await stack.call('GET', `/leads/${fresh.json.id}`, key)).json.enhancements.trustedform,
+    ).toMatchObject({
+      status: 'valid',
+      cert_id: 'a1b2c3d4e5'.repeat(4),
+      age_in_days: 0,
+      claim: { status: 'claimed' },
+    });
+    expect(claims.requests[0]!.json()).toMatchObject({ cert_url: cert, reference: fresh.json.id });
+
+    const old = await submit(flowId, {
+      lead: lead({ email: 'old@example.com' }),
+      trusted_form_cert_url: cert,
+    });
+    expect(old.status).toBe(422);
+    expect(old.json.error.message).toBe('TrustedForm certificate is 120 days old (max 90)');
+    const bad = await submit(flowId, {
+      lead: lead({ trustedform_cert_url: 'https://example.com/not-a-cert' }),
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.message).toBe('TrustedForm certificate URL is invalid');
+    expect(crm.requests).toHaveLength(1);
+  });
+
   it('buyer 500 then success: retried with the same idempotency key and delivered', async () => {
     const crm = await buyer((_req, attempt) =>
       attempt === 1 ? { status: 500 } : { status: 200, body: { ok: true } },

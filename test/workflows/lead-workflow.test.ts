@@ -73,6 +73,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       replayOneLead: async () => {
         throw new Error('not used here');
       },
+      claimTrustedForm: async () => ({ status: 'claimed', ageInDays: 1, expiresAt: null, reason: null }),
       ...overrides,
     };
     return { activities, progress, deliveries, webhooks, released };

@@ -1,0 +1,63 @@
+import { ApplicationFailure } from '@temporalio/activity';
+
+export interface TrustedFormClaimRequest {
+  claimUrl: string;
+  certUrl: string;
+  leadId: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface TrustedFormClaim {
+  status: 'claimed' | 'rejected';
+  /** From the claim service's `age_in_seconds`; null when it does not say. */
+  ageInDays: number | null;
+  expiresAt: string | null;
+  reason: string | null;
+}
+
+/**
+ * The pluggable TrustedForm claim step (off unless a flow sets `claim_url`): POSTs the certificate
+ * to the claim service and reads its answer. A 5xx or timeout is retried; a 4xx is a rejected claim.
+ * Expected answer (TrustedForm-like): `{ "age_in_seconds": 3600, "expires_at": "...", "outcome": "success" }`.
+ */
+export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?: typeof fetch }) {
+  return {
+    async claimTrustedForm(request: TrustedFormClaimRequest): Promise<TrustedFormClaim> {
+      let response: Response;
+      try {
+        response = await fetchImpl(request.claimUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({
+            cert_url: request.certUrl,
+            reference: request.leadId,
+            match_lead: { email: request.email, phone: request.phone },
+          }),
+          signal: AbortSignal.timeout(5000),
+        });
+      } catch {
+        throw ApplicationFailure.retryable('TrustedForm claim service unreachable', 'ClaimUnavailable');
+      }
+      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      if (response.status >= 500) {
+        throw ApplicationFailure.retryable(
+          `TrustedForm claim answered HTTP ${response.status}`,
+          'ClaimUnavailable',
+        );
+      }
+      const seconds = Number(body.age_in_seconds);
+      const base = {
+        ageInDays: Number.isFinite(seconds) ? Math.floor(seconds / 86_400) : null,
+        expiresAt: typeof body.expires_at === 'string' ? body.expires_at : null,
+      };
+      const outcome = typeof body.outcome === 'string' ? body.outcome.toLowerCase() : 'success';
+      if (response.status >= 400 || outcome !== 'success') {
+        const reason =
+          typeof body.reason === 'string' ? body.reason : `Claim refused (HTTP ${response.status})`;
+        return { ...base, status: 'rejected', reason };
+      }
+      return { ...base, status: 'claimed', reason: null };
+    },
+  };
+}
