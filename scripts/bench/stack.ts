@@ -1,0 +1,227 @@
+// The benchmark's own stack, the way `npm start` (dev/start.ts) runs it: embedded PostgreSQL in a
+// temporary directory, a headless Temporal dev server (SQLite file or in memory), and the worker and
+// API as child processes (`node --import tsx worker.ts` / `api/main.ts`) configured only by
+// environment. Every port is a free one, so it runs next to `npm start` and the test suite.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { migrate } from '../../db/migrate.js';
+import { freePort } from '../../dev/ports.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/postgres.js';
+import { type DevServer, startDevServer, stopChild } from '../../dev/temporal-server.js';
+import { bundleWorkflows } from '../../temporal/bundle.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface StackOptions {
+  /** Temporary directory for Postgres, Temporal's SQLite file, the workflow bundle and logs. */
+  workDir: string;
+  temporalDb: 'file' | 'memory';
+  /** Extra environment for the worker and API (e.g. DATABASE_POOL_SIZE, LOG_LEVEL). */
+  env: Record<string, string>;
+  /** Write V8 CPU profiles of the worker and API here (`--cpu-prof`). */
+  cpuProfDir: string | null;
+  recipientDelayMs: number;
+  say(message: string): void;
+}
+
+export interface BenchStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  recipientUrl: string;
+  logDir: string;
+  /** Root pid of each component, for CPU accounting. */
+  pids: Record<string, number | undefined>;
+  /** Rejects when the worker or API exits on its own. */
+  crashed: Promise<never>;
+  stop(): Promise<void>;
+}
+
+let stopStarting: (() => Promise<void>) | null = null;
+
+/** Stops whatever the latest startStack has started so far (for a signal during start-up). */
+export function stopStartingStack(): Promise<void> {
+  return stopStarting?.() ?? Promise.resolve();
+}
+
+export async function startStack(options: StackOptions): Promise<BenchStack> {
+  const { workDir, say } = options;
+  const logDir = join(workDir, 'logs');
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const fn of stoppers.splice(0)) await fn().catch(() => {});
+  };
+  stopStarting = stop;
+  try {
+    const [pgPort, temporalPort, apiPort, metricsPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    say(
+      `• starting embedded PostgreSQL (:${pgPort}) and Temporal dev server (:${temporalPort}, ${
+        options.temporalDb === 'file' ? 'SQLite file' : 'in memory'
+      }); bundling workflows`,
+    );
+    mkdirSync(logDir, { recursive: true });
+    // Started together; if one fails, the others are stopped once they are up (nothing is left behind).
+    const [dbResult, temporalResult, bundleResult] = await Promise.allSettled([
+      startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
+      startDevServer({
+        port: temporalPort,
+        ...(options.temporalDb === 'file' ? { dbFilename: join(workDir, 'temporal.db') } : {}),
+        logFile: join(logDir, 'temporal.log'),
+      }),
+      bundleWorkflows(),
+    ]);
+    if (temporalResult.status === 'fulfilled') stoppers.unshift(temporalResult.value.stop);
+    if (dbResult.status === 'fulfilled') stoppers.push(dbResult.value.stop);
+    for (const r of [dbResult, temporalResult, bundleResult]) if (r.status === 'rejected') throw r.reason;
+    const db = (dbResult as PromiseFulfilledResult<EmbeddedDatabase>).value;
+    const temporal = (temporalResult as PromiseFulfilledResult<DevServer>).value;
+    const bundle = (bundleResult as PromiseFulfilledResult<string>).value;
+    await migrate(db.url);
+    const bundlePath = join(workDir, 'workflow-bundle.js');
+    writeFileSync(bundlePath, bundle);
+
+    const recipient = await startRecipient(options.recipientDelayMs, join(logDir, 'recipient.log'));
+    stoppers.push(() => stopChild(recipient.child, 5_000));
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      MIGRATE_ON_START: 'false',
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+      WORKER_METRICS_PORT: String(metricsPort),
+      ...options.env,
+    };
+    say('• starting worker and API');
+    let crash: (err: Error) => void = () => {};
+    const crashed = new Promise<never>((_, reject) => {
+      crash = reject;
+    });
+    crashed.catch(() => {});
+    const children: Array<{ name: string; child: ChildProcess }> = [];
+    let stopping = false;
+    const startChild = (name: string, script: string) => {
+      const logFile = join(logDir, `${name}.log`);
+      const fd = openSync(logFile, 'a');
+      // One directory per process: every thread (main, workflow threads, tsx's loader) writes a profile.
+      const profArgs = options.cpuProfDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, name)}`]
+        : [];
+      // Own process group (as under `npm start`), stdout/stderr straight into the log file.
+      const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', script], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', fd, fd],
+        detached: true,
+      });
+      closeSync(fd);
+      child.on('exit', (code, signal) => {
+        if (!stopping) crash(new Error(`${name} exited (${signal ?? code}):\n${tail(logFile)}`));
+      });
+      children.push({ name, child });
+      return child;
+    };
+    const worker = startChild('worker', 'worker.ts');
+    const api = startChild('api', 'api/main.ts');
+    // API first (stop taking leads), then the worker (drains), as dev/start.ts does.
+    stoppers.unshift(async () => {
+      stopping = true;
+      for (const { child } of [...children].reverse()) await stopChild(child, 15_000);
+    });
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await Promise.race([
+      Promise.all([
+        waitForHttp(`${apiUrl}/openapi.json`),
+        waitForLog(join(logDir, 'worker.log'), '"msg":"worker started"'),
+      ]),
+      crashed,
+    ]);
+    return {
+      apiUrl,
+      databaseUrl: db.url,
+      temporalAddress: temporal.address,
+      recipientUrl: recipient.url,
+      logDir,
+      pids: {
+        worker: worker.pid,
+        api: api.pid,
+        temporal: temporal.process.pid,
+        recipient: recipient.child.pid,
+      },
+      crashed,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** The stand-in buyer (scripts/bench/recipient.ts) in its own process. */
+export async function startRecipient(
+  delayMs: number,
+  logFile: string | null,
+): Promise<{ url: string; child: ChildProcess }> {
+  const script = join(ROOT, 'scripts', 'bench', 'recipient.ts');
+  const fd = logFile ? openSync(logFile, 'a') : 'ignore';
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '0', String(delayMs)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', fd],
+    detached: true,
+  });
+  if (typeof fd === 'number') closeSync(fd);
+  const lines = createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('recipient did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`recipient exited (${code})`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { port: number }).port);
+    });
+  });
+  lines.close();
+  child.stdout!.resume();
+  return { url: `http://127.0.0.1:${port}/leads`, child };
+}
+
+function tail(file: string, bytes = 3000): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-bytes);
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitForHttp(url: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function waitForLog(file: string, needle: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (tail(file, 1_000_000).includes(needle)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${file} did not show ${needle} within ${timeoutMs / 1000} s`);
+}
