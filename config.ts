@@ -24,6 +24,12 @@ const EnvSchema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().nonnegative().default(9464),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  INTENT_EAGER_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  INTENT_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
+  INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
   INTENT_LLM_BASE_URL: z.string().optional(),
   INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
   INTENT_LLM_API_KEY: z.string().optional(),
@@ -51,6 +57,12 @@ export type Config = {
   intent: {
     cacheEntries: number;
     workflowBundlePath: string | undefined;
+    /** Request eager workflow start for queries (the worker runs in the API process). */
+    eagerStart: boolean;
+    /** Concurrent queries in the intent worker (workflow tasks and local activities). */
+    maxConcurrent: number;
+    /** Queries in flight per API process above which new ones get 503 at once (load shedding). */
+    maxInFlight: number;
     /** Optional OpenAI-compatible prompt parser; absent = the deterministic lexicon parser only. */
     llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   };
@@ -84,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intent: {
       cacheEntries: e.INTENT_CACHE_ENTRIES,
       workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,
+      eagerStart: e.INTENT_EAGER_START,
+      maxConcurrent: e.INTENT_MAX_CONCURRENT,
+      maxInFlight: e.INTENT_MAX_IN_FLIGHT,
       llm: e.INTENT_LLM_BASE_URL
         ? {
             baseUrl: e.INTENT_LLM_BASE_URL,

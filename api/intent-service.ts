@@ -52,6 +52,11 @@ export interface IntentServiceOptions {
   resultTimeoutMs?: number;
   /** Ask the server for eager workflow start (default true). */
   eagerStart?: boolean;
+  /**
+   * Queries in flight in this process above which new ones are refused at once with 503 (load
+   * shedding: past the stack's capacity, waiting only makes every answer late); default 32.
+   */
+  maxInFlight?: number;
   maxConcurrent?: number;
 }
 
@@ -93,6 +98,7 @@ export class IntentService {
   private firstLoad: Promise<IntentEngineInfo> | null = null;
   private readonly parser: OpenAICompatibleParser | undefined;
   private llmCache: { status: 'available' | 'unavailable'; at: number } | null = null;
+  private inFlight = 0;
 
   private constructor(private readonly options: IntentServiceOptions) {
     this.client = new Client({ connection: options.connection, namespace: options.namespace });
@@ -181,6 +187,30 @@ export class IntentService {
     return next;
   }
 
+  /**
+   * Load shedding, called first for every POST /query: with `maxInFlight` queries already in this
+   * process it throws 503 at once (no database work, so refusing stays cheap under overload); else it
+   * counts the query in and returns the function that counts it out.
+   */
+  enter(): () => void {
+    const max = this.options.maxInFlight ?? 32;
+    if (this.inFlight >= max) {
+      throw new IntentApiError(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The service is at capacity; retry shortly',
+        { reason: 'overloaded', in_flight: this.inFlight },
+        { 'Retry-After': '1' },
+      );
+    }
+    this.inFlight++;
+    let left = false;
+    return () => {
+      if (!left) this.inFlight--;
+      left = true;
+    };
+  }
+
   /** Runs one query as `intentQueryWorkflow` and waits for it; the full result comes from this process. */
   async query(
     request: ValidIntentQueryRequest,
@@ -222,7 +252,7 @@ export class IntentService {
         reason: 'temporal_unavailable',
       });
     }
-    const summary = await this.awaitResult(handle.result() as Promise<IntentQuerySummary>, queryId);
+    const summary = await this.awaitResult(handle, queryId);
     const stored = this.results.take(queryId);
     if (stored) {
       return {
@@ -240,30 +270,19 @@ export class IntentService {
     return { queryId, result, summary, eagerlyStarted: handle.eagerlyStarted, reranked: true };
   }
 
+  /**
+   * Waits for the workflow's result under a deadline that also applies to the result long-poll RPC
+   * (so a timed-out query leaves no poll behind: the server limits concurrent polls per namespace).
+   */
   private async awaitResult(
-    result: Promise<IntentQuerySummary>,
+    handle: { result(): Promise<unknown> },
     queryId: string,
   ): Promise<IntentQuerySummary> {
     const timeoutMs = this.options.resultTimeoutMs ?? 15_000;
-    let timer: NodeJS.Timeout | undefined;
+    const deadline = Date.now() + timeoutMs;
     try {
-      return await Promise.race([
-        result,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The query did not complete in time', {
-                  reason: 'timeout',
-                  timeout_ms: timeoutMs,
-                }),
-              ),
-            timeoutMs,
-          );
-        }),
-      ]);
+      return (await this.client.withDeadline(deadline, () => handle.result())) as IntentQuerySummary;
     } catch (err) {
-      if (err instanceof IntentApiError) throw err;
       if (err instanceof WorkflowFailedError) {
         const type = (err.cause as { type?: string } | undefined)?.type;
         const causeType = (err.cause?.cause as { type?: string } | undefined)?.type;
@@ -272,11 +291,24 @@ export class IntentService {
             reason: 'index_loading',
           });
         }
+        this.options.logger.error({ err, queryId }, 'intent query workflow failed');
+        throw new IntentApiError(500, 'INTERNAL_ERROR', 'The query failed', { query_id: queryId });
       }
-      this.options.logger.error({ err, queryId }, 'intent query workflow failed');
-      throw new IntentApiError(500, 'INTERNAL_ERROR', 'The query failed', { query_id: queryId });
-    } finally {
-      clearTimeout(timer);
+      if (Date.now() >= deadline) {
+        throw new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The query did not complete in time', {
+          reason: 'timeout',
+          timeout_ms: timeoutMs,
+        });
+      }
+      // The server refused or failed the call (e.g. overloaded): retryable by the client.
+      this.options.logger.warn({ err, queryId }, 'intent query result unavailable');
+      throw new IntentApiError(
+        503,
+        'SERVICE_UNAVAILABLE',
+        'The query result could not be read; retry shortly',
+        { reason: 'temporal_unavailable' },
+        { 'Retry-After': '1' },
+      );
     }
   }
 

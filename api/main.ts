@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.intentTaskQueue,
     workflowBundlePath: config.intent.workflowBundlePath,
     cacheEntries: config.intent.cacheEntries,
+    eagerStart: config.intent.eagerStart,
+    maxConcurrent: config.intent.maxConcurrent,
+    maxInFlight: config.intent.maxInFlight,
     llm: config.intent.llm,
   });
   intent.ready().then(

@@ -204,6 +204,22 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
     if (!intent) throw new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The intent service is not running');
     await next();
   };
+  // First on POST /query: refuse at once when this process is at capacity (counted in metrics only).
+  const shed = async (_c: Context, next: () => Promise<void>) => {
+    if (!intent) return next();
+    let leave: () => void;
+    try {
+      leave = intent.enter();
+    } catch (err) {
+      intentQueries.inc({ outcome: 'SERVICE_UNAVAILABLE', cache: 'none' });
+      throw err;
+    }
+    try {
+      await next();
+    } finally {
+      leave();
+    }
+  };
   const queryBodyLimit = bodyLimit({
     maxSize: MAX_QUERY_BODY_BYTES,
     onError: () => {
@@ -240,7 +256,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         description:
           'Runs one short-lived `intentQueryWorkflow` on the intent task queue and answers its result. Counts against the intent limits (token bucket 1,000 burst / 100 per minute, 10,000 per day, cost limits).',
         tags: ['Intent'],
-        middleware: [start, auth, requireScope('intent:query'), needService, queryBodyLimit] as const,
+        middleware: [start, shed, auth, requireScope('intent:query'), needService, queryBodyLimit] as const,
         request: {
           body: {
             required: true,
@@ -279,6 +295,18 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           cacheHit: null,
           errorCode: null,
         };
+        // Server-Timing: where the time of an answered query went (auth, limits, parse, workflow, ...).
+        const phases: [string, number][] = [];
+        let last = t0;
+        const mark = (name: string) => {
+          const now = performance.now();
+          phases.push([name, now - last]);
+          last = now;
+        };
+        const serverTiming = () =>
+          [...phases, ['total', performance.now() - t0] as [string, number]]
+            .map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`)
+            .join(', ');
         const record = async () => {
           row.latencyMs = row.latencyMs || round2(performance.now() - t0);
           intentQueries.inc({
@@ -293,7 +321,9 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           service.limiter.invalidate(key.keyId);
         };
         try {
+          mark('auth');
           const { limits } = await service.limiter.admit(c, key);
+          mark('limits');
           const type = c.req.header('Content-Type');
           if (!type || !/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
             throw new IntentApiError(
@@ -324,7 +354,9 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           if (!v.ok) throw new IntentApiError(400, 'INVALID_QUERY', v.error.message, v.error.details);
           row.limitRequested = v.value.limit;
 
+          mark('parse');
           const run = await service.query(v.value, key.accountId, queryId);
+          mark('workflow');
           const { result } = run;
           row.resultCount = result.leads.length;
           row.totalLeads = result.metadata.total_leads;
@@ -347,8 +379,11 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
             { cache: result.stats.cacheHit ? 'hit' : 'miss' },
             metadata.processing_time_ms / 1000,
           );
+          mark('serialize');
           await record();
+          mark('log');
           c.header('X-Query-Id', queryId);
+          c.header('Server-Timing', serverTiming());
           return preSerialized<z.infer<typeof IntentQueryResponseSchema>>(c, json);
         } catch (err) {
           const e = toIntentError(err);

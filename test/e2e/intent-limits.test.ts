@@ -24,7 +24,8 @@ describe('intent limits, reputation and alerts', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ intent: { alertBucketSeconds: BUCKET_SECONDS } });
+    // One query in flight at a time: the cases here query one after another, the shedding case does not.
+    stack = await startTestStack({ intent: { alertBucketSeconds: BUCKET_SECONDS, maxInFlight: 1 } });
     const { key } = await stack.createAccount();
     const imported = await stack.call('POST', '/intent/import', key, testCorpusJsonl(), {
       'Content-Type': 'application/x-ndjson',
@@ -189,6 +190,23 @@ describe('intent limits, reputation and alerts', () => {
     const after = (await stack.call('GET', '/query-quality/reputation', key)).json;
     expect(after.total_queries).toBe(5);
     expect(after.failed_queries).toBe(3);
+  });
+
+  it('sheds load: past the in-flight cap, 503 SERVICE_UNAVAILABLE at once, nothing logged', async () => {
+    const { key, keyId } = await keyWith({});
+    const [a, b] = await Promise.all([query(key, GOOD), query(key, OTHER_GOOD)]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 503]);
+    const shed = a.status === 503 ? a : b;
+    expectIntentError(shed, 503, 'SERVICE_UNAVAILABLE');
+    expect(shed.json.error.details).toMatchObject({ reason: 'overloaded', in_flight: 1 });
+    expect(shed.headers.get('Retry-After')).toBe('1');
+    const { rows } = await stack.pool.query('SELECT error_code FROM intent_queries WHERE key_id = $1', [
+      keyId,
+    ]);
+    expect(rows).toEqual([{ error_code: null }]);
+    // Capacity is back once the first query is answered.
+    expect((await query(key, GOOD)).status).toBe(200);
   });
 
   it('raises and resolves alerts with real traffic (empty results, latency, cost)', async () => {

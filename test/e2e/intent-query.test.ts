@@ -116,6 +116,10 @@ describe('POST /query', () => {
     expect(Number(res.headers.get('X-RateLimit-Remaining'))).toBeLessThan(1000);
     expect(Number(res.headers.get('X-RateLimit-Reset'))).toBeGreaterThan(Date.now() / 1000 - 5);
     expect(res.headers.get('X-Query-Id')).toMatch(/^q_[0-9a-z]{26}$/);
+    const timing = res.headers.get('Server-Timing')!;
+    for (const phase of ['auth', 'limits', 'parse', 'workflow', 'serialize', 'log', 'total']) {
+      expect(timing).toMatch(new RegExp(`(^|, )${phase};dur=\\d+\\.\\d{2}`));
+    }
   });
 
   it('defaults the limit to 25 and honours limits up to 2000', async () => {

@@ -21,7 +21,10 @@ export async function startTestStack(
   options: {
     /** Also run the intent service (engine from Postgres + intent worker on a queue of its own). */
     intent?: Partial<
-      Pick<IntentServiceOptions, 'limiter' | 'alertBucketSeconds' | 'eagerStart' | 'cacheEntries' | 'llm'>
+      Pick<
+        IntentServiceOptions,
+        'limiter' | 'alertBucketSeconds' | 'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight'
+      >
     >;
   } = {},
 ) {
