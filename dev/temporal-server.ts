@@ -77,7 +77,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   else args.push('--headless');
   if (options.dbFilename) {
     mkdirSync(dirname(options.dbFilename), { recursive: true });
-    args.push('--db-filename', options.dbFilename);
+    // WAL with synchronous=NORMAL: still safe if a process crashes (only a power loss can drop the
+    // last commits), and about twice the workflow throughput of the default rollback journal here.
+    args.push(
+      '--db-filename',
+      options.dbFilename,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
   }
   for (const key of SEARCH_ATTRIBUTES)
     args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
