@@ -31,6 +31,9 @@ Temporal dev server, worker and API as child processes, a local buyer) on free p
   --pool-size N          DATABASE_POOL_SIZE of the worker and API (default: config default, 10)
   --log-level LEVEL      LOG_LEVEL of the worker and API (default: as npm start, info)
   --env KEY=VALUE        extra environment for the worker and API (repeatable)
+  --flow KIND            standard (default): typed fields, required fields, CEL criteria,
+                         phone_validation and duplicate_check, one buyer; minimal: required
+                         email and phone, one buyer (the README walk-through)
   --recipient-delay MS   the local buyer answers after MS milliseconds (default 0)
   --histories N          Temporal histories of measured leads to break down (default 30; 0: none)
   --quiet CORES          before warming up, wait until other processes on the machine use fewer
@@ -52,6 +55,7 @@ interface Options {
   temporal: string | null;
   env: Record<string, string>;
   recipientDelayMs: number;
+  flow: 'standard' | 'minimal';
   histories: number;
   quiet: number;
   quietWaitSeconds: number;
@@ -76,6 +80,7 @@ function parseOptions(argv: string[]): Options {
       'log-level': { type: 'string' },
       env: { type: 'string', multiple: true, default: [] },
       'recipient-delay': { type: 'string', default: '0' },
+      flow: { type: 'string', default: 'standard' },
       histories: { type: 'string', default: '30' },
       quiet: { type: 'string', default: '0.3' },
       'quiet-wait': { type: 'string', default: '600' },
@@ -97,6 +102,9 @@ function parseOptions(argv: string[]): Options {
       throw new Error(`--${name} must be an integer >= ${min}, got ${raw}`);
     return n;
   };
+  if (values.flow !== 'standard' && values.flow !== 'minimal') {
+    throw new Error(`--flow must be standard or minimal, got ${values.flow}`);
+  }
   if (values['db-file'] && values.memory) throw new Error('--db-file and --memory exclude each other');
   if (values.api && !values.key) throw new Error('--api needs --key');
   const env: Record<string, string> = {};
@@ -122,6 +130,7 @@ function parseOptions(argv: string[]): Options {
     temporal: values.temporal ?? null,
     env,
     recipientDelayMs: int('recipient-delay', values['recipient-delay'], 0),
+    flow: values.flow,
     histories: int('histories', values.histories, 0),
     quiet: Number(values.quiet) || 0,
     quietWaitSeconds: int('quiet-wait', values['quiet-wait'], 0),
@@ -134,7 +143,14 @@ function parseOptions(argv: string[]): Options {
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
 /** A flow like a real one: typed fields, required fields, CEL acceptance criteria, two enhancements, one buyer. */
-function flowBody(runTag: string, recipientUrl: string) {
+function flowBody(kind: Options['flow'], runTag: string, recipientUrl: string) {
+  if (kind === 'minimal') {
+    return {
+      name: `Benchmark ${runTag} (minimal)`,
+      settings: { required_fields: ['email', 'phone'] },
+      steps: [{ type: 'delivery', recipient: { name: 'Benchmark buyer', config: { url: recipientUrl } } }],
+    };
+  }
   return {
     name: `Benchmark ${runTag}`,
     description: 'Created by scripts/bench-leads.ts',
@@ -218,6 +234,8 @@ interface Result {
     errors: number;
     outcomes: Record<string, number>;
     transportErrors: Record<string, number>;
+    /** Every answered request's latency (ms, 0.1 ms resolution), in completion order. */
+    samplesMs: number[];
     /** CLOCK_MONOTONIC microseconds (V8 profile clock): to cut CPU profiles to the measured phase. */
     monotonicUs: { start: number; end: number };
   };
@@ -293,7 +311,13 @@ async function main() {
       }
     }
     client = apiClient(apiUrl, key, options.concurrency + 2);
-    const flow = await expectJson(client, 'POST', '/flows', flowBody(runTag, recipientUrl), 201);
+    const flow = await expectJson(
+      client,
+      'POST',
+      '/flows',
+      flowBody(options.flow, runTag, recipientUrl),
+      201,
+    );
     const flowId = String(flow.id);
     const roots = stack?.pids ?? { recipient: undefined };
     if (options.quiet > 0) {
@@ -334,7 +358,7 @@ async function main() {
     if (stack) {
       const pool = createPool(stack.databaseUrl, 1);
       try {
-        const { rows } = await pool.query<{ status: string; n: number; id: string }>(
+        const { rows } = await pool.query<{ status: string; n: number }>(
           'SELECT status, count(*)::int AS n FROM leads WHERE flow_id = $1 GROUP BY status',
           [flowId],
         );
@@ -400,6 +424,7 @@ async function main() {
         errors: measured.errors,
         outcomes: measured.outcomes,
         transportErrors: measured.transportErrors,
+        samplesMs: measured.latenciesMs.map((v) => Math.round(v * 10) / 10),
         monotonicUs: { start: monoStart, end: monoEnd },
       },
       cpu,
@@ -491,7 +516,7 @@ function report(r: Result): string {
       r.options.mode === 'external'
         ? `against ${r.options.api}`
         : `self-contained, Temporal ${r.options.temporalDb === 'file' ? 'SQLite file' : 'in memory'}`
-    }${r.label ? ` [${r.label}]` : ''}`,
+    }${r.options.flow === 'minimal' ? ', minimal flow' : ''}${r.label ? ` [${r.label}]` : ''}`,
     '',
     table([
       ['metric', 'value'],
@@ -527,7 +552,16 @@ function report(r: Result): string {
       ...cores.map(([k, v]) => [k, fixed(v, 2), perLead(v)]),
       ['load generator', fixed(cpu.generatorCores, 2), perLead(cpu.generatorCores)],
       ['all of the above', fixed(ours, 2), perLead(ours)],
-      ...(cpu.otherCores !== null ? [['other processes', fixed(cpu.otherCores, 2), '']] : []),
+      ['kernel threads', fixed(cpu.kernelCores, 2), ''],
+      ...(cpu.otherCores !== null
+        ? [
+            [
+              r.options.mode === 'external' ? 'other processes (the stack too)' : 'other processes',
+              fixed(cpu.otherCores, 2),
+              '',
+            ],
+          ]
+        : []),
       ...(cpu.machineCores !== null ? [['machine total', fixed(cpu.machineCores, 2), '']] : []),
     ]),
   );
@@ -559,6 +593,9 @@ function report(r: Result): string {
   return lines.join('\n');
 }
 
-await main();
+await main().catch((err) => {
+  say(`✗ ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 2;
+});
 // Whatever a library left behind (timers, sockets), the benchmark is over.
 process.exit();

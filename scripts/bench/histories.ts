@@ -24,6 +24,8 @@ export interface HistoryStats {
   startToOutcomeMs: Dist;
   /** Workflow start to close. */
   startToCloseMs: Dist;
+  /** The first sampled lead's history: milliseconds since its start, event type. */
+  timeline: Array<[number, string]>;
 }
 
 export interface Dist {
@@ -135,9 +137,17 @@ export async function sampleHistories(
   try {
     const client = new Client({ connection, namespace });
     const all: LeadTimings[] = [];
+    let timeline: Array<[number, string]> = [];
     for (const id of leadIds) {
-      const history = await client.workflow.getHandle(id).fetchHistory();
-      all.push(timingsOf(history.events ?? []));
+      const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      all.push(timingsOf(events));
+      if (timeline.length === 0) {
+        const t0 = ms(events[0]) ?? 0;
+        timeline = events.map((e) => [
+          Math.round(((ms(e) ?? t0) - t0) * 10) / 10,
+          String(ET[e.eventType ?? 0] ?? e.eventType).replace(/^EVENT_TYPE_/, ''),
+        ]);
+      }
     }
     const pick = (f: (t: LeadTimings) => number | null) =>
       dist(all.map(f).filter((v): v is number => v !== null));
@@ -153,6 +163,7 @@ export async function sampleHistories(
       activityRunMs: pick((t) => t.activityRunMs),
       startToOutcomeMs: pick((t) => t.startToOutcomeMs),
       startToCloseMs: pick((t) => t.startToCloseMs),
+      timeline,
     };
   } finally {
     await connection.close();

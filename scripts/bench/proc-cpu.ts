@@ -61,6 +61,8 @@ export interface CpuSnapshot {
   components: Record<string, number>;
   /** This process (the load generator), from process.cpuUsage(). */
   generator: number;
+  /** Kernel threads, CPU seconds. */
+  kernel: number;
   machine: { busy: number; total: number } | null;
 }
 
@@ -72,7 +74,7 @@ export function cpuSnapshot(roots: Record<string, number | undefined>, restName:
   const usage = process.cpuUsage();
   const generator = (usage.user + usage.system) / 1e6;
   const atMs = performance.now();
-  if (process.platform !== 'linux') return { atMs, components: {}, generator, machine: null };
+  if (process.platform !== 'linux') return { atMs, components: {}, generator, kernel: 0, machine: null };
   const procs = readProcs();
   const children = new Map<number, number[]>();
   for (const p of procs.values()) {
@@ -101,7 +103,10 @@ export function cpuSnapshot(roots: Record<string, number | undefined>, restName:
   const components: Record<string, number> = {};
   for (const [name, pid] of Object.entries(roots)) if (pid) components[name] = subtree(pid);
   if (restName) components[restName] = subtree(process.pid);
-  return { atMs, components, generator, machine: readMachine() };
+  // Kernel threads (children of kthreadd, pid 2): I/O completion, journaling and writeback work for
+  // everyone's fsyncs lands here, ours included. Reported apart from the components.
+  const kernel = subtree(2);
+  return { atMs, components, generator, kernel, machine: readMachine() };
 }
 
 export interface CpuUse {
@@ -109,8 +114,10 @@ export interface CpuUse {
   /** Cores used on average (CPU seconds / wall seconds) per component. */
   cores: Record<string, number>;
   generatorCores: number;
+  /** Kernel threads (I/O completion, journaling, writeback): ours and everyone else's. */
+  kernelCores: number;
   machineCores: number | null;
-  /** Machine minus every component we know of: other tenants of the machine. */
+  /** Machine minus our components and kernel threads: other tenants of the machine. */
   otherCores: number | null;
   machineCpus: number;
 }
@@ -122,15 +129,16 @@ export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
     cores[name] = Math.max(0, seconds - (a.components[name] ?? 0)) / wallSeconds;
   }
   const generatorCores = (b.generator - a.generator) / wallSeconds;
+  const kernelCores = Math.max(0, b.kernel - a.kernel) / wallSeconds;
   const machineCpus = cpus().length;
   let machineCores: number | null = null;
   let otherCores: number | null = null;
   if (a.machine && b.machine && b.machine.total > a.machine.total) {
     machineCores = ((b.machine.busy - a.machine.busy) / (b.machine.total - a.machine.total)) * machineCpus;
-    const known = Object.values(cores).reduce((s, c) => s + c, 0) + generatorCores;
+    const known = Object.values(cores).reduce((s, c) => s + c, 0) + generatorCores + kernelCores;
     otherCores = Math.max(0, machineCores - known);
   }
-  return { wallSeconds, cores, generatorCores, machineCores, otherCores, machineCpus };
+  return { wallSeconds, cores, generatorCores, kernelCores, machineCores, otherCores, machineCpus };
 }
 
 /**

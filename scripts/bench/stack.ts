@@ -4,6 +4,7 @@
 // environment. Every port is a free one, so it runs next to `npm start` and the test suite.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       freePort(),
       freePort(),
       freePort(),
-      freePort(),
+      freePortPair(),
     ]);
     say(
       `• starting embedded PostgreSQL (:${pgPort}) and Temporal dev server (:${temporalPort}, ${
@@ -192,6 +193,23 @@ export async function startRecipient(
   lines.close();
   child.stdout!.resume();
   return { url: `http://127.0.0.1:${port}/leads`, child };
+}
+
+/** A free port whose successor is free too (the worker serves the SDK's metrics on WORKER_METRICS_PORT + 1). */
+async function freePortPair(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort();
+    if (await canListen(port + 1)) return port;
+  }
+  return freePort();
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 function tail(file: string, bytes = 3000): string {

@@ -17,6 +17,7 @@ interface Run {
     mode: string;
     env: Record<string, string>;
     recipientDelayMs: number;
+    flow?: string;
   };
   measured: {
     leadsPerSecond: number;
@@ -70,6 +71,7 @@ for (const file of files) {
     o.mode === 'external' ? 'external' : o.temporalDb,
     env,
     o.recipientDelayMs ? `delay ${o.recipientDelayMs}ms` : '',
+    o.flow === 'minimal' ? 'minimal flow' : '',
     `c=${o.concurrency}`,
   ]
     .filter(Boolean)
