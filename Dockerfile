@@ -6,8 +6,9 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --omit=dev --ignore-scripts
 COPY . .
-RUN node --import tsx scripts/build-workflow-bundle.ts dist/workflow-bundle.js
-ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+RUN node --import tsx scripts/build-workflow-bundle.ts dist
+ENV WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
+    INTENT_WORKFLOW_BUNDLE_PATH=/app/dist/intent-workflow-bundle.js
 USER node
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "api/main.ts"]

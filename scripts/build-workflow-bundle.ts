@@ -1,10 +1,18 @@
-// Pre-builds the workflow bundle (webpack) so production workers start in a second instead of
-// bundling at every start. The worker uses it when WORKFLOW_BUNDLE_PATH points at the file.
+// Pre-builds both workflow bundles (webpack) so production processes start in a second instead of
+// bundling at every start: the lead worker reads WORKFLOW_BUNDLE_PATH, the API's intent worker
+// INTENT_WORKFLOW_BUNDLE_PATH.
+//   node --import tsx scripts/build-workflow-bundle.ts [outDir=dist]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { bundleWorkflows } from '../temporal/bundle.js';
+import { join, resolve } from 'node:path';
+import { bundleIntentWorkflows, bundleWorkflows } from '../temporal/bundle.js';
 
-const out = resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, await bundleWorkflows());
-process.stdout.write(`workflow bundle written to ${out}\n`);
+const outDir = resolve(process.argv[2] ?? 'dist');
+mkdirSync(outDir, { recursive: true });
+const [lead, intent] = await Promise.all([bundleWorkflows(), bundleIntentWorkflows()]);
+for (const [name, code] of [
+  ['workflow-bundle.js', lead],
+  ['intent-workflow-bundle.js', intent],
+] as const) {
+  writeFileSync(join(outDir, name), code);
+  process.stdout.write(`workflow bundle written to ${join(outDir, name)}\n`);
+}

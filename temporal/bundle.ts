@@ -1,11 +1,33 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from './lead-worker.js';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 
-/** Bundles the workflow code once (webpack costs seconds; do it at build time or once per test run). */
-export async function bundleWorkflows(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+/** The two workflow entry points: the lead pipeline's and the intent query's (separate workers). */
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const INTENT_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/intent-index.ts', import.meta.url));
+
+/** Where a worker gets its workflow code: pre-built bundle code or file (tests, images), else bundled at start. */
+export interface WorkflowSource {
+  workflowBundleCode?: string;
+  workflowBundlePath?: string;
+}
+
+export function workflowSourceOptions(
+  source: WorkflowSource,
+  workflowsPath: string,
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (source.workflowBundleCode) return { workflowBundle: { code: source.workflowBundleCode } };
+  if (source.workflowBundlePath) return { workflowBundle: { codePath: source.workflowBundlePath } };
+  return { workflowsPath };
+}
+
+/** Bundles workflow code (webpack costs seconds; do it at build time or once per test run). */
+async function bundle(workflowsPath: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
   return code;
 }
+
+export const bundleWorkflows = (): Promise<string> => bundle(WORKFLOWS_PATH);
+export const bundleIntentWorkflows = (): Promise<string> => bundle(INTENT_WORKFLOWS_PATH);
 
 const noop = () => {};
 const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

@@ -1,17 +1,12 @@
-import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { IntentActivities } from '../activities/intent.js';
+import { INTENT_WORKFLOWS_PATH, type WorkflowSource, workflowSourceOptions } from './bundle.js';
 
-export const INTENT_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/intent-index.ts', import.meta.url));
-
-export interface IntentWorkerOptions {
+export interface IntentWorkerOptions extends WorkflowSource {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: IntentActivities;
-  /** Pre-built bundle of workflows/intent-index.ts (tests, images); without it the worker bundles at start. */
-  workflowBundleCode?: string;
-  workflowBundlePath?: string;
   /** Concurrent queries (workflow tasks and their local activities); default 64. */
   maxConcurrent?: number;
 }
@@ -23,18 +18,13 @@ export interface IntentWorkerOptions {
  * completes in one workflow task.
  */
 export async function createIntentWorker(options: IntentWorkerOptions): Promise<Worker> {
-  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundleCode
-    ? { workflowBundle: { code: options.workflowBundleCode } }
-    : options.workflowBundlePath
-      ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: INTENT_WORKFLOWS_PATH };
   const slots = options.maxConcurrent ?? 64;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
-    ...workflowSource,
+    ...workflowSourceOptions(options, INTENT_WORKFLOWS_PATH),
     maxConcurrentWorkflowTaskExecutions: slots,
     maxConcurrentLocalActivityExecutions: slots,
     // No regular activities on this queue.
@@ -43,14 +33,4 @@ export async function createIntentWorker(options: IntentWorkerOptions): Promise<
     maxCachedWorkflows: slots * 2,
     shutdownGraceTime: '5s',
   });
-}
-
-/** Bundles workflows/intent-index.ts (webpack; seconds): at start, or once per test run. */
-export async function bundleIntentWorkflows(): Promise<string> {
-  const noop = () => {};
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: INTENT_WORKFLOWS_PATH,
-    logger: { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop },
-  });
-  return code;
 }

@@ -6,8 +6,7 @@ import { migrate } from '../db/migrate.js';
 import { freePort } from '../dev/ports.js';
 import { startEmbeddedPostgres } from '../dev/postgres.js';
 import { startDevServer } from '../dev/temporal-server.js';
-import { bundleWorkflows } from '../temporal/bundle.js';
-import { bundleIntentWorkflows } from '../temporal/intent-worker.js';
+import { bundleIntentWorkflows, bundleWorkflows } from '../temporal/bundle.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

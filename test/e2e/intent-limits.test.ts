@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IntentLimits, setIntentKeyLimits } from '../../db/intent-queries.js';
-import { generateCorpus } from '../../intent/seed/generate.js';
+import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Limits, throttling, reputation and alerts of the intent API, moved by real traffic through the real
@@ -10,15 +10,6 @@ const GOOD = 'Find companies looking for CRM software';
 const OTHER_GOOD = 'Companies shopping for a new ERP system this quarter';
 const VAGUE = 'Find companies that want stuff'; // no product category, nothing matches
 const BUCKET_SECONDS = 2;
-
-function testCorpusJsonl(): string {
-  const lines: string[] = [];
-  generateCorpus(
-    { companies: 1500, seed: 7, asOf: '2026-11-01' },
-    { row: (r) => lines.push(JSON.stringify(r)), truth: () => {} },
-  );
-  return `${lines.join('\n')}\n`;
-}
 
 describe('intent limits, reputation and alerts', () => {
   let stack: TestStack;

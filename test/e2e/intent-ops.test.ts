@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { generateCorpus } from '../../intent/seed/generate.js';
+import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The intent API's operations through the real stack: the import endpoint (row errors, idempotence,
@@ -12,15 +12,6 @@ import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.j
 
 const run = `t${randomBytes(4).toString('hex')}`;
 const NDJSON = { 'Content-Type': 'application/x-ndjson' };
-
-function testCorpusJsonl(): string {
-  const lines: string[] = [];
-  generateCorpus(
-    { companies: 1500, seed: 7, asOf: '2026-11-01' },
-    { row: (r) => lines.push(JSON.stringify(r)), truth: () => {} },
-  );
-  return `${lines.join('\n')}\n`;
-}
 
 /** An OpenAI-compatible stub: GET /v1/models, POST /v1/chat/completions naming the CRM category. */
 async function startLlmStub() {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveIndustry } from '../../intent/industries.js';
-import { generateCorpus } from '../../intent/seed/generate.js';
 import { normalizeTitle, titleMatches } from '../../intent/titles.js';
 import { sizeBucket } from '../../intent/types.js';
+import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // POST /query through the real stack: the Hono app, the intent worker on its own task queue of the shared
@@ -29,16 +29,6 @@ const METADATA_FIELDS = [
   'llm_calls',
   'cache_hit_rate',
 ].sort();
-
-/** The deterministic test corpus (every intent test file imports the same one; re-imports change nothing). */
-function testCorpusJsonl(): string {
-  const lines: string[] = [];
-  generateCorpus(
-    { companies: 1500, seed: 7, asOf: '2026-11-01' },
-    { row: (r) => lines.push(JSON.stringify(r)), truth: () => {} },
-  );
-  return `${lines.join('\n')}\n`;
-}
 
 interface CompanyRow {
   company_id: string;
