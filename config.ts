@@ -15,6 +15,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().optional(),
+  // `true` trusts one reverse-proxy hop, a number that many, `false`/unset none (X-Forwarded-For ignored).
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+)$/, 'expected true, false or a hop count')
+    .optional()
+    .transform((v) => (v === 'true' ? 1 : v && v !== 'false' ? Number(v) : 0)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MIGRATE_ON_START: z
     .enum(['true', 'false'])
@@ -50,6 +56,8 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
+  /** Reverse-proxy hops whose X-Forwarded-For entries are trusted for the client address. */
+  trustedProxyHops: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   workflowBundlePath: string | undefined;
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    trustedProxyHops: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,

@@ -27,7 +27,7 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   logger: Logger;
-  /** Client address for per-key IP allow-lists (default: the socket; X-Forwarded-For if TRUST_PROXY). */
+  /** Client address for per-key IP allow-lists (default: the socket only; api/main.ts applies TRUST_PROXY). */
   clientIp?: ClientIpResolver;
   /** Reachability of the optional LLM provider, for /healthz; absent means none is configured. */
   llmStatus?: () => Promise<'available' | 'unavailable' | 'disabled'>;

@@ -8,7 +8,7 @@ import { enforceRateLimit } from './rate-limit.js';
 export type AuthEnv = { Variables: { auth: AuthenticatedKey; requestId: string } };
 
 export interface AuthOptions {
-  /** Where the client address comes from (default: the Node socket, `X-Forwarded-For` per TRUST_PROXY). */
+  /** Where the client address comes from (default: the Node socket; X-Forwarded-For only when configured). */
   clientIp?: ClientIpResolver;
   /** Count the request against the key's rate limits (default true). */
   rateLimit?: boolean;

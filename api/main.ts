@@ -8,6 +8,7 @@ import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
 import { createApp } from './app.js';
 import { IntentService } from './intent-service.js';
+import { clientIpResolver } from './middleware/client-ip.js';
 
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel, name: 'leadrail-api' });
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     temporal: client,
     taskQueue: config.temporal.taskQueue,
     logger: log,
+    clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
     intent,
     llmStatus: () => intent.llmStatus(),
   });

@@ -39,20 +39,14 @@ export function ipAllowed(ip: string, cidrs: readonly string[]): boolean {
   });
 }
 
-/** `TRUST_PROXY=true` trusts one proxy hop; a number trusts that many; anything else none. */
-export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY): number {
-  if (value === 'true') return 1;
-  if (value && /^\d+$/.test(value)) return Number(value);
-  return 0;
-}
-
 /**
  * The client address from the Node server's socket. Behind `trustedHops` reverse proxies, each hop
  * appends the address it saw to `X-Forwarded-For`, so the client is the entry `trustedHops` places
- * from the socket's end: entries further left were written by the client and can be forged.
+ * from the socket's end: entries further left were written by the client and can be forged. The hop
+ * count comes from configuration (TRUST_PROXY); by default no header is trusted.
  */
 export function clientIpResolver(options: { trustedHops?: number } = {}): ClientIpResolver {
-  const hops = options.trustedHops ?? trustedProxyHops();
+  const hops = options.trustedHops ?? 0;
   return (c) => {
     let socket: string | undefined;
     try {
