@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client, WorkflowFailedError } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { PoolClient } from 'pg';
 import { ulid } from 'ulid';
 import {
   createIntentActivities,
@@ -9,6 +11,7 @@ import {
 } from '../activities/intent.js';
 import type { Pool } from '../db/pool.js';
 import { IntentEngine, type IntentEngineOptions, type IntentQueryResult } from '../intent/engine.js';
+import { INTENT_CORPUS_CHANNEL } from '../intent/import.js';
 import { OpenAICompatibleParser } from '../intent/llm.js';
 import { loadIntentCorpus } from '../intent/load.js';
 import type { ValidIntentQueryRequest } from '../intent/request.js';
@@ -58,6 +61,8 @@ export interface IntentServiceOptions {
    */
   maxInFlight?: number;
   maxConcurrent?: number;
+  /** Where corpus-change notifications arrive; default INTENT_CORPUS_CHANNEL (tests use their own). */
+  corpusChannel?: string;
 }
 
 export interface IntentEngineInfo {
@@ -99,11 +104,20 @@ export class IntentService {
   private readonly parser: OpenAICompatibleParser | undefined;
   private llmCache: { status: 'available' | 'unavailable'; at: number } | null = null;
   private inFlight = 0;
+  /** Identifies this process's own imports in corpus-change notifications. */
+  readonly instanceId = randomUUID();
+  readonly corpusChannel: string;
+  private listener: { client: PoolClient | null; retry: NodeJS.Timeout | null; stopped: boolean } = {
+    client: null,
+    retry: null,
+    stopped: false,
+  };
 
   private constructor(private readonly options: IntentServiceOptions) {
     this.client = new Client({ connection: options.connection, namespace: options.namespace });
     this.limiter = new IntentLimiter(options.pool, options.limiter);
     this.taskQueue = options.taskQueue;
+    this.corpusChannel = options.corpusChannel ?? INTENT_CORPUS_CHANNEL;
     this.alertBucketSeconds = options.alertBucketSeconds ?? 300;
     this.parser = options.llm
       ? new OpenAICompatibleParser({
@@ -138,6 +152,7 @@ export class IntentService {
       options.logger.error({ err }, 'intent worker failed');
     });
     service.firstLoad = service.reload();
+    service.listenForImports(false);
     service.firstLoad.catch((err) => options.logger.error({ err }, 'intent index failed to load'));
     return service;
   }
@@ -333,8 +348,62 @@ export class IntentService {
     return status;
   }
 
+  /**
+   * Rebuilds the index when another process (the import CLI, another API replica) changed the corpus:
+   * it sends a NOTIFY on the corpus channel. On a lost connection it listens again after a pause and
+   * reloads once, since notifications sent meanwhile are gone.
+   */
+  private listenForImports(reloadOnConnect: boolean): void {
+    const state = this.listener;
+    if (state.stopped) return;
+    let failed = false; // one retry per attempt, however many error events the connection emits
+    const retry = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      this.options.logger.warn({ err }, 'intent corpus listener lost; retrying in 5 s');
+      state.client?.release(true);
+      state.client = null;
+      if (!state.stopped) state.retry = setTimeout(() => this.listenForImports(true), 5_000);
+    };
+    this.options.pool.connect().then(async (client) => {
+      if (state.stopped) return client.release();
+      state.client = client;
+      client.on('error', retry);
+      client.on('notification', (msg) => {
+        if (msg.channel !== this.corpusChannel || msg.payload === this.instanceId) return;
+        this.options.logger.info('intent corpus changed elsewhere; reloading the index');
+        this.reloadSoon();
+      });
+      try {
+        await client.query(`LISTEN ${client.escapeIdentifier(this.corpusChannel)}`);
+      } catch (err) {
+        return retry(err);
+      }
+      if (reloadOnConnect) this.reloadSoon();
+    }, retry);
+  }
+
+  /** Coalesces a burst of notifications (a multi-file import) into one reload after the current one. */
+  private reloadPending = false;
+  private reloadSoon(): void {
+    if (this.reloadPending) return;
+    this.reloadPending = true;
+    this.reloadChain.then(() => {
+      this.reloadPending = false;
+      this.reload().catch((err) => this.options.logger.error({ err }, 'intent index failed to reload'));
+    });
+  }
+
   /** Stops the worker after in-flight queries (call after the HTTP server stopped taking requests). */
   async stop(): Promise<void> {
+    this.listener.stopped = true;
+    if (this.listener.retry) clearTimeout(this.listener.retry);
+    if (this.listener.client) {
+      const client = this.listener.client;
+      await client.query(`UNLISTEN ${client.escapeIdentifier(this.corpusChannel)}`).catch(() => {});
+      this.listener.client.release();
+      this.listener.client = null;
+    }
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
   }

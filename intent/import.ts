@@ -20,7 +20,17 @@ export interface ImportOptions {
   batchSize?: number;
   /** Errors kept in the result (the count is always exact). */
   maxErrors?: number;
+  /** Sent as the change notification's payload, so the process that imported can skip its own. */
+  origin?: string;
+  /** The notification channel; default INTENT_CORPUS_CHANNEL (tests use one per stack). */
+  channel?: string;
 }
+
+/**
+ * After an import that changed rows, a NOTIFY on this channel tells every API process to rebuild its
+ * in-memory index (imports from the CLI or from another replica included). The payload is the origin.
+ */
+export const INTENT_CORPUS_CHANNEL = 'leadrail_intent_corpus';
 
 export interface ImportResult {
   inserted: number;
@@ -28,6 +38,8 @@ export interface ImportResult {
   unchanged: number;
   errors: RowError[];
   errorCount: number;
+  /** Rows were inserted or updated, or the corpus date moved: the in-memory index is stale. */
+  changed: boolean;
 }
 
 export type ImportInput = Readable | AsyncIterable<string | Uint8Array> | string;
@@ -70,7 +82,14 @@ export async function importIntentData(
 ): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1000;
   const maxErrors = options.maxErrors ?? 1000;
-  const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, errors: [], errorCount: 0 };
+  const result: ImportResult = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    errorCount: 0,
+    changed: false,
+  };
   const addError = (e: RowError) => {
     result.errorCount++;
     if (result.errors.length < maxErrors) result.errors.push(e);
@@ -87,6 +106,7 @@ export async function importIntentData(
     result.inserted += ins;
     result.updated += rows.length - ins;
     result.unchanged += p.rows.length - rows.length;
+    if (rows.length > 0) result.changed = true;
     p.rows = [];
     p.lines = [];
     p.keys.clear();
@@ -125,11 +145,13 @@ export async function importIntentData(
   const add = async (record: ImportRecord, line: number) => {
     if (record.kind === 'meta') {
       await flush();
-      await pool.query(
+      const meta = await pool.query(
         `INSERT INTO intent_meta (key, value) VALUES ('as_of', $1::jsonb)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+         WHERE intent_meta.value IS DISTINCT FROM EXCLUDED.value`,
         [JSON.stringify(record.value.as_of)],
       );
+      if (meta.rowCount) result.changed = true;
       return;
     }
     const [p, key] =
@@ -146,19 +168,30 @@ export async function importIntentData(
     if (p.rows.length >= batchSize) await flush();
   };
 
-  for await (const item of readRecords(input, options)) {
-    if ('error' in item) {
-      addError(item.error);
-      continue;
+  const consume = async () => {
+    for await (const item of readRecords(input, options)) {
+      if ('error' in item) {
+        addError(item.error);
+        continue;
+      }
+      const v = validateRow(item.raw, item.line, options.kind);
+      if (!v.ok) {
+        for (const e of v.errors) addError(e);
+        continue;
+      }
+      await add(v.record, item.line);
     }
-    const v = validateRow(item.raw, item.line, options.kind);
-    if (!v.ok) {
-      for (const e of v.errors) addError(e);
-      continue;
-    }
-    await add(v.record, item.line);
+  };
+  try {
+    await consume();
+    await flush();
+  } finally {
+    // Batches commit one by one, so even a failed import may have changed the corpus.
+    if (result.changed)
+      await pool
+        .query('SELECT pg_notify($1, $2)', [options.channel ?? INTENT_CORPUS_CHANNEL, options.origin ?? ''])
+        .catch(() => {});
   }
-  await flush();
   return result;
 }
 

@@ -547,8 +547,14 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         const result = await importIntentData(pool, limitBytes(stream, MAX_IMPORT_BYTES), {
           format,
           ...(query.kind ? { kind: query.kind } : {}),
+          origin: service.instanceId,
+          channel: service.corpusChannel,
+        }).catch((err: unknown) => {
+          // Batches that committed before the failure may have changed the corpus.
+          service.reload().catch(() => {});
+          throw err;
         });
-        const changed = result.inserted + result.updated > 0;
+        const changed = result.changed;
         const engine = changed ? await service.reload() : service.engineInfo();
         logger.info(
           {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { importIntentData } from '../../intent/import.js';
 import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -141,6 +142,52 @@ describe('intent operations', () => {
       reloaded: false,
     });
     expect(again.json.engine.generation).toBe(res.json.engine.generation);
+  });
+
+  it('rebuilds the index when another process imports (the CLI, another replica), not for its own', async () => {
+    const service = stack.intent!;
+    // The API's own import reloads once, in the request; its own notification adds no second reload.
+    const own = await stack.call(
+      'POST',
+      '/intent/import?kind=company',
+      admin,
+      `company_id,name,domain,industry,employee_count,country\n${run}-own,Own Import Co,${run}-own.example,software,40,US\n`,
+      { 'Content-Type': 'text/csv' },
+    );
+    expect(own.json).toMatchObject({ inserted: 1, reloaded: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(service.engineInfo()!.generation).toBe(own.json.engine.generation);
+
+    // What `npm run intent:import` does: import straight into Postgres; the NOTIFY reaches this service.
+    const before = service.engineInfo()!;
+    const row = {
+      kind: 'company',
+      company_id: `${run}-elsewhere`,
+      name: 'Elsewhere Imports Ltd',
+      domain: `${run}-elsewhere.example`,
+      industry: 'software',
+      employee_count: 60,
+      country: 'US',
+    };
+    const result = await importIntentData(stack.pool, `${JSON.stringify(row)}\n`, {
+      format: 'jsonl',
+      channel: service.corpusChannel,
+    });
+    expect(result).toMatchObject({ inserted: 1, changed: true });
+    await expect
+      .poll(() => service.engineInfo()!.generation, { timeout: 15_000, interval: 100 })
+      .toBeGreaterThan(before.generation);
+    expect(service.engineInfo()!.companies).toBe(before.companies + 1);
+
+    // Nothing changed, nothing sent: the index stays as it is.
+    const same = await importIntentData(stack.pool, `${JSON.stringify(row)}\n`, {
+      format: 'jsonl',
+      channel: service.corpusChannel,
+    });
+    expect(same).toMatchObject({ inserted: 0, unchanged: 1, changed: false });
+    const settled = service.engineInfo()!.generation;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(service.engineInfo()!.generation).toBe(settled);
   });
 
   it('imports CSV of one kind (?kind=company) and rejects other media types', async () => {

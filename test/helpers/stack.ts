@@ -49,6 +49,8 @@ export async function startTestStack(
         connection: nativeConnection,
         namespace: 'default',
         taskQueue: `intent-test-${randomUUID()}`,
+        // A channel per stack: imports by other test files must not reload this one's index mid-test.
+        corpusChannel: `intent_corpus_${randomUUID().replaceAll('-', '')}`,
         workflowBundlePath: inject('intentWorkflowBundlePath'),
         ...options.intent,
         // Tests read reputation right after their queries.
