@@ -9,7 +9,12 @@
 import type { z } from 'zod';
 import type { FlowWriteSchema, SettingsUpdateSchema } from '../api/flow-config.js';
 import type { AnalyticsMetricsSchema, AnalyticsResultSchema, METRICS } from '../api/routes/analytics.js';
-import type { ApiKeyInputSchema, ApiKeySchema, CreatedApiKeySchema } from '../api/routes/api-keys.js';
+import type {
+  ApiKeyInputSchema,
+  ApiKeySchema,
+  ApiKeyUpdateSchema,
+  CreatedApiKeySchema,
+} from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
@@ -127,6 +132,7 @@ export type RecipientInput = z.input<typeof RecipientInputSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
 export type ApiKeyInput = z.input<typeof ApiKeyInputSchema>;
+export type ApiKeyUpdate = z.input<typeof ApiKeyUpdateSchema>;
 export type { Scope };
 
 export interface RateLimitState {
@@ -350,6 +356,11 @@ export class LeadrailClient {
 
   getApiKey(keyId: string): Promise<ApiKey> {
     return this.request('GET', `/api-keys/${id(keyId)}`);
+  }
+
+  /** Changes only the settings given (name, scopes, ip_allowlist, rate_limit); the secret stays. */
+  updateApiKey(keyId: string, changes: ApiKeyUpdate): Promise<ApiKey> {
+    return this.request('PATCH', `/api-keys/${id(keyId)}`, changes);
   }
 
   rotateApiKey(keyId: string, options: { grace_period_seconds?: number } = {}): Promise<CreatedApiKey> {

@@ -118,3 +118,48 @@ export async function revokeApiKey(db: Queryable, accountId: string, id: string)
   );
   return rows[0] ?? null;
 }
+
+export interface ApiKeyChanges {
+  name?: string;
+  scopes?: readonly Scope[];
+  /** Empty or null: usable from any address. */
+  ipAllowlist?: readonly string[] | null;
+  /** null: back to the default. */
+  rateLimitPerHour?: number | null;
+  rateLimitPerMinute?: number | null;
+}
+
+/** Changes the given settings of an active key (absent ones stay); the secret and mode never change. */
+export async function updateApiKey(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  changes: ApiKeyChanges,
+): Promise<ApiKeyRow | 'not_found' | 'revoked'> {
+  const sets: string[] = [];
+  const values: unknown[] = [id, accountId];
+  const set = (column: string, value: unknown) => {
+    values.push(value);
+    sets.push(`${column} = $${values.length}`);
+  };
+  if (changes.name !== undefined) set('name', changes.name);
+  if (changes.scopes !== undefined) set('scopes', [...new Set(changes.scopes)]);
+  if (changes.ipAllowlist !== undefined)
+    set(
+      'ip_allowlist',
+      changes.ipAllowlist && changes.ipAllowlist.length > 0 ? [...changes.ipAllowlist] : null,
+    );
+  if (changes.rateLimitPerHour !== undefined) set('rate_limit_per_hour', changes.rateLimitPerHour);
+  if (changes.rateLimitPerMinute !== undefined) set('rate_limit_per_minute', changes.rateLimitPerMinute);
+  const existing = await findApiKey(db, accountId, id);
+  if (!existing) return 'not_found';
+  if (existing.revoked_at) return 'revoked';
+  if (sets.length === 0) return existing;
+  const { rows } = await db.query<ApiKeyRow>(
+    `UPDATE api_keys SET ${sets.join(', ')}
+      WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL
+      RETURNING ${COLUMNS}`,
+    values,
+  );
+  return rows[0] ?? 'revoked';
+}

@@ -64,6 +64,21 @@ export async function setIntentKeyLimits(
   );
 }
 
+/** A key's overrides only (what `setIntentKeyLimits` set); absent fields use the defaults. */
+export async function getIntentKeyLimits(db: Queryable, keyId: string): Promise<Partial<IntentLimits>> {
+  const { rows } = await db.query<Record<string, number | null>>(
+    `SELECT ${LIMIT_KEYS.map((k) => `${LIMIT_COLUMNS[k]}::float8 AS "${k}"`).join(', ')}
+       FROM intent_key_limits WHERE key_id = $1`,
+    [keyId],
+  );
+  const row = rows[0] ?? {};
+  return Object.fromEntries(
+    LIMIT_KEYS.filter((k) => row[k] !== null && row[k] !== undefined).map((k) => [k, Number(row[k])]),
+  );
+}
+
+export const INTENT_LIMIT_NAMES = LIMIT_KEYS;
+
 export interface IntentAdmission {
   limits: IntentLimits;
   /** Whether the token bucket had a token for this request (then one was taken). */

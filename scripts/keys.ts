@@ -5,6 +5,10 @@
 //   npm run keys -- list    --account acct_...
 //   npm run keys -- rotate  --account acct_... --id key_... [--grace-seconds N]
 //   npm run keys -- revoke  --account acct_... --id key_...
+//   npm run keys -- update  --account acct_... --id key_... [--name N] [--scopes a,b] \
+//                           [--ip-allowlist CIDR,...|none] [--per-hour N|default] [--per-minute N|default]
+//   npm run keys -- intent-limits --account acct_... --id key_... [--burst N] [--usd-per-day X] ... \
+//                           [--reset]      (a value `default` clears one override; no values: show them)
 //   npm run keys -- create-account --name NAME          (prints the new account id)
 //
 // Add --json for machine-readable output. The full key is printed once, by create and rotate.
@@ -12,20 +16,61 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   ApiKeyInputSchema,
+  ApiKeyUpdateSchema,
   apiKeyView,
   MAX_GRACE_PERIOD_SECONDS,
+  toApiKeyChanges,
   toNewApiKey,
 } from '../api/routes/api-keys.js';
 import { ALL_SCOPES, findAccount, insertAccount } from '../db/accounts.js';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../db/api-keys.js';
+import {
+  createApiKey,
+  findApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  updateApiKey,
+} from '../db/api-keys.js';
+import {
+  DEFAULT_INTENT_LIMITS,
+  getIntentKeyLimits,
+  INTENT_LIMIT_NAMES,
+  type IntentLimits,
+  setIntentKeyLimits,
+} from '../db/intent-queries.js';
 import { createPool, type Pool } from '../db/pool.js';
 
 export class CliError extends Error {}
 
-const USAGE = `usage: npm run keys -- <create|list|rotate|revoke|create-account> [options]
+const INTENT_LIMIT_OPTIONS = Object.fromEntries(
+  INTENT_LIMIT_NAMES.map((name) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), name]),
+) as Record<string, keyof IntentLimits>;
+
+// What the database accepts for each override (db/migrations/..._intent_queries.sql).
+const INTENT_LIMIT_RULES: Record<
+  keyof IntentLimits,
+  { integer?: boolean; positive?: boolean; ratio?: boolean; says: string }
+> = {
+  ratePerMinute: { positive: true, says: 'a positive number' },
+  burst: { integer: true, positive: true, says: 'a positive whole number' },
+  perDay: { integer: true, positive: true, says: 'a positive whole number' },
+  usdPerLead: { says: 'an amount in USD' },
+  usdPerQuery: { says: 'an amount in USD' },
+  usdPerDay: { says: 'an amount in USD' },
+  minReputation: { ratio: true, says: 'a score from 0 to 1' },
+  throttledPerMinute: { integer: true, says: 'a whole number' },
+  alertLatencyMs: { says: 'a number of milliseconds' },
+  alertEmptyRatio: { ratio: true, says: 'a ratio from 0 to 1' },
+};
+
+const USAGE = `usage: npm run keys -- <create|list|update|rotate|revoke|intent-limits|create-account> [options]
   create          --account ID --name NAME [--mode live|test] [--scopes ${ALL_SCOPES.join(',')}]
                   [--ip-allowlist CIDR,...] [--per-hour N] [--per-minute N]
   list            --account ID
+  update          --account ID --id KEY_ID [--name NAME] [--scopes a,b] [--ip-allowlist CIDR,...|none]
+                  [--per-hour N|default] [--per-minute N|default]
+  intent-limits   --account ID --id KEY_ID [--reset] [--${Object.keys(INTENT_LIMIT_OPTIONS).join(' N] [--')} N]
+                  (a value "default" clears that override; without values it shows the key's limits)
   rotate          --account ID --id KEY_ID [--grace-seconds N]
   revoke          --account ID --id KEY_ID
   create-account  --name NAME
@@ -65,6 +110,8 @@ export async function runKeysCli(argv: string[], pool: Pool): Promise<string> {
       'per-minute': { type: 'string' },
       id: { type: 'string' },
       'grace-seconds': { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      ...Object.fromEntries(Object.keys(INTENT_LIMIT_OPTIONS).map((o) => [o, { type: 'string' as const }])),
       json: { type: 'boolean', default: false },
     },
   });
@@ -77,7 +124,8 @@ export async function runKeysCli(argv: string[], pool: Pool): Promise<string> {
   }
 
   const accountId = required('account', values.account);
-  if (!['create', 'list', 'rotate', 'revoke'].includes(command ?? '')) throw new CliError(USAGE);
+  if (!['create', 'list', 'update', 'rotate', 'revoke', 'intent-limits'].includes(command ?? ''))
+    throw new CliError(USAGE);
   if (!(await findAccount(pool, accountId))) throw new CliError(`No account ${accountId}`);
 
   switch (command) {
@@ -111,6 +159,80 @@ export async function runKeysCli(argv: string[], pool: Pool): Promise<string> {
           `${k.ip_allowlist.length ? `  ip:${k.ip_allowlist.join(',')}` : ''}`,
       );
       return print(lines.length ? lines.join('\n') : 'No API keys', keys);
+    }
+    case 'update': {
+      const id = required('id', values.id);
+      const limit = (name: string, value: string | undefined) =>
+        value === 'default' ? null : integer(name, value);
+      const allowlist = values['ip-allowlist'];
+      const rateLimit = {
+        ...(values['per-hour'] !== undefined ? { per_hour: limit('per-hour', values['per-hour']) } : {}),
+        ...(values['per-minute'] !== undefined
+          ? { per_minute: limit('per-minute', values['per-minute']) }
+          : {}),
+      };
+      const parsed = ApiKeyUpdateSchema.safeParse({
+        ...(values.name !== undefined ? { name: values.name } : {}),
+        ...(values.scopes !== undefined ? { scopes: list(values.scopes) } : {}),
+        ...(allowlist !== undefined ? { ip_allowlist: allowlist === 'none' ? null : list(allowlist) } : {}),
+        ...(Object.keys(rateLimit).length > 0 ? { rate_limit: rateLimit } : {}),
+      });
+      if (!parsed.success) {
+        throw new CliError(
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('\n'),
+        );
+      }
+      const result = await updateApiKey(pool, accountId, id, toApiKeyChanges(parsed.data));
+      if (result === 'not_found') throw new CliError(`No key ${id} in account ${accountId}`);
+      if (result === 'revoked') throw new CliError(`Key ${id} is revoked and cannot be changed`);
+      const view = apiKeyView(result);
+      return print(
+        `Updated ${view.id} "${view.name}": scopes ${view.scopes.join(', ')}; ` +
+          `ip ${view.ip_allowlist.length ? view.ip_allowlist.join(',') : 'any'}; ` +
+          `${view.rate_limit.per_hour}/h, ${view.rate_limit.per_minute}/min`,
+        view,
+      );
+    }
+    case 'intent-limits': {
+      const id = required('id', values.id);
+      if (!(await findApiKey(pool, accountId, id)))
+        throw new CliError(`No key ${id} in account ${accountId}`);
+      const changes: Partial<Record<keyof IntentLimits, number | null>> = {};
+      if (values.reset) for (const name of INTENT_LIMIT_NAMES) changes[name] = null;
+      const given = values as Record<string, unknown>;
+      for (const [option, name] of Object.entries(INTENT_LIMIT_OPTIONS)) {
+        const value = given[option];
+        if (typeof value !== 'string') continue;
+        if (value === 'default') {
+          changes[name] = null;
+          continue;
+        }
+        const rule = INTENT_LIMIT_RULES[name];
+        const number = Number(value);
+        const ok =
+          /^\d+(\.\d+)?$/.test(value) &&
+          (!rule.integer || Number.isInteger(number)) &&
+          (rule.positive ? number > 0 : number >= 0) &&
+          (!rule.ratio || number <= 1);
+        if (!ok) throw new CliError(`--${option} must be ${rule.says}, or "default"`);
+        changes[name] = number;
+      }
+      await setIntentKeyLimits(pool, id, changes);
+      const overrides = await getIntentKeyLimits(pool, id);
+      const effective = { ...DEFAULT_INTENT_LIMITS, ...overrides };
+      const lines = INTENT_LIMIT_NAMES.map(
+        (name) =>
+          `${Object.keys(INTENT_LIMIT_OPTIONS)
+            .find((o) => INTENT_LIMIT_OPTIONS[o] === name)!
+            .padEnd(22)}${String(effective[name]).padEnd(
+            10,
+          )}${name in overrides ? '(set for this key)' : '(default)'}`,
+      );
+      return print(`Intent limits of ${id}:\n${lines.join('\n')}`, {
+        key_id: id,
+        limits: effective,
+        overrides,
+      });
     }
     case 'rotate': {
       const grace = integer('grace-seconds', values['grace-seconds']) ?? 0;

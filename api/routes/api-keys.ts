@@ -1,17 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ALL_SCOPES, DEFAULT_RATE_LIMIT } from '../../db/accounts.js';
 import {
+  type ApiKeyChanges,
   type ApiKeyRow,
   createApiKey,
   findApiKey,
   listApiKeys,
   revokeApiKey,
   rotateApiKey,
+  updateApiKey,
 } from '../../db/api-keys.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
-import { normalizeCidr } from '../middleware/client-ip.js';
+import { clientIpResolver, ipAllowed, normalizeCidr } from '../middleware/client-ip.js';
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
 
 export const MAX_GRACE_PERIOD_SECONDS = 86_400;
@@ -77,6 +79,41 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().describe('The full API key. Shown only in this response: store it now.'),
 }).openapi('CreatedApiKey');
 
+export const ApiKeyUpdateSchema = z
+  .object({
+    name: ApiKeyInputSchema.shape.name,
+    scopes: ApiKeyInputSchema.shape.scopes,
+    ip_allowlist: ApiKeyInputSchema.shape.ip_allowlist.describe(
+      'Replaces the allow-list; null or [] makes the key usable from any address',
+    ),
+    rate_limit: z
+      .object({
+        per_hour: z.number().int().min(1).max(10_000_000).nullable().optional(),
+        per_minute: z.number().int().min(1).max(1_000_000).nullable().optional(),
+      })
+      .describe('null sets a limit back to its default'),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one setting to change' })
+  .openapi('ApiKeyUpdate');
+export type ApiKeyUpdate = z.infer<typeof ApiKeyUpdateSchema>;
+
+/** The validated changes as the database layer takes them (CIDRs normalised). */
+export function toApiKeyChanges(input: ApiKeyUpdate): ApiKeyChanges {
+  return {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
+    ...(input.ip_allowlist !== undefined
+      ? { ipAllowlist: (input.ip_allowlist ?? []).map((cidr) => normalizeCidr(cidr)!) }
+      : {}),
+    ...(input.rate_limit?.per_hour !== undefined ? { rateLimitPerHour: input.rate_limit.per_hour } : {}),
+    ...(input.rate_limit?.per_minute !== undefined
+      ? { rateLimitPerMinute: input.rate_limit.per_minute }
+      : {}),
+  };
+}
+
 const ApiKeyListSchema = z.object({ api_keys: z.array(ApiKeySchema) }).openapi('ApiKeyList');
 
 const RotateSchema = z
@@ -139,7 +176,7 @@ function assertModeAllowed(callerMode: 'live' | 'test', targetMode: 'live' | 'te
   }
 }
 
-export function apiKeysRouter({ pool }: AppDeps) {
+export function apiKeysRouter({ pool, clientIp = clientIpResolver() }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(
       createRoute({
@@ -194,6 +231,60 @@ export function apiKeysRouter({ pool }: AppDeps) {
         const row = await findApiKey(pool, c.var.auth.accountId, c.req.valid('param').key_id);
         if (!row) throw notFound('API key');
         return c.json(apiKeyView(row), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{key_id}',
+        summary: 'Change an API key: name, scopes, IP allow-list, rate limits',
+        description:
+          'Only the settings given change, at once for requests that follow. The secret and the mode never ' +
+          'change (rotate for a new secret; create a key for another mode). A key cannot take `admin` away ' +
+          'from itself, nor set an allow-list that excludes the address it is calling from (409), so an ' +
+          'account is not locked out of its own keys by mistake.',
+        tags: ['API keys'],
+        middleware: [requireScope('admin')],
+        request: {
+          params: KeyIdParam,
+          body: { required: true, content: { 'application/json': { schema: ApiKeyUpdateSchema } } },
+        },
+        responses: {
+          200: jsonResponse('The key with its new settings', ApiKeySchema),
+          ...errorResponses(400, 404, 409, 413, 415),
+        },
+      }),
+      async (c) => {
+        const { accountId, mode, keyId: callerKeyId } = c.var.auth;
+        const keyId = c.req.valid('param').key_id;
+        const input = c.req.valid('json');
+        const existing = await findApiKey(pool, accountId, keyId);
+        if (!existing) throw notFound('API key');
+        assertModeAllowed(mode, existing.mode);
+        if (keyId === callerKeyId && input.scopes && !input.scopes.includes('admin')) {
+          throw new ApiError(409, 'conflict', 'A key cannot remove the admin scope from itself', {
+            field: 'scopes',
+          });
+        }
+        const changes = toApiKeyChanges(input);
+        if (keyId === callerKeyId && changes.ipAllowlist && changes.ipAllowlist.length > 0) {
+          const ip = clientIp(c);
+          if (!ip || !ipAllowed(ip, changes.ipAllowlist)) {
+            throw new ApiError(
+              409,
+              'conflict',
+              'The new allow-list would lock this key out of the address it is used from',
+              {
+                field: 'ip_allowlist',
+                client_ip: ip ?? null,
+              },
+            );
+          }
+        }
+        const result = await updateApiKey(pool, accountId, keyId, changes);
+        if (result === 'not_found') throw notFound('API key');
+        if (result === 'revoked') throw new ApiError(409, 'conflict', 'A revoked key cannot be changed');
+        return c.json(apiKeyView(result), 200);
       },
     )
     .openapi(

@@ -100,6 +100,11 @@ describe('LeadrailClient through the API', () => {
     expect((await client.getApiKey(created.id)).prefix).toBe(created.prefix);
     const reporting = clientFor(created.key);
     expect((await reporting.getAnalytics()).metrics).toHaveLength(1);
+    const renamed = await client.updateApiKey(created.id, {
+      name: 'Reporting (BI)',
+      rate_limit: { per_hour: 50 },
+    });
+    expect(renamed).toMatchObject({ name: 'Reporting (BI)', rate_limit: { per_hour: 50 } });
     const rotated = await client.rotateApiKey(created.id, { grace_period_seconds: 60 });
     expect(rotated.previous_key_expires_at).not.toBeNull();
     expect((await clientFor(rotated.key).getAnalytics()).period).toBeDefined();

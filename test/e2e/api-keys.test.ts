@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { clientIpResolver } from '../../api/middleware/client-ip.js';
+import { admitIntentRequest } from '../../db/intent-queries.js';
 import { CliError, runKeysCli } from '../../scripts/keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
@@ -137,6 +138,80 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     const rotate = await stack.call('POST', `/api-keys/${created.json.id}/rotate`, admin);
     expect(rotate.status).toBe(409);
     expect(rotate.json.error.code).toBe('conflict');
+  });
+
+  it('changes a key in place (PATCH): scopes, allow-list, limits and name take effect at once', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, { name: 'Reader', scopes: ['flows:read'] });
+    const id = created.json.id;
+    const reader = created.json.key;
+    expect((await stack.call('POST', '/flows', reader, { name: 'x' })).status).toBe(403);
+
+    const changed = await stack.call('PATCH', `/api-keys/${id}`, admin, {
+      name: 'Reader and writer',
+      scopes: ['flows:read', 'flows:write'],
+      rate_limit: { per_minute: 7 },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({
+      id,
+      name: 'Reader and writer',
+      prefix: created.json.prefix,
+      mode: 'live',
+      scopes: ['flows:read', 'flows:write'],
+      rate_limit: { per_hour: 1000, per_minute: 7 },
+    });
+    expect(changed.json.key).toBeUndefined();
+    // Same secret, new powers: the write scope works now, and the new limit is in the headers.
+    const write = await stack.call('POST', '/flows', reader, { name: 'x' });
+    expect(write.status).toBe(201);
+    expect(write.json.name).toBe('x');
+    const list = await stack.call('GET', '/flows', reader);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('X-RateLimit-Burst-Limit')).toBe('7');
+
+    // null sets a limit back to its default; an allow-list elsewhere locks the key out of here.
+    const reset = await stack.call('PATCH', `/api-keys/${id}`, admin, {
+      rate_limit: { per_minute: null },
+      ip_allowlist: ['198.51.100.0/24'],
+    });
+    expect(reset.json).toMatchObject({ rate_limit: { per_minute: 100 }, ip_allowlist: ['198.51.100.0/24'] });
+    expect((await stack.call('GET', '/flows', reader)).status).toBe(403);
+    const cleared = await stack.call('PATCH', `/api-keys/${id}`, admin, { ip_allowlist: null });
+    expect(cleared.json.ip_allowlist).toEqual([]);
+    expect((await stack.call('GET', '/flows', reader)).status).toBe(200);
+    // The name and scopes given earlier stayed: only what the body names changes.
+    expect(cleared.json).toMatchObject({ name: 'Reader and writer', scopes: ['flows:read', 'flows:write'] });
+  });
+
+  it('rejects a PATCH that is empty, changes the mode, is malformed, or would lock the caller out', async () => {
+    const created = await stack.call('POST', '/api-keys', admin, { name: 'Target', scopes: ['flows:read'] });
+    const id = created.json.id;
+    const empty = await stack.call('PATCH', `/api-keys/${id}`, admin, {});
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.code).toBe('validation_failed');
+    const mode = await stack.call('PATCH', `/api-keys/${id}`, admin, { mode: 'test' });
+    expect(mode.status).toBe(400);
+    const badCidr = await stack.call('PATCH', `/api-keys/${id}`, admin, { ip_allowlist: ['300.1.1.1'] });
+    expect(badCidr.status).toBe(400);
+    const badScope = await stack.call('PATCH', `/api-keys/${id}`, admin, { scopes: ['root'] });
+    expect(badScope.status).toBe(400);
+    expect((await stack.call('PATCH', '/api-keys/key_nope', admin, { name: 'x' })).status).toBe(404);
+
+    // The calling admin key cannot drop its own admin scope, nor fence itself out.
+    const self = await stack.call('GET', '/api-keys', admin);
+    const selfId = self.json.api_keys.find((k: { prefix: string }) => admin.startsWith(k.prefix)).id;
+    const demote = await stack.call('PATCH', `/api-keys/${selfId}`, admin, { scopes: ['flows:read'] });
+    expect(demote.status).toBe(409);
+    expect(demote.json.error).toMatchObject({ code: 'conflict', details: { field: 'scopes' } });
+    const fence = await stack.call('PATCH', `/api-keys/${selfId}`, admin, { ip_allowlist: ['192.0.2.1'] });
+    expect(fence.status).toBe(409);
+    expect(fence.json.error.details.field).toBe('ip_allowlist');
+    expect((await stack.call('GET', '/api-keys', admin)).status).toBe(200);
+
+    // A revoked key stays revoked.
+    await stack.call('DELETE', `/api-keys/${id}`, admin);
+    const revoked = await stack.call('PATCH', `/api-keys/${id}`, admin, { name: 'again' });
+    expect(revoked.status).toBe(409);
   });
 
   it('requires the admin scope for every key endpoint', async () => {
@@ -387,6 +462,117 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       );
       expect(revoked.status).toBe('revoked');
       expect((await stack.call('GET', '/flows', rotated.key)).status).toBe(401);
+    });
+
+    it('updates a key and sets its intent limits, which admission then uses', async () => {
+      const { id: account } = JSON.parse(
+        await runKeysCli(['create-account', '--name', 'Ops 2', '--json'], stack.pool),
+      );
+      const created = JSON.parse(
+        await runKeysCli(['create', '--account', account, '--name', 'q', '--json'], stack.pool),
+      );
+      const updated = JSON.parse(
+        await runKeysCli(
+          [
+            'update',
+            '--account',
+            account,
+            '--id',
+            created.id,
+            '--scopes',
+            'intent:query',
+            '--ip-allowlist',
+            '203.0.113.9',
+            '--per-hour',
+            '50',
+            '--json',
+          ],
+          stack.pool,
+        ),
+      );
+      expect(updated).toMatchObject({
+        id: created.id,
+        name: 'q',
+        scopes: ['intent:query'],
+        ip_allowlist: ['203.0.113.9/32'],
+        rate_limit: { per_hour: 50 },
+      });
+      const back = JSON.parse(
+        await runKeysCli(
+          [
+            'update',
+            '--account',
+            account,
+            '--id',
+            created.id,
+            '--ip-allowlist',
+            'none',
+            '--per-hour',
+            'default',
+            '--json',
+          ],
+          stack.pool,
+        ),
+      );
+      expect(back).toMatchObject({
+        ip_allowlist: [],
+        rate_limit: { per_hour: 1000 },
+        scopes: ['intent:query'],
+      });
+
+      const shown = JSON.parse(
+        await runKeysCli(
+          [
+            'intent-limits',
+            '--account',
+            account,
+            '--id',
+            created.id,
+            '--burst',
+            '3',
+            '--usd-per-day',
+            '0.5',
+            '--json',
+          ],
+          stack.pool,
+        ),
+      );
+      expect(shown.overrides).toEqual({ burst: 3, usdPerDay: 0.5 });
+      expect(shown.limits).toMatchObject({ burst: 3, usdPerDay: 0.5, perDay: 10_000, ratePerMinute: 100 });
+      // The limiter reads them: a bucket of 3 admits three requests and refuses the fourth.
+      const admitted = [];
+      for (let i = 0; i < 4; i++) admitted.push((await admitIntentRequest(stack.pool, created.id)).allowed);
+      expect(admitted).toEqual([true, true, true, false]);
+
+      const human = await runKeysCli(
+        ['intent-limits', '--account', account, '--id', created.id, '--burst', 'default'],
+        stack.pool,
+      );
+      expect(human).toMatch(/burst\s+1000\s+\(default\)/);
+      expect(human).toMatch(/usd-per-day\s+0\.5\s+\(set for this key\)/);
+      const reset = JSON.parse(
+        await runKeysCli(
+          ['intent-limits', '--account', account, '--id', created.id, '--reset', '--json'],
+          stack.pool,
+        ),
+      );
+      expect(reset.overrides).toEqual({});
+
+      await expect(
+        runKeysCli(['intent-limits', '--account', account, '--id', created.id, '--burst', '2.5'], stack.pool),
+      ).rejects.toThrow(/--burst must be a positive whole number/);
+      await expect(
+        runKeysCli(
+          ['intent-limits', '--account', account, '--id', created.id, '--min-reputation', '3'],
+          stack.pool,
+        ),
+      ).rejects.toThrow(/--min-reputation must be a score from 0 to 1/);
+      await expect(
+        runKeysCli(['update', '--account', account, '--id', created.id, '--scopes', 'root'], stack.pool),
+      ).rejects.toBeInstanceOf(CliError);
+      await expect(
+        runKeysCli(['update', '--account', account, '--id', created.id], stack.pool),
+      ).rejects.toThrow(/at least one setting/);
     });
 
     it('runs as `npm run keys` against DATABASE_URL, with exit code 2 for mistakes', async () => {
