@@ -28,6 +28,11 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   WORKER_METRICS_PORT: z.coerce.number().int().nonnegative().default(9464),
+  MAINTENANCE_INTERVAL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'expected a duration such as 15m, 1h or 1d')
+    .default('1h'),
+  INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
   INTENT_EAGER_START: z
@@ -62,6 +67,8 @@ export type Config = {
   migrateOnStart: boolean;
   workflowBundlePath: string | undefined;
   workerMetricsPort: number;
+  /** Housekeeping schedule (temporal/maintenance-schedule.ts), kept up to date by every worker. */
+  maintenance: { every: string; intentQueryLogDays: number };
   intent: {
     cacheEntries: number;
     workflowBundlePath: string | undefined;
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerMetricsPort: e.WORKER_METRICS_PORT,
+    maintenance: { every: e.MAINTENANCE_INTERVAL, intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS },
     intent: {
       cacheEntries: e.INTENT_CACHE_ENTRIES,
       workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,

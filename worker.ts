@@ -10,6 +10,7 @@ import { createPool } from './db/pool.js';
 import { createLogger } from './lib/logger.js';
 import { registry } from './lib/metrics.js';
 import { createLeadWorker } from './temporal/lead-worker.js';
+import { ensureMaintenanceSchedule } from './temporal/maintenance-schedule.js';
 import { ensureSearchAttributes } from './temporal/search-attributes.js';
 
 const config = loadConfig();
@@ -56,19 +57,20 @@ async function main(): Promise<void> {
   try {
     const added = await ensureSearchAttributes(connection, config.temporal.namespace);
     if (added.length > 0) log.info({ added }, 'registered search attributes');
+    const client = new Client({ connection, namespace: config.temporal.namespace });
     const worker = await createLeadWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({
-        pool,
-        temporal: {
-          client: new Client({ connection, namespace: config.temporal.namespace }),
-          taskQueue: config.temporal.taskQueue,
-        },
-      }),
+      activities: createActivities({ pool, temporal: { client, taskQueue: config.temporal.taskQueue } }),
       workflowBundlePath: config.workflowBundlePath,
     });
+    const schedule = await ensureMaintenanceSchedule(client, {
+      taskQueue: config.temporal.taskQueue,
+      every: config.maintenance.every,
+      policy: { intentQueryLogDays: config.maintenance.intentQueryLogDays },
+    });
+    log.info({ schedule, every: config.maintenance.every }, 'maintenance schedule');
     log.info(
       { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace },
       'worker started',

@@ -2,6 +2,7 @@ import type { Pool } from '../db/pool.js';
 import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
+import { createMaintenanceActivities } from './maintenance.js';
 import { createReplayActivities, type ReplayDeps } from './replay.js';
 import { createTrustedFormActivities } from './trustedform.js';
 import { createWebhookActivities } from './webhooks.js';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookActivities(deps),
     ...createReplayActivities(deps),
     ...createTrustedFormActivities(deps),
+    ...createMaintenanceActivities(deps),
   };
 }
 

@@ -391,6 +391,16 @@ async function main() {
         if (result.status !== 'cancelled') throw new Error(`bulk cancel: ${JSON.stringify(result)}`);
         await save('bulk-replay-cancelled', started.id);
       },
+
+      maintenance: async () => {
+        const workflowId = `maintenance-history-${Date.now()}`;
+        await client.workflow.execute('maintenanceWorkflow', {
+          taskQueue,
+          workflowId,
+          args: [{ intentQueryLogDays: 90 }],
+        });
+        await save('maintenance', workflowId);
+      },
     };
 
     mkdirSync(OUT_DIR, { recursive: true });

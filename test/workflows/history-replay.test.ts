@@ -31,6 +31,7 @@ const EXPECTED = [
   'lead-replayed-by-update',
   'lead-retry-then-delivered',
   'lead-waterfall',
+  'maintenance',
   'redelivery',
   'webhook',
 ];

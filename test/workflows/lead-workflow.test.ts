@@ -74,6 +74,9 @@ describe('leadWorkflow (stubbed activities)', () => {
         throw new Error('not used here');
       },
       claimTrustedForm: async () => ({ status: 'claimed', ageInDays: 1, expiresAt: null, reason: null }),
+      pruneExpiredRecords: async () => {
+        throw new Error('not used here');
+      },
       ...overrides,
     };
     return { activities, progress, deliveries, webhooks, released };

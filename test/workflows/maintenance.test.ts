@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureMaintenanceSchedule } from '../../temporal/maintenance-schedule.js';
+import { maintenanceWorkflow } from '../../workflows/maintenance.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+// Housekeeping on the real stack: the workflow prunes what is past retention and nothing else, and the
+// Temporal Schedule that runs it is created, brought up to date, and runs it when triggered.
+describe('maintenance: retention schedule and workflow', () => {
+  let stack: TestStack;
+  let keyId: string;
+  let accountId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    ({ keyId, accountId } = await stack.createAccount());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** One logged intent query received `daysAgo` days ago, and one ended rate-limit window of an idle key. */
+  async function seedOldAndNew(tag: string) {
+    const ids = { old: `q_old_${tag}`, recent: `q_recent_${tag}` };
+    for (const [id, daysAgo] of [
+      [ids.old, 31],
+      [ids.recent, 1],
+    ] as const) {
+      await stack.pool.query(
+        `INSERT INTO intent_queries (id, key_id, account_id, received_at, latency_ms)
+         VALUES ($1, $2, $3, now() - make_interval(days => $4), 12)`,
+        [id, keyId, accountId, daysAgo],
+      );
+    }
+    const idleKey = `key_idle_${tag}`;
+    await stack.pool.query(
+      `INSERT INTO rate_limit_counters (key_id, window_seconds, window_start, count) VALUES
+         ($1, 60, now() - interval '2 hours', 5),
+         ($1, 3600, date_trunc('hour', now()), 5)`,
+      [idleKey],
+    );
+    return { ids, idleKey };
+  }
+
+  async function remaining(ids: { old: string; recent: string }, idleKey: string) {
+    const queries = await stack.pool.query<{ id: string }>(
+      'SELECT id FROM intent_queries WHERE id = ANY($1) ORDER BY id',
+      [[ids.old, ids.recent]],
+    );
+    const windows = await stack.pool.query<{ window_seconds: number }>(
+      'SELECT window_seconds FROM rate_limit_counters WHERE key_id = $1',
+      [idleKey],
+    );
+    return { queries: queries.rows.map((r) => r.id), windows: windows.rows.map((r) => r.window_seconds) };
+  }
+
+  it('deletes query-log rows past retention and ended rate-limit windows, keeping the rest', async () => {
+    const { ids, idleKey } = await seedOldAndNew(randomUUID().slice(0, 8));
+    const result = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-test-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30 }],
+    });
+    expect(result.intent_queries).toBeGreaterThanOrEqual(1);
+    expect(result.rate_limit_counters).toBeGreaterThanOrEqual(1);
+    // The recent query and the hour window still running stay.
+    expect(await remaining(ids, idleKey)).toEqual({ queries: [ids.recent], windows: [3600] });
+  });
+
+  it('creates the schedule, updates it in place on the next start, and its runs prune', async () => {
+    const scheduleId = `maintenance-test-${randomUUID()}`;
+    const handle = stack.client.schedule.getHandle(scheduleId);
+    try {
+      const options = {
+        taskQueue: stack.taskQueue,
+        every: '1d',
+        policy: { intentQueryLogDays: 30 },
+        scheduleId,
+      };
+      expect(await ensureMaintenanceSchedule(stack.client, options)).toBe('created');
+      expect(await ensureMaintenanceSchedule(stack.client, { ...options, every: '12h' })).toBe('updated');
+      const described = await handle.describe();
+      expect(described.spec.intervals?.map((i) => i.every)).toEqual([12 * 3600 * 1000]);
+      expect(described.action).toMatchObject({
+        type: 'startWorkflow',
+        workflowType: 'maintenanceWorkflow',
+        taskQueue: stack.taskQueue,
+        args: [{ intentQueryLogDays: 30 }],
+      });
+
+      const { ids, idleKey } = await seedOldAndNew(randomUUID().slice(0, 8));
+      await handle.trigger();
+      await expect
+        .poll(async () => (await remaining(ids, idleKey)).queries, { timeout: 20_000, interval: 200 })
+        .toEqual([ids.recent]);
+      const runs = (await handle.describe()).info.recentActions;
+      expect(runs.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await handle.delete().catch(() => {});
+    }
+  });
+});
