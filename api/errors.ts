@@ -11,19 +11,30 @@ export interface ErrorDetail {
   [extra: string]: unknown;
 }
 
-/** An error the API answers on purpose, in the documented `{ error: { code, message, details, request_id } }` shape. */
+/**
+ * An error the API answers on purpose, in the documented `{ error: { code, message, details, request_id } }`
+ * shape. `details` is always a list, as documented: per-field problems, or for an error that is about
+ * the request as a whole (rate limit, scope, body size) one entry carrying the error's code and message
+ * with its context (`limit`, `required_scope`, ...), so clients handle every error the same way.
+ */
 export class ApiError extends Error {
+  readonly details: ErrorDetail[];
+  /** The context of an error about the whole request (what its one detail entry carries), else null. */
+  readonly context: Record<string, unknown> | null;
+
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
-    readonly details: ErrorDetail[] | Record<string, unknown> = [],
+    details: ErrorDetail[] | Record<string, unknown> = [],
     readonly headers: Record<string, string> = {},
     /** Extra members of the error object (an extension of the documented shape, e.g. lead_id). */
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.context = Array.isArray(details) ? null : details;
+    this.details = Array.isArray(details) ? details : [{ code, message, ...details }];
   }
 }
 

@@ -72,9 +72,8 @@ export function toIntentError(err: unknown): IntentApiError {
   if (err instanceof IntentApiError) return err;
   if (err instanceof ApiError) {
     const code = BY_STATUS[err.status] ?? 'INTERNAL_ERROR';
-    const details: Record<string, unknown> = Array.isArray(err.details)
-      ? { errors: err.details }
-      : { ...err.details };
+    // The intent reference's details are an object: the context itself, or the field errors listed.
+    const details: Record<string, unknown> = err.context ? { ...err.context } : { errors: err.details };
     // Keep the shared middleware's own reason (e.g. ip_not_allowed) visible.
     if (err.code !== code.toLowerCase()) details.reason = err.code;
     return new IntentApiError(err.status, code, err.message, details, err.headers);

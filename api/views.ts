@@ -12,7 +12,15 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
+      details: z
+        .array(
+          z
+            .object({ field: z.string().optional(), code: z.string(), message: z.string() })
+            .catchall(z.unknown()),
+        )
+        .describe(
+          'Per-field problems, or one entry with the code, message and context (limit, required_scope, ...) of an error about the whole request',
+        ),
       request_id: z.string(),
     }),
   })

@@ -16,12 +16,14 @@ import type {
   CreatedApiKeySchema,
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
+import type { AlertsSchema, IntentQueryResponseSchema, ReputationSchema } from '../api/routes/intent.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
 import type { FlowSchema, LeadDetailSchema, SubmittedLeadSchema } from '../api/views.js';
 import type { Scope } from '../db/accounts.js';
 import type { GroupBy } from '../db/analytics.js';
 import type { RecipientInputSchema } from '../domain/flow.js';
+import type { IntentQueryRequest } from '../intent/request.js';
 
 export type Flow = z.infer<typeof FlowSchema>;
 export type FlowInput = z.input<typeof FlowWriteSchema>;
@@ -133,7 +135,10 @@ export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
 export type ApiKeyInput = z.input<typeof ApiKeyInputSchema>;
 export type ApiKeyUpdate = z.input<typeof ApiKeyUpdateSchema>;
-export type { Scope };
+export type { IntentQueryRequest, Scope };
+export type IntentQueryResponse = z.infer<typeof IntentQueryResponseSchema>;
+export type QueryReputation = z.infer<typeof ReputationSchema>;
+export type QueryAlerts = z.infer<typeof AlertsSchema>;
 
 export interface RateLimitState {
   limit: number;
@@ -369,5 +374,21 @@ export class LeadrailClient {
 
   revokeApiKey(keyId: string): Promise<ApiKey> {
     return this.request('DELETE', `/api-keys/${id(keyId)}`);
+  }
+
+  // Intent ranking (intent:query scope)
+
+  /** Ranks companies by purchase intent for a free-text prompt (`POST /query`). */
+  queryIntent(request: IntentQueryRequest): Promise<IntentQueryResponse> {
+    return this.request('POST', '/query', request);
+  }
+
+  getQueryReputation(): Promise<QueryReputation> {
+    return this.request('GET', '/query-quality/reputation');
+  }
+
+  /** The calling key's quality alerts: the active ones unless another status is asked for. */
+  getQueryAlerts(status: 'active' | 'resolved' | 'all' = 'active'): Promise<QueryAlerts> {
+    return this.request('GET', `/query-quality/alerts${queryString({ status })}`);
   }
 }

@@ -78,11 +78,11 @@ const IntentMetadataSchema = z
   })
   .openapi('IntentMetadata');
 
-const IntentQueryResponseSchema = z
+export const IntentQueryResponseSchema = z
   .object({ leads: z.array(IntentLeadSchema), metadata: IntentMetadataSchema })
   .openapi('IntentQueryResponse');
 
-const ReputationSchema = z
+export const ReputationSchema = z
   .object({
     api_key: z.string().describe('The key’s display prefix, never the secret'),
     reputation_score: z.number(),
@@ -120,7 +120,7 @@ const AlertSchema = z
   })
   .openapi('QueryQualityAlert');
 
-const AlertsSchema = z
+export const AlertsSchema = z
   .object({
     alerts: z.array(AlertSchema),
     summary: z.object({
@@ -367,18 +367,17 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           checkQueryCost(result.metadata.cost_usd, result.leads.length, limits);
 
           const leadsJson = JSON.stringify(result.leads);
-          const metadata = { ...result.metadata, processing_time_ms: round2(performance.now() - t0) };
+          // Whole milliseconds in the answer, as the reference shows them; the log keeps the fraction.
+          const elapsedMs = round2(performance.now() - t0);
+          const metadata = { ...result.metadata, processing_time_ms: Math.round(elapsedMs) };
           const json = `{"leads":${leadsJson},"metadata":${JSON.stringify(metadata)}}`;
-          row.latencyMs = metadata.processing_time_ms;
+          row.latencyMs = elapsedMs;
           intentCacheHits.inc(result.stats.cacheHit ? 1 : 0);
           intentLlmCalls.inc(metadata.llm_calls);
           intentCostUsd.inc(metadata.cost_usd);
           intentLeadsReturned.inc(result.leads.length);
           costPerLead.set(metadata.cost_usd / Math.max(1, result.leads.length));
-          intentQueryDuration.observe(
-            { cache: result.stats.cacheHit ? 'hit' : 'miss' },
-            metadata.processing_time_ms / 1000,
-          );
+          intentQueryDuration.observe({ cache: result.stats.cacheHit ? 'hit' : 'miss' }, elapsedMs / 1000);
           mark('serialize');
           await record();
           mark('log');
@@ -426,7 +425,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
             total_queries: stats.total,
             successful_queries: stats.successful,
             failed_queries: stats.failed,
-            average_response_time_ms: stats.avgLatencyMs === null ? null : round2(stats.avgLatencyMs),
+            average_response_time_ms: stats.avgLatencyMs === null ? null : Math.round(stats.avgLatencyMs),
             cost_efficiency: rep.components.cost_efficiency,
             throttle_status: rep.throttled ? ('active' as const) : ('inactive' as const),
             throttle_reason: rep.reason,
@@ -448,10 +447,10 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         middleware: [start, authCounted, requireScope('intent:query'), needService] as const,
         request: {
           query: z.object({
-            status: z
-              .enum(['active', 'resolved', 'all'])
-              .default('all')
-              .openapi({ description: 'Which alerts to list (default all)' }),
+            status: z.enum(['active', 'resolved', 'all']).default('active').openapi({
+              description:
+                'Which alerts to list: the active ones (default, as the reference), resolved, or all',
+            }),
           }),
         },
         responses: {

@@ -133,7 +133,7 @@ describe('LeadrailClient through the API', () => {
     await expect(clientFor(reader).createFlow({ name: 'x' })).rejects.toMatchObject({
       status: 403,
       code: 'forbidden',
-      details: { required_scope: 'flows:write' },
+      details: [{ required_scope: 'flows:write' }],
     });
   });
 });

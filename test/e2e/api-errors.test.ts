@@ -32,8 +32,11 @@ describe('errors, body limits and content types', () => {
     const requestId = res.headers.get('X-Request-Id');
     expect(requestId).toMatch(/^req_/);
     expect(res.json).toEqual({
-      error: { code, message: expect.any(String), details: expect.anything(), request_id: requestId },
+      error: { code, message: expect.any(String), details: expect.any(Array), request_id: requestId },
     });
+    // The documented details: a list of entries, each with a code and a message (and a field if any).
+    for (const detail of (res.json as { error: { details: unknown[] } }).error.details)
+      expect(detail).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   }
 
   it('carries X-Request-Id on successes, public routes and errors, echoing a caller’s plain id', async () => {
@@ -89,7 +92,7 @@ describe('errors, body limits and content types', () => {
   it('answers 415 unsupported_media_type for bodies that are not JSON', async () => {
     const text = await stack.call('POST', '/flows', key, '{"name":"x"}', { 'Content-Type': 'text/plain' });
     expectErrorShape(text, 415, 'unsupported_media_type');
-    expect(text.json.error.details).toEqual({ allowed: ['application/json'] });
+    expect(text.json.error.details).toMatchObject([{ allowed: ['application/json'] }]);
     const form = await stack.call('POST', '/recipients', key, 'name=x', {
       'Content-Type': 'application/x-www-form-urlencoded',
     });
@@ -170,7 +173,7 @@ describe('errors, body limits and content types', () => {
       'Content-Type': 'text/plain',
     });
     expectErrorShape(text, 415, 'unsupported_media_type');
-    expect(text.json.error.details.allowed).toEqual([
+    expect(text.json.error.details[0].allowed).toEqual([
       'application/json',
       'application/x-www-form-urlencoded',
     ]);
@@ -180,7 +183,7 @@ describe('errors, body limits and content types', () => {
     const big = JSON.stringify({ name: 'x', description: 'a'.repeat(MAX_BODY_BYTES) });
     const res = await stack.call('POST', '/flows', key, big);
     expectErrorShape(res, 413, 'payload_too_large');
-    expect(res.json.error.details).toEqual({ max_bytes: MAX_BODY_BYTES });
+    expect(res.json.error.details).toMatchObject([{ max_bytes: MAX_BODY_BYTES }]);
     // Declared too large by Content-Length: refused before the body is read.
     const declared = await stack.call('POST', '/recipients', key, '{}', {
       'Content-Length': String(MAX_BODY_BYTES + 1),

@@ -60,7 +60,7 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     expect(denied.status).toBe(403);
     expect(denied.json.error).toMatchObject({
       code: 'forbidden',
-      details: { required_scope: 'flows:write' },
+      details: [{ required_scope: 'flows:write' }],
     });
     const after = await stack.call('GET', `/api-keys/${created.json.id}`, admin);
     expect(after.json.last_used_at).not.toBeNull();
@@ -202,10 +202,10 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     const selfId = self.json.api_keys.find((k: { prefix: string }) => admin.startsWith(k.prefix)).id;
     const demote = await stack.call('PATCH', `/api-keys/${selfId}`, admin, { scopes: ['flows:read'] });
     expect(demote.status).toBe(409);
-    expect(demote.json.error).toMatchObject({ code: 'conflict', details: { field: 'scopes' } });
+    expect(demote.json.error).toMatchObject({ code: 'conflict', details: [{ field: 'scopes' }] });
     const fence = await stack.call('PATCH', `/api-keys/${selfId}`, admin, { ip_allowlist: ['192.0.2.1'] });
     expect(fence.status).toBe(409);
-    expect(fence.json.error.details.field).toBe('ip_allowlist');
+    expect(fence.json.error.details[0].field).toBe('ip_allowlist');
     expect((await stack.call('GET', '/api-keys', admin)).status).toBe(200);
 
     // A revoked key stays revoked.
@@ -232,7 +232,7 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     for (const [method, path, body] of calls) {
       const res = await stack.call(method, path, noAdmin, body);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.json.error).toMatchObject({ code: 'forbidden', details: { required_scope: 'admin' } });
+      expect(res.json.error).toMatchObject({ code: 'forbidden', details: [{ required_scope: 'admin' }] });
     }
   });
 
@@ -335,7 +335,7 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       expect(outside.status).toBe(403);
       expect(((await outside.json()) as { error: unknown }).error).toMatchObject({
         code: 'ip_not_allowed',
-        details: { client_ip: '198.51.100.1' },
+        details: [{ client_ip: '198.51.100.1' }],
       });
       // No address at all (e.g. no socket): denied, not waved through.
       expect((await from()).status).toBe(403);
@@ -397,7 +397,8 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
         });
         expect(spoofed.status).toBe(403);
         expect(
-          ((await spoofed.json()) as { error: { details: { client_ip: string } } }).error.details.client_ip,
+          ((await spoofed.json()) as { error: { details: [{ client_ip: string }] } }).error.details[0]
+            .client_ip,
         ).toBe('192.0.2.1');
       } finally {
         await behindProxy.close();

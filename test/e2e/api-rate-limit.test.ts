@@ -70,13 +70,13 @@ describe('per-key rate limits in Postgres', () => {
     expect(limited.status).toBe(429);
     expect(limited.json.error).toMatchObject({
       code: 'rate_limit_exceeded',
-      details: { limit: 100, window: 'minute' },
+      details: [{ limit: 100, window: 'minute' }],
       request_id: limited.headers.get('X-Request-Id'),
     });
     const retryAfter = Number(limited.headers.get('Retry-After'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(limited.json.error.details.retry_after).toBe(retryAfter);
+    expect(limited.json.error.details[0].retry_after).toBe(retryAfter);
     expect(limited.headers.get('X-RateLimit-Burst-Remaining')).toBe('0');
     expect(limited.headers.get('X-RateLimit-Remaining')).toBe('899');
   });
@@ -88,14 +88,14 @@ describe('per-key rate limits in Postgres', () => {
     expect((await stack.call('GET', '/flows', hourly.key)).status).toBe(200);
     const overHour = await stack.call('GET', '/flows', hourly.key);
     expect(overHour.status).toBe(429);
-    expect(overHour.json.error.details).toMatchObject({ limit: 2, window: 'hour' });
+    expect(overHour.json.error.details).toMatchObject([{ limit: 2, window: 'hour' }]);
     expect(Number(overHour.headers.get('Retry-After'))).toBeLessThanOrEqual(3600);
 
     const burst = await newKey({ per_minute: 3 });
     for (let i = 0; i < 3; i++) expect((await stack.call('GET', '/flows', burst.key)).status).toBe(200);
     const overMinute = await stack.call('GET', '/flows', burst.key);
     expect(overMinute.status).toBe(429);
-    expect(overMinute.json.error.details).toMatchObject({ limit: 3, window: 'minute' });
+    expect(overMinute.json.error.details).toMatchObject([{ limit: 3, window: 'minute' }]);
     // Other keys of the same account are not affected.
     expect((await stack.call('GET', '/flows', admin)).status).toBe(200);
   });

@@ -601,11 +601,11 @@ describe('lead search, flow events and analytics', () => {
     for (const path of ['/leads', `/flows/${fixtureFlow}/events`]) {
       const res = await stack.call('GET', path, analyst);
       expect(res.status, path).toBe(403);
-      expect(res.json.error.details).toEqual({ required_scope: 'leads:read' });
+      expect(res.json.error.details).toMatchObject([{ required_scope: 'leads:read' }]);
     }
     const denied = await stack.call('GET', '/analytics', reader);
     expect(denied.status).toBe(403);
-    expect(denied.json.error.details).toEqual({ required_scope: 'analytics:read' });
+    expect(denied.json.error.details).toMatchObject([{ required_scope: 'analytics:read' }]);
     expect((await stack.call('GET', '/analytics', analyst)).status).toBe(200);
     expect((await stack.call('GET', '/leads', reader)).status).toBe(200);
   });

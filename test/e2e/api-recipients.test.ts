@@ -144,7 +144,7 @@ describe('recipients CRUD', () => {
     expect(refused.status).toBe(409);
     expect(refused.json.error).toMatchObject({
       code: 'conflict',
-      details: { flows: [{ id: flow.json.id, name: 'Active flow', status: 'active' }] },
+      details: [{ code: 'conflict', flows: [{ id: flow.json.id, name: 'Active flow', status: 'active' }] }],
     });
     expect((await stack.call('GET', `/recipients/${recipient.id}`, key)).status).toBe(200);
 
@@ -158,9 +158,11 @@ describe('recipients CRUD', () => {
     const { json: recipient } = await stack.call('POST', '/recipients', key, input(buyer.url));
     const { key: reader } = await stack.createAccount({ scopes: ['flows:read'] });
     const { key: writer } = await stack.createAccount({ scopes: ['flows:write'] });
-    expect((await stack.call('GET', '/recipients', writer)).json.error.details).toEqual({
-      required_scope: 'flows:read',
-    });
+    expect((await stack.call('GET', '/recipients', writer)).json.error.details).toMatchObject([
+      {
+        required_scope: 'flows:read',
+      },
+    ]);
     expect((await stack.call('GET', `/recipients/${recipient.id}`, writer)).status).toBe(403);
     for (const [method, path] of [
       ['POST', '/recipients'],
@@ -169,7 +171,7 @@ describe('recipients CRUD', () => {
     ] as const) {
       const res = await stack.call(method, path, reader, method === 'DELETE' ? undefined : input(buyer.url));
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.json.error.details).toEqual({ required_scope: 'flows:write' });
+      expect(res.json.error.details).toMatchObject([{ required_scope: 'flows:write' }]);
     }
     expect((await stack.call('GET', '/recipients', reader)).status).toBe(200);
     expect((await stack.call('POST', '/recipients', writer, input(buyer.url))).status).toBe(201);

@@ -266,7 +266,7 @@ describe('tenancy and scopes on every route', () => {
     for (const c of CASES) {
       const res = await send(c, keys.get(c.scope)!);
       expect(res.status, `${c.method} ${c.route}`).toBe(403);
-      expect(res.json.error).toMatchObject({ code: 'forbidden', details: { required_scope: c.scope } });
+      expect(res.json.error).toMatchObject({ code: 'forbidden', details: [{ required_scope: c.scope }] });
     }
   });
 

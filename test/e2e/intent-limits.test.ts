@@ -130,6 +130,7 @@ describe('intent limits, reputation and alerts', () => {
     const good = (await stack.call('GET', '/query-quality/reputation', key)).json;
     expect(good).toMatchObject({ total_queries: 2, successful_queries: 2, failed_queries: 0 });
     expect(good.average_response_time_ms).toBeGreaterThan(0);
+    expect(Number.isInteger(good.average_response_time_ms)).toBe(true);
     expect(good.cost_efficiency).toBeGreaterThan(0.99);
     expect(good.reputation_score).toBeGreaterThan(0.95);
 
@@ -231,7 +232,9 @@ describe('intent limits, reputation and alerts', () => {
     // A later bucket with good answers resolves it.
     await nextBucket();
     for (let i = 0; i < 2; i++) expect((await query(key, GOOD)).status).toBe(200);
-    const resolved = (await stack.call('GET', '/query-quality/alerts', key)).json;
+    // Resolved alerts are listed on request; the default lists the active ones only.
+    expect((await stack.call('GET', '/query-quality/alerts', key)).json.alerts).toEqual([]);
+    const resolved = (await stack.call('GET', '/query-quality/alerts?status=all', key)).json;
     expect(resolved.alerts).toHaveLength(1);
     expect(resolved.alerts[0]).toMatchObject({
       alert_id: alert.alert_id,
@@ -240,7 +243,9 @@ describe('intent limits, reputation and alerts', () => {
       peak_value: 1,
     });
     expect(resolved.alerts[0].resolved_at).not.toBeNull();
-    expect((await stack.call('GET', '/query-quality/alerts?status=active', key)).json.alerts).toEqual([]);
+    expect((await stack.call('GET', '/query-quality/alerts?status=resolved', key)).json.alerts).toHaveLength(
+      1,
+    );
 
     // Latency over a (tiny) threshold: high_latency, critical at twice the threshold.
     await setIntentKeyLimits(stack.pool, keyId, { alertLatencyMs: 0.001 });

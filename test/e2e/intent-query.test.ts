@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeadrailClient } from '../../client/index.js';
 import { resolveIndustry } from '../../intent/industries.js';
 import { normalizeTitle, titleMatches } from '../../intent/titles.js';
 import { sizeBucket } from '../../intent/types.js';
@@ -99,6 +100,7 @@ describe('POST /query', () => {
     expect(metadata.cost_usd).toBeGreaterThan(0);
     // The API's own end-to-end time: more than nothing, less than what the caller waited.
     expect(metadata.processing_time_ms).toBeGreaterThan(0);
+    expect(Number.isInteger(metadata.processing_time_ms)).toBe(true); // whole ms, as the reference
     expect(metadata.processing_time_ms).toBeLessThanOrEqual(elapsed);
     expect(metadata.cache_hit_rate).toBeGreaterThanOrEqual(0);
     expect(metadata.cache_hit_rate).toBeLessThanOrEqual(1);
@@ -317,5 +319,34 @@ describe('POST /query', () => {
       [[first, second, third].map((r) => r.headers.get('X-Query-Id'))],
     );
     expect(logged.rows.map((r) => r.cache_hit)).toEqual([false, true, true]);
+  });
+
+  it('is usable from the typed client: query, reputation, alerts, and errors as LeadrailApiError', async () => {
+    const client = new LeadrailClient({
+      apiKey: key,
+      baseUrl: 'http://leadrail.test',
+      fetch: async (input, init) => stack.app.request(input, init),
+    });
+    const answer = await client.queryIntent({
+      query: 'Companies evaluating a new CRM platform',
+      limit: 5,
+      filters: { company_size: ['51-200', '201-1000'] },
+    });
+    expect(answer.leads.length).toBeGreaterThan(0);
+    expect(answer.leads.length).toBeLessThanOrEqual(5);
+    for (const lead of answer.leads) expect(['51-200', '201-1000']).toContain(lead.company_size);
+    expect(answer.metadata.query_processed).toBe('Companies evaluating a new CRM platform');
+
+    const reputation = await client.getQueryReputation();
+    expect(reputation.total_queries).toBeGreaterThan(0);
+    const alerts = await client.getQueryAlerts('all');
+    expect(Array.isArray(alerts.alerts)).toBe(true);
+
+    await expect(client.queryIntent({ query: 'short' })).rejects.toMatchObject({
+      name: 'LeadrailApiError',
+      status: 400,
+      code: 'INVALID_QUERY',
+      details: { field: 'query', min_length: 10, provided_length: 5 },
+    });
   });
 });

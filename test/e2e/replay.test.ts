@@ -251,7 +251,7 @@ describe('replaying failed deliveries', () => {
     const readOnly = await stack.createAccount({ scopes: ['leads:read'] });
     const denied = await stack.call('POST', `/leads/${lead.id}/replay`, readOnly.key, {});
     expect(denied.status).toBe(403);
-    expect(denied.json.error.details).toMatchObject({ required_scope: 'leads:write' });
+    expect(denied.json.error.details).toMatchObject([{ required_scope: 'leads:write' }]);
     await stack.call('DELETE', `/replays/${bulk.json.id}`, key);
   });
 });
