@@ -55,9 +55,22 @@ export const FlowWriteSchema = FlowMetaSchema.extend(FlowConfigSchema.shape)
   .openapi('FlowInput');
 export type FlowWrite = z.infer<typeof FlowWriteSchema>;
 
-/** Documented settings update: any subset of the settings. */
+/**
+ * Documented settings update: any subset of the settings; the ones left out keep their values. Built
+ * without the settings' defaults: zod's `.partial()` still fills a field with its default, which would
+ * reset every setting the request does not name.
+ */
+const settings = FlowSettingsSchema.shape;
+const PartialSettingsSchema = z.object({
+  required_fields: settings.required_fields.unwrap().optional(),
+  acceptance_criteria: settings.acceptance_criteria.unwrap().optional(),
+  quality_threshold: settings.quality_threshold.unwrap().optional(),
+  volume_cap: settings.volume_cap.unwrap().optional(),
+  notifications: settings.notifications.unwrap().optional(),
+  time_zone: settings.time_zone.unwrap().optional(),
+} satisfies Record<keyof typeof settings, unknown>);
 export const SettingsUpdateSchema = z
-  .object({ settings: FlowSettingsSchema.partial() })
+  .object({ settings: PartialSettingsSchema })
   .openapi('FlowSettingsUpdate');
 
 export function validateConfig(config: z.infer<typeof FlowConfigSchema>): z.ZodError | null {

@@ -426,6 +426,36 @@ describe('lead pipeline end to end', () => {
     expect(after.status).toBe(422);
   });
 
+  it('updates only the settings a PUT /settings names; the others keep their values', async () => {
+    const settings = {
+      required_fields: ['email', 'phone'],
+      acceptance_criteria: 'lead.age >= 21',
+      quality_threshold: 0.4,
+      volume_cap: { daily_limit: 500 },
+      notifications: { webhook_url: 'https://hooks.example.com/leadrail', events: ['lead.delivered'] },
+      time_zone: 'America/Chicago',
+    };
+    const flowId = await createFlow({ settings });
+    const put = await stack.call('PUT', `/flows/${flowId}/settings`, key, {
+      settings: { quality_threshold: 0.7 },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json.settings).toEqual({ ...settings, quality_threshold: 0.7 });
+    const read = await stack.call('GET', `/flows/${flowId}`, key);
+    expect(read.json.settings).toMatchObject({ ...settings, quality_threshold: 0.7 });
+    // A setting is cleared only when the request says so.
+    const cleared = await stack.call('PUT', `/flows/${flowId}/settings`, key, {
+      settings: { acceptance_criteria: null, volume_cap: null },
+    });
+    expect(cleared.json.settings).toEqual({
+      ...settings,
+      quality_threshold: 0.7,
+      acceptance_criteria: null,
+      volume_cap: null,
+    });
+    expect(cleared.json.version).toBe(3);
+  });
+
   it('feedback: a conversion fires lead.converted; a return deducts revenue once', async () => {
     const crm = await buyer(() => ({ status: 200, body: {} }));
     const hooks = await buyer();
