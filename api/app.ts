@@ -2,6 +2,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import { requestId } from 'hono/request-id';
+import { getPath } from 'hono/utils/url';
 import type { Pool } from '../db/pool.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
@@ -37,9 +38,21 @@ export interface AppDeps {
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);
 
+/**
+ * The reference's clients use the base URL `<host>/api/v1`; the same routes answer there and at the
+ * root. The prefix is dropped before routing, so middleware, scopes and rate limits see one path.
+ */
+export const VERSION_PREFIX = '/api/v1';
+function withoutVersionPrefix(request: Request): string {
+  const path = getPath(request);
+  if (path === VERSION_PREFIX) return '/';
+  return path.startsWith(`${VERSION_PREFIX}/`) ? path.slice(VERSION_PREFIX.length) : path;
+}
+
 /** Builds the HTTP API from its dependencies; tests build it the same way and call `app.request`. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({
+    getPath: withoutVersionPrefix,
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target === 'param' ? 'path' : 'body');
     },
@@ -91,6 +104,10 @@ export function createApp(deps: AppDeps) {
       description: 'Lead processing on Temporal durable execution',
     },
     security: [{ bearerAuth: [] }],
+    servers: [
+      { url: '/', description: 'This server' },
+      { url: VERSION_PREFIX, description: 'The same routes under the reference base path' },
+    ],
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json' }));
   // The document lists every route the app serves, these two included.

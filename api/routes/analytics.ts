@@ -30,10 +30,10 @@ const AnalyticsQuerySchema = z.object({
     .string()
     .optional()
     .openapi({ description: 'One flow (404 if the account has none such); default all' }),
-  metric: z
-    .enum(METRICS)
-    .optional()
-    .openapi({ description: 'Return only this metric (and the group key); default all metrics' }),
+  metric: z.enum(METRICS).optional().openapi({
+    description:
+      'Order the groups by this metric, highest first (ties by group key). Every row carries every metric, as in the reference',
+  }),
   group_by: z
     .enum(GROUP_BY)
     .optional()
@@ -99,16 +99,17 @@ function period(startParam: string | undefined, endParam: string | undefined, no
   return { start: rangeStart(startLabel), end, startLabel, endLabel };
 }
 
-function metricsView(
-  row: AnalyticsRow,
-  groupBy: (typeof GROUP_BY)[number] | undefined,
-  metric: Metric | undefined,
-) {
+function metricsView(row: AnalyticsRow, groupBy: (typeof GROUP_BY)[number] | undefined) {
   const out: Record<string, unknown> = {};
   if (groupBy) out[groupBy] = row.group_key;
   if (groupBy === 'recipient') out.recipient_name = row.group_name;
-  for (const name of metric ? [metric] : METRICS) out[name] = row[name];
+  for (const name of METRICS) out[name] = row[name];
   return out;
+}
+
+/** Highest first; a missing value (no quality scores) last. The sort is stable: ties keep key order. */
+function byMetricDescending(metric: Metric) {
+  return (a: AnalyticsRow, b: AnalyticsRow) => (b[metric] ?? -Infinity) - (a[metric] ?? -Infinity);
 }
 
 export function analyticsRouter({ pool }: AppDeps) {
@@ -149,7 +150,9 @@ export function analyticsRouter({ pool }: AppDeps) {
       return c.json(
         {
           period: { start_date: p.startLabel, end_date: p.endLabel },
-          metrics: rows.map((row) => metricsView(row, q.group_by, q.metric)),
+          metrics: (q.metric ? [...rows].sort(byMetricDescending(q.metric)) : rows).map((row) =>
+            metricsView(row, q.group_by),
+          ),
         },
         200,
       );

@@ -72,9 +72,30 @@ describe('LeadrailClient through the API', () => {
       group_by: 'source',
       metric: 'delivered_leads',
     });
-    expect(analytics.metrics).toEqual([{ source: 'website_form', delivered_leads: 1 }]);
+    expect(analytics.metrics).toMatchObject([{ source: 'website_form', delivered_leads: 1, total_leads: 1 }]);
     expect(client.rateLimit!.remaining).toBeLessThan(client.rateLimit!.limit);
     expect(client.rateLimit!.reset % 3600).toBe(0);
+  });
+
+  it('works under the reference base path /api/v1 as at the root, one rate limit for both', async () => {
+    const { key } = await stack.createAccount({ rateLimit: { perHour: 50 } });
+    const v1 = new LeadrailClient({
+      apiKey: key,
+      baseUrl: 'http://leadrail.test/api/v1',
+      fetch: async (input, init) => stack.app.request(input, init),
+    });
+    const flow = await v1.createFlow({ name: 'Versioned path' });
+    expect((await clientFor(key).getFlow(flow.id)).name).toBe('Versioned path');
+    const lead = await v1.submitLead(flow.id, { email: 'v1@example.com' });
+    expect((await v1.getLead(lead.id)).flow_id).toBe(flow.id);
+    // Both paths count against the same key's limit: 4 requests so far, 46 left.
+    expect(v1.rateLimit).toMatchObject({ limit: 50, remaining: 46 });
+    await expect(v1.request('GET', '/nope')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    const doc = (await (await stack.app.request('/api/v1/openapi.json')).json()) as { servers: unknown[] };
+    expect(doc.servers).toEqual([
+      { url: '/', description: expect.any(String) },
+      { url: '/api/v1', description: expect.any(String) },
+    ]);
   });
 
   it('submits asynchronously and in batches', async () => {

@@ -514,25 +514,33 @@ describe('lead search, flow events and analytics', () => {
       expect(res.json.metrics.at(-1).recipient).toBeNull();
     });
 
-    it('returns just one metric with the group key when asked', async () => {
+    it('orders the groups by the metric asked for, every row keeping every metric', async () => {
       const res = await stack.call('GET', jan('&group_by=source&metric=conversion_rate'), key);
-      expect(res.json.metrics).toEqual([
-        { source: 'ppc', conversion_rate: 0 },
-        { source: 'web', conversion_rate: 0.5 },
-      ]);
+      expect(res.json.metrics.map((m: { source: string }) => m.source)).toEqual(['web', 'ppc']);
+      expect(res.json.metrics[0]).toMatchObject({
+        source: 'web',
+        conversion_rate: 0.5,
+        total_leads: 3,
+        profit: 10,
+      });
+      expect(Object.keys(res.json.metrics[1])).toHaveLength(13); // the group key and the 12 metrics
+      const byLeads = await stack.call('GET', jan('&group_by=source&metric=total_leads'), key);
+      expect(byLeads.json.metrics.map((m: { source: string }) => m.source)).toEqual(['web', 'ppc']);
       const total = await stack.call('GET', jan('&metric=profit'), key);
-      expect(total.json.metrics).toEqual([{ profit: 20 }]);
+      expect(total.json.metrics).toMatchObject([{ profit: 20, total_leads: 5 }]);
+      const unknown = await stack.call('GET', jan('&metric=happiness'), key);
+      expect(unknown.status).toBe(400);
     });
 
     it('counts test leads only on request, every flow without flow_id, and datetimes as bounds', async () => {
       const withTest = await stack.call('GET', jan('&include_test_leads=true&metric=total_leads'), key);
-      expect(withTest.json.metrics).toEqual([{ total_leads: 6 }]);
+      expect(withTest.json.metrics).toMatchObject([{ total_leads: 6 }]);
       const allFlows = await stack.call(
         'GET',
         '/analytics?start_date=2024-01-01&end_date=2024-01-31&metric=cost',
         key,
       );
-      expect(allFlows.json.metrics).toEqual([{ cost: 37 }]);
+      expect(allFlows.json.metrics).toMatchObject([{ cost: 37 }]);
       const february = await stack.call(
         'GET',
         `/analytics?flow_id=${fixtureFlow}&start_date=2024-02-01&end_date=2024-02-29`,
@@ -548,7 +556,7 @@ describe('lead search, flow events and analytics', () => {
         `/analytics?flow_id=${fixtureFlow}&start_date=2024-01-10T00:00:00Z&end_date=2024-01-10T10:30:00Z&metric=total_leads`,
         key,
       );
-      expect(morning.json).toEqual({
+      expect(morning.json).toMatchObject({
         period: { start_date: '2024-01-10T00:00:00Z', end_date: '2024-01-10T10:30:00Z' },
         metrics: [{ total_leads: 1 }],
       });

@@ -324,7 +324,7 @@ describe('POST /query', () => {
   it('is usable from the typed client: query, reputation, alerts, and errors as LeadrailApiError', async () => {
     const client = new LeadrailClient({
       apiKey: key,
-      baseUrl: 'http://leadrail.test',
+      baseUrl: 'http://leadrail.test/api/v1', // the reference's base path
       fetch: async (input, init) => stack.app.request(input, init),
     });
     const answer = await client.queryIntent({
