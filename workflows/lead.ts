@@ -1,6 +1,5 @@
 import {
   ActivityFailure,
-  type ActivityOptions,
   allHandlersFinished,
   condition,
   proxyActivities,
@@ -13,12 +12,12 @@ import {
 import type { MxStatus } from '../activities/evaluation.js';
 import type { Activities } from '../activities/index.js';
 import type { LeadProgress } from '../activities/lead-records.js';
-import type { WebhookRequest } from '../activities/webhooks.js';
 import { planDeliveries } from '../domain/distribution.js';
 import type { DeliveryStep, EnhancementStep, FilterStep, WebhookEvent } from '../domain/flow.js';
 import type { FieldError, LeadEvent, LeadStatus, RejectionKind } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import { type DeliveryContext, deliverToStep, event, replayDeliveries } from './deliveries.js';
+import { leadWebhook, sendLeadWebhook } from './notifications.js';
 import {
   awaitOutcomeUpdate,
   type LeadSnapshot,
@@ -44,12 +43,6 @@ const dnsCheck = proxyLocalActivities<Activities>({
   retry: { maximumAttempts: 1 },
 });
 
-// Webhooks: retried with backoff for a few minutes; never awaited before the lead's outcome.
-const WEBHOOK: ActivityOptions = {
-  startToCloseTimeout: '15s',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 6 },
-};
-const webhooks = proxyActivities<Activities>(WEBHOOK);
 const trustedForm = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   summary: 'TrustedForm claim',
@@ -114,28 +107,12 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   const pendingWebhooks: Promise<void>[] = [];
 
   const notify = (type: WebhookEvent, data: Record<string, unknown>) => {
-    const settings = flow.settings.notifications;
-    if (!settings?.webhook_url || (settings.events && !settings.events.includes(type))) return;
-    const request: WebhookRequest = {
-      deliveryId: `whk_${uuid4().replace(/-/g, '')}`,
-      accountId: input.accountId,
-      flowId: input.flowId,
-      leadId: input.leadId,
-      url: settings.webhook_url,
-      event: type,
-      occurredAt: new Date().toISOString(),
-      data: { lead: evaluation?.normalized ?? input.lead, quality_score: snapshot.quality_score, ...data },
-    };
-    pendingWebhooks.push(
-      webhooks.sendWebhook.executeWithOptions({ ...WEBHOOK, summary: `${type} webhook` }, [request]).then(
-        () => undefined,
-        (err) =>
-          local.markWebhookFailed(
-            request,
-            err instanceof ActivityFailure ? String(err.cause?.message) : String(err),
-          ),
-      ),
-    );
+    const request = leadWebhook(flow.settings.notifications, scope, type, {
+      lead: evaluation?.normalized ?? input.lead,
+      quality_score: snapshot.quality_score,
+      ...data,
+    });
+    if (request) pendingWebhooks.push(sendLeadWebhook(request));
   };
 
   // Events produced between two writes (e.g. "enhanced") are saved with the next one.

@@ -1,5 +1,6 @@
 import {
   ApplicationFailure,
+  patched,
   proxyLocalActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -7,6 +8,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import type { LeadEvent } from '../domain/lead.js';
 import { type DeliveryContext, replayDeliveries } from './deliveries.js';
+import { leadWebhook, sendLeadWebhook } from './notifications.js';
 import { LeadStatusAttr, type RedeliveryInput, type ReplayResult } from './shared.js';
 
 const local = proxyLocalActivities<Activities>({
@@ -69,5 +71,21 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     events,
     revenue: Math.round(revenue * 10_000) / 10_000,
   });
+  // Runs recorded before redeliveries sent webhooks replay without them (docs/workflow-versioning.md).
+  if (patched('redelivery-webhooks')) {
+    const scope = { accountId: lead.account_id, flowId: lead.flow_id, leadId: lead.id };
+    const sends = events
+      .filter((e) => e.type === 'delivered')
+      .map((e) =>
+        leadWebhook(source.flowConfig.settings.notifications, scope, 'lead.delivered', {
+          lead: evaluation.normalized,
+          quality_score: lead.quality_score,
+          recipient: { id: e.recipient_id, name: e.recipient },
+          delivery_time_ms: e.duration_ms ?? null,
+        }),
+      )
+      .flatMap((request) => (request ? [sendLeadWebhook(request)] : []));
+    await Promise.all(sends);
+  }
   return { lead_id: lead.id, status, attempts: replayed.attempts };
 }

@@ -29,9 +29,10 @@ describe('replaying failed deliveries', () => {
     return { server, state };
   }
 
-  async function createFlow(url: string, replayWindowSeconds = 3600) {
+  async function createFlow(url: string, replayWindowSeconds = 3600, settings: Record<string, unknown> = {}) {
     const res = await stack.call('POST', '/flows', key, {
       name: 'Replay flow',
+      settings,
       delivery_retry: {
         maximum_attempts: 2,
         initial_interval_ms: 100,
@@ -157,7 +158,11 @@ describe('replaying failed deliveries', () => {
 
   it('after the waiting period the lead closes as failed; a replay then runs as a linked redelivery', async () => {
     const buyer = await flakyBuyer();
-    const { flowId } = await createFlow(buyer.server.url, 1);
+    const hooks = await startRecipient(() => ({ status: 200 }));
+    servers.push(hooks);
+    const { flowId } = await createFlow(buyer.server.url, 1, {
+      notifications: { webhook_url: hooks.url, events: ['lead.delivered'] },
+    });
     const lead = await submit(flowId);
     const closed = await stack.client.workflow.getHandle(lead.id).result();
     expect(closed.status).toBe('failed');
@@ -173,6 +178,14 @@ describe('replaying failed deliveries', () => {
     await expect
       .poll(() => listIds(`LeadId="${lead.id}"`), { timeout: 10_000 })
       .toEqual([replayed.details.redelivery_run]);
+    // The redelivery tells the flow's webhook, as a delivery in the lead's own run does.
+    expect(hooks.requests).toHaveLength(1);
+    expect(hooks.requests[0]!.json()).toMatchObject({
+      event_type: 'lead.delivered',
+      lead_id: lead.id,
+      flow_id: flowId,
+      data: { recipient: { name: 'Night buyer' }, lead: { email: expect.stringMatching(/@example\.com$/) } },
+    });
   });
 
   it('never delivers twice to the same recipient unless forced, and records a forced delivery as such', async () => {
