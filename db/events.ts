@@ -22,6 +22,7 @@ export interface FlowEventRow {
   duration_ms: number | null;
   response_code: number | null;
   details: Record<string, unknown> | null;
+  enhancements: string[] | null;
 }
 
 /** One page of a flow's events, newest first, and the number matching in all, in one query. */
@@ -33,7 +34,8 @@ export async function listFlowEvents(
 ): Promise<{ total: number; events: FlowEventRow[] }> {
   const { rows } = await db.query<{ total: number } & { [K in keyof FlowEventRow]: FlowEventRow[K] | null }>(
     `WITH matched AS (
-       SELECT id, lead_id, type, started_at, outcome, reason, recipient_id, duration_ms, response_code, details
+       SELECT id, lead_id, type, started_at, outcome, reason, recipient_id, duration_ms, response_code, details,
+              enhancements, seq
          FROM lead_events
         WHERE flow_id = $1 AND account_id = $2
           AND ($3::text[] IS NULL OR type = ANY($3))
@@ -45,7 +47,7 @@ export async function listFlowEvents(
        LEFT JOIN LATERAL (
          SELECT m.*, r.name AS recipient_name, r.config->>'method' AS recipient_method
            FROM matched m LEFT JOIN recipients r ON r.id = m.recipient_id AND r.account_id = $2
-          ORDER BY m.started_at DESC, m.id DESC
+          ORDER BY m.started_at DESC, m.seq DESC
           LIMIT $6 OFFSET $7
        ) page ON true`,
     [

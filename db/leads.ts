@@ -78,11 +78,13 @@ export async function insertEvents(
   if (events.length === 0) return;
   await db.query(
     `INSERT INTO lead_events (id, lead_id, account_id, flow_id, type, outcome, reason, recipient_id,
-                              response_code, duration_ms, details, started_at)
+                              response_code, duration_ms, details, enhancements, started_at)
      SELECT e.id, $1, $2, $3, e.type, e.outcome, e.reason, e.recipient_id, e.response_code, e.duration_ms,
-            e.details, e.timestamp
-       FROM jsonb_to_recordset($4::jsonb) AS e(id text, type text, outcome text, reason text, recipient_id text,
-            response_code int, duration_ms int, details jsonb, timestamp timestamptz)
+            e.details, e.enhancements, e.timestamp
+       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS a(value, ord),
+            jsonb_to_record(a.value) AS e(id text, type text, outcome text, reason text, recipient_id text,
+            response_code int, duration_ms int, details jsonb, enhancements jsonb, timestamp timestamptz)
+      ORDER BY a.ord
      ON CONFLICT (id) DO NOTHING`,
     [scope.leadId, scope.accountId, scope.flowId, JSON.stringify(events)],
   );
@@ -148,16 +150,17 @@ interface EventRow {
   response_code: number | null;
   duration_ms: number | null;
   details: Record<string, unknown> | null;
+  enhancements: string[] | null;
   started_at: Date;
 }
 
 export async function listLeadEvents(db: Pool, leadId: string): Promise<LeadEvent[]> {
   const { rows } = await db.query<EventRow>(
     `SELECT e.id, e.type, e.outcome, e.reason, e.recipient_id, r.name AS recipient_name, e.response_code,
-            e.duration_ms, e.details, e.started_at
+            e.duration_ms, e.details, e.enhancements, e.started_at
        FROM lead_events e LEFT JOIN recipients r ON r.id = e.recipient_id
       WHERE e.lead_id = $1
-      ORDER BY e.started_at, e.id`,
+      ORDER BY e.started_at, e.seq`,
     [leadId],
   );
   return rows.map(eventFromRow);
@@ -177,6 +180,7 @@ function eventFromRow(row: EventRow): LeadEvent {
   }
   if (row.response_code !== null) event.response_code = row.response_code;
   if (row.duration_ms !== null) event.duration_ms = row.duration_ms;
+  if (row.enhancements !== null) event.enhancements = row.enhancements;
   if (row.details !== null) event.details = row.details;
   return event;
 }

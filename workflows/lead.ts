@@ -13,6 +13,7 @@ import type { MxStatus } from '../activities/evaluation.js';
 import type { Activities } from '../activities/index.js';
 import type { LeadProgress } from '../activities/lead-records.js';
 import { planDeliveries } from '../domain/distribution.js';
+import { emailQualityScore } from '../domain/email-quality.js';
 import type { DeliveryStep, EnhancementStep, FilterStep, WebhookEvent } from '../domain/flow.js';
 import type { FieldError, LeadEvent, LeadStatus, RejectionKind } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
@@ -420,13 +421,21 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
             ? await dnsCheck.checkEmailDomain(email.domain).catch(() => 'unknown' as const)
             : 'skipped';
         const valid = email.valid && mx !== 'no_mx' && mx !== 'no_domain';
+        const check = {
+          valid: email.valid,
+          mx,
+          isFree: email.is_free ?? null,
+          isDisposable: email.is_disposable ?? null,
+          isRole: email.is_role ?? null,
+        };
         enhancements.email_validation = {
           status: valid ? 'valid' : 'invalid',
           deliverable: !valid ? false : mx === 'valid' ? true : null,
+          quality_score: emailQualityScore(check),
           mx,
-          is_free: email.is_free ?? null,
-          is_disposable: email.is_disposable ?? null,
-          is_role: email.is_role ?? null,
+          is_free: check.isFree,
+          is_disposable: check.isDisposable,
+          is_role: check.isRole,
         };
         if (settings.require_valid && !valid)
           return { kind: 'enhancement', reason: 'Email failed validation' };

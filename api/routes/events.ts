@@ -45,6 +45,7 @@ export const FlowEventSchema = z
       .describe('For delivery events: the recipient; type is http_post or http_put'),
     duration_ms: z.number().nullable(),
     response_code: z.number().nullable(),
+    enhancements: z.array(z.string()).optional().describe('On an enhanced event: the enhancements that ran'),
     details: z.record(z.string(), z.unknown()).nullable(),
   })
   .openapi('FlowEvent');
@@ -116,6 +117,7 @@ export function eventsRouter({ pool }: AppDeps) {
               : null,
             duration_ms: e.duration_ms,
             response_code: e.response_code,
+            ...(e.enhancements ? { enhancements: e.enhancements } : {}),
             details: e.details,
           })),
         },

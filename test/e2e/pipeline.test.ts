@@ -118,7 +118,7 @@ describe('lead pipeline end to end', () => {
       status: 'delivered',
       lead_data: { email: 'pat.lee@acme-roofing.com', phone: '+12125550199', age: 34 },
       enhancements: {
-        email_validation: { status: 'valid', is_free: false },
+        email_validation: { status: 'valid', is_free: false, quality_score: 0.8 }, // MX not checked here
         phone_validation: { status: 'valid', carrier: null },
       },
       pricing: { cost: 9, revenue: 21.5 },
@@ -130,6 +130,13 @@ describe('lead pipeline end to end', () => {
     expect(read.json.events.at(-1)).toMatchObject({
       type: 'delivered',
       details: { price: 21.5, reference: 'crm-1' },
+    });
+    // Read back from Postgres, the events are the ones the submission answered (enhancements included).
+    expect(read.json.events).toEqual(res.json.events);
+    const flowEvents = await stack.call('GET', `/flows/${flowId}/events?event_type=enhanced`, key);
+    expect(flowEvents.json.events[0]).toMatchObject({
+      lead_id: res.json.id,
+      enhancements: ['email_validation', 'phone_validation'],
     });
   });
 
