@@ -4,6 +4,7 @@ import { findRecipient } from '../db/recipients.js';
 import { interpretResponse } from '../domain/delivery-response.js';
 import type { HttpRecipientConfig } from '../domain/flow.js';
 import { recipientPayload } from '../domain/pipeline.js';
+import { readBodyLimited } from '../lib/http-body.js';
 import { deliveryAttempts, deliveryDuration } from '../lib/metrics.js';
 
 export interface DeliveryRequest {
@@ -73,7 +74,7 @@ export function createDeliveryActivities({
       let body: string;
       try {
         response = await fetchImpl(request.urlOverride ?? config.url, buildRequest(config, request));
-        body = (await response.text()).slice(0, MAX_RESPONSE_BYTES);
+        body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
       } catch (err) {
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
         deliveryAttempts.inc({ outcome: 'error' });
@@ -110,13 +111,15 @@ export function createDeliveryActivities({
 }
 
 function buildRequest(config: HttpRecipientConfig, request: DeliveryRequest): RequestInit {
+  // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
+  const ownEndpoint = !request.urlOverride;
   const headers: Record<string, string> = {
-    ...config.headers,
+    ...(ownEndpoint ? config.headers : {}),
     'Idempotency-Key': request.idempotencyKey,
     'User-Agent': 'Leadrail/0.1',
     Accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
   };
-  if (config.basic_auth) {
+  if (ownEndpoint && config.basic_auth) {
     const credentials = Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString(
       'base64',
     );

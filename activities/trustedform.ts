@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { readBodyLimited } from '../lib/http-body.js';
 
 export interface TrustedFormClaimRequest {
   claimUrl: string;
@@ -35,11 +36,14 @@ export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?:
             match_lead: { email: request.email, phone: request.phone },
           }),
           signal: AbortSignal.timeout(5000),
+          redirect: 'manual', // a claim service answers itself; a redirect is not followed anywhere
         });
       } catch {
         throw ApplicationFailure.retryable('TrustedForm claim service unreachable', 'ClaimUnavailable');
       }
-      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+      const body = (await readBodyLimited(response, 64 * 1024)
+        .then((text) => JSON.parse(text) as unknown)
+        .catch(() => ({}))) as Record<string, unknown>;
       if (response.status >= 500) {
         throw ApplicationFailure.retryable(
           `TrustedForm claim answered HTTP ${response.status}`,

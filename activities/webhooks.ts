@@ -3,6 +3,7 @@ import { findAccount } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
 import { recordWebhookAttempt } from '../db/webhooks.js';
 import type { WebhookEvent } from '../domain/flow.js';
+import { discardBody } from '../lib/http-body.js';
 import { webhookAttempts } from '../lib/metrics.js';
 import { signWebhook } from '../lib/webhook-signature.js';
 
@@ -66,7 +67,7 @@ export function createWebhookActivities({
           signal: AbortSignal.timeout(5000),
           redirect: 'manual',
         });
-        await response.arrayBuffer().catch(() => undefined);
+        await discardBody(response);
         status = response.status;
       } catch (err) {
         const message =

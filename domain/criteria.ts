@@ -31,9 +31,15 @@
 //   `a.equalsIgnoreCase(b)` plus CEL's `lowerAscii()`/`upperAscii()` for free text, e.g.
 //   `lead.city.lowerAscii() in ["austin", "dallas"]`.
 // - An empty expression always passes (as an empty rule set does in LeadConduit).
+// - Regular expressions (`matches`) run on RE2 (the `re2js` port: linear time, CEL's own regex
+//   dialect), not on JavaScript's backtracking RegExp, where a pattern like `^(a+)+$` on a
+//   crafted value would hold the worker for hours. Each `matches` call is rewritten to the
+//   RE2-backed `re2Matches` before evaluation; a literal pattern RE2 cannot compile (e.g. a
+//   backreference) is refused when the flow is saved.
 
 import type { ASTNode, ParseResult } from '@marcbachmann/cel-js';
 import { Environment } from '@marcbachmann/cel-js';
+import { RE2JS } from 're2js';
 import type { ParsedValue } from './fields/index.js';
 
 export const MAX_CRITERIA_LENGTH = 10_000;
@@ -77,7 +83,59 @@ const environment = new Environment({ limits: { maxAstNodes: 5_000, maxDepth: 10
     {
       description: 'Case-insensitive string equality',
     },
+  )
+  .registerFunction('string.re2Matches(string): bool', (text: string, pattern: string) =>
+    re2(pattern).matcher(text).find(),
   );
+
+const re2Cache = new Map<string, RE2JS>();
+/** Compiled RE2 patterns, kept for the next lead (a flow's patterns are few and fixed). */
+function re2(pattern: string): RE2JS {
+  let compiled = re2Cache.get(pattern);
+  if (!compiled) {
+    compiled = RE2JS.compile(pattern);
+    if (re2Cache.size >= 1_000) re2Cache.clear();
+    re2Cache.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/** Where each `x.matches(p)` call names its function, and the patterns it is given. */
+function regexCalls(ast: ASTNode, source: string): { nameOffsets: number[]; patterns: ASTNode[] } {
+  const nameOffsets: number[] = [];
+  const patterns: ASTNode[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || !('op' in value)) return;
+    const node = value as ASTNode & { args: unknown };
+    const args = node.args as unknown[];
+    if (node.op === 'rcall' && args[0] === 'matches') {
+      // receiver.matches(pattern): the name follows the receiver and a dot.
+      const receiver = args[1] as ASTNode;
+      const tail = /^\s*\.\s*matches/.exec(source.slice(receiver.end));
+      if (tail) nameOffsets.push(receiver.end + tail[0].length - 'matches'.length);
+      patterns.push(...((args[2] as ASTNode[]) ?? []));
+    }
+    visit(args);
+  };
+  visit(ast);
+  return { nameOffsets, patterns };
+}
+
+/** Parses `source` for evaluation, with every `matches` call running on RE2. */
+function parseForEvaluation(source: string): ParseResult {
+  const parsed = environment.parse(source);
+  const { nameOffsets } = regexCalls(parsed.ast, source);
+  if (nameOffsets.length === 0) return parsed;
+  let rewritten = source;
+  for (const offset of [...nameOffsets].sort((a, b) => b - a)) {
+    rewritten = `${rewritten.slice(0, offset)}re2Matches${rewritten.slice(offset + 'matches'.length)}`;
+  }
+  return environment.parse(rewritten);
+}
 for (const op of ['+', '-', '*', '/'] as const) {
   const apply = arithmetic(op);
   environment.registerOperator(`double ${op} int`, (a: number, b: bigint) => apply(a, Number(b)));
@@ -177,16 +235,33 @@ export function compileCriteria(expression: string): CompileResult {
     };
   }
 
+  for (const pattern of regexCalls(compiled.ast, expression).patterns) {
+    if (pattern.op !== 'value' || typeof pattern.args !== 'string') continue; // checked when it runs
+    try {
+      re2(pattern.args);
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          message: `Regular expression not supported (RE2 syntax, no backreferences or lookaround): ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+          position: positionAt(expression, pattern.start),
+        },
+      };
+    }
+  }
+
   const conjuncts: Array<{ source: string; compiled: ParseResult }> = [];
   for (const node of topLevelConjuncts(compiled.ast)) {
     const source = expression.slice(node.start, node.end);
     try {
-      conjuncts.push({ source: source.replace(/\s+/g, ' ').trim(), compiled: environment.parse(source) });
+      conjuncts.push({ source: source.replace(/\s+/g, ' ').trim(), compiled: parseForEvaluation(source) });
     } catch {
       // A conjunct that can't stand alone (it shouldn't happen) just isn't used for the reason.
     }
   }
-  return { ok: true, program: { expression, compiled, conjuncts } };
+  return { ok: true, program: { expression, compiled: parseForEvaluation(expression), conjuncts } };
 }
 
 function topLevelConjuncts(node: ASTNode): ASTNode[] {

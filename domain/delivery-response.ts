@@ -3,9 +3,10 @@
 //   5xx                        -> error (the caller retries it)
 //   4xx                        -> failure (a definite decline; not retried)
 //   2xx with outcome_path      -> success iff the value at the path is one of success_values
-//   2xx with outcome_term      -> success iff the body matches the case-insensitive regex
+//   2xx with outcome_term      -> success iff the body matches the case-insensitive regex (RE2)
 //   2xx otherwise              -> success
 // The price is read from price_path on success, else the recipient's fixed sale price, else 0.
+import { RE2JS } from 're2js';
 import type { ResponseParsing } from './flow.js';
 
 export interface InterpretedResponse {
@@ -49,7 +50,7 @@ export function interpretResponse(
     const accepted = rules.success_values.map((v) => v.toLowerCase());
     success = value !== null && accepted.includes(value.toLowerCase());
   } else if (rules.outcome_term) {
-    success = safeRegex(rules.outcome_term)?.test(response.body) ?? false;
+    success = safeRegex(rules.outcome_term)?.matcher(response.body).find() ?? false;
   }
   if (!success)
     return { outcome: 'failure', reason: reason ?? 'Recipient did not accept the lead', price: 0, reference };
@@ -80,16 +81,33 @@ export function valueAt(root: unknown, path: string): unknown {
   return current;
 }
 
+/** Reasons and references are short texts: a path at an object, or a long value, is not echoed whole. */
+export const MAX_TEXT_LENGTH = 500;
+
 function textOf(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map(String).sort().join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text: string;
+  if (Array.isArray(value)) {
+    if (value.some((v) => typeof v === 'object' && v !== null)) return null;
+    text = value.map(String).sort().join(', ');
+  } else if (typeof value === 'object') {
+    return null;
+  } else {
+    text = String(value);
+  }
+  return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;
 }
 
-function safeRegex(pattern: string): RegExp | null {
+/** RE2 (linear time): a buyer's answer can never make the worker backtrack for ever. */
+function safeRegex(pattern: string): RE2JS | null {
   try {
-    return new RegExp(pattern, 'i');
+    return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch {
     return null; // an invalid term never matches: the delivery counts as a failure
   }
+}
+
+/** Whether `outcome_term` can be used (checked when a recipient is saved). */
+export function isValidOutcomeTerm(pattern: string): boolean {
+  return safeRegex(pattern) !== null;
 }

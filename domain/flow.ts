@@ -1,4 +1,5 @@
 import { z } from '../lib/zod.js';
+import { isValidOutcomeTerm } from './delivery-response.js';
 import { FIELD_TYPES } from './fields/types.js';
 
 // The flow and recipient configuration schemas. The API validates every write with them and stores
@@ -53,6 +54,7 @@ export const ResponseParsingSchema = z.object({
   outcome_term: z
     .string()
     .max(500)
+    .refine(isValidOutcomeTerm, { message: 'must be a regular expression in RE2 syntax' })
     .nullable()
     .default(null)
     .describe('Case-insensitive regex; a match means success'),

@@ -30,7 +30,10 @@ const ReplayBodySchema = z
     url: z
       .url({ protocol: /^https?$/ })
       .optional()
-      .describe("Send to this URL instead of the recipient's"),
+      .describe(
+        "Send to this URL instead of the recipient's (admin scope). The recipient's stored headers and " +
+          'credentials are not sent to it; to change where a recipient delivers, edit the recipient.',
+      ),
   })
   .openapi('ReplayRequest');
 
@@ -94,6 +97,13 @@ const DryRunSchema = z
 
 const DRY_RUN_LIMIT = 10_000;
 
+/** A test key (lr_test_) may replay test leads only: it must never make a live delivery. */
+function assertModeMayReplay(mode: 'live' | 'test', leadIsTest: boolean) {
+  if (mode === 'test' && !leadIsTest) {
+    throw new ApiError(403, 'forbidden', 'A test key cannot replay live leads', { required_mode: 'live' });
+  }
+}
+
 export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(
@@ -119,9 +129,17 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
       async (c) => {
         const { lead_id: leadId } = c.req.valid('param');
         const body = ReplayBodySchema.parse((c.req.valid('json') as unknown) ?? {});
-        const { accountId, keyId } = c.var.auth;
+        const { accountId, keyId, scopes, mode } = c.var.auth;
+        // Sending a lead somewhere other than its recipient is an operator's decision, not a source's.
+        if (body.url && !scopes.includes('admin')) {
+          throw new ApiError(403, 'forbidden', 'Replaying to another URL needs the "admin" scope', {
+            field: 'url',
+            required_scope: 'admin',
+          });
+        }
         const lead = await findLead(pool, accountId, leadId);
         if (!lead) throw notFound('Lead');
+        assertModeMayReplay(mode, lead.test_mode);
         if (!['delivery_failed', 'failed', 'delivered'].includes(lead.status)) {
           throw new ApiError(
             409,
@@ -164,7 +182,15 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
       }),
       async (c) => {
         const body = c.req.valid('json');
-        const { accountId, keyId } = c.var.auth;
+        const { accountId, keyId, scopes, mode } = c.var.auth;
+        // A dry run lists leads and why they failed: reading them needs leads:read too.
+        if (body.dry_run && !scopes.includes('leads:read') && !scopes.includes('admin')) {
+          throw new ApiError(403, 'forbidden', 'This API key lacks the "leads:read" scope', {
+            required_scope: 'leads:read',
+          });
+        }
+        // Test keys deliver nowhere; a bulk replay would deliver live leads.
+        if (!body.dry_run) assertModeMayReplay(mode, false);
         if (!(await findFlow(pool, accountId, body.flow_id))) throw notFound('Flow');
         const filter = {
           flowId: body.flow_id,

@@ -267,4 +267,58 @@ describe('replaying failed deliveries', () => {
     expect(denied.json.error.details).toMatchObject([{ required_scope: 'leads:write' }]);
     await stack.call('DELETE', `/replays/${bulk.json.id}`, key);
   });
+
+  it('replays to another URL only with admin, without the recipient credentials; test keys and dry runs are limited', async () => {
+    const buyer = await flakyBuyer();
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Guarded replay flow',
+      delivery_retry: { maximum_attempts: 1, replay_window_seconds: 3600 },
+      steps: [
+        {
+          type: 'delivery',
+          recipient: {
+            name: 'Buyer with credentials',
+            config: {
+              url: buyer.server.url,
+              headers: { 'X-Api-Token': 'buyer-secret-token' },
+              basic_auth: { username: 'acme', password: 'hunter2' },
+            },
+          },
+        },
+      ],
+    });
+    expect(flow.status).toBe(201);
+    const lead = await submit(flow.json.id);
+    expect(lead.status).toBe('delivery_failed');
+    // The buyer got the credentials on its own endpoint.
+    expect(buyer.server.requests[0]!.headers['x-api-token']).toBe('buyer-secret-token');
+
+    const newKey = async (body: Record<string, unknown>) =>
+      (await stack.call('POST', '/api-keys', key, { name: 'k', ...body })).json.key as string;
+    const source = await newKey({ scopes: ['leads:write'] });
+    const capture = await startRecipient(() => ({ status: 200, body: { outcome: 'success' } }));
+    servers.push(capture);
+
+    const denied = await stack.call('POST', `/leads/${lead.id}/replay`, source, { url: capture.url });
+    expect(denied.status).toBe(403);
+    expect(denied.json.error.details).toMatchObject([{ field: 'url', required_scope: 'admin' }]);
+    expect(capture.requests).toHaveLength(0);
+
+    const testKey = await newKey({ mode: 'test', scopes: ['leads:write'] });
+    const fromTest = await stack.call('POST', `/leads/${lead.id}/replay`, testKey, {});
+    expect(fromTest.status).toBe(403);
+    expect(fromTest.json.error.message).toMatch(/test key cannot replay live leads/);
+    expect((await stack.call('POST', '/replays', testKey, { flow_id: flow.json.id })).status).toBe(403);
+
+    const dryRun = await stack.call('POST', '/replays', source, { flow_id: flow.json.id, dry_run: true });
+    expect(dryRun.status).toBe(403);
+    expect(dryRun.json.error.details).toMatchObject([{ required_scope: 'leads:read' }]);
+
+    const replayed = await stack.call('POST', `/leads/${lead.id}/replay`, key, { url: capture.url });
+    expect(replayed.json).toMatchObject({ status: 'delivered', attempts: [{ outcome: 'success' }] });
+    expect(capture.requests).toHaveLength(1);
+    expect(capture.requests[0]!.headers['x-api-token']).toBeUndefined();
+    expect(capture.requests[0]!.headers.authorization).toBeUndefined();
+    expect(capture.requests[0]!.json()).toMatchObject({ email: expect.stringMatching(/@example\.com$/) });
+  });
 });

@@ -287,3 +287,37 @@ describe('positionAt', () => {
     expect(positionAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe('regular expressions run on RE2', () => {
+  // 60 'a's then '!': JavaScript's backtracking RegExp needs ~2^60 steps for ^(a+)+$ (it would never
+  // return); RE2 answers at once. If evaluation ever went back to RegExp this test would hang and fail.
+  const crafted = `${'a'.repeat(60)}!`;
+
+  it('answers catastrophic-backtracking patterns on a crafted value', () => {
+    expect(run('lead.name.matches("^(a+)+$")', { name: crafted })).toMatchObject({ pass: false });
+    expect(run('lead.name.matches("^(a|aa)+$")', { name: crafted })).toMatchObject({ pass: false });
+    expect(run('lead.name.matches("^(a+)+!$")', { name: crafted })).toEqual({ pass: true });
+  });
+
+  it('keeps CEL matches semantics: a match anywhere unless anchored, RE2 syntax', () => {
+    expect(run('lead.city.matches("ust")', { city: 'Austin' })).toEqual({ pass: true });
+    expect(run('lead.city.matches("^ust")', { city: 'Austin' })).toMatchObject({ pass: false });
+    expect(run('lead.city.matches("(?i)^austin$")', { city: 'AUSTIN' })).toEqual({ pass: true });
+    expect(run('lead.age >= 21 && lead.city.matches("^A")', { age: 30, city: 'Austin' })).toEqual({
+      pass: true,
+    });
+    // The reason names the user's own conjunct, not the rewritten call.
+    expect(run('lead.age >= 21 && lead.city.matches("^Z")', { age: 30, city: 'Austin' })).toEqual({
+      pass: false,
+      reason: 'not met: lead.city.matches("^Z")',
+    });
+  });
+
+  it('refuses a literal pattern RE2 cannot run (backreference, lookahead) when the flow is saved', () => {
+    const back = compileCriteria('lead.age >= 21 && lead.name.matches("(a)\\\\1")');
+    expect(back.ok).toBe(false);
+    expect(!back.ok && back.error.message).toMatch(/RE2 syntax/);
+    expect(!back.ok && back.error.position).toEqual({ line: 1, column: 37 });
+    expect(compileCriteria('lead.name.matches("a(?=b)")').ok).toBe(false);
+  });
+});
