@@ -33,6 +33,7 @@ const EnvSchema = z.object({
     .regex(/^\d+[smhd]$/, 'expected a duration such as 15m, 1h or 1d')
     .default('1h'),
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
+  OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
   INTENT_EAGER_START: z
@@ -69,6 +70,8 @@ export type Config = {
   workerMetricsPort: number;
   /** Housekeeping schedule (temporal/maintenance-schedule.ts), kept up to date by every worker. */
   maintenance: { every: string; intentQueryLogDays: number };
+  /** Whether deliveries, webhooks and claims may reach non-public addresses (lib/outbound.ts). */
+  outboundPrivateNetworks: 'allow' | 'deny';
   intent: {
     cacheEntries: number;
     workflowBundlePath: string | undefined;
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     maintenance: { every: e.MAINTENANCE_INTERVAL, intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS },
+    outboundPrivateNetworks: e.OUTBOUND_PRIVATE_NETWORKS,
     intent: {
       cacheEntries: e.INTENT_CACHE_ENTRIES,
       workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { createLogger } from './lib/logger.js';
 import { registry } from './lib/metrics.js';
+import { outboundFetch } from './lib/outbound.js';
 import { createLeadWorker } from './temporal/lead-worker.js';
 import { ensureMaintenanceSchedule } from './temporal/maintenance-schedule.js';
 import { ensureSearchAttributes } from './temporal/search-attributes.js';
@@ -62,7 +63,11 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ pool, temporal: { client, taskQueue: config.temporal.taskQueue } }),
+      activities: createActivities({
+        pool,
+        temporal: { client, taskQueue: config.temporal.taskQueue },
+        fetchImpl: outboundFetch(config.outboundPrivateNetworks),
+      }),
       workflowBundlePath: config.workflowBundlePath,
     });
     const schedule = await ensureMaintenanceSchedule(client, {

@@ -6,6 +6,7 @@ import type { HttpRecipientConfig } from '../domain/flow.js';
 import { recipientPayload } from '../domain/pipeline.js';
 import { readBodyLimited } from '../lib/http-body.js';
 import { deliveryAttempts, deliveryDuration } from '../lib/metrics.js';
+import { isDestinationNotAllowed } from '../lib/outbound.js';
 
 export interface DeliveryRequest {
   leadId: string;
@@ -76,6 +77,19 @@ export function createDeliveryActivities({
         response = await fetchImpl(request.urlOverride ?? config.url, buildRequest(config, request));
         body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
       } catch (err) {
+        if (isDestinationNotAllowed(err)) {
+          // A configuration problem, not an outage: a definite failure, not retried.
+          deliveryAttempts.inc({ outcome: 'failure' });
+          return {
+            outcome: 'failure',
+            reason: 'Destination not allowed: not a public address',
+            recipientName: recipient.name,
+            responseCode: null,
+            durationMs: elapsed(),
+            price: 0,
+            reference: null,
+          };
+        }
         const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
         deliveryAttempts.inc({ outcome: 'error' });
         throw ApplicationFailure.retryable(

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { readBodyLimited } from '../lib/http-body.js';
+import { isDestinationNotAllowed } from '../lib/outbound.js';
 
 export interface TrustedFormClaimRequest {
   claimUrl: string;
@@ -38,7 +39,13 @@ export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?:
           signal: AbortSignal.timeout(5000),
           redirect: 'manual', // a claim service answers itself; a redirect is not followed anywhere
         });
-      } catch {
+      } catch (err) {
+        if (isDestinationNotAllowed(err)) {
+          throw ApplicationFailure.nonRetryable(
+            'TrustedForm claim URL is not a public address',
+            'ClaimNotAllowed',
+          );
+        }
         throw ApplicationFailure.retryable('TrustedForm claim service unreachable', 'ClaimUnavailable');
       }
       const body = (await readBodyLimited(response, 64 * 1024)

@@ -5,6 +5,7 @@ import { recordWebhookAttempt } from '../db/webhooks.js';
 import type { WebhookEvent } from '../domain/flow.js';
 import { discardBody } from '../lib/http-body.js';
 import { webhookAttempts } from '../lib/metrics.js';
+import { isDestinationNotAllowed } from '../lib/outbound.js';
 import { signWebhook } from '../lib/webhook-signature.js';
 
 export interface WebhookRequest {
@@ -70,14 +71,19 @@ export function createWebhookActivities({
         await discardBody(response);
         status = response.status;
       } catch (err) {
-        const message =
-          err instanceof Error && err.name === 'TimeoutError' ? 'Timed out' : 'Connection failed';
+        const refused = isDestinationNotAllowed(err);
+        const message = refused
+          ? 'Destination not allowed: not a public address'
+          : err instanceof Error && err.name === 'TimeoutError'
+            ? 'Timed out'
+            : 'Connection failed';
         await recordWebhookAttempt(pool, {
           ...attempt,
           status: 'pending',
           responseCode: null,
           error: message,
         });
+        if (refused) throw ApplicationFailure.nonRetryable(message, 'WebhookDestinationNotAllowed');
         throw ApplicationFailure.retryable(message, 'WebhookUnavailable');
       }
       webhookAttempts.inc({ outcome: status >= 200 && status < 300 ? 'success' : 'error' });
