@@ -26,6 +26,20 @@ const REDACT_PATHS = [
   '*.phone',
   'body',
   '*.body',
+  // Hardening: recipient credentials, secrets and personal fields wherever they sit one level down.
+  '*.key',
+  'headers',
+  '*.headers',
+  'basic_auth',
+  '*.basic_auth',
+  'webhook_secret',
+  '*.webhook_secret',
+  'normalized',
+  '*.normalized',
+  'first_name',
+  '*.first_name',
+  'last_name',
+  '*.last_name',
 ];
 
 export function createLogger(options: { level?: string; name?: string } = {}): Logger {

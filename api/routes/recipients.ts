@@ -25,11 +25,17 @@ export function maskSecret(value: string): string {
   return value.length >= 8 ? `${MASK}${value.slice(-4)}` : MASK;
 }
 
-function maskUrl(url: string): string {
+/** A password in the URL and every query value (tokens often ride there, e.g. `?api_key=`) are masked. */
+export function maskUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    if (!parsed.password) return url;
-    parsed.password = MASK;
+    if (!parsed.password && !parsed.search) return url;
+    if (parsed.password) parsed.password = MASK;
+    for (const name of [...new Set(parsed.searchParams.keys())]) {
+      const values = parsed.searchParams.getAll(name);
+      parsed.searchParams.delete(name);
+      for (const value of values) parsed.searchParams.append(name, value ? maskSecret(value) : value);
+    }
     return parsed.toString();
   } catch {
     return url;

@@ -62,6 +62,20 @@ describe('recipients CRUD', () => {
     expect(created.text).not.toContain('s3cr3t-pass');
   });
 
+  it('masks query values in the URL (tokens ride there) and keeps them through a masked PUT', async () => {
+    const url = 'https://buyer.example.com/leads?api_key=tok_9f8e7d6c5b4a&src=web';
+    const created = await stack.call('POST', '/recipients', key, { name: 'Query token', config: { url } });
+    expect(created.json.config.url).toBe('https://buyer.example.com/leads?api_key=****5b4a&src=****');
+    expect(created.text).not.toContain('tok_9f8e7d6c5b4a');
+    const put = await stack.call('PUT', `/recipients/${created.json.id}`, key, {
+      name: 'Query token, renamed',
+      config: { ...created.json.config },
+    });
+    expect(put.status).toBe(200);
+    const { rows } = await stack.pool.query('SELECT config FROM recipients WHERE id = $1', [created.json.id]);
+    expect(rows[0].config.url).toBe(url);
+  });
+
   it('replaces a recipient with PUT, keeping secrets sent back masked, and delivers with the real ones', async () => {
     const { json: created } = await stack.call('POST', '/recipients', key, input(buyer.url, 'Before'));
     // The client GETs, edits the name and timeout, and PUTs the masked document back.
