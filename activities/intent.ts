@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { IntentEngine, IntentQueryResult } from '../intent/engine.js';
+import type { IntentEngine, IntentMetadata, IntentQueryResult } from '../intent/engine.js';
 import type { IntentFilters } from '../intent/filters.js';
 
 // The intent query's one step, run as a LOCAL activity by `intentQueryWorkflow` in the worker that
@@ -20,14 +20,7 @@ export interface IntentQuerySummary {
   query_id: string;
   lead_ids: string[];
   scores: number[];
-  metadata: {
-    total_leads: number;
-    query_processed: string;
-    processing_time_ms: number;
-    cost_usd: number;
-    llm_calls: number;
-    cache_hit_rate: number;
-  };
+  metadata: IntentMetadata;
   cache_hit: boolean;
   /** The prompt named a product category. */
   specific: boolean;
