@@ -8,6 +8,7 @@ import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
 import type { KeyMode } from '../../lib/api-keys.js';
 import { createLogger } from '../../lib/logger.js';
+import { outboundFetch, type PrivateNetworkPolicy } from '../../lib/outbound.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 
@@ -26,6 +27,8 @@ export async function startTestStack(
         'limiter' | 'alertBucketSeconds' | 'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight'
       >
     >;
+    /** The worker's outbound policy (lib/outbound.ts); default allow, as `npm start`. */
+    outbound?: PrivateNetworkPolicy;
   } = {},
 ) {
   const databaseUrl = inject('databaseUrl');
@@ -38,7 +41,11 @@ export async function startTestStack(
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ pool, temporal: { client, taskQueue } }),
+    activities: createActivities({
+      pool,
+      temporal: { client, taskQueue },
+      fetchImpl: outboundFetch(options.outbound ?? 'allow'),
+    }),
     workflowBundlePath: inject('workflowBundlePath'),
   });
   const running = worker.run();
