@@ -34,6 +34,8 @@ const EnvSchema = z.object({
     .default('1h'),
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
+  KEY_RATE_LIMIT_MAX_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().positive().default(100),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
   INTENT_EAGER_START: z
@@ -72,6 +74,8 @@ export type Config = {
   maintenance: { every: string; intentQueryLogDays: number };
   /** Whether deliveries, webhooks and claims may reach non-public addresses (lib/outbound.ts). */
   outboundPrivateNetworks: 'allow' | 'deny';
+  /** Highest per-key rate limits a tenant may set over the API. */
+  keyRateLimitCeiling: { perHour: number; perMinute: number };
   intent: {
     cacheEntries: number;
     workflowBundlePath: string | undefined;
@@ -114,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerMetricsPort: e.WORKER_METRICS_PORT,
     maintenance: { every: e.MAINTENANCE_INTERVAL, intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS },
     outboundPrivateNetworks: e.OUTBOUND_PRIVATE_NETWORKS,
+    keyRateLimitCeiling: {
+      perHour: e.KEY_RATE_LIMIT_MAX_PER_HOUR,
+      perMinute: e.KEY_RATE_LIMIT_MAX_PER_MINUTE,
+    },
     intent: {
       cacheEntries: e.INTENT_CACHE_ENTRIES,
       workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,

@@ -34,6 +34,11 @@ export interface AppDeps {
   llmStatus?: () => Promise<'available' | 'unavailable' | 'disabled'>;
   /** The intent service (engine + intent worker) behind POST /query; absent: its routes answer 503. */
   intent?: IntentService;
+  /**
+   * The highest rate limits a tenant may give its own keys over the API (default: the documented
+   * 1000/hour, 100/minute, so tenants can only lower them); operators set more with `npm run keys`.
+   */
+  keyRateLimitCeiling?: { perHour: number; perMinute: number };
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);

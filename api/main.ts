@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     logger: log,
     clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
+    keyRateLimitCeiling: config.keyRateLimitCeiling,
     intent,
     llmStatus: () => intent.llmStatus(),
   });

@@ -176,7 +176,30 @@ function assertModeAllowed(callerMode: 'live' | 'test', targetMode: 'live' | 'te
   }
 }
 
-export function apiKeysRouter({ pool, clientIp = clientIpResolver() }: AppDeps) {
+/** A tenant cannot raise its own keys' limits above what the operator allows (400, naming the field). */
+function assertWithinCeiling(
+  rateLimit: { per_hour?: number | null | undefined; per_minute?: number | null | undefined } | undefined,
+  ceiling: { perHour: number; perMinute: number },
+) {
+  const over = [
+    ['per_hour', rateLimit?.per_hour, ceiling.perHour],
+    ['per_minute', rateLimit?.per_minute, ceiling.perMinute],
+  ] as const;
+  const details = over
+    .filter(([, value, max]) => typeof value === 'number' && value > max)
+    .map(([name, , max]) => ({
+      field: `rate_limit.${name}`,
+      code: 'too_big',
+      message: `At most ${max} on this deployment; the operator can set more (npm run keys -- update)`,
+    }));
+  if (details.length > 0) throw new ApiError(400, 'validation_failed', 'Request validation failed', details);
+}
+
+export function apiKeysRouter({
+  pool,
+  clientIp = clientIpResolver(),
+  keyRateLimitCeiling = DEFAULT_RATE_LIMIT,
+}: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(
       createRoute({
@@ -196,6 +219,7 @@ export function apiKeysRouter({ pool, clientIp = clientIpResolver() }: AppDeps) 
       async (c) => {
         const input = c.req.valid('json');
         assertModeAllowed(c.var.auth.mode, input.mode);
+        assertWithinCeiling(input.rate_limit, keyRateLimitCeiling);
         const { row, key } = await createApiKey(pool, c.var.auth.accountId, toNewApiKey(input));
         return c.json({ ...apiKeyView(row), key }, 201);
       },
@@ -258,6 +282,7 @@ export function apiKeysRouter({ pool, clientIp = clientIpResolver() }: AppDeps) 
         const { accountId, mode, keyId: callerKeyId } = c.var.auth;
         const keyId = c.req.valid('param').key_id;
         const input = c.req.valid('json');
+        assertWithinCeiling(input.rate_limit, keyRateLimitCeiling);
         const existing = await findApiKey(pool, accountId, keyId);
         if (!existing) throw notFound('API key');
         assertModeAllowed(mode, existing.mode);

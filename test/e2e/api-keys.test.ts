@@ -214,6 +214,50 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
     expect(revoked.status).toBe(409);
   });
 
+  it('lets tenants lower their keys’ rate limits but not raise them above the operator’s ceiling', async () => {
+    const high = await stack.call('POST', '/api-keys', admin, {
+      name: 'Greedy',
+      scopes: ['flows:read'],
+      rate_limit: { per_hour: 5000, per_minute: 100 },
+    });
+    expect(high.status).toBe(400);
+    expect(high.json.error.details).toEqual([
+      { field: 'rate_limit.per_hour', code: 'too_big', message: expect.stringContaining('At most 1000') },
+    ]);
+    const low = await stack.call('POST', '/api-keys', admin, {
+      name: 'Modest',
+      scopes: ['flows:read'],
+      rate_limit: { per_hour: 200 },
+    });
+    expect(low.status).toBe(201);
+    const raise = await stack.call('PATCH', `/api-keys/${low.json.id}`, admin, {
+      rate_limit: { per_minute: 1000 },
+    });
+    expect(raise.status).toBe(400);
+    expect(raise.json.error.details[0].field).toBe('rate_limit.per_minute');
+    // The operator can go higher (CLI straight on the database), and a deployment can raise the ceiling.
+    const operator = JSON.parse(
+      await runKeysCli(
+        ['update', '--account', accountId, '--id', low.json.id, '--per-hour', '5000', '--json'],
+        stack.pool,
+      ),
+    );
+    expect(operator.rate_limit.per_hour).toBe(5000);
+    const generous = createApp({
+      pool: stack.pool,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      logger: silentLogger,
+      keyRateLimitCeiling: { perHour: 10_000, perMinute: 1000 },
+    });
+    const allowed = await generous.request('/api-keys', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Big', scopes: ['flows:read'], rate_limit: { per_hour: 5000 } }),
+    });
+    expect(allowed.status).toBe(201);
+  });
+
   it('requires the admin scope for every key endpoint', async () => {
     const { json: created } = await stack.call('POST', '/api-keys', admin, {
       name: 'x',
