@@ -34,6 +34,8 @@ const EnvSchema = z.object({
     .default('1h'),
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
+  // '*' any account's admin key; a comma-separated list of account ids; empty: nobody (CLI only).
+  INTENT_IMPORT_ACCOUNTS: z.string().default('*'),
   KEY_RATE_LIMIT_MAX_PER_HOUR: z.coerce.number().int().positive().default(1000),
   KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().positive().default(100),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
@@ -76,6 +78,8 @@ export type Config = {
   outboundPrivateNetworks: 'allow' | 'deny';
   /** Highest per-key rate limits a tenant may set over the API. */
   keyRateLimitCeiling: { perHour: number; perMinute: number };
+  /** Who may import the shared intent corpus over the API. */
+  intentImportAccounts: '*' | string[];
   intent: {
     cacheEntries: number;
     workflowBundlePath: string | undefined;
@@ -122,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perHour: e.KEY_RATE_LIMIT_MAX_PER_HOUR,
       perMinute: e.KEY_RATE_LIMIT_MAX_PER_MINUTE,
     },
+    intentImportAccounts:
+      e.INTENT_IMPORT_ACCOUNTS.trim() === '*'
+        ? '*'
+        : e.INTENT_IMPORT_ACCOUNTS.split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
     intent: {
       cacheEntries: e.INTENT_CACHE_ENTRIES,
       workflowBundlePath: e.INTENT_WORKFLOW_BUNDLE_PATH,

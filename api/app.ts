@@ -39,6 +39,8 @@ export interface AppDeps {
    * 1000/hour, 100/minute, so tenants can only lower them); operators set more with `npm run keys`.
    */
   keyRateLimitCeiling?: { perHour: number; perMinute: number };
+  /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
+  intentImportAccounts?: '*' | readonly string[];
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);

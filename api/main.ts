@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     logger: log,
     clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
     keyRateLimitCeiling: config.keyRateLimitCeiling,
+    intentImportAccounts: config.intentImportAccounts,
     intent,
     llmStatus: () => intent.llmStatus(),
   });

@@ -196,6 +196,19 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
   const auth = authenticate(pool, { clientIp: deps.clientIp, rateLimit: false });
   // The reads and the import count against the key's general API limits; /query against the intent ones.
   const authCounted = authenticate(pool, { clientIp: deps.clientIp });
+  // The corpus is shared by every account: who may write it over the API is the operator's choice.
+  const importAccounts = deps.intentImportAccounts ?? '*';
+  const mayImport = async (c: Context<IntentEnv>, next: () => Promise<void>) => {
+    if (importAccounts !== '*' && !importAccounts.includes(c.var.auth.accountId)) {
+      throw new IntentApiError(
+        403,
+        'FORBIDDEN',
+        'Importing into the shared intent corpus is reserved to the operator on this deployment',
+        { reason: 'import_not_allowed', setting: 'INTENT_IMPORT_ACCOUNTS' },
+      );
+    }
+    await next();
+  };
   const start = async (c: Context<IntentEnv>, next: () => Promise<void>) => {
     c.set('intentT0', performance.now());
     await next();
@@ -494,9 +507,9 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         path: '/intent/import',
         summary: 'Import companies, contacts and signals (JSONL or CSV), then rebuild the index',
         description:
-          'The body is the file (docs/intent-data.md): JSONL (`application/x-ndjson`) or CSV (`text/csv`), or `?format=`. Bad rows are reported and skipped; good rows are upserted (re-importing changes nothing). When anything changed, the index is rebuilt from Postgres and swapped in. Admin scope.',
+          'The body is the file (docs/intent-data.md): JSONL (`application/x-ndjson`) or CSV (`text/csv`), or `?format=`. Bad rows are reported and skipped; good rows are upserted (re-importing changes nothing). When anything changed, the index is rebuilt from Postgres and swapped in. Admin scope, and an account allowed by the operator (INTENT_IMPORT_ACCOUNTS).',
         tags: ['Intent'],
-        middleware: [start, authCounted, requireScope('admin'), needService] as const,
+        middleware: [start, authCounted, requireScope('admin'), mayImport, needService] as const,
         request: {
           query: z.object({
             format: z.enum(['jsonl', 'csv']).optional().openapi({ description: 'Default from Content-Type' }),
@@ -518,7 +531,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
             description: 'Counts, row errors (line, field, message) and the rebuilt index',
             content: { 'application/json': { schema: ImportResultSchema } },
           },
-          ...intentErrorResponses(400, 413, 415, 429, 503),
+          ...intentErrorResponses(400, 403, 413, 415, 429, 503),
         },
       }),
       async (c) => {

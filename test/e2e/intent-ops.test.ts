@@ -190,6 +190,34 @@ describe('intent operations', () => {
     expect(service.engineInfo()!.generation).toBe(settled);
   });
 
+  it('lets only the accounts the operator names import the shared corpus when INTENT_IMPORT_ACCOUNTS is set', async () => {
+    const operator = await stack.createAccount({ scopes: ['admin'] });
+    const app = createApp({
+      pool: stack.pool,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      logger: silentLogger,
+      intent: stack.intent!,
+      intentImportAccounts: [operator.accountId],
+    });
+    const csv = `company_id,name,domain,industry,employee_count,country\n${run}-gate,Gate Co,${run}-gate.example,software,20,US\n`;
+    const post = (key: string) =>
+      app.request('/intent/import?kind=company', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'text/csv' },
+        body: csv,
+      });
+    const tenant = await post(admin);
+    expect(tenant.status).toBe(403);
+    expect(((await tenant.json()) as { error: { code: string; details: unknown } }).error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'import_not_allowed' },
+    });
+    const allowed = await post(operator.key);
+    expect(allowed.status).toBe(200);
+    expect(((await allowed.json()) as { inserted: number }).inserted).toBe(1);
+  });
+
   it('imports CSV of one kind (?kind=company) and rejects other media types', async () => {
     const csv = [
       'company_id,name,domain,industry,employee_count,city,region,country,technologies',

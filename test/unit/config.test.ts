@@ -16,6 +16,15 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustedProxyHops).toBe(2);
   });
 
+  it('reads who may import the intent corpus: anyone, a list of accounts, or nobody', () => {
+    expect(loadConfig({}).intentImportAccounts).toBe('*');
+    expect(loadConfig({ INTENT_IMPORT_ACCOUNTS: 'acct_a, acct_b' }).intentImportAccounts).toEqual([
+      'acct_a',
+      'acct_b',
+    ]);
+    expect(loadConfig({ INTENT_IMPORT_ACCOUNTS: '' }).intentImportAccounts).toEqual([]);
+  });
+
   it('refuses a value it cannot read instead of guessing, naming the variable', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
