@@ -356,6 +356,27 @@ async function main() {
         await save('redelivery', replayed.details.redelivery_run);
       },
 
+      // A redelivery of a flow with webhooks: the lead.delivered webhook behind patched('redelivery-webhooks').
+      'redelivery-webhooks': async () => {
+        const buyer = await flakyBuyer();
+        const hooks = await server();
+        const flow = await createFlow({
+          delivery_retry: { ...FAST_RETRY, replay_window_seconds: 1 },
+          settings: { notifications: { webhook_url: hooks.url, events: ['lead.delivered'] } },
+          steps: [delivery('Night Buyer', buyer.url)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        await client.workflow.getHandle(answer.id).result();
+        buyer.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'redelivery');
+        if (replay.status !== 'delivered') throw new Error(`redelivery: ${replay.status}`);
+        if (hooks.requests.length !== 1)
+          throw new Error('redelivery-webhooks: expected one lead.delivered webhook');
+        const read = expectStatus(await call('GET', `/leads/${answer.id}`), 200, 'read lead');
+        const replayed = read.events.find((e: Json) => e.type === 'replayed');
+        await save('redelivery-webhooks', replayed.details.redelivery_run);
+      },
+
       'bulk-replay-completed': async () => {
         const buyer = await flakyBuyer();
         const flow = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
