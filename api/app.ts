@@ -39,6 +39,8 @@ export interface AppDeps {
    * 1000/hour, 100/minute, so tenants can only lower them); operators set more with `npm run keys`.
    */
   keyRateLimitCeiling?: { perHour: number; perMinute: number };
+  /** How long a batch request waits for outcomes in all (default BATCH_WAIT_BUDGET_MS; tests shorten it). */
+  batchWaitBudgetMs?: number;
   /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
   intentImportAccounts?: '*' | readonly string[];
 }

@@ -60,6 +60,16 @@ const BatchSchema = z
   })
   .openapi('LeadBatch');
 
+/** The longest a batch request waits for outcomes in all, whatever its per-lead timeout. */
+export const BATCH_WAIT_BUDGET_MS = 120_000;
+
+function batchWait(options: { test_mode: boolean; timeout: number }, deadline: number) {
+  const left = deadline - Date.now();
+  return left < 100
+    ? { async: true, test_mode: options.test_mode, timeout: options.timeout }
+    : { async: false, test_mode: options.test_mode, timeout: Math.min(options.timeout, left) };
+}
+
 const BatchResultSchema = z
   .object({
     batch_id: z.string(),
@@ -128,7 +138,12 @@ async function readSubmission(c: Context) {
   return parsed.data;
 }
 
-export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
+export function leadsRouter({
+  pool,
+  temporal,
+  taskQueue,
+  batchWaitBudgetMs = BATCH_WAIT_BUDGET_MS,
+}: AppDeps) {
   const deps = { pool, temporal, taskQueue };
 
   const respond = (c: Context<AuthEnv>, flowId: string, result: SubmissionResult) => {
@@ -219,7 +234,8 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         description:
           'Answers 207 with one result per lead, in input order, echoing external_id. Leads run concurrently ' +
           '(options.max_concurrent). With continue_on_error=false, leads after the first error are not submitted ' +
-          '(status "skipped"). A batch counts once against the rate limit.',
+          '(status "skipped"). A batch counts once against the rate limit. The whole batch waits at most 120 s for ' +
+          'outcomes: leads still undecided then, or started after, are answered "pending" (poll GET /leads/{id}).',
         tags: ['Leads'],
         middleware: [requireScope('leads:write')],
         request: {
@@ -239,6 +255,9 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
         if (!flow) throw notFound('Flow');
         type Result = z.infer<typeof BatchResultSchema>['results'][number];
         const results: Result[] = new Array(body.leads.length);
+        // However slow the flow, the answer comes within the batch budget: leads started after it has
+        // run out are still accepted (durably started) and answered "pending" without waiting.
+        const deadline = Date.now() + batchWaitBudgetMs;
         let stop = false;
         let next = 0;
         const worker = async () => {
@@ -256,7 +275,7 @@ export function leadsRouter({ pool, temporal, taskQueue }: AppDeps) {
                 externalId,
                 trustedFormCertUrl: item.trusted_form_cert_url ?? null,
                 idempotencyKey: null,
-                options: { async: false, test_mode: body.options.test_mode, timeout: body.options.timeout },
+                options: batchWait(body.options, deadline),
               });
               results[index] = batchResult(externalId, result);
             } catch (err) {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
 import { capCount } from '../../db/caps.js';
 import { listWebhookDeliveries } from '../../db/webhooks.js';
 import { verifyWebhookSignature } from '../../lib/webhook-signature.js';
 import { startRecipient } from '../helpers/recipient.js';
-import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 type Recipient = Awaited<ReturnType<typeof startRecipient>>;
 
@@ -588,6 +589,38 @@ describe('lead pipeline end to end', () => {
       field: 'leads',
       message: 'A batch holds at most 1000 leads',
     });
+  });
+
+  it('batch: waits for outcomes within its budget, then answers the rest pending and still runs them', async () => {
+    const slow = await buyer(() => ({ status: 200, delayMs: 400 }));
+    const flowId = await createFlow({ steps: [delivery(slow.url)] });
+    const app = createApp({
+      pool: stack.pool,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      logger: silentLogger,
+      batchWaitBudgetMs: 600,
+    });
+    const res = await app.request(`/flows/${flowId}/leads/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        leads: Array.from({ length: 4 }, (_, i) => ({ external_id: `slow-${i}`, lead: lead() })),
+        options: { max_concurrent: 1, timeout: 60_000 },
+      }),
+    });
+    expect(res.status).toBe(207);
+    const json = (await res.json()) as { results: Array<{ status: string; lead_id: string }> };
+    const statuses = json.results.map((r) => r.status);
+    expect(statuses[0]).toBe('success');
+    // Without the budget every lead would have been waited for (timeout 60 s): some are pending instead.
+    expect(statuses).toContain('pending');
+    // Pending leads were accepted all the same: every one is delivered.
+    for (const r of json.results) {
+      const final = await stack.client.workflow.getHandle(r.lead_id).result();
+      expect(final.status).toBe('delivered');
+    }
+    expect(slow.requests).toHaveLength(4);
   });
 
   it('rejects a flow whose criteria do not compile, pointing at the error', async () => {
