@@ -33,6 +33,7 @@ const EnvSchema = z.object({
     .regex(/^\d+[smhd]$/, 'expected a duration such as 15m, 1h or 1d')
     .default('1h'),
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
+  LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
   // '*' any account's admin key; a comma-separated list of account ids; empty: nobody (CLI only).
   INTENT_IMPORT_ACCOUNTS: z.string().default('*'),
@@ -73,7 +74,7 @@ export type Config = {
   workflowBundlePath: string | undefined;
   workerMetricsPort: number;
   /** Housekeeping schedule (temporal/maintenance-schedule.ts), kept up to date by every worker. */
-  maintenance: { every: string; intentQueryLogDays: number };
+  maintenance: { every: string; intentQueryLogDays: number; leadRetentionDays: number | null };
   /** Whether deliveries, webhooks and claims may reach non-public addresses (lib/outbound.ts). */
   outboundPrivateNetworks: 'allow' | 'deny';
   /** Highest per-key rate limits a tenant may set over the API. */
@@ -120,7 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     workerMetricsPort: e.WORKER_METRICS_PORT,
-    maintenance: { every: e.MAINTENANCE_INTERVAL, intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS },
+    maintenance: {
+      every: e.MAINTENANCE_INTERVAL,
+      intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS,
+      leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
+    },
     outboundPrivateNetworks: e.OUTBOUND_PRIVATE_NETWORKS,
     keyRateLimitCeiling: {
       perHour: e.KEY_RATE_LIMIT_MAX_PER_HOUR,

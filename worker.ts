@@ -73,7 +73,10 @@ async function main(): Promise<void> {
     const schedule = await ensureMaintenanceSchedule(client, {
       taskQueue: config.temporal.taskQueue,
       every: config.maintenance.every,
-      policy: { intentQueryLogDays: config.maintenance.intentQueryLogDays },
+      policy: {
+        intentQueryLogDays: config.maintenance.intentQueryLogDays,
+        leadRetentionDays: config.maintenance.leadRetentionDays,
+      },
     });
     log.info({ schedule, every: config.maintenance.every }, 'maintenance schedule');
     log.info(

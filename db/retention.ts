@@ -1,17 +1,27 @@
 import type { Queryable } from './pool.js';
 
-// Data that only matters for a while, deleted by the maintenance schedule (workflows/maintenance.ts).
-// Leads, their events and deliveries are the customer's records and are never deleted here.
+// Data past its retention, deleted by the maintenance schedule (workflows/maintenance.ts): the intent
+// query log and ended rate-limit windows always; leads only when the operator sets a lead retention.
 
 export interface RetentionPolicy {
   /** Intent query log rows older than this are deleted (reputation and alerts read at most 24 h). */
   intentQueryLogDays: number;
+  /**
+   * Closed leads created longer ago than this are deleted with their events, dedup fingerprints,
+   * idempotency keys, cap reservations and webhook records; null (the default) keeps leads for ever.
+   * Leads still open (received, or delivery_failed waiting for a replay) are never deleted.
+   */
+  leadRetentionDays?: number | null;
 }
 
 export interface PruneResult {
   intent_queries: number;
   rate_limit_counters: number;
+  leads: number;
 }
+
+const OPEN_LEAD_STATUSES = ['received', 'delivery_failed'];
+const LEAD_BATCH = 1_000;
 
 // Small batches keep each statement's locks and WAL short on a busy database.
 const BATCH = 5_000;
@@ -40,5 +50,28 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
         WHERE window_start + make_interval(secs => window_seconds) <= now() LIMIT ${BATCH})`,
     [],
   );
-  return { intent_queries: intentQueries, rate_limit_counters: counters };
+  const leads = policy.leadRetentionDays ? await pruneLeads(db, policy.leadRetentionDays) : 0;
+  return { intent_queries: intentQueries, rate_limit_counters: counters, leads };
+}
+
+/** One statement per batch: a lead and everything that names it go together, or not at all. */
+async function pruneLeads(db: Queryable, days: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await db.query(
+      `WITH doomed AS (
+         SELECT id FROM leads
+          WHERE created_at < now() - make_interval(days => $1) AND NOT (status = ANY($2::text[]))
+          LIMIT ${LEAD_BATCH}
+       ), events AS (DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM doomed)),
+       fingerprints AS (DELETE FROM lead_fingerprints WHERE lead_id IN (SELECT id FROM doomed)),
+       submissions AS (DELETE FROM lead_submissions WHERE lead_id IN (SELECT id FROM doomed)),
+       reservations AS (DELETE FROM cap_reservations WHERE lead_id IN (SELECT id FROM doomed)),
+       webhooks AS (DELETE FROM webhook_deliveries WHERE lead_id IN (SELECT id FROM doomed))
+       DELETE FROM leads WHERE id IN (SELECT id FROM doomed)`,
+      [days, OPEN_LEAD_STATUSES],
+    );
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < LEAD_BATCH) return total;
+  }
 }

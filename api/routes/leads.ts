@@ -507,6 +507,9 @@ async function liveLead(temporal: Client, accountId: string, leadId: string) {
   try {
     const description = await handle.describe();
     if (description.typedSearchAttributes.get(AccountIdAttr) !== accountId) return null;
+    // Only a run still going can be ahead of Postgres; a closed run whose lead is not in Postgres
+    // was deleted by the lead retention and is not served from Temporal's copy.
+    if (description.status.name !== 'RUNNING') return null;
     const s = await handle.query(leadStateQuery);
     return {
       id: s.id,

@@ -10,10 +10,11 @@ describe('maintenance: retention schedule and workflow', () => {
   let stack: TestStack;
   let keyId: string;
   let accountId: string;
+  let adminKey: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
-    ({ keyId, accountId } = await stack.createAccount());
+    ({ keyId, accountId, key: adminKey } = await stack.createAccount());
   });
   afterAll(async () => {
     await stack?.stop();
@@ -98,5 +99,70 @@ describe('maintenance: retention schedule and workflow', () => {
     } finally {
       await handle.delete().catch(() => {});
     }
+  });
+
+  it('with a lead retention, deletes old closed leads and what names them; open and recent leads stay', async () => {
+    const flow = await stack.call('POST', '/flows', adminKey, {
+      name: 'Retention flow',
+      steps: [
+        {
+          type: 'enhancement',
+          service: 'duplicate_check',
+          settings: { fields: ['email'], lookback_days: 30 },
+        },
+      ],
+    });
+    expect(flow.status).toBe(201);
+    const submit = async (email: string, idempotencyKey: string) => {
+      const res = await stack.call(
+        'POST',
+        `/flows/${flow.json.id}/leads`,
+        adminKey,
+        { lead: { email } },
+        { 'Idempotency-Key': idempotencyKey },
+      );
+      expect(res.status).toBe(201);
+      return res.json.id as string;
+    };
+    const tag = randomUUID().slice(0, 8);
+    const old = await submit(`old-${tag}@example.com`, `old-${tag}`);
+    const oldOpen = await submit(`open-${tag}@example.com`, `open-${tag}`);
+    const recent = await submit(`new-${tag}@example.com`, `new-${tag}`);
+    await stack.pool.query(`UPDATE leads SET created_at = now() - interval '40 days' WHERE id = ANY($1)`, [
+      [old, oldOpen],
+    ]);
+    // A lead still waiting for a replay is never deleted, however old.
+    await stack.pool.query(`UPDATE leads SET status = 'delivery_failed' WHERE id = $1`, [oldOpen]);
+
+    const result = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-leads-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30, leadRetentionDays: 30 }],
+    });
+    expect(result.leads).toBeGreaterThanOrEqual(1);
+    const left = async (table: string, column = 'lead_id') =>
+      (
+        await stack.pool.query<{ id: string }>(
+          `SELECT DISTINCT ${column} AS id FROM ${table} WHERE ${column} = ANY($1) ORDER BY 1`,
+          [[old, oldOpen, recent]],
+        )
+      ).rows.map((r) => r.id);
+    const kept = [oldOpen, recent].sort();
+    expect(await left('leads', 'id')).toEqual(kept);
+    expect(await left('lead_events')).toEqual(kept);
+    expect(await left('lead_fingerprints')).toEqual(kept);
+    expect(await left('lead_submissions')).toEqual(kept);
+    expect((await stack.call('GET', `/leads/${old}`, adminKey)).status).toBe(404);
+    // Its email is free again: a new lead with it is not a duplicate of the deleted one.
+    await submit(`old-${tag}@example.com`, `again-${tag}`);
+  });
+
+  it('without a lead retention keeps every lead', async () => {
+    const result = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-keep-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30 }],
+    });
+    expect(result.leads).toBe(0);
   });
 });
