@@ -37,8 +37,9 @@ const EnvSchema = z.object({
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
   // '*' any account's admin key; a comma-separated list of account ids; empty: nobody (CLI only).
   INTENT_IMPORT_ACCOUNTS: z.string().default('*'),
-  KEY_RATE_LIMIT_MAX_PER_HOUR: z.coerce.number().int().positive().default(1000),
-  KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().positive().default(100),
+  // Ceilings on what tenants may set; never below the documented defaults a key gets without a limit.
+  KEY_RATE_LIMIT_MAX_PER_HOUR: z.coerce.number().int().min(1000).default(1000),
+  KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().min(100).default(100),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
   INTENT_EAGER_START: z

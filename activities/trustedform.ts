@@ -63,9 +63,14 @@ export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?:
         expiresAt: typeof body.expires_at === 'string' ? body.expires_at : null,
       };
       const outcome = typeof body.outcome === 'string' ? body.outcome.toLowerCase() : 'success';
-      if (response.status >= 400 || outcome !== 'success') {
+      // A redirect is not an answer (they are not followed): the claim is not confirmed.
+      if (response.status >= 300 || outcome !== 'success') {
         const reason =
-          typeof body.reason === 'string' ? body.reason : `Claim refused (HTTP ${response.status})`;
+          typeof body.reason === 'string'
+            ? body.reason
+            : response.status >= 300 && response.status < 400
+              ? `Claim service redirected (HTTP ${response.status}); use its final URL`
+              : `Claim refused (HTTP ${response.status})`;
         return { ...base, status: 'rejected', reason };
       }
       return { ...base, status: 'claimed', reason: null };

@@ -360,6 +360,7 @@ export class IntentService {
     const retry = (err: unknown) => {
       if (failed) return;
       failed = true;
+      if (state.stopped) return; // stop() owns the client from here
       this.options.logger.warn({ err }, 'intent corpus listener lost; retrying in 5 s');
       state.client?.release(true);
       state.client = null;
@@ -398,11 +399,12 @@ export class IntentService {
   async stop(): Promise<void> {
     this.listener.stopped = true;
     if (this.listener.retry) clearTimeout(this.listener.retry);
-    if (this.listener.client) {
-      const client = this.listener.client;
-      await client.query(`UNLISTEN ${client.escapeIdentifier(this.corpusChannel)}`).catch(() => {});
-      this.listener.client.release();
+    const client = this.listener.client;
+    if (client) {
+      // Cleared first: a connection error during UNLISTEN must not release the client a second time.
       this.listener.client = null;
+      await client.query(`UNLISTEN ${client.escapeIdentifier(this.corpusChannel)}`).catch(() => {});
+      client.release();
     }
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;

@@ -113,11 +113,15 @@ function regexCalls(ast: ASTNode, source: string): { nameOffsets: number[]; patt
     const node = value as ASTNode & { args: unknown };
     const args = node.args as unknown[];
     if (node.op === 'rcall' && args[0] === 'matches') {
-      // receiver.matches(pattern): the name follows the receiver and a dot.
+      // receiver.matches(pattern): the name is the last `matches(` between the receiver's end and the
+      // pattern (closing brackets, spaces or comments may sit in between).
       const receiver = args[1] as ASTNode;
-      const tail = /^\s*\.\s*matches/.exec(source.slice(receiver.end));
-      if (tail) nameOffsets.push(receiver.end + tail[0].length - 'matches'.length);
-      patterns.push(...((args[2] as ASTNode[]) ?? []));
+      const callArgs = (args[2] as ASTNode[]) ?? [];
+      const between = source.slice(receiver.end, callArgs[0]?.start ?? node.end);
+      const names = [...between.matchAll(/\bmatches\s*\(/g)];
+      const last = names.at(-1);
+      if (last?.index !== undefined) nameOffsets.push(receiver.end + last.index);
+      patterns.push(...callArgs);
     }
     visit(args);
   };
@@ -125,16 +129,23 @@ function regexCalls(ast: ASTNode, source: string): { nameOffsets: number[]; patt
   return { nameOffsets, patterns };
 }
 
-/** Parses `source` for evaluation, with every `matches` call running on RE2. */
+/**
+ * Parses `source` for evaluation, with every `matches` call running on RE2. Throws if a call could not
+ * be rewritten: criteria never run a tenant's pattern on the backtracking engine.
+ */
 function parseForEvaluation(source: string): ParseResult {
   const parsed = environment.parse(source);
-  const { nameOffsets } = regexCalls(parsed.ast, source);
-  if (nameOffsets.length === 0) return parsed;
+  const { nameOffsets, patterns } = regexCalls(parsed.ast, source);
+  if (patterns.length === 0) return parsed;
   let rewritten = source;
   for (const offset of [...nameOffsets].sort((a, b) => b - a)) {
     rewritten = `${rewritten.slice(0, offset)}re2Matches${rewritten.slice(offset + 'matches'.length)}`;
   }
-  return environment.parse(rewritten);
+  const result = environment.parse(rewritten);
+  if (regexCalls(result.ast, rewritten).patterns.length > 0) {
+    throw new Error('Write `matches` as value.matches("pattern") without a comment between its parts');
+  }
+  return result;
 }
 for (const op of ['+', '-', '*', '/'] as const) {
   const apply = arithmetic(op);
@@ -252,6 +263,12 @@ export function compileCriteria(expression: string): CompileResult {
     }
   }
 
+  let evaluated: ParseResult;
+  try {
+    evaluated = parseForEvaluation(expression);
+  } catch (error) {
+    return compileError(expression, error);
+  }
   const conjuncts: Array<{ source: string; compiled: ParseResult }> = [];
   for (const node of topLevelConjuncts(compiled.ast)) {
     const source = expression.slice(node.start, node.end);
@@ -261,7 +278,7 @@ export function compileCriteria(expression: string): CompileResult {
       // A conjunct that can't stand alone (it shouldn't happen) just isn't used for the reason.
     }
   }
-  return { ok: true, program: { expression, compiled: parseForEvaluation(expression), conjuncts } };
+  return { ok: true, program: { expression, compiled: evaluated, conjuncts } };
 }
 
 function topLevelConjuncts(node: ASTNode): ASTNode[] {

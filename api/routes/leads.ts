@@ -234,8 +234,9 @@ export function leadsRouter({
         description:
           'Answers 207 with one result per lead, in input order, echoing external_id. Leads run concurrently ' +
           '(options.max_concurrent). With continue_on_error=false, leads after the first error are not submitted ' +
-          '(status "skipped"). A batch counts once against the rate limit. The whole batch waits at most 120 s for ' +
-          'outcomes: leads still undecided then, or started after, are answered "pending" (poll GET /leads/{id}).',
+          '(status "skipped"). A batch counts once against the rate limit. Waiting for outcomes is bounded by a 120 s ' +
+          'budget for the whole batch: leads still undecided then, or started after, are answered "pending" (poll ' +
+          'GET /leads/{id}); the starts themselves are not counted.',
         tags: ['Leads'],
         middleware: [requireScope('leads:write')],
         request: {

@@ -188,7 +188,7 @@ export function recipientsRouter({ pool }: AppDeps) {
         path: '/{recipient_id}',
         summary: 'Delete a recipient',
         description:
-          'Soft delete. Refused with 409 `conflict` (details.flows lists them) while the current version of a ' +
+          'Soft delete. Refused with 409 `conflict` (details[0].flows lists them) while the current version of a ' +
           'flow that is not archived delivers to it: edit those flows first. Leads already in flight under an ' +
           'older flow version that still names the recipient record a failed delivery for it.',
         tags: ['Recipients'],

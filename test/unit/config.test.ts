@@ -28,5 +28,7 @@ describe('configuration from the environment', () => {
   it('refuses a value it cannot read instead of guessing, naming the variable', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    // A ceiling below the default a key gets without its own limit would not bind: refused.
+    expect(() => loadConfig({ KEY_RATE_LIMIT_MAX_PER_HOUR: '500' })).toThrow(/KEY_RATE_LIMIT_MAX_PER_HOUR/);
   });
 });

@@ -299,6 +299,22 @@ describe('regular expressions run on RE2', () => {
     expect(run('lead.name.matches("^(a+)+!$")', { name: crafted })).toEqual({ pass: true });
   });
 
+  it('runs on RE2 whatever the receiver looks like: bracketed, an expression, a comment before the dot', () => {
+    for (const expression of [
+      '(lead.name).matches("^(a+)+$")',
+      '(lead.name + "").matches("^(a+)+$")',
+      'lead.name // note\n  .matches("^(a+)+$")',
+      '((lead.name)) . matches ( "^(a+)+$" )',
+    ])
+      expect(run(expression, { name: crafted }), expression).toMatchObject({ pass: false });
+  });
+
+  it('refuses a matches call it cannot move to RE2 rather than run it on RegExp', () => {
+    const result = compileCriteria('lead.name.matches // why\n("^(a+)+$")');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/matches/);
+  });
+
   it('keeps CEL matches semantics: a match anywhere unless anchored, RE2 syntax', () => {
     expect(run('lead.city.matches("ust")', { city: 'Austin' })).toEqual({ pass: true });
     expect(run('lead.city.matches("^ust")', { city: 'Austin' })).toMatchObject({ pass: false });
