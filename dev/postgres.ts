@@ -37,11 +37,24 @@ export async function startEmbeddedPostgres(options: {
     // Postgres refuses to run as root; the package then runs it as a dedicated "postgres" user.
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: () => {},
-    onError: () => {},
+    onLog: (line) => remember(line),
+    onError: (line) => remember(line),
   });
-  if (!alreadyInitialised) await pg.initialise();
-  await pg.start();
+  // Kept only to explain a failed start (the package rejects without a reason of its own).
+  const recent: string[] = [];
+  function remember(line: unknown) {
+    recent.push(String(line).trim());
+    if (recent.length > 20) recent.shift();
+  }
+  try {
+    if (!alreadyInitialised) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err ?? 'no reason given');
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (${reason})\n${recent.join('\n')}`,
+    );
+  }
   const client = pg.getPgClient();
   await client.connect();
   try {

@@ -19,19 +19,51 @@ declare module 'vitest' {
 
 // ONE real Temporal dev server (in-memory, random port) and ONE real Postgres for the whole run, and
 // the workflow bundle built once. Test files isolate themselves by account and task queue.
+/**
+ * Embedded Postgres on a free port; one more try on another port and directory if the first start
+ * fails (a port taken between probing and binding, or a previous server still releasing resources).
+ */
+async function startPostgres(workDir: string) {
+  try {
+    return await startEmbeddedPostgres({
+      dataDir: join(workDir, 'postgres'),
+      port: await freePort(),
+      persistent: false,
+    });
+  } catch (first) {
+    console.warn(
+      `[global-setup] ${first instanceof Error ? first.message.split('\n')[0] : first}; retrying once`,
+    );
+    return startEmbeddedPostgres({
+      dataDir: join(workDir, 'postgres-2'),
+      port: await freePort(),
+      persistent: false,
+    });
+  }
+}
+
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), 'leadrail-test-'));
   chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
-  const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
+  const temporalPort = await freePort();
   const externalDb = process.env.TEST_DATABASE_URL;
-  const [db, temporal, bundle, intentBundle] = await Promise.all([
-    externalDb
-      ? { url: externalDb, stop: async () => {} }
-      : startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
+  // Started together; if one fails, the ones that started are stopped (a failed run leaves nothing).
+  const settled = await Promise.allSettled([
+    externalDb ? Promise.resolve({ url: externalDb, stop: async () => {} }) : startPostgres(workDir),
     startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
     bundleWorkflows(),
     bundleIntentWorkflows(),
   ]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) {
+    for (const r of settled.slice(0, 2))
+      if (r.status === 'fulfilled') await (r.value as { stop(): Promise<void> }).stop().catch(() => {});
+    rmSync(workDir, { recursive: true, force: true });
+    throw failed.reason;
+  }
+  const [db, temporal, bundle, intentBundle] = settled.map(
+    (r) => (r as PromiseFulfilledResult<unknown>).value,
+  ) as [{ url: string; stop(): Promise<void> }, Awaited<ReturnType<typeof startDevServer>>, string, string];
   await migrate(db.url);
   const bundlePath = join(workDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle);
