@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { findAccount } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
-import { recordWebhookAttempt } from '../db/webhooks.js';
+import { markWebhookDeliveryFailed, recordWebhookAttempt } from '../db/webhooks.js';
 import type { WebhookEvent } from '../domain/flow.js';
 import { discardBody } from '../lib/http-body.js';
 import { webhookAttempts } from '../lib/metrics.js';
@@ -107,16 +107,17 @@ export function createWebhookActivities({
 
     /** After the last retry: marks the webhook failed for operators. */
     async markWebhookFailed(request: WebhookRequest, error: string): Promise<void> {
-      await recordWebhookAttempt(pool, {
-        id: request.deliveryId,
-        accountId: request.accountId,
-        leadId: request.leadId,
-        eventType: request.event,
-        url: request.url,
-        status: 'failed',
-        responseCode: null,
+      await markWebhookDeliveryFailed(
+        pool,
+        {
+          id: request.deliveryId,
+          accountId: request.accountId,
+          leadId: request.leadId,
+          eventType: request.event,
+          url: request.url,
+        },
         error,
-      });
+      );
     },
   };
 }

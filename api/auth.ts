@@ -46,14 +46,22 @@ export function authenticate(pool: Pool, options: AuthOptions = {}) {
   });
 }
 
+/**
+ * 403 `forbidden` unless the key has `scope` (admin has every scope). For checks that depend on the
+ * request body (a replay's `url`, a dry run); fixed per-route scopes use `requireScope`.
+ */
+export function assertScope(auth: AuthenticatedKey, scope: Scope, field?: string): void {
+  if (!auth.scopes.includes(scope) && !auth.scopes.includes('admin')) {
+    throw new ApiError(403, 'forbidden', `This API key lacks the "${scope}" scope`, {
+      ...(field ? { field } : {}),
+      required_scope: scope,
+    });
+  }
+}
+
 export function requireScope(scope: Scope) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const { scopes } = c.var.auth;
-    if (!scopes.includes(scope) && !scopes.includes('admin')) {
-      throw new ApiError(403, 'forbidden', `This API key lacks the "${scope}" scope`, {
-        required_scope: scope,
-      });
-    }
+    assertScope(c.var.auth, scope);
     await next();
   });
 }

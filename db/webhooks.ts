@@ -31,6 +31,23 @@ export async function recordWebhookAttempt(
   );
 }
 
+/**
+ * Marks a webhook failed for good (after its last retry). Not an attempt itself: the count and the last
+ * response code stay as the attempts left them.
+ */
+export async function markWebhookDeliveryFailed(
+  db: Queryable,
+  webhook: { id: string; accountId: string; leadId: string | null; eventType: string; url: string },
+  error: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO webhook_deliveries (id, account_id, lead_id, event_type, url, status, attempts, last_error)
+     VALUES ($1, $2, $3, $4, $5, 'failed', 0, $6)
+     ON CONFLICT (id) DO UPDATE SET status = 'failed', last_error = EXCLUDED.last_error, updated_at = now()`,
+    [webhook.id, webhook.accountId, webhook.leadId, webhook.eventType, webhook.url, error],
+  );
+}
+
 export async function listWebhookDeliveries(db: Queryable, leadId: string) {
   const { rows } = await db.query<{
     id: string;

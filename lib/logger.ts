@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 // Leads carry personal data and requests carry API keys: neither may reach a log line. Redaction is
 // by path so a careless `log.info({ lead })` still prints nothing personal.
@@ -42,14 +42,17 @@ const REDACT_PATHS = [
   '*.last_name',
 ];
 
-export function createLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
+export function createLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  const settings = {
     name: options.name ?? 'leadrail',
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: options.name ?? 'leadrail' },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 export type { Logger };

@@ -13,7 +13,7 @@ import {
   FlowIdAttr,
 } from '../../workflows/shared.js';
 import type { AppDeps } from '../app.js';
-import { type AuthEnv, requireScope } from '../auth.js';
+import { type AuthEnv, assertScope, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
 import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
 
@@ -129,14 +129,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
       async (c) => {
         const { lead_id: leadId } = c.req.valid('param');
         const body = ReplayBodySchema.parse((c.req.valid('json') as unknown) ?? {});
-        const { accountId, keyId, scopes, mode } = c.var.auth;
+        const { accountId, keyId, mode } = c.var.auth;
         // Sending a lead somewhere other than its recipient is an operator's decision, not a source's.
-        if (body.url && !scopes.includes('admin')) {
-          throw new ApiError(403, 'forbidden', 'Replaying to another URL needs the "admin" scope', {
-            field: 'url',
-            required_scope: 'admin',
-          });
-        }
+        if (body.url) assertScope(c.var.auth, 'admin', 'url');
         const lead = await findLead(pool, accountId, leadId);
         if (!lead) throw notFound('Lead');
         assertModeMayReplay(mode, lead.test_mode);
@@ -182,13 +177,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
       }),
       async (c) => {
         const body = c.req.valid('json');
-        const { accountId, keyId, scopes, mode } = c.var.auth;
+        const { accountId, keyId, mode } = c.var.auth;
         // A dry run lists leads and why they failed: reading them needs leads:read too.
-        if (body.dry_run && !scopes.includes('leads:read') && !scopes.includes('admin')) {
-          throw new ApiError(403, 'forbidden', 'This API key lacks the "leads:read" scope', {
-            required_scope: 'leads:read',
-          });
-        }
+        if (body.dry_run) assertScope(c.var.auth, 'leads:read');
         // Test keys deliver nowhere; a bulk replay would deliver live leads.
         if (!body.dry_run) assertModeMayReplay(mode, false);
         if (!(await findFlow(pool, accountId, body.flow_id))) throw notFound('Flow');

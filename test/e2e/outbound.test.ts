@@ -44,4 +44,39 @@ describe('outbound guard (deny)', () => {
     const started = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes);
     expect(started.map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]);
   });
+
+  it('refuses a private webhook endpoint: recorded failed with the reason, after one attempt', async () => {
+    const hooks = await startRecipient();
+    try {
+      const flow = await stack.call('POST', '/flows', key, {
+        name: 'Internal webhook',
+        settings: {
+          required_fields: ['email'],
+          notifications: { webhook_url: hooks.url, events: ['lead.rejected'] },
+        },
+      });
+      expect(flow.status).toBe(201);
+      const lead = await stack.call('POST', `/flows/${flow.json.id}/leads`, key, {
+        lead: { first_name: 'x' },
+      });
+      expect(lead.status).toBe(400);
+      const leadId = lead.json.error.lead_id as string;
+      await stack.client.workflow.getHandle(leadId).result(); // the run waits for its webhooks
+      const { rows } = await stack.pool.query(
+        'SELECT event_type, status, attempts, last_error FROM webhook_deliveries WHERE lead_id = $1',
+        [leadId],
+      );
+      expect(rows).toEqual([
+        {
+          event_type: 'lead.rejected',
+          status: 'failed',
+          attempts: 1,
+          last_error: expect.stringContaining('Destination not allowed'),
+        },
+      ]);
+      expect(hooks.requests).toHaveLength(0);
+    } finally {
+      await hooks.close();
+    }
+  });
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../lib/logger.js';
+
+describe('log redaction', () => {
+  it('never writes credentials, secrets or personal fields, top level or one level down', () => {
+    const lines: string[] = [];
+    const log = createLogger({ destination: { write: (line: string) => lines.push(line) } });
+    log.info(
+      {
+        leadId: 'lead_1',
+        key: 'lr_live_secret',
+        recipient: {
+          headers: { 'X-Api-Token': 'buyer-token' },
+          basic_auth: { username: 'u', password: 'hunter2' },
+          key: 'lr_live_nested',
+        },
+        account: { webhook_secret: 'whsec_123' },
+        evaluation: { normalized: { email: 'pat@example.com' }, first_name: 'Pat', last_name: 'Lee' },
+      },
+      'something happened',
+    );
+    const text = lines.join('');
+    for (const secret of [
+      'lr_live_secret',
+      'lr_live_nested',
+      'buyer-token',
+      'hunter2',
+      'whsec_123',
+      'pat@example.com',
+      'Pat',
+      'Lee',
+    ])
+      expect(text, secret).not.toContain(secret);
+    expect(JSON.parse(text)).toMatchObject({ leadId: 'lead_1', msg: 'something happened' });
+  });
+});
