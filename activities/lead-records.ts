@@ -7,7 +7,9 @@ import {
   updateLead,
 } from '../db/leads.js';
 import { type Pool, withTransaction } from '../db/pool.js';
+import { maskSensitiveInput } from '../domain/fields/index.js';
 import type { LeadEvent } from '../domain/lead.js';
+import { fieldDefinitions } from '../domain/pipeline.js';
 import { leadTransitions } from '../lib/metrics.js';
 import type { LeadWorkflowInput } from '../workflows/shared.js';
 
@@ -34,7 +36,8 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
           campaign: input.campaign,
           externalId: input.externalId,
           testMode: input.testMode,
-          leadData: input.lead,
+          // Sensitive values (ssn, credential) are masked before they reach Postgres.
+          leadData: maskSensitiveInput(fieldDefinitions(input.flow), input.lead),
           createdAt: input.receivedAt,
         });
         await insertEvents(tx, input, [event]);

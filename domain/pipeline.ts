@@ -3,7 +3,13 @@
 // stay out of the workflow bundle. The workflow only sequences the steps and does the I/O.
 
 import { type CriteriaContext, compileCriteria, criteriaContext, evaluateCriteria } from './criteria.js';
-import { type FieldDefinition, inferFieldType, normalizeLead, type ParsedValue } from './fields/index.js';
+import {
+  type FieldDefinition,
+  inferFieldType,
+  normalizeLead,
+  type ParsedValue,
+  storableValues,
+} from './fields/index.js';
 import type { Cap, FlowConfig } from './flow.js';
 import type { FieldError, LeadFields } from './lead.js';
 import { type QualityMetrics, qualityMetrics } from './quality.js';
@@ -21,6 +27,11 @@ export interface LeadEvaluation {
   normalized: Record<string, unknown>;
   /** Field -> parsed components and validity, for enhancements and reporting. */
   parsed: Record<string, ParsedValue>;
+  /**
+   * What may be stored and answered: the same normal and parsed values with sensitive fields (ssn,
+   * credential) masked. `normalized` and `parsed` keep the real values for rules and deliveries.
+   */
+  storable: { normalized: Record<string, unknown>; fields: Record<string, ParsedValue> };
   errors: FieldError[];
   acceptance: { pass: boolean; reason: string | null };
   /** Filter step id -> whether its criteria matched (a match stops the lead). */
@@ -74,9 +85,14 @@ export function evaluateLead(input: EvaluationInput): LeadEvaluation {
     if (matches(rule.criteria).pass) purchasePrice = rule.amount; // the last matching rule wins
   }
 
+  const fields = storableValues(normalizedLead.definitions, normalizedLead.values);
+  const storableNormalized: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) storableNormalized[field] = value.normal;
+
   return {
     normalized,
     parsed: normalizedLead.values,
+    storable: { normalized: storableNormalized, fields },
     errors: normalizedLead.errors,
     acceptance: {
       pass: acceptance.pass,

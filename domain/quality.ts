@@ -8,7 +8,8 @@
 //   or not (validity is what accuracy measures). No expected fields at all → 1.
 //
 // accuracy = passing typed fields / typed fields present
-//   Every present field whose type is not `string` is checked once:
+//   Every present field with a format to check is checked once (free text, whose types are
+//   string, first_name, last_name and city, has none):
 //   - email: valid format and not a disposable domain;
 //   - phone: valid number and not an obviously fake one (isLikelyFakePhone);
 //   - any other type: its format check (`valid`).
@@ -72,6 +73,14 @@ export interface QualityInput {
   expected_fields?: readonly string[];
 }
 
+/** Types with no format to check: they never count toward accuracy. */
+const FREE_TEXT_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  'string',
+  'first_name',
+  'last_name',
+  'city',
+]);
+
 export type QualityMetric = 'completeness' | 'accuracy' | 'fraud_risk';
 
 export interface QualityFactor {
@@ -133,7 +142,7 @@ export function qualityMetrics(input: QualityInput): QualityMetrics {
   const completeness = expected.length === 0 ? 1 : (expected.length - missing.length) / expected.length;
 
   // Accuracy
-  const typed = present.filter(([field]) => typeOf(field) !== 'string');
+  const typed = present.filter(([field]) => !FREE_TEXT_TYPES.has(typeOf(field)));
   let passing = 0;
   for (const [field, value] of typed) {
     const problem = accuracyProblem(field, typeOf(field), value);
@@ -284,7 +293,7 @@ function statePostalMismatch(
   state: [string, StateValue] | undefined,
   postal: [string, PostalCodeValue] | undefined,
 ): (Omit<QualityFactor, 'metric' | 'impact'> & { code: 'state_postal_mismatch' }) | null {
-  if (!state || !postal || !state[1].valid) return null;
+  if (!state || !postal || !state[1].is_known) return null;
   const expected = statesForPostalCode(postal[1]);
   if (!expected || expected.includes(state[1].normal)) return null;
   return {

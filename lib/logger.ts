@@ -40,6 +40,17 @@ const REDACT_PATHS = [
   '*.first_name',
   'last_name',
   '*.last_name',
+  // Parsed lead values and the sensitive field types (issue 12): never in a log line.
+  'ssn',
+  '*.ssn',
+  'fields',
+  '*.fields',
+  'parsed',
+  '*.parsed',
+  'storable',
+  '*.storable',
+  'dob',
+  '*.dob',
 ];
 
 export function createLogger(

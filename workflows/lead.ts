@@ -138,7 +138,8 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   const evaluatedPatch = (): Patch =>
     evaluation
       ? {
-          normalized: evaluation.normalized,
+          // Sensitive fields masked (evaluations recorded before `storable` existed have none).
+          normalized: evaluation.storable?.normalized ?? evaluation.normalized,
           qualityMetrics: snapshot.quality_metrics ?? undefined,
           qualityScore: snapshot.quality_score,
           enhancements,

@@ -13,12 +13,15 @@
 //   disposable-email-domains/disposable-email-domains blocklist (~8.9k domains), which is curated
 //   for a low false-positive rate. Chosen over `mailchecker` (far larger list with more false
 //   positives) and `disposable-email-domains` (last published 2024).
+// - `tldts` (MIT, ~120M weekly downloads, the Public Suffix List compiled in): splits the domain into
+//   host and public suffix, so `example.co.uk` has tld `co.uk` and host `example`.
 // Role accounts use a short list kept here: broad third-party lists (e.g. 1000+ prefixes) flag
 // short personal local parts such as initials.
 
 import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
 import emailAddresses from 'email-addresses';
 import freeDomainList from 'email-providers/all.json' with { type: 'json' };
+import { getPublicSuffix } from 'tldts';
 import { toText } from './text.js';
 import type { EmailValue } from './types.js';
 
@@ -86,24 +89,50 @@ export function parseEmail(raw: unknown): EmailValue {
         .toLowerCase()
     : text;
   const at = normal.lastIndexOf('@');
-  const user = scalar && at > 0 ? normal.slice(0, at) : null;
-  const domain = scalar && at > 0 && at < normal.length - 1 ? normal.slice(at + 1) : null;
-  const lastDot = domain ? domain.lastIndexOf('.') : -1;
-  const tld = domain && lastDot > 0 ? domain.slice(lastDot + 1) : null;
-  const host = domain && lastDot > 0 ? domain.slice(0, lastDot) : null;
-
+  const user = at > 0 ? normal.slice(0, at) : '';
+  const domain = at > 0 ? normal.slice(at + 1) : '';
+  const valid =
+    scalar && typeof raw === 'string' && user !== '' && domain !== '' && isValidAddress(normal, user, domain);
+  // Components describe a real address only: an invalid value has none.
+  if (!valid) {
+    return {
+      raw,
+      normal,
+      valid: false,
+      user: null,
+      domain: null,
+      host: null,
+      tld: null,
+      is_free: false,
+      is_disposable: false,
+      is_role: false,
+    };
+  }
+  const suffix = publicSuffix(domain);
   return {
     raw,
     normal,
-    valid: scalar && user !== null && domain !== null && isValidAddress(normal, user, domain),
+    valid: true,
     user,
     domain,
-    host,
-    tld,
-    is_free: domain !== null && FREE_DOMAINS.has(domain),
-    is_disposable: domain !== null && isDisposableDomain(domain),
-    is_role: user !== null && isRoleLocalPart(user),
+    host: domain.slice(0, domain.length - suffix.length - 1) || domain,
+    tld: suffix,
+    is_free: FREE_DOMAINS.has(domain),
+    is_disposable: isDisposableDomain(domain),
+    is_role: isRoleLocalPart(user),
   };
+}
+
+/** The public suffix (`com`, `co.uk`), or the last label when the list does not know the domain's. */
+function publicSuffix(domain: string): string {
+  let suffix: string | null = null;
+  try {
+    suffix = getPublicSuffix(domain, { allowPrivateDomains: false });
+  } catch {
+    suffix = null;
+  }
+  const last = domain.slice(domain.lastIndexOf('.') + 1);
+  return suffix && suffix !== domain && domain.endsWith(`.${suffix}`) ? suffix : last;
 }
 
 /** True when the domain or one of its parent domains is on the disposable blocklist. */

@@ -4,36 +4,46 @@
 
 import type { FieldError } from '../lead.js';
 import { isBlank, missingRequiredFields } from '../lead.js';
-import { parseDate, parseDob } from './date.js';
+import { inferFieldType } from './catalogue.js';
+import { parseDate, parseDob, parseTime } from './date.js';
 import { parseEmail } from './email.js';
 import { parseBoolean, parseNumber, parseRange } from './number.js';
+import { parseGender, parseStreet, parseString } from './person.js';
 import { parsePhone } from './phone.js';
 import { parsePostalCode } from './postal-code.js';
+import { maskParsedValue, maskRawValue, parseCredential, parseSsn, SENSITIVE_TYPES } from './sensitive.js';
 import { parseState } from './state.js';
 import { isParsedValue, toText } from './text.js';
 import type { FieldDefinition, FieldType, ParsedValue, ParsedValueByType, ParseOptions } from './types.js';
 import { FIELD_TYPES } from './types.js';
 import { parseIp, parseTrustedFormUrl, parseUrl } from './url.js';
 
-export { ageOn, MAX_AGE, parseDate, parseDob } from './date.js';
+export type { StandardField } from './catalogue.js';
+export { inferFieldType, STANDARD_FIELDS, standardField } from './catalogue.js';
+export { ageOn, decimalAgeOn, MAX_AGE, parseDate, parseDob, parseTime } from './date.js';
 export { isDisposableDomain, parseEmail, ROLE_LOCAL_PARTS } from './email.js';
 export { parseBoolean, parseNumber, parseRange, readNumber } from './number.js';
+export { parseGender, parseStreet, parseString } from './person.js';
 export { parsePhone, TOLL_FREE_AREA_CODES } from './phone.js';
 export { parsePostalCode } from './postal-code.js';
+export { maskParsedValue, maskRawValue, parseCredential, parseSsn, SENSITIVE_TYPES } from './sensitive.js';
 export type { StateInfo } from './state.js';
 export { lookupState, parseState } from './state.js';
 export * from './types.js';
 export { parseIp, parseTrustedFormUrl, parseUrl } from './url.js';
 
-export function parseString(raw: unknown): ParsedValueByType['string'] {
-  const { text, scalar } = toText(raw);
-  return { raw, normal: text, valid: scalar };
-}
-
 type Parser<T extends FieldType> = (raw: unknown, options: ParseOptions) => ParsedValueByType[T];
 
 const PARSERS: { [T in FieldType]: Parser<T> } = {
   string: parseString,
+  first_name: parseString,
+  last_name: parseString,
+  city: parseString,
+  street: parseStreet,
+  gender: parseGender,
+  time: parseTime,
+  ssn: parseSsn,
+  credential: parseCredential,
   email: parseEmail,
   phone: parsePhone,
   postal_code: parsePostalCode,
@@ -72,57 +82,6 @@ export function parseField<T extends FieldType>(
   }
 }
 
-// Well-known field names and the type they get when a flow declares no fields.
-const INFERRED_BY_NAME: Readonly<Record<string, FieldType>> = {
-  email: 'email',
-  email_address: 'email',
-  phone: 'phone',
-  phone_number: 'phone',
-  mobile_phone: 'phone',
-  cell_phone: 'phone',
-  home_phone: 'phone',
-  work_phone: 'phone',
-  postal_code: 'postal_code',
-  zip: 'postal_code',
-  zip_code: 'postal_code',
-  zipcode: 'postal_code',
-  postcode: 'postal_code',
-  state: 'state',
-  province: 'state',
-  dob: 'dob',
-  date_of_birth: 'dob',
-  birth_date: 'dob',
-  birthdate: 'dob',
-  age: 'number',
-  income: 'number',
-  annual_income: 'number',
-  household_income: 'number',
-  monthly_income: 'number',
-  loan_amount: 'number',
-  trustedform_cert_url: 'trustedform_url',
-  trusted_form_cert_url: 'trustedform_url',
-  xxtrustedformcerturl: 'trustedform_url',
-  ip_address: 'ip',
-  ip: 'ip',
-  url: 'url',
-  website: 'url',
-  website_url: 'url',
-  landing_page_url: 'url',
-  is_test: 'boolean',
-  opt_in: 'boolean',
-  tcpa_consent: 'boolean',
-};
-
-/** The type a field gets from its name alone: `email`, `phone_1`, `zip`, `dob`, `income`... else `string`. */
-export function inferFieldType(name: string): FieldType {
-  const key = name.trim().toLowerCase();
-  const known = INFERRED_BY_NAME[key];
-  if (known) return known;
-  if (/^phone_?\d+$/.test(key) || /_phone(?:_\d+)?$/.test(key)) return 'phone';
-  if (/^email_?\d+$/.test(key) || /_email$/.test(key)) return 'email';
-  return 'string';
-}
-
 export interface NormalizedLead {
   /** Parsed values of the fields that are present (blank values are left out). */
   values: Record<string, ParsedValue>;
@@ -130,7 +89,8 @@ export interface NormalizedLead {
   errors: FieldError[];
   /**
    * The definitions actually applied: the declared ones, then one per undeclared lead field
-   * (typed by name: `email`, `phone_1`, `zip`, ... get their type, anything else is `string`).
+   * (typed by the standard field catalogue: `email`, `phone_1`, `zip`, ... get their type, anything
+   * else is `string`).
    */
   definitions: FieldDefinition[];
 }
@@ -138,8 +98,8 @@ export interface NormalizedLead {
 /**
  * Normalises a lead against a flow's field definitions.
  * - Declared fields are parsed with their type.
- *   Undeclared fields are typed from their names (`inferFieldType`), so a standard field such as
- *   `phone` is normalised the same way whether or not a flow declares it.
+ *   Undeclared fields are typed by the standard field catalogue (`inferFieldType`), so a standard
+ *   field such as `phone` is normalised the same way whether or not a flow declares it.
  * - Blank values (see `isBlank`) are left out of `values`.
  * - Errors: `missing_required` for a required field that is absent or blank (same message as
  *   `missingRequiredFields`), `invalid_format` ("Email format is invalid") for a present value of a
@@ -184,4 +144,48 @@ export function normalizeLead(
 export function humanize(field: string): string {
   const words = field.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The type each field of `lead` is parsed as: declared definitions first, then the catalogue. */
+export function fieldTypes(
+  fields: readonly FieldDefinition[],
+  names: Iterable<string>,
+): Map<string, FieldType> {
+  const types = new Map<string, FieldType>();
+  for (const field of fields) {
+    if (!types.has(field.name)) types.set(field.name, isFieldType(field.type) ? field.type : 'string');
+  }
+  for (const name of names) if (!types.has(name)) types.set(name, inferFieldType(name));
+  return types;
+}
+
+/**
+ * Parsed values as they may be stored and answered: sensitive types (ssn, credential) masked.
+ * `definitions` are the ones `normalizeLead` applied.
+ */
+export function storableValues(
+  definitions: readonly FieldDefinition[],
+  values: Readonly<Record<string, ParsedValue>>,
+): Record<string, ParsedValue> {
+  const types = fieldTypes(definitions, Object.keys(values));
+  const out: Record<string, ParsedValue> = {};
+  for (const [name, value] of Object.entries(values))
+    out[name] = maskParsedValue(types.get(name) ?? 'string', value);
+  return out;
+}
+
+/** A lead's raw input with the values of sensitive fields masked, for storage. */
+export function maskSensitiveInput(
+  fields: readonly FieldDefinition[],
+  lead: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const types = fieldTypes(fields, Object.keys(lead));
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(lead)) {
+    const type = types.get(name) ?? 'string';
+    out[name] = SENSITIVE_TYPES.has(type)
+      ? maskRawValue(type, isParsedValue(value) ? value.raw : value)
+      : value;
+  }
+  return out;
 }

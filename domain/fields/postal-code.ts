@@ -1,14 +1,17 @@
-// Postal codes: US ZIP and ZIP+4, Canadian (A1A 1A1) and UK postcodes. Format checks only: a
-// well-formed code that is not assigned is still valid.
+// Postal codes: US ZIP and ZIP+4, Canadian (A1A 1A1) and UK postcodes, tried in that order, as in
+// LeadConduit. Format checks only: a well-formed code that is not assigned is still valid.
 
 import { toText } from './text.js';
 import type { PostalCodeValue } from './types.js';
 
-const US = /^(\d{5})(?:\s*-?\s*(\d{4}))?$/;
-// Canada Post never uses D, F, I, O, Q or U, and W and Z never start a code.
-const CA = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s*-?\s*(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
-// UK: outcode A9, A99, A9A, AA9, AA99 or AA9A; incode 9AA (never C, I, K, M, O or V in the incode).
-const GB = /^([A-Z]{1,2}\d[A-Z\d]?|GIR)\s*(\d[ABD-HJLNP-UW-Z]{2})$/;
+// A trailing dash (`78704-`, a ZIP+4 form left half filled) is ignored.
+const US = /^(\d{5})(?:\s*-?\s*(\d{4}))?\s*-?$/;
+// Canada: letter digit letter, digit letter digit (the letters Canada Post leaves out are not
+// checked: a format check, like LeadConduit's).
+const CA = /^([A-Z]\d[A-Z])\s*-?\s*(\d[A-Z]\d)$/;
+// UK: an outcode of one or two letters, one or two digits and an optional letter or digit, then the
+// incode, digit letter letter. The outcode is required (a bare `1AA` is not a postcode).
+const GB = /^([A-Z]{1,2}\d{1,2}[A-Z\d]?|GIR)\s*(\d[A-Z]{2})$/;
 
 function result(
   raw: unknown,

@@ -2,9 +2,9 @@
 //
 // A table kept here rather than a package: the list is small and stable, and the packages checked
 // (`provinces`, last data 2017, 79 kB of world subdivisions; `states-us`; `us-state-codes`) each miss
-// part of it (military codes, Canada). LeadConduit treats every state as valid; here a value that
-// is neither a known code nor a known name is `valid: false` (kept as given), so a flow can require
-// a real state with `require_valid`.
+// part of it (military codes, Canada). As in LeadConduit every text is a valid state (leads come
+// from everywhere: `Île-de-France` is kept as given, with itself as its name); `is_known` says
+// whether it is one of the table's, so a rule can still ask for a US or Canadian one.
 
 import { toText } from './text.js';
 import type { StateValue } from './types.js';
@@ -69,6 +69,9 @@ const STATES: ReadonlyArray<readonly [code: string, name: string, country: Count
   ['PR', 'Puerto Rico', 'US'],
   ['VI', 'U.S. Virgin Islands', 'US'],
   ['UM', 'U.S. Minor Outlying Islands', 'US'],
+  ['FM', 'Federated States of Micronesia', 'US'],
+  ['MH', 'Marshall Islands', 'US'],
+  ['PW', 'Palau', 'US'],
   ['AA', 'Armed Forces Americas', 'US'],
   ['AE', 'Armed Forces Europe', 'US'],
   ['AP', 'Armed Forces Pacific', 'US'],
@@ -134,6 +137,23 @@ export function lookupState(text: string): StateInfo | undefined {
 export function parseState(raw: unknown): StateValue {
   const { text, scalar } = toText(raw);
   const found = scalar ? lookupState(text) : undefined;
-  if (!found) return { raw, normal: text, valid: false, name: null, country_code: null };
-  return { raw, normal: found.code, valid: true, name: found.name, country_code: found.country };
+  if (!found) {
+    const present = scalar && text !== '';
+    return {
+      raw,
+      normal: text,
+      valid: present,
+      name: present ? text : null,
+      country_code: null,
+      is_known: false,
+    };
+  }
+  return {
+    raw,
+    normal: found.code,
+    valid: true,
+    name: found.name,
+    country_code: found.country,
+    is_known: true,
+  };
 }

@@ -51,15 +51,23 @@ export function parseUrl(raw: unknown): UrlValue {
     normal: url.href,
     valid: (protocol === 'http' || protocol === 'https') && hostOk,
     protocol,
-    host,
+    host: url.host,
     port: url.port === '' ? null : Number(url.port),
     path: url.pathname,
     query: url.search === '' ? null : url.search.slice(1),
-    hash: url.hash === '' ? null : url.hash.slice(1),
+    hash: url.hash === '' ? null : url.hash,
   };
 }
 
-/** IPv4 in dotted-quad form only (not `127.1` or hex forms), IPv6 in any standard form, with or without brackets. */
+/**
+ * IP addresses as lead sources send them: a bare IPv4 (dotted quad) or IPv6 address, in brackets,
+ * with a CIDR suffix or a path (`198.51.90.161/32`), as a URL with a scheme and port
+ * (`http://198.51.90.161:8080`, `http://[2001:db8::1]:32`), or with stray whitespace. The normal form
+ * is the address alone (IPv6 compressed, RFC 5952). `ipv6_format` gives every address an IPv6 form
+ * (IPv4 as the IPv4-mapped `::ffff:a.b.c.d`, written in hex), `ipv4_format` the IPv4 one where there
+ * is one. IPv4 must be four decimal parts, each 0-255 without leading zeros (`127.1`, hex and octal
+ * forms are refused).
+ */
 export function parseIp(raw: unknown): IpValue {
   const { text, scalar } = toText(raw);
   const invalid: IpValue = {
@@ -68,42 +76,65 @@ export function parseIp(raw: unknown): IpValue {
     valid: false,
     is_ipv4: false,
     is_ipv6: false,
+    ipv6_format: null,
+    ipv4_format: null,
     range: null,
     is_public: false,
   };
-  if (!scalar || typeof raw !== 'string') return invalid;
-  const candidate = text.replace(/^\[(.*)\]$/, '$1');
+  if (!scalar || typeof raw !== 'string' || text.length > 200) return invalid;
+  const address = readIp(text.replace(/\s+/g, ''));
+  if (!address) return invalid;
+  const range = address.range();
+  if (address.kind() === 'ipv4') {
+    const v4 = address as ipaddr.IPv4;
+    return {
+      raw,
+      normal: v4.toString(),
+      valid: true,
+      is_ipv4: true,
+      is_ipv6: false,
+      ipv6_format: v4.toIPv4MappedAddress().toRFC5952String(),
+      ipv4_format: v4.toString(),
+      range,
+      is_public: range === 'unicast',
+    };
+  }
+  const v6 = address as ipaddr.IPv6;
+  const mapped = v6.isIPv4MappedAddress() ? v6.toIPv4Address() : null;
+  return {
+    raw,
+    normal: v6.toRFC5952String(),
+    valid: true,
+    is_ipv4: false,
+    is_ipv6: true,
+    ipv6_format: v6.toRFC5952String(),
+    ipv4_format: mapped ? mapped.toString() : null,
+    // An IPv4-mapped address is as public as the IPv4 address inside it.
+    range: mapped ? mapped.range() : range,
+    is_public: (mapped ? mapped.range() : range) === 'unicast',
+  };
+}
+
+const IPV4_AT_START = /^(\d{1,3}(?:\.\d{1,3}){3})(?=$|[:/?#])/;
+
+function readIp(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  // Any scheme (`http://`, `https://`) goes; what follows must still be an address.
+  const rest = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   try {
-    if (ipaddr.IPv4.isValidFourPartDecimal(candidate)) {
-      const address = ipaddr.IPv4.parse(candidate);
-      const range = address.range();
-      return {
-        raw,
-        normal: address.toString(),
-        valid: true,
-        is_ipv4: true,
-        is_ipv6: false,
-        range,
-        is_public: range === 'unicast',
-      };
-    }
-    if (ipaddr.IPv6.isValid(candidate)) {
-      const address = ipaddr.IPv6.parse(candidate);
-      const range = address.range();
-      return {
-        raw,
-        normal: address.toString(),
-        valid: true,
-        is_ipv4: false,
-        is_ipv6: true,
-        range,
-        is_public: range === 'unicast',
-      };
+    const v4 = IPV4_AT_START.exec(rest)?.[1];
+    if (v4 !== undefined) return ipaddr.IPv4.isValidFourPartDecimal(v4) ? ipaddr.IPv4.parse(v4) : null;
+    const bracketed = /^\[([^\]]+)\]/.exec(rest)?.[1];
+    const candidate = bracketed ?? rest.replace(/[/?#].*$/, '');
+    if (ipaddr.IPv6.isValid(candidate) && !candidate.includes('%')) return ipaddr.IPv6.parse(candidate);
+    // Unbracketed IPv6 followed by a port: eight groups and one more.
+    const withoutPort = bracketed === undefined ? /^(.*):\d{1,5}$/.exec(candidate)?.[1] : undefined;
+    if (withoutPort && withoutPort.split(':').length === 8 && ipaddr.IPv6.isValid(withoutPort)) {
+      return ipaddr.IPv6.parse(withoutPort);
     }
   } catch {
-    // fall through
+    // fall through: not an address
   }
-  return invalid;
+  return null;
 }
 
 const TRUSTEDFORM_HOSTS = new Set(['cert.trustedform.com', 'ping.trustedform.com']);
