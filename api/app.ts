@@ -7,6 +7,7 @@ import type { Pool } from '../db/pool.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
+import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
 import type { IntentService } from './intent-service.js';
 import { requestBody } from './middleware/body.js';
@@ -39,6 +40,11 @@ export interface AppDeps {
    * 1000/hour, 100/minute, so tenants can only lower them); operators set more with `npm run keys`.
    */
   keyRateLimitCeiling?: { perHour: number; perMinute: number };
+  /**
+   * Which dependencies are up (api/main.ts runs a monitor): requests during an outage answer 503 at
+   * once. Absent (most tests): everything is assumed up, and outage errors still answer 503.
+   */
+  availability?: Availability;
   /** How long a batch request waits for outcomes in all (default BATCH_WAIT_BUDGET_MS; tests shorten it). */
   batchWaitBudgetMs?: number;
   /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
@@ -81,6 +87,12 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
   });
 
+  const availability = deps.availability ?? assumeAvailable;
+  // Every route but the probes needs Postgres (keys, rate limits): during an outage, say so at once.
+  app.use('*', async (c, next) => {
+    if (!PUBLIC_PATHS.has(c.req.path)) availability.assertUp('database');
+    return next();
+  });
   const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
   // The intent routes authenticate, limit and check bodies themselves (their contract's error format).
   app.use('*', async (c, next) =>

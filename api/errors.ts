@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { sanitizeDatabaseError } from '../db/errors.js';
 import type { Logger } from '../lib/logger.js';
+import { ComponentUnavailable, outageOf } from './availability.js';
 
 export interface ErrorDetail {
   field?: string;
@@ -65,6 +67,28 @@ export function validationError(error: ZodError, location: 'body' | 'query' | 'p
   return new ApiError(400, 'validation_failed', 'Request validation failed', details);
 }
 
+/** Seconds a client is told to wait before retrying during an outage. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * An outage (Postgres or Temporal unreachable) as the documented error: 503 `service_unavailable`,
+ * `Retry-After`, and the component that is down; null for any other error.
+ */
+export function outageError(err: unknown): ApiError | null {
+  const component = outageOf(err);
+  if (!component) return null;
+  const leadId = err instanceof ComponentUnavailable ? err.leadId : null;
+  const what = component === 'database' ? 'The database' : 'The workflow engine (Temporal)';
+  return new ApiError(
+    503,
+    'service_unavailable',
+    `${what} is unavailable; retry later${leadId ? ` (the lead may have been received: GET /leads/${leadId})` : ''}`,
+    { component, retry_after: OUTAGE_RETRY_AFTER_SECONDS },
+    { 'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS), ...(leadId ? { 'X-Lead-Id': leadId } : {}) },
+    leadId ? { lead_id: leadId } : {},
+  );
+}
+
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -89,7 +113,19 @@ export function createErrorHandler(log: Logger) {
       const message = malformedJson ? 'Request body is not valid JSON' : err.message || code;
       return errorResponse(c, new ApiError(status, code, message));
     }
-    log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    const outage = outageError(err);
+    if (outage) {
+      // The cause, not the error: driver messages can quote data.
+      log.warn(
+        { component: outage.context?.component, requestId: c.get('requestId'), path: c.req.path },
+        'dependency unavailable',
+      );
+      return errorResponse(c, outage);
+    }
+    log.error(
+      { err: sanitizeDatabaseError(err), requestId: c.get('requestId'), path: c.req.path },
+      'unhandled error',
+    );
     return errorResponse(c, new ApiError(500, 'internal_error', 'Internal server error'));
   };
 }

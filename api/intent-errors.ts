@@ -2,8 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sanitizeDatabaseError } from '../db/errors.js';
 import type { Logger } from '../lib/logger.js';
-import { ApiError } from './errors.js';
+import { ApiError, outageError } from './errors.js';
 
 // The intent API's error format (its contract differs from the lead API's): `timestamp` and
 // `request_id` at the top level, upper-case codes.
@@ -70,6 +71,8 @@ const BY_STATUS: Record<number, IntentErrorCode> = {
 /** Anything thrown on an intent route, as an IntentApiError (shared middleware throws ApiError). */
 export function toIntentError(err: unknown): IntentApiError {
   if (err instanceof IntentApiError) return err;
+  const outage = outageError(err);
+  if (outage) return toIntentError(outage);
   if (err instanceof ApiError) {
     const code = BY_STATUS[err.status] ?? 'INTERNAL_ERROR';
     // The intent reference's details are an object: the context itself, or the field errors listed.
@@ -92,8 +95,11 @@ export function toIntentError(err: unknown): IntentApiError {
 export function intentErrorHandler(log: Logger) {
   return (err: Error, c: Context): Response => {
     const e = toIntentError(err);
-    if (e.status >= 500 && !(err instanceof IntentApiError)) {
-      log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled intent error');
+    if (e.status === 500 && !(err instanceof IntentApiError)) {
+      log.error(
+        { err: sanitizeDatabaseError(err), requestId: c.get('requestId'), path: c.req.path },
+        'unhandled intent error',
+      );
     }
     for (const [name, value] of Object.entries(e.headers)) c.header(name, value);
     return c.json(intentErrorBody(c, e), e.status);
@@ -108,7 +114,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Content-Type not supported (UNSUPPORTED_MEDIA_TYPE)',
   429: 'RATE_LIMIT_EXCEEDED, COST_LIMIT_EXCEEDED or QUERY_THROTTLED; see Retry-After',
   500: 'Internal error (INTERNAL_ERROR)',
-  503: 'Service temporarily unavailable, e.g. the index is loading (SERVICE_UNAVAILABLE)',
+  503: 'Service temporarily unavailable: the index is loading, or the database or Temporal is down (SERVICE_UNAVAILABLE, with Retry-After)',
 };
 
 /** OpenAPI error responses of an intent route. */

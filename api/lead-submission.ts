@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import {
   type Client,
   WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import type { AuthenticatedKey } from '../db/accounts.js';
@@ -13,6 +13,7 @@ import type { Pool } from '../db/pool.js';
 import { claimSubmission } from '../db/submissions.js';
 import { newId } from '../lib/ids.js';
 import { leadSubmitDuration } from '../lib/metrics.js';
+import { isTemporalUnavailable } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
 import {
   AccountIdAttr,
@@ -24,6 +25,7 @@ import {
   type LeadWorkflowInput,
   SourceAttr,
 } from '../workflows/shared.js';
+import { type Availability, ComponentUnavailable } from './availability.js';
 import { ApiError } from './errors.js';
 import { snapshotFromRecord } from './views.js';
 
@@ -61,6 +63,7 @@ export interface SubmissionDeps {
   pool: Pool;
   temporal: Client;
   taskQueue: string;
+  availability: Availability;
 }
 
 /**
@@ -136,7 +139,7 @@ async function submit(
     testMode: request.options.test_mode || auth.mode === 'test',
     receivedAt: new Date().toISOString(),
   };
-  const workflow = {
+  const workflow: Omit<StartOptions, 'workflowIdConflictPolicy'> = {
     workflowId: leadId,
     taskQueue: deps.taskQueue,
     args: [input] as [LeadWorkflowInput],
@@ -155,45 +158,132 @@ async function submit(
     ],
   };
 
+  deps.availability.assertUp('temporal');
+  const startOptions = { ...workflow, workflowIdConflictPolicy: 'USE_EXISTING' as const };
+  if (request.options.async) {
+    await startWithin(deps, leadId, () =>
+      deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', startOptions),
+    );
+    return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
+  }
+  const outcome = await awaitOutcome(
+    deps,
+    { id: leadId, accountId: auth.accountId },
+    startOptions,
+    request.options.timeout,
+  );
+  if (outcome.kind === 'pending') return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
+  return { kind: 'decided', snapshot: outcome.snapshot, replayed };
+}
+
+type StartOptions = ConstructorParameters<typeof WithStartWorkflowOperation<typeof leadWorkflow>>[1];
+type LeadRef = { id: string; accountId: string };
+type Outcome = { kind: 'decided'; snapshot: LeadSnapshot } | { kind: 'pending' };
+
+/**
+ * Starts the lead's run (or joins the one a racing duplicate started) and waits at most `timeoutMs`
+ * for its outcome, with update-with-start: one call starts the run and waits on its "outcome decided"
+ * update, so the answer comes as soon as the outcome is known.
+ *
+ * Whatever happens to that call, the answer is the lead's real state: if the update is lost (a worker
+ * died holding the run's first task and the run finished without it) or the run had already closed,
+ * the outcome is read from the run itself, or from Postgres once Temporal no longer has it. Every
+ * call is cut short when the wait ends or Temporal goes down, so no poll outlives the request.
+ */
+async function awaitOutcome(
+  deps: SubmissionDeps,
+  lead: LeadRef,
+  startOptions: StartOptions,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const leadId = lead.id;
+  const waited = new AbortController();
+  const timer = setTimeout(() => waited.abort(), timeoutMs);
+  const signal = AbortSignal.any([waited.signal, deps.availability.downSignal('temporal')]);
+  const startOperation = new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', startOptions);
+  let started = false;
+  startOperation.workflowHandle().then(
+    () => {
+      started = true;
+    },
+    () => {},
+  );
   try {
-    if (request.options.async) {
-      await deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', {
-        ...workflow,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-      return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
-    }
-    // Update-with-start: one call starts the run (or joins the one a racing duplicate started) and
-    // waits on its "outcome decided" update, so the answer comes as soon as the outcome is known.
-    const update = await deps.temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
-        ...workflow,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
+    return await deps.temporal.withAbortSignal(signal, async () => {
+      try {
+        const update = await deps.temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+          startWorkflowOperation: startOperation,
+        });
+        return { kind: 'decided', snapshot: await update.result() } as const;
+      } catch (err) {
+        if (signal.aborted) throw err;
+        // The update did not come back, but the run may well exist: answer from the run itself.
+        const recovered = await outcomeOfExistingRun(deps, lead);
+        if (recovered) return recovered;
+        throw err;
+      }
     });
-    const snapshot = await withTimeout(update.result(), request.options.timeout);
-    if (!snapshot) return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
-    return { kind: 'decided', snapshot, replayed };
   } catch (err) {
-    // The key's lead already ran to completion: answer with what it became.
-    if (replayed && isClosedRunError(err)) {
-      const row = await findLead(deps.pool, auth.accountId, leadId);
-      if (row)
-        return {
-          kind: 'decided',
-          snapshot: snapshotFromRecord(row, await listLeadEvents(deps.pool, leadId)),
-          replayed,
-        };
+    if (!signal.aborted) {
+      if (isTemporalUnavailable(err)) throw new ComponentUnavailable('temporal', leadId);
+      throw err;
     }
-    throw err;
+    // Temporal went down, or the wait ended: the lead is durable if its run was started.
+    if (!started && !(await runExists(deps, leadId))) throw new ComponentUnavailable('temporal', leadId);
+    if (waited.signal.aborted) return { kind: 'pending' };
+    throw new ComponentUnavailable('temporal', leadId);
+  } finally {
+    clearTimeout(timer);
+    waited.abort(); // ends any poll still running for this request
   }
 }
 
-function isClosedRunError(err: unknown): boolean {
-  if (err instanceof WorkflowExecutionAlreadyStartedError) return true;
-  const message = err instanceof Error ? err.message : '';
-  return /already (started|completed)|workflow execution already completed/i.test(message);
+/** The outcome of a lead whose run exists: its update if still running, its result if closed. */
+async function outcomeOfExistingRun(deps: SubmissionDeps, lead: LeadRef): Promise<Outcome | null> {
+  const handle = deps.temporal.workflow.getHandle<typeof leadWorkflow>(lead.id);
+  let status: string;
+  try {
+    status = (await handle.describe()).status.name;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return snapshotFromPostgres(deps, lead);
+    throw err;
+  }
+  if (status === 'RUNNING') {
+    return { kind: 'decided', snapshot: await handle.executeUpdate(awaitOutcomeUpdate) };
+  }
+  if (status === 'COMPLETED') return { kind: 'decided', snapshot: await handle.result() };
+  // Failed, terminated, timed out: what Postgres recorded is the lead's last known state.
+  return snapshotFromPostgres(deps, lead);
+}
+
+async function snapshotFromPostgres(deps: SubmissionDeps, lead: LeadRef): Promise<Outcome | null> {
+  const row = await findLead(deps.pool, lead.accountId, lead.id);
+  if (!row) return null;
+  return { kind: 'decided', snapshot: snapshotFromRecord(row, await listLeadEvents(deps.pool, lead.id)) };
+}
+
+/** Whether Temporal has a run for this lead; unknown (Temporal unreachable) counts as no. */
+async function runExists(deps: SubmissionDeps, leadId: string): Promise<boolean> {
+  try {
+    await deps.temporal.withDeadline(Date.now() + 2000, () =>
+      deps.temporal.workflow.getHandle(leadId).describe(),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A plain start, cut short when Temporal goes down (503 naming the lead, which may have started). */
+async function startWithin(deps: SubmissionDeps, leadId: string, start: () => Promise<unknown>) {
+  const signal = deps.availability.downSignal('temporal');
+  try {
+    await deps.temporal.withAbortSignal(signal, start);
+  } catch (err) {
+    if (signal.aborted || isTemporalUnavailable(err)) throw new ComponentUnavailable('temporal', leadId);
+    throw err;
+  }
 }
 
 function requestHash(lead: Record<string, unknown>, request: SubmissionRequest): Buffer {
@@ -210,19 +300,6 @@ function sortKeys(value: Record<string, unknown>): Array<[string, unknown]> {
 
 function stringField(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  promise.catch(() => {}); // an abandoned wait must not become an unhandled rejection
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** How a decided lead is answered: 201 unless it was rejected (400 / 409 / 422, documented codes). */

@@ -7,6 +7,7 @@ import { createPool } from '../db/pool.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
 import { createApp } from './app.js';
+import { monitorAvailability } from './availability.js';
 import { IntentService } from './intent-service.js';
 import { clientIpResolver } from './middleware/client-ip.js';
 
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     (info) => log.info({ ...info, ms: info.read_ms + info.build_ms }, 'intent engine ready'),
     () => {},
   );
+  const availability = monitorAvailability({ databaseUrl, temporal: client });
   const app = createApp({
+    availability,
     pool,
     temporal: client,
     taskQueue: config.temporal.taskQueue,
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     await closed;
+    availability.stop();
     await intent.stop();
     await intentConnection.close();
     await connection.close();

@@ -9,6 +9,7 @@ import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../..
 import type { webhookWorkflow } from '../../workflows/webhook.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
+import { assumeAvailable } from '../availability.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import {
   LeadFieldsSchema,
@@ -142,9 +143,10 @@ export function leadsRouter({
   pool,
   temporal,
   taskQueue,
+  availability = assumeAvailable,
   batchWaitBudgetMs = BATCH_WAIT_BUDGET_MS,
 }: AppDeps) {
-  const deps = { pool, temporal, taskQueue };
+  const deps = { pool, temporal, taskQueue, availability };
 
   const respond = (c: Context<AuthEnv>, flowId: string, result: SubmissionResult) => {
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
