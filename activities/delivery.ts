@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Pool } from '../db/pool.js';
 import { findRecipient } from '../db/recipients.js';
 import { interpretResponse } from '../domain/delivery-response.js';
@@ -35,6 +35,8 @@ export interface DeliveryResult {
 export const NON_RETRYABLE_DELIVERY_ERRORS = ['RecipientNotFound'];
 
 const MAX_RESPONSE_BYTES = 256 * 1024;
+/** How often a delivery heartbeats; the workflow's heartbeat timeout is a few of these. */
+export const DELIVERY_HEARTBEAT_MS = 1000;
 
 export function createDeliveryActivities({
   pool,
@@ -71,10 +73,17 @@ export function createDeliveryActivities({
       }
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
+      // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
+      // another within the heartbeat timeout instead of waiting out the whole start-to-close timeout.
+      const context = Context.current();
+      const heartbeat = setInterval(() => context.heartbeat(), DELIVERY_HEARTBEAT_MS);
       let response: Response;
       let body: string;
       try {
-        response = await fetchImpl(request.urlOverride ?? config.url, buildRequest(config, request));
+        response = await fetchImpl(
+          request.urlOverride ?? config.url,
+          buildRequest(config, request, context.cancellationSignal),
+        );
         body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
       } catch (err) {
         if (isDestinationNotAllowed(err)) {
@@ -97,6 +106,8 @@ export function createDeliveryActivities({
           'RecipientUnavailable',
           { responseCode: null, durationMs: elapsed() },
         );
+      } finally {
+        clearInterval(heartbeat);
       }
       const interpreted = interpretResponse(config.response, config.sale_price, {
         status: response.status,
@@ -124,7 +135,11 @@ export function createDeliveryActivities({
   };
 }
 
-function buildRequest(config: HttpRecipientConfig, request: DeliveryRequest): RequestInit {
+function buildRequest(
+  config: HttpRecipientConfig,
+  request: DeliveryRequest,
+  cancelled: AbortSignal,
+): RequestInit {
   // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
   const ownEndpoint = !request.urlOverride;
   const headers: Record<string, string> = {
@@ -157,7 +172,7 @@ function buildRequest(config: HttpRecipientConfig, request: DeliveryRequest): Re
     method: config.method,
     headers,
     body,
-    signal: AbortSignal.timeout(config.timeout_ms),
+    signal: AbortSignal.any([AbortSignal.timeout(config.timeout_ms), cancelled]),
     redirect: 'manual',
   };
 }

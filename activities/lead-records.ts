@@ -1,3 +1,4 @@
+import { type FeedbackInput, recordFeedback } from '../db/feedback.js';
 import {
   insertEvents,
   insertLead,
@@ -24,6 +25,11 @@ export interface LeadProgress extends LeadPatch {
 // retry these activities freely and each event still lands exactly once.
 export function createLeadRecordActivities({ pool }: { pool: Pool }) {
   return {
+    /** A buyer's conversion or return, once per lead, recipient and type (see db/feedback.ts). */
+    async recordLeadFeedback(input: FeedbackInput): Promise<'recorded' | 'already_recorded'> {
+      return recordFeedback(pool, input);
+    },
+
     async recordLeadReceived(input: LeadWorkflowInput, event: LeadEvent): Promise<void> {
       await withTransaction(pool, async (tx) => {
         await insertLead(tx, {

@@ -27,7 +27,15 @@ export function createReplayActivities({ pool, temporal }: ReplayDeps) {
       const heartbeat = setInterval(() => context.heartbeat(), 2000);
       try {
         return await temporal.client.withAbortSignal(context.cancellationSignal, () =>
-          replayLead(temporal.client, temporal.taskQueue, accountId, leadId, request),
+          // One replay per bulk replay and lead, whatever this activity's retries.
+          replayLead(
+            temporal.client,
+            temporal.taskQueue,
+            accountId,
+            leadId,
+            request,
+            `${context.info.workflowExecution?.workflowId ?? context.info.activityId}-${leadId}`,
+          ),
         );
       } finally {
         clearInterval(heartbeat);

@@ -42,10 +42,51 @@ export const SubmitOptionsSchema = z.object({
 });
 export type SubmitOptions = z.infer<typeof SubmitOptionsSchema>;
 
+/** Documented lead limits: what one lead may carry (a larger lead would not fit a Temporal payload). */
+export const LEAD_LIMITS = {
+  fields: 500,
+  fieldNameChars: 100,
+  /** A field's value: a string's length, or the JSON length of a number, list or object. */
+  fieldValueChars: 10_000,
+  /** The whole lead as JSON (UTF-8). Over it: 413, naming `lead`. */
+  leadBytes: 256 * 1024,
+} as const;
+
+const fieldValueLength = (value: unknown) =>
+  typeof value === 'string' ? value.length : (JSON.stringify(value) ?? '').length;
+
 export const LeadFieldsSchema = z
-  .record(z.string().max(100), z.unknown())
-  .refine((lead) => Object.keys(lead).length <= 500, { message: 'at most 500 fields per lead' })
-  .describe('Lead fields, e.g. first_name, email, phone; `source` and `campaign` are used for reporting');
+  .record(
+    z.string().min(1).max(LEAD_LIMITS.fieldNameChars),
+    z.unknown().refine((value) => fieldValueLength(value) <= LEAD_LIMITS.fieldValueChars, {
+      message: `A field's value may be at most ${LEAD_LIMITS.fieldValueChars} characters`,
+    }),
+  )
+  .refine((lead) => Object.keys(lead).length <= LEAD_LIMITS.fields, {
+    message: `at most ${LEAD_LIMITS.fields} fields per lead`,
+  })
+  .describe(
+    `Lead fields, e.g. first_name, email, phone; \`source\` and \`campaign\` are used for reporting. At most ${LEAD_LIMITS.fields} fields, names of at most ${LEAD_LIMITS.fieldNameChars} characters, values of at most ${LEAD_LIMITS.fieldValueChars} characters, ${LEAD_LIMITS.leadBytes / 1024} KiB in all.`,
+  );
+
+/** 413 naming the lead when it is larger than a lead may be (checked after the per-field limits). */
+export function assertLeadSize(lead: Record<string, unknown>, field = 'lead'): void {
+  const bytes = Buffer.byteLength(JSON.stringify(lead));
+  if (bytes <= LEAD_LIMITS.leadBytes) return;
+  throw new ApiError(
+    413,
+    'payload_too_large',
+    `The lead is ${bytes} bytes; a lead may be at most ${LEAD_LIMITS.leadBytes}`,
+    [
+      {
+        field,
+        code: 'too_large',
+        message: `At most ${LEAD_LIMITS.leadBytes} bytes of JSON`,
+        max_bytes: LEAD_LIMITS.leadBytes,
+      },
+    ],
+  );
+}
 
 export interface SubmissionRequest {
   lead: Record<string, unknown>;
@@ -97,6 +138,7 @@ async function submit(
   if (request.trustedFormCertUrl && lead.trustedform_cert_url === undefined) {
     lead.trustedform_cert_url = request.trustedFormCertUrl;
   }
+  assertLeadSize(lead);
   let leadId = newId('lead');
   let replayed = false;
   const key = request.idempotencyKey ?? request.externalId;

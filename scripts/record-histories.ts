@@ -200,8 +200,7 @@ async function main() {
     };
 
     const paths: Record<string, () => Promise<void>> = {
-      // Enhancements (email, phone, duplicate check), a delivery, and lead.* webhooks; then a conversion
-      // (feedback) starts a webhookWorkflow for lead.converted.
+      // Enhancements (email, phone, duplicate check), a delivery, and lead.* webhooks.
       'lead-delivered': async () => {
         const buyer = await server(() => ({ status: 200, body: { outcome: 'success', price: '12.5' } }));
         const hooks = await server();
@@ -226,18 +225,50 @@ async function main() {
         if (answer.status !== 'delivered') throw new Error(`lead-delivered: ${answer.status}`);
         await save('lead-delivered', answer.id);
         if (hooks.requests.length < 3) throw new Error('lead-delivered: expected lead.* webhooks');
+      },
 
+      // A conversion (feedback) records its event and sends lead.converted, in one feedbackWorkflow.
+      // (webhook.json is kept from before: webhookWorkflow ran feedback webhooks until feedback became
+      // a workflow of its own; it still replays old runs, and nothing starts new ones.)
+      feedback: async () => {
+        const buyer = await server(() => ({ status: 200, body: { outcome: 'success' } }));
+        const hooks = await server();
+        const flow = await createFlow({
+          settings: { notifications: { webhook_url: hooks.url, events: ['lead.converted'] } },
+          steps: [delivery('Acme Buyer', buyer.url, { sale_price: 20 })],
+        });
+        const answer = await submit(flow.id, lead(), 201);
         expectStatus(
           await call('POST', `/leads/${answer.id}/feedback`, { type: 'conversion' }),
           201,
           'feedback',
         );
-        const webhookId = await waitFor('the webhook run', async () => {
-          for await (const wf of client.workflow.list({ query: 'WorkflowType="webhookWorkflow"' }))
+        const feedbackId = await waitFor('the feedback run', async () => {
+          for await (const wf of client.workflow.list({ query: 'WorkflowType="feedbackWorkflow"' }))
             return wf.workflowId;
           return undefined;
         });
-        await save('webhook', webhookId);
+        await save('feedback', feedbackId);
+        if (hooks.requests.length !== 1) throw new Error('feedback: expected one lead.converted webhook');
+      },
+
+      // A test lead: every step runs, nothing is sent (recipients skipped), no webhooks.
+      'lead-test-mode': async () => {
+        const buyer = await server();
+        const hooks = await server();
+        const flow = await createFlow({
+          settings: { notifications: { webhook_url: hooks.url } },
+          steps: [delivery('Acme Buyer', buyer.url)],
+        });
+        const answer = expectStatus(
+          await call('POST', `/flows/${flow.id}/leads`, { lead: lead(), options: { test_mode: true } }),
+          201,
+          'submit test lead',
+        );
+        if (answer.status !== 'accepted') throw new Error(`lead-test-mode: ${answer.status}`);
+        await save('lead-test-mode', answer.id);
+        if (buyer.requests.length + hooks.requests.length > 0)
+          throw new Error('lead-test-mode: sent something');
       },
 
       'lead-rejected-validation': async () => {
@@ -425,16 +456,11 @@ async function main() {
     };
 
     mkdirSync(OUT_DIR, { recursive: true });
-    const unknown = [...only].filter(
-      (name) => !(name in paths) && name !== 'webhook' && name !== 'redelivery',
-    );
+    const unknown = [...only].filter((name) => !(name in paths) && name !== 'redelivery');
     if (unknown.length) throw new Error(`unknown path(s): ${unknown.join(', ')}`);
     for (const [name, record] of Object.entries(paths)) {
       const wanted =
-        only.size === 0 ||
-        only.has(name) ||
-        (name === 'lead-delivered' && only.has('webhook')) ||
-        (name === 'lead-replay-window-failed' && only.has('redelivery'));
+        only.size === 0 || only.has(name) || (name === 'lead-replay-window-failed' && only.has('redelivery'));
       if (wanted) await record();
     }
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../activities/index.js';
+import { sanitizeDatabaseFailures } from './activity-errors.js';
 import { WORKFLOWS_PATH, type WorkflowSource, workflowSourceOptions } from './bundle.js';
 
 export interface LeadWorkerOptions extends WorkflowSource {
@@ -17,6 +18,7 @@ export async function createLeadWorker(options: LeadWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     activities: options.activities,
     ...workflowSourceOptions(options, WORKFLOWS_PATH),
+    interceptors: { activity: [sanitizeDatabaseFailures] },
     maxConcurrentActivityTaskExecutions: 50,
     maxConcurrentLocalActivityExecutions: 50,
     maxCachedWorkflows: 2000,

@@ -1,9 +1,9 @@
 import {
   type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { newId } from '../lib/ids.js';
 import type { redeliveryWorkflow } from '../workflows/redelivery.js';
 import {
   AccountIdAttr,
@@ -18,6 +18,9 @@ import {
  * `delivery_failed` gets a `replay-delivery` update on its own run; a lead whose run closed (its
  * replay window ended) gets a new redelivery run linked to it. Used by the API, the CLI and the bulk
  * replay workflow alike.
+ *
+ * `replayId` names this one replay (a request id, or the bulk replay and lead): asking again with the
+ * same id, e.g. a retried activity, gets the same replay's result and never replays twice.
  */
 export async function replayLead(
   client: Client,
@@ -25,28 +28,33 @@ export async function replayLead(
   accountId: string,
   leadId: string,
   request: ReplayRequest,
+  replayId: string,
 ): Promise<ReplayResult> {
   try {
-    return await client.workflow.getHandle(leadId).executeUpdate(replayDeliveryUpdate, { args: [request] });
+    return await client.workflow
+      .getHandle(leadId)
+      .executeUpdate(replayDeliveryUpdate, { args: [request], updateId: replayId });
   } catch (err) {
     // The validator refuses when the run is no longer waiting; a closed run cannot take updates.
-    if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) throw err;
-    if (!(err instanceof WorkflowUpdateFailedError) && !isClosedOrMissing(err)) throw err;
+    if (!(err instanceof WorkflowUpdateFailedError) && !(err instanceof WorkflowNotFoundError)) throw err;
   }
-  const workflowId = `${newId('rpl')}_${leadId}`;
-  return client.workflow.execute<typeof redeliveryWorkflow>('redeliveryWorkflow', {
-    workflowId,
-    taskQueue,
-    args: [{ leadId, accountId, request }],
-    staticSummary: `Redelivery of ${leadId}`,
-    typedSearchAttributes: [
-      { key: LeadIdAttr, value: leadId },
-      { key: AccountIdAttr, value: accountId },
-    ],
-  });
-}
-
-function isClosedOrMissing(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.name} ${err.message}` : '';
-  return /WorkflowNotFound|not found|already completed|workflow execution already completed/i.test(text);
+  const workflowId = `${leadId}-redelivery-${replayId}`;
+  try {
+    return await client.workflow.execute<typeof redeliveryWorkflow>('redeliveryWorkflow', {
+      workflowId,
+      taskQueue,
+      args: [{ leadId, accountId, request }],
+      // The same replay asked again joins its run, or reads the result of the one that finished.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      staticSummary: `Redelivery of ${leadId}`,
+      typedSearchAttributes: [
+        { key: LeadIdAttr, value: leadId },
+        { key: AccountIdAttr, value: accountId },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return client.workflow.getHandle<typeof redeliveryWorkflow>(workflowId).result();
+  }
 }

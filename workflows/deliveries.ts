@@ -14,10 +14,11 @@ import type { DeliveryStep, FlowConfig } from '../domain/flow.js';
 import type { EventOutcome, LeadEvent, LeadEventType } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import type { ReplayRequest, ReplayResult } from './shared.js';
+import { LOCAL_RETRY, type StallGuard } from './stall.js';
 
-const local = proxyLocalActivities<Activities>({
+const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+  retry: LOCAL_RETRY,
 });
 const { deliverLead } = proxyActivities<Activities>({ startToCloseTimeout: '90s' });
 
@@ -32,6 +33,8 @@ export interface DeliveryContext {
   campaign: string | null;
   receivedAt: string;
   evaluation: LeadEvaluation;
+  /** The run's stall guard: cap bookkeeping that keeps failing stalls the run, visibly. */
+  stalls: StallGuard;
 }
 
 export function event(type: LeadEventType, outcome: EventOutcome, extra: Partial<LeadEvent> = {}): LeadEvent {
@@ -59,6 +62,7 @@ export async function deliverToStep(
   },
 ): Promise<LeadEvent> {
   const startedAt = new Date().toISOString();
+  const local = ctx.stalls.guard(localActivities);
   const caps = await local.reserveRecipientCaps({
     leadId: ctx.leadId,
     accountId: ctx.accountId,
@@ -79,6 +83,8 @@ export async function deliverToStep(
   const retry = ctx.flow.delivery_retry;
   const activityOptions: ActivityOptions = {
     startToCloseTimeout: '90s',
+    // The activity heartbeats every second: a dead worker's delivery is retried within seconds.
+    heartbeatTimeout: '5s',
     summary: `Deliver to ${step.name ?? step.recipient_id}${options.note ? ` (${options.note})` : ''}`,
     retry: {
       initialInterval: retry.initial_interval_ms,

@@ -2,6 +2,7 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setCurrentDetails,
@@ -31,12 +32,14 @@ import {
   replayDeliverySignal,
   replayDeliveryUpdate,
 } from './shared.js';
+import { createStallGuard, LOCAL_RETRY } from './stall.js';
 
 // Pure decisions and short Postgres writes run as local activities: they complete inside the same
-// workflow task, so a lead's bookkeeping costs no extra server round trips.
-const local = proxyLocalActivities<Activities>({
+// workflow task, so a lead's bookkeeping costs no extra server round trips. Their retries are finite;
+// a step still failing stalls the run visibly instead (workflows/stall.ts).
+const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+  retry: LOCAL_RETRY,
 });
 // An MX lookup that cannot answer quickly degrades to "unknown" rather than holding the lead.
 const dnsCheck = proxyLocalActivities<Activities>({
@@ -58,6 +61,8 @@ type Patch = Omit<
 
 export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapshot> {
   const { flow } = input;
+  const stalls = createStallGuard();
+  const local = stalls.guard(localActivities);
   const snapshot: LeadSnapshot = {
     id: input.leadId,
     flow_id: input.flowId,
@@ -107,7 +112,11 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   const enhancements: Record<string, unknown> = {};
   const pendingWebhooks: Promise<void>[] = [];
 
+  // A test lead runs every step but sends nothing: no delivery to buyers, no webhooks (older runs,
+  // without this marker, "delivered" test leads and fired webhooks).
+  const testRun = input.testMode && patched('test-mode-sends-nothing');
   const notify = (type: WebhookEvent, data: Record<string, unknown>) => {
+    if (testRun) return;
     const request = leadWebhook(flow.settings.notifications, scope, type, {
       lead: evaluation?.normalized ?? input.lead,
       quality_score: snapshot.quality_score,
@@ -272,6 +281,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   // 7. Deliveries, by the flow's distribution mode.
   const ctx: DeliveryContext = {
     ...scope,
+    stalls,
     flow,
     testMode: input.testMode,
     source: input.source,
@@ -288,7 +298,18 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
       : undefined;
   const plan = planDeliveries(flow, ev.deliveryMatches, { random: Math.random(), salePrices });
   const results: LeadEvent[] = [];
-  if (plan.stopAtFirstSuccess) {
+  if (testRun) {
+    for (const step of plan.steps) {
+      results.push(
+        event('skipped', 'skip', {
+          recipient_id: step.recipient_id,
+          recipient: step.name,
+          reason: 'Test mode: not sent',
+          details: { step_id: step.id, test_mode: true },
+        }),
+      );
+    }
+  } else if (plan.stopAtFirstSuccess) {
     for (const step of plan.steps) {
       const result = await deliverToStep(ctx, step);
       results.push(result);
@@ -325,7 +346,9 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     reason = attempted.map((e) => e.reason).find(Boolean) ?? 'No recipient accepted the lead';
   } else {
     status = 'accepted';
-    reason = 'No recipient available (step criteria or recipient caps)';
+    reason = testRun
+      ? 'Test mode: nothing was sent to recipients'
+      : 'No recipient available (step criteria or recipient caps)';
     if (flowCapsHeld) await local.releaseCapSlots(input.leadId, `flow:${input.flowId}:`);
   }
   await record(status, reason, [...skipped, ...results], true, { revenue: snapshot.revenue });

@@ -8,6 +8,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import type { WebhookRequest } from '../activities/webhooks.js';
 import type { FlowSettings, WebhookEvent } from '../domain/flow.js';
+import { LOCAL_RETRY } from './stall.js';
 
 // Webhooks of a lead run: retried with backoff for a few minutes; a receiver that stays down marks the
 // webhook failed and never changes the lead's outcome. Shared by the lead and redelivery workflows.
@@ -16,10 +17,7 @@ const WEBHOOK: ActivityOptions = {
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 6 },
 };
 const webhooks = proxyActivities<Activities>(WEBHOOK);
-const local = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
-});
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '10s', retry: LOCAL_RETRY });
 
 /** The webhook for an event of a lead, or null when the flow does not subscribe to that event. */
 export function leadWebhook(
@@ -47,9 +45,12 @@ export function sendLeadWebhook(request: WebhookRequest): Promise<void> {
     .then(
       () => undefined,
       (err) =>
-        local.markWebhookFailed(
-          request,
-          err instanceof ActivityFailure ? String(err.cause?.message) : String(err),
-        ),
+        local
+          .markWebhookFailed(
+            request,
+            err instanceof ActivityFailure ? String(err.cause?.message) : String(err),
+          )
+          // Only the webhook's own record is lost if Postgres stays down; the run and lead carry on.
+          .catch(() => undefined),
     );
 }

@@ -10,10 +10,11 @@ import type { LeadEvent } from '../domain/lead.js';
 import { type DeliveryContext, replayDeliveries } from './deliveries.js';
 import { leadWebhook, sendLeadWebhook } from './notifications.js';
 import { LeadStatusAttr, type RedeliveryInput, type ReplayResult } from './shared.js';
+import { createStallGuard, LOCAL_RETRY } from './stall.js';
 
-const local = proxyLocalActivities<Activities>({
+const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s' },
+  retry: LOCAL_RETRY,
 });
 
 /**
@@ -22,6 +23,8 @@ const local = proxyLocalActivities<Activities>({
  * the flow version it arrived under, so its recipients and caps are the same as the first time.
  */
 export async function redeliveryWorkflow(input: RedeliveryInput): Promise<ReplayResult> {
+  const stalls = createStallGuard();
+  const local = stalls.guard(localActivities);
   const source = await local.loadLeadForRedelivery(input.accountId, input.leadId);
   if (!source) throw ApplicationFailure.nonRetryable(`Lead ${input.leadId} not found`, 'LeadNotFound');
   const { lead } = source;
@@ -34,6 +37,7 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     receivedAt,
   });
   const ctx: DeliveryContext = {
+    stalls,
     leadId: lead.id,
     accountId: lead.account_id,
     flowId: lead.flow_id,

@@ -24,6 +24,12 @@ export const RecipientOutcomesAttr = defineSearchAttributeKey(
   SearchAttributeType.KEYWORD_LIST,
 );
 
+/**
+ * Set while a run is stalled: a bookkeeping step (a Postgres write) kept failing after its retries. The
+ * value names the step; the run retries on its own, or at once on the `resume-processing` signal.
+ */
+export const StalledStepAttr = defineSearchAttributeKey('StalledStep', SearchAttributeType.KEYWORD);
+
 /** Every custom search attribute; the dev launcher and test harness register exactly these. */
 export const SEARCH_ATTRIBUTES = [
   LeadStatusAttr,
@@ -33,6 +39,7 @@ export const SEARCH_ATTRIBUTES = [
   ExternalIdAttr,
   RecipientOutcomesAttr,
   LeadIdAttr,
+  StalledStepAttr,
 ];
 
 export interface LeadWorkflowInput {
@@ -148,3 +155,6 @@ export interface BulkReplayProgress {
 }
 
 export const bulkReplayProgressQuery = defineQuery<BulkReplayProgress>('bulk-replay-progress');
+
+/** Retry a stalled run's step now (Temporal UI or `temporal workflow signal --name resume-processing`). */
+export const resumeProcessingSignal = defineSignal('resume-processing');

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../lib/text.js';
 import { ApiError } from '../errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -34,8 +35,9 @@ export function requestBody(): MiddlewareHandler {
     normal: bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) }),
     batch: bodyLimit({ maxSize: MAX_BATCH_BODY_BYTES, onError: tooLarge(MAX_BATCH_BODY_BYTES) }),
   };
+  const textGuard = rejectUnstorableText;
   return async (c, next) => {
-    if (!METHODS_WITH_BODY.has(c.req.method)) return next();
+    if (!METHODS_WITH_BODY.has(c.req.method)) return textGuard(c, next);
     const type = c.req.header('Content-Type');
     const formAllowed = c.req.method === 'POST' && FORM_PATHS.test(c.req.path);
     if (
@@ -54,6 +56,42 @@ export function requestBody(): MiddlewareHandler {
       );
     }
     const limit = BATCH_PATH.test(c.req.path) ? limits.batch : limits.normal;
-    return limit(c, next);
+    return limit(c, async () => {
+      await textGuard(c, next);
+    });
   };
+}
+
+/**
+ * Refuses text Postgres cannot store (NUL, unpaired surrogates) anywhere in the path, the query or a
+ * JSON or form body, with 400 `validation_failed` naming where it was. Runs inside the body limit.
+ */
+export const rejectUnstorableText: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  for (const [name, value] of url.searchParams) {
+    if (!isStorableText(name) || !isStorableText(value))
+      throw unstorable(`query.${JSON.stringify(name).slice(1, -1)}`);
+  }
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not decodable: the router sees it raw, as we do.
+  }
+  if (!isStorableText(path)) throw unstorable('path');
+  if (METHODS_WITH_BODY.has(c.req.method)) {
+    const type = c.req.header('Content-Type') ?? '';
+    let body: unknown;
+    if (JSON_TYPE.test(type)) body = await c.req.json().catch(() => undefined);
+    else if (FORM_TYPE.test(type)) body = await c.req.parseBody({ all: true }).catch(() => undefined);
+    const at = body === undefined ? null : findUnstorableText(body);
+    if (at !== null) throw unstorable(at);
+  }
+  await next();
+};
+
+function unstorable(field: string): ApiError {
+  return new ApiError(400, 'validation_failed', 'Request validation failed', [
+    { field, code: 'invalid_character', message: UNSTORABLE_TEXT_MESSAGE },
+  ]);
 }

@@ -27,6 +27,7 @@ import { IntentApiError, intentErrorHandler, intentErrorResponses, toIntentError
 import { checkQueryCost } from '../intent-limits.js';
 import { alertsFrom, REPUTATION_WINDOW_HOURS, recommendationsFor, reputationOf } from '../intent-quality.js';
 import { type IntentService, newQueryId } from '../intent-service.js';
+import { rejectUnstorableText } from '../middleware/body.js';
 
 // The intent API (docs/intent-api.md): POST /query, GET /query-quality/reputation,
 // GET /query-quality/alerts, POST /intent/import. Its errors use the intent contract's format
@@ -269,7 +270,15 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         description:
           'Runs one short-lived `intentQueryWorkflow` on the intent task queue and answers its result. Counts against the intent limits (token bucket 1,000 burst / 100 per minute, 10,000 per day, cost limits).',
         tags: ['Intent'],
-        middleware: [start, shed, auth, requireScope('intent:query'), needService, queryBodyLimit] as const,
+        middleware: [
+          start,
+          shed,
+          auth,
+          requireScope('intent:query'),
+          needService,
+          queryBodyLimit,
+          rejectUnstorableText,
+        ] as const,
         request: {
           body: {
             required: true,
@@ -413,7 +422,13 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         description:
           'Computed from the key’s query log over the last 24 hours; the formula is in docs/intent-api.md.',
         tags: ['Intent'],
-        middleware: [start, authCounted, requireScope('intent:query'), needService] as const,
+        middleware: [
+          start,
+          authCounted,
+          requireScope('intent:query'),
+          needService,
+          rejectUnstorableText,
+        ] as const,
         responses: {
           200: {
             description: 'Reputation, throttle state and recommendations',
@@ -457,7 +472,13 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         path: '/query-quality/alerts',
         summary: 'Query quality alerts of the calling API key (high cost, high latency, empty results)',
         tags: ['Intent'],
-        middleware: [start, authCounted, requireScope('intent:query'), needService] as const,
+        middleware: [
+          start,
+          authCounted,
+          requireScope('intent:query'),
+          needService,
+          rejectUnstorableText,
+        ] as const,
         request: {
           query: z.object({
             status: z.enum(['active', 'resolved', 'all']).default('active').openapi({

@@ -1,12 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Context } from 'hono';
-import { recordFeedback } from '../../db/feedback.js';
+import type { WebhookRequest } from '../../activities/webhooks.js';
+import { type FeedbackInput, findFeedback } from '../../db/feedback.js';
 import { findFlow } from '../../db/flows.js';
 import { findLead, listLeadEvents } from '../../db/leads.js';
+import type { Pool } from '../../db/pool.js';
+import type { LeadEvent } from '../../domain/lead.js';
 import { newId } from '../../lib/ids.js';
+import type { feedbackWorkflow } from '../../workflows/feedback.js';
 import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../../workflows/shared.js';
-import type { webhookWorkflow } from '../../workflows/webhook.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { assumeAvailable } from '../availability.js';
@@ -394,7 +397,8 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
       summary: 'Report a conversion or a return for a delivered lead',
       description:
         'A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the ' +
-        'lead’s revenue (once per recipient). Both show in the lead’s events and in analytics.',
+        'lead’s revenue. Each counts once per lead and recipient: repeating it (a retry) answers 200 with the ' +
+        'feedback first recorded. Both show in the lead’s events and in analytics.',
       tags: ['Leads'],
       middleware: [requireScope('leads:write')],
       request: {
@@ -403,8 +407,11 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
       },
       responses: {
         201: jsonResponse('Recorded', FeedbackResultSchema),
+        200: jsonResponse(
+          'This recipient already gave this feedback: the first one, unchanged (Idempotent-Replayed: true)',
+          FeedbackResultSchema,
+        ),
         ...errorResponses(400, 404, 413, 415),
-        409: errorResponse('Already returned by this recipient (already_returned)'),
         422: errorResponse('The lead was not delivered to that recipient (not_delivered)'),
       },
     }),
@@ -432,66 +439,88 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
         }
         throw new ApiError(422, 'not_delivered', 'The lead was not delivered to that recipient');
       }
-      const feedback = {
+      const recipientId = delivery.recipient_id ?? null;
+      // One feedback of a type per lead and recipient: its workflow id says which, so a retried or
+      // repeated request joins that run (or reads its result) and counts once.
+      const workflowId = `${leadId}-feedback-${body.type}-${recipientId ?? 'none'}`;
+      const feedback: FeedbackInput = {
         eventId: newId('evt'),
         leadId,
         accountId,
         flowId: lead.flow_id,
         type: body.type,
-        recipientId: delivery.recipient_id ?? null,
+        recipientId,
         reason: body.reason ?? null,
         amount: body.type === 'return' ? Number(delivery.details?.price ?? 0) : 0,
         at: new Date().toISOString(),
       };
-      if ((await recordFeedback(pool, feedback)) === 'already_returned') {
-        throw new ApiError(409, 'already_returned', 'This recipient already returned the lead');
+      const webhook =
+        body.type === 'conversion'
+          ? await conversionWebhook(pool, accountId, lead, delivery, feedback)
+          : null;
+      try {
+        await temporal.workflow.execute<typeof feedbackWorkflow>('feedbackWorkflow', {
+          taskQueue,
+          workflowId,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          staticSummary: `${body.type} of ${leadId}`,
+          args: [{ feedback, webhook }],
+        });
+      } catch (err) {
+        // The same feedback's run already closed: what it recorded is read below.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      if (body.type === 'conversion') {
-        const flow = await findFlow(pool, accountId, lead.flow_id);
-        const notifications = flow?.config.settings.notifications;
-        if (
-          notifications?.webhook_url &&
-          (!notifications.events || notifications.events.includes('lead.converted'))
-        ) {
-          const deliveryId = newId('whk');
-          await temporal.workflow.start<typeof webhookWorkflow>('webhookWorkflow', {
-            taskQueue,
-            workflowId: deliveryId,
-            staticSummary: `lead.converted webhook for ${leadId}`,
-            args: [
-              {
-                deliveryId,
-                accountId,
-                flowId: lead.flow_id,
-                leadId,
-                url: notifications.webhook_url,
-                event: 'lead.converted',
-                occurredAt: feedback.at,
-                data: {
-                  lead: lead.normalized ?? lead.lead_data,
-                  recipient: { id: delivery.recipient_id, name: delivery.recipient },
-                  quality_score: lead.quality_score,
-                  reason: feedback.reason,
-                },
-              },
-            ],
-          });
-        }
-      }
+      const stored = await findFeedback(pool, leadId, body.type, recipientId);
+      if (!stored) throw new Error(`Feedback of ${leadId} not found after it was recorded`);
+      const first = stored.id === feedback.eventId;
+      if (!first) c.header('Idempotent-Replayed', 'true');
       return c.json(
         {
-          id: feedback.eventId,
+          id: stored.id,
           lead_id: leadId,
           type: body.type,
-          recipient_id: feedback.recipientId,
-          reason: feedback.reason,
-          amount: feedback.amount,
-          created_at: feedback.at,
+          recipient_id: recipientId,
+          reason: stored.reason,
+          amount: stored.amount,
+          created_at: stored.created_at,
         },
-        201,
+        first ? 201 : 200,
       );
     },
   );
+}
+
+/** The lead.converted webhook of a conversion, when the lead's flow subscribes to it. */
+async function conversionWebhook(
+  pool: Pool,
+  accountId: string,
+  lead: NonNullable<Awaited<ReturnType<typeof findLead>>>,
+  delivery: LeadEvent,
+  feedback: FeedbackInput,
+): Promise<WebhookRequest | null> {
+  const flow = await findFlow(pool, accountId, lead.flow_id);
+  const notifications = flow?.config.settings.notifications;
+  if (
+    !notifications?.webhook_url ||
+    (notifications.events && !notifications.events.includes('lead.converted'))
+  )
+    return null;
+  return {
+    deliveryId: newId('whk'),
+    accountId,
+    flowId: lead.flow_id,
+    leadId: lead.id,
+    url: notifications.webhook_url,
+    event: 'lead.converted',
+    occurredAt: feedback.at,
+    data: {
+      lead: lead.normalized ?? lead.lead_data,
+      recipient: { id: delivery.recipient_id, name: delivery.recipient },
+      quality_score: lead.quality_score,
+      reason: feedback.reason,
+    },
+  };
 }
 
 async function liveState(temporal: Client, leadId: string) {

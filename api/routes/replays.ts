@@ -14,8 +14,18 @@ import {
 } from '../../workflows/shared.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, assertScope, requireScope } from '../auth.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound, validationError } from '../errors.js';
 import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
+
+// Any offset JavaScript reads is accepted and the instant is kept in UTC: Postgres refuses offsets of
+// ±16:00 or more, and the filter travels to a workflow as text.
+const UtcDateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+
+// Forcing sends a lead again to a recipient that already has it: that must name the recipient.
+const forceNeedsRecipient = {
+  path: ['force'],
+  message: 'force needs recipient_id: name the recipient that should get the lead again',
+};
 
 const ReplayBodySchema = z
   .object({
@@ -35,6 +45,7 @@ const ReplayBodySchema = z
           'credentials are not sent to it; to change where a recipient delivers, edit the recipient.',
       ),
   })
+  .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
   .openapi('ReplayRequest');
 
 const ReplayResultSchema = z
@@ -57,8 +68,8 @@ const BulkReplaySchema = z
   .object({
     flow_id: z.string(),
     recipient_id: z.string().optional(),
-    created_after: z.iso.datetime({ offset: true }).optional(),
-    created_before: z.iso.datetime({ offset: true }).optional(),
+    created_after: UtcDateTime.optional(),
+    created_before: UtcDateTime.optional(),
     reason_contains: z
       .string()
       .max(200)
@@ -68,6 +79,7 @@ const BulkReplaySchema = z
     force: z.boolean().default(false),
     dry_run: z.boolean().default(false).describe('List what would be replayed, replay nothing'),
   })
+  .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
   .openapi('BulkReplayRequest');
 
 const ProgressSchema = z
@@ -118,6 +130,14 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         middleware: [requireScope('leads:write')],
         request: {
           params: z.object({ lead_id: z.string() }),
+          headers: z.object({
+            'idempotency-key': z
+              .string()
+              .min(1)
+              .max(200)
+              .optional()
+              .describe('Makes a retried replay request safe: the same key gets the same replay back'),
+          }),
           body: { required: false, content: { 'application/json': { schema: ReplayBodySchema } } },
         },
         responses: {
@@ -128,7 +148,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
       }),
       async (c) => {
         const { lead_id: leadId } = c.req.valid('param');
-        const body = ReplayBodySchema.parse((c.req.valid('json') as unknown) ?? {});
+        const parsed = ReplayBodySchema.safeParse((c.req.valid('json') as unknown) ?? {});
+        if (!parsed.success) throw validationError(parsed.error);
+        const body = parsed.data;
         const { accountId, keyId, mode } = c.var.auth;
         // Sending a lead somewhere other than its recipient is an operator's decision, not a source's.
         if (body.url) assertScope(c.var.auth, 'admin', 'url');
@@ -149,12 +171,21 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
             'Lead is already delivered; name a recipient_id (and force to deliver again)',
           );
         }
-        const result = await replayLead(temporal, taskQueue, accountId, leadId, {
-          requestedBy: `api:${keyId}`,
-          recipientId: body.recipient_id ?? null,
-          force: body.force,
-          urlOverride: body.url ?? null,
-        });
+        // A retried request (same Idempotency-Key, or same X-Request-Id) gets the same replay back.
+        const replayId = c.req.header('Idempotency-Key') ?? c.get('requestId');
+        const result = await replayLead(
+          temporal,
+          taskQueue,
+          accountId,
+          leadId,
+          {
+            requestedBy: `api:${keyId}`,
+            recipientId: body.recipient_id ?? null,
+            force: body.force,
+            urlOverride: body.url ?? null,
+          },
+          replayId,
+        );
         return c.json(result, 200);
       },
     )

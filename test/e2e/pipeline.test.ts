@@ -464,7 +464,7 @@ describe('lead pipeline end to end', () => {
     expect(cleared.json.version).toBe(3);
   });
 
-  it('feedback: a conversion fires lead.converted; a return deducts revenue once', async () => {
+  it('feedback: a conversion fires lead.converted once; a return deducts revenue once; repeats change nothing', async () => {
     const crm = await buyer(() => ({ status: 200, body: {} }));
     const hooks = await buyer();
     const flowId = await createFlow({
@@ -473,29 +473,39 @@ describe('lead pipeline end to end', () => {
     });
     const res = await submit(flowId, { lead: lead() });
     expect(res.json.status).toBe('delivered');
-    const conversion = await stack.call('POST', `/leads/${res.json.id}/feedback`, key, {
-      type: 'conversion',
-    });
-    expect(conversion.status).toBe(201);
+    const path = `/leads/${res.json.id}/feedback`;
+    // Two conversions racing (a client retrying before the first answer) and one more after.
+    const [first, racing] = await Promise.all([
+      stack.call('POST', path, key, { type: 'conversion' }),
+      stack.call('POST', path, key, { type: 'conversion' }),
+    ]);
+    expect([first.status, racing.status].sort()).toEqual([200, 201]);
+    expect(first.json.id).toBe(racing.json.id);
+    const again = await stack.call('POST', path, key, { type: 'conversion', reason: 'retry' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again.json).toMatchObject({ id: first.json.id, type: 'conversion', reason: null });
     await expect
       .poll(() => hooks.requests.map((r) => r.json() as { event_type: string }).map((b) => b.event_type), {
         timeout: 10_000,
       })
       .toEqual(['lead.converted']);
 
-    const ret = await stack.call('POST', `/leads/${res.json.id}/feedback`, key, {
-      type: 'return',
-      reason: 'wrong number',
-    });
-    expect(ret.json).toMatchObject({ type: 'return', amount: 30 });
+    const ret = await stack.call('POST', path, key, { type: 'return', reason: 'wrong number' });
+    expect(ret.status).toBe(201);
+    expect(ret.json).toMatchObject({ type: 'return', amount: 30, reason: 'wrong number' });
     expect((await stack.call('GET', `/leads/${res.json.id}`, key)).json.pricing.revenue).toBe(0);
-    expect((await stack.call('POST', `/leads/${res.json.id}/feedback`, key, { type: 'return' })).status).toBe(
-      409,
-    );
-    const events = (await stack.call('GET', `/leads/${res.json.id}`, key)).json.events.map(
-      (e: { type: string }) => e.type,
-    );
-    expect(events).toEqual(expect.arrayContaining(['converted', 'returned']));
+    const returnedAgain = await stack.call('POST', path, key, { type: 'return' });
+    expect(returnedAgain.status).toBe(200);
+    expect(returnedAgain.json).toMatchObject({ id: ret.json.id, amount: 30, reason: 'wrong number' });
+    const detail = (await stack.call('GET', `/leads/${res.json.id}`, key)).json;
+    expect(detail.pricing.revenue).toBe(0);
+    const types = detail.events.map((e: { type: string }) => e.type);
+    expect(types.filter((t: string) => t === 'converted')).toHaveLength(1);
+    expect(types.filter((t: string) => t === 'returned')).toHaveLength(1);
+    // Give a late duplicate webhook the chance to show up before asserting there is none.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(hooks.requests).toHaveLength(1);
   });
 
   it('accepts form-encoded submissions from legacy lead sources', async () => {
@@ -533,13 +543,26 @@ describe('lead pipeline end to end', () => {
     expect(conflicting.json.error.code).toBe('idempotency_conflict');
   });
 
-  it('options.test_mode runs the pipeline but delivers nowhere', async () => {
+  it('options.test_mode runs the pipeline, sends nothing, says so, and fires no webhook', async () => {
     const crm = await buyer();
-    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const hooks = await buyer();
+    const flowId = await createFlow({
+      settings: { notifications: { webhook_url: hooks.url } },
+      steps: [delivery(crm.url)],
+    });
     const res = await submit(flowId, { lead: lead(), options: { test_mode: true } });
-    expect(res.json).toMatchObject({ status: 'delivered', test_mode: true });
-    expect(res.json.events.at(-1).reason).toBe('test mode: not sent');
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: 'accepted', test_mode: true });
+    const skipped = res.json.events.filter((e: { type: string }) => e.type === 'skipped');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].reason).toBe('Test mode: not sent');
+    // The run closes only after its webhooks: once it has, none was sent.
+    await stack.client.workflow.getHandle(res.json.id).result();
     expect(crm.requests).toHaveLength(0);
+    expect(hooks.requests).toHaveLength(0);
+    // A live lead on the same flow does fire them (the flow subscribes to every event).
+    await submit(flowId, { lead: lead() });
+    await expect.poll(() => hooks.requests.length, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   it('options.timeout: answers 202 when the outcome is not decided in time, and keeps processing', async () => {
@@ -592,20 +615,21 @@ describe('lead pipeline end to end', () => {
   });
 
   it('batch: waits for outcomes within its budget, then answers the rest pending and still runs them', async () => {
-    const slow = await buyer(() => ({ status: 200, delayMs: 400 }));
+    const slow = await buyer(() => ({ status: 200, delayMs: 250 }));
     const flowId = await createFlow({ steps: [delivery(slow.url)] });
+    // 12 leads one at a time, each at least 250 ms at the buyer: more than the 2 s budget in all.
     const app = createApp({
       pool: stack.pool,
       temporal: stack.client,
       taskQueue: stack.taskQueue,
       logger: silentLogger,
-      batchWaitBudgetMs: 600,
+      batchWaitBudgetMs: 2000,
     });
     const res = await app.request(`/flows/${flowId}/leads/batch`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        leads: Array.from({ length: 4 }, (_, i) => ({ external_id: `slow-${i}`, lead: lead() })),
+        leads: Array.from({ length: 12 }, (_, i) => ({ external_id: `slow-${i}`, lead: lead() })),
         options: { max_concurrent: 1, timeout: 60_000 },
       }),
     });
@@ -620,7 +644,7 @@ describe('lead pipeline end to end', () => {
       const final = await stack.client.workflow.getHandle(r.lead_id).result();
       expect(final.status).toBe('delivered');
     }
-    expect(slow.requests).toHaveLength(4);
+    expect(slow.requests).toHaveLength(12);
   });
 
   it('rejects a flow whose criteria do not compile, pointing at the error', async () => {

@@ -174,7 +174,7 @@ describe('replaying failed deliveries', () => {
     expect(buyer.state.accepted.get(lead.id)).toBe(1);
     const events = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events;
     const replayed = events.find((e: { type: string }) => e.type === 'replayed');
-    expect(replayed.details.redelivery_run).toMatch(new RegExp(`^rpl_.*_${lead.id}$`));
+    expect(replayed.details.redelivery_run).toMatch(new RegExp(`^${lead.id}-redelivery-req_`));
     await expect
       .poll(() => listIds(`LeadId="${lead.id}"`), { timeout: 10_000 })
       .toEqual([replayed.details.redelivery_run]);

@@ -21,6 +21,7 @@ const HISTORIES_DIR = fileURLToPath(new URL('../histories/', import.meta.url));
 const EXPECTED = [
   'bulk-replay-cancelled',
   'bulk-replay-completed',
+  'feedback',
   'lead-cap-reached',
   'lead-delivered',
   'lead-duplicate',
@@ -30,6 +31,7 @@ const EXPECTED = [
   'lead-replayed-by-signal',
   'lead-replayed-by-update',
   'lead-retry-then-delivered',
+  'lead-test-mode',
   'lead-waterfall',
   'maintenance',
   'redelivery-webhooks',

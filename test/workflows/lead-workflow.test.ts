@@ -45,6 +45,7 @@ describe('leadWorkflow (stubbed activities)', () => {
     const released: string[] = [];
     const activities: Activities = {
       recordLeadReceived: async () => {},
+      recordLeadFeedback: async () => 'recorded',
       recordLeadProgress: async (p) => {
         progress.push(p);
       },

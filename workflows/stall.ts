@@ -1,0 +1,82 @@
+// A run whose bookkeeping step (a Postgres write, a cap reservation) still fails after its retry
+// policy does not fail, loop hot or lose its lead: it stalls, visibly (the StalledStep search
+// attribute and the run's details name the step and the failure type), and tries again on durable
+// timers that back off to an hour, or at once when an operator signals `resume-processing`. Failures
+// Postgres will never accept (UnstorableData) wait for the operator only.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  type RetryPolicy,
+  setCurrentDetails,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import { resumeProcessingSignal, StalledStepAttr } from './shared.js';
+
+/** Seconds before each automatic retry of a stalled step; the last repeats. */
+const RETRY_AFTER_SECONDS = [30, 60, 120, 300, 600, 1800, 3600];
+const NEVER_RETRIED_ON_ITS_OWN = new Set(['UnstorableData']);
+
+/** Local activity retries: finite, so a failing step reaches the stall below instead of looping. */
+export const LOCAL_RETRY: RetryPolicy = {
+  initialInterval: '200ms',
+  backoffCoefficient: 2,
+  maximumInterval: '10s',
+  maximumAttempts: 8,
+  nonRetryableErrorTypes: ['UnstorableData'],
+};
+
+export interface StallGuard {
+  /** Runs `call`; while it fails after its own retries, the run stalls and tries again. */
+  run<T>(step: string, call: () => Promise<T>): Promise<T>;
+  /** The same object of functions, each call guarded (for proxies of local activities). */
+  guard<A extends object>(activities: A): A;
+}
+
+export function createStallGuard(): StallGuard {
+  let resumeRequested = false;
+  setHandler(resumeProcessingSignal, () => {
+    resumeRequested = true;
+  });
+
+  async function run<T>(step: string, call: () => Promise<T>): Promise<T> {
+    for (let stall = 0; ; stall++) {
+      try {
+        const result = await call();
+        if (stall > 0) {
+          upsertSearchAttributes([{ key: StalledStepAttr, value: null }]);
+          setCurrentDetails('');
+        }
+        return result;
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        const type = err.cause instanceof ApplicationFailure ? err.cause.type : null;
+        const waitSeconds = RETRY_AFTER_SECONDS[Math.min(stall, RETRY_AFTER_SECONDS.length - 1)]!;
+        const automatic = !NEVER_RETRIED_ON_ITS_OWN.has(type ?? '');
+        upsertSearchAttributes([{ key: StalledStepAttr, value: step }]);
+        setCurrentDetails(
+          `**stalled** at ${step} (${type ?? 'failure'}): ${
+            automatic ? `retrying in ${waitSeconds}s or` : 'waiting for'
+          } a resume-processing signal`,
+        );
+        resumeRequested = false;
+        if (automatic) await condition(() => resumeRequested, waitSeconds * 1000);
+        else await condition(() => resumeRequested);
+      }
+    }
+  }
+
+  return {
+    run,
+    guard<A extends object>(activities: A): A {
+      return new Proxy(activities, {
+        get(target, name) {
+          const fn = Reflect.get(target, name) as unknown;
+          if (typeof fn !== 'function') return fn;
+          return (...args: unknown[]) => run(String(name), () => fn(...args));
+        },
+      });
+    },
+  };
+}
