@@ -9,6 +9,7 @@ import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
+import { IntentApiError, intentErrorHandler } from './intent-errors.js';
 import type { IntentService } from './intent-service.js';
 import { requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
@@ -64,6 +65,33 @@ function withoutVersionPrefix(request: Request): string {
   return path.startsWith(`${VERSION_PREFIX}/`) ? path.slice(VERSION_PREFIX.length) : path;
 }
 
+/**
+ * The methods served on a path, for 405 answers and OPTIONS: every route whose pattern matches it (HEAD
+ * with GET, which Hono answers for every GET route; OPTIONS, answered here). Compiled once, when the first unmatched request comes.
+ */
+function allowedMethods(routes: () => readonly { method: string; path: string }[]) {
+  let compiled: { pattern: RegExp; method: string }[] | undefined;
+  return (path: string): string[] => {
+    compiled ??= routes()
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({
+        method: r.method.toUpperCase(),
+        pattern: new RegExp(
+          `^${r.path
+            .replace(/(.)\/$/, '$1')
+            .split('/')
+            .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+            .join('/')}/?$`,
+        ),
+      }));
+    const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.size === 0) return [];
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS');
+    return ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => methods.has(m));
+  };
+}
+
 /** Builds the HTTP API from its dependencies; tests build it the same way and call `app.request`. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AuthEnv>({
@@ -82,9 +110,26 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(observe(deps.logger));
-  app.onError(createErrorHandler(deps.logger));
+  const leadErrors = createErrorHandler(deps.logger);
+  const intentErrors = intentErrorHandler(deps.logger);
+  app.onError((err, c) => (err instanceof IntentApiError ? intentErrors(err, c) : leadErrors(err, c)));
+  const allowed = allowedMethods(() => app.routes);
   app.notFound((c) => {
-    throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+    const path = withoutVersionPrefix(c.req.raw);
+    const methods = allowed(path);
+    // OPTIONS on a known path says what it serves (RFC 9110 §9.3.7).
+    if (methods.length > 0 && c.req.method === 'OPTIONS') {
+      return c.body(null, 204, { Allow: methods.join(', ') });
+    }
+    if (methods.length > 0) {
+      const message = `${c.req.method} is not allowed on ${path}; allowed: ${methods.join(', ')}`;
+      const headers = { Allow: methods.join(', ') };
+      if (isIntentPath(path)) {
+        throw new IntentApiError(405, 'METHOD_NOT_ALLOWED', message, { allowed: methods }, headers);
+      }
+      throw new ApiError(405, 'method_not_allowed', message, { allowed: methods }, headers);
+    }
+    throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${path}`);
   });
 
   const availability = deps.availability ?? assumeAvailable;

@@ -542,8 +542,8 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           body: {
             required: true,
             content: {
-              'application/x-ndjson': { schema: { type: 'string' } },
-              'text/csv': { schema: { type: 'string' } },
+              'application/x-ndjson': { schema: { type: 'string', minLength: 1 } },
+              'text/csv': { schema: { type: 'string', minLength: 1 } },
             },
           },
         },
@@ -574,10 +574,13 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
             { allowed: ['application/x-ndjson', 'text/csv'] },
           );
         }
-        const stream = c.req.raw.body;
-        if (!stream)
-          throw new IntentApiError(400, 'INVALID_REQUEST', 'The body is empty', { field: '(body)' });
-        const result = await importIntentData(pool, limitBytes(stream, MAX_IMPORT_BYTES), {
+        const body = await nonEmpty(c.req.raw.body);
+        if (!body) {
+          throw new IntentApiError(400, 'INVALID_REQUEST', 'The body is empty: send the file to import', {
+            field: '(body)',
+          });
+        }
+        const result = await importIntentData(pool, limitBytes(body, MAX_IMPORT_BYTES), {
           format,
           ...(query.kind ? { kind: query.kind } : {}),
           origin: service.instanceId,
@@ -614,9 +617,32 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
     );
 }
 
-async function* limitBytes(stream: ReadableStream<Uint8Array>, max: number): AsyncIterable<Uint8Array> {
+/**
+ * The body's chunks, or null when it has none (no body, or zero bytes: a request without a file is
+ * refused, not imported as an empty file). Reads up to the first non-empty chunk.
+ */
+async function nonEmpty(
+  stream: ReadableStream<Uint8Array> | null,
+): Promise<AsyncIterable<Uint8Array> | null> {
+  if (!stream) return null;
+  const reader = stream.getReader();
+  let first = await reader.read();
+  while (!first.done && first.value.byteLength === 0) first = await reader.read();
+  if (first.done) return null;
+  const head = first.value;
+  return (async function* () {
+    yield head;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return;
+      yield next.value;
+    }
+  })();
+}
+
+async function* limitBytes(chunks: AsyncIterable<Uint8Array>, max: number): AsyncIterable<Uint8Array> {
   let total = 0;
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of chunks) {
     total += chunk.byteLength;
     if (total > max) {
       throw new IntentApiError(413, 'PAYLOAD_TOO_LARGE', `Import body exceeds ${max} bytes`, {

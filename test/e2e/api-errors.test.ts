@@ -59,6 +59,40 @@ describe('errors, body limits and content types', () => {
     expectErrorShape(await stack.call('GET', '/flows/flow_missing', key), 404, 'not_found');
   });
 
+  it('answers 405 method_not_allowed with Allow on a known path, in each API’s error shape', async () => {
+    const put = await stack.call('PUT', '/flows', key, { name: 'x' });
+    expectErrorShape(put, 405, 'method_not_allowed');
+    expect(put.headers.get('Allow')).toBe('GET, HEAD, POST, OPTIONS');
+    expect(put.json.error.details[0]).toMatchObject({ allowed: ['GET', 'HEAD', 'POST', 'OPTIONS'] });
+    const onItem = await stack.call('PATCH', `/flows/${flowId}`, key, {});
+    expectErrorShape(onItem, 405, 'method_not_allowed');
+    expect(onItem.headers.get('Allow')).toBe('GET, HEAD, PUT, OPTIONS');
+    // Under the reference's base path too.
+    const versioned = await stack.call('DELETE', `/api/v1/flows/${flowId}/events`, key);
+    expectErrorShape(versioned, 405, 'method_not_allowed');
+    expect(versioned.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+    // OPTIONS itself answers what the path serves.
+    const options = await stack.call('OPTIONS', '/leads', key);
+    expect(options.status).toBe(204);
+    expect(options.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+    // The intent routes answer in the intent contract's format.
+    const query = await stack.call('GET', '/query', key);
+    expect(query.status).toBe(405);
+    expect(query.headers.get('Allow')).toBe('POST, OPTIONS');
+    expect(query.json).toEqual({
+      error: {
+        code: 'METHOD_NOT_ALLOWED',
+        message: expect.any(String),
+        details: { allowed: ['POST', 'OPTIONS'] },
+      },
+      timestamp: expect.any(String),
+      request_id: expect.stringMatching(/^req_/),
+    });
+    // A path no route serves stays 404, whatever the method.
+    expectErrorShape(await stack.call('DELETE', '/no/such/route', key), 404, 'not_found');
+    expectErrorShape(await stack.call('GET', `/flows/${flowId}/nothing`, key), 404, 'not_found');
+  });
+
   it('answers 400 invalid_json for malformed JSON', async () => {
     for (const [method, path] of [
       ['POST', '/flows'],

@@ -248,6 +248,28 @@ describe('intent operations', () => {
     expect(badKind.json).toMatchObject({ error: { code: 'INVALID_REQUEST', details: { field: 'kind' } } });
   });
 
+  it('refuses an import without a file (no body, or an empty one) with 400 INVALID_REQUEST', async () => {
+    for (const [path, headers] of [
+      ['/intent/import?format=jsonl', {}],
+      ['/intent/import', NDJSON],
+      ['/intent/import?kind=company', { 'Content-Type': 'text/csv' }],
+    ] as const) {
+      const res = await stack.call('POST', path, admin, undefined, headers);
+      expect(res.status, path).toBe(400);
+      expect(res.json).toEqual({
+        error: {
+          code: 'INVALID_REQUEST',
+          message: expect.stringContaining('empty'),
+          details: { field: '(body)' },
+        },
+        timestamp: expect.any(String),
+        request_id: expect.stringMatching(/^req_/),
+      });
+      const empty = await stack.call('POST', path, admin, '', headers);
+      expect(empty.status, path).toBe(400);
+    }
+  });
+
   it('counts real LLM calls and their tokens in cost_usd; /healthz reports the provider', async () => {
     const health = await stack.call('GET', '/healthz', null);
     expect(health.json.llm_service).toBe('available');
