@@ -159,6 +159,28 @@ export function snapshotFromRecord(lead: LeadRow, events: LeadEvent[]): LeadSnap
   };
 }
 
+export const ParsedFieldSchema = z
+  .object({
+    normal: z
+      .unknown()
+      .describe('The canonical value (what lead_data holds); when not valid, the input as text'),
+    raw: z.unknown().describe('The value exactly as the source sent it'),
+    valid: z.boolean().describe("Whether the value has its type's format"),
+  })
+  .catchall(z.unknown())
+  .describe(
+    'A field as parsed by its type: normal, raw, valid and the type’s components (phone area, exchange, line, type…; ' +
+      'email domain, is_free…; dob age…), documented per type in docs/field-types.md. Sensitive types (ssn, credential) ' +
+      'are masked: every character a `*`, `masked: true`.',
+  )
+  .openapi('ParsedField');
+
+/** Field -> parsed value, as stored; null for a lead not evaluated yet (or recorded before parsed values were kept). */
+export const LeadFieldsViewSchema = z
+  .record(z.string(), ParsedFieldSchema)
+  .nullable()
+  .describe('Every field of the lead as parsed ({normal, raw, valid, …components}), sensitive fields masked');
+
 export const LeadDetailSchema = z
   .object({
     id: z.string(),
@@ -172,7 +194,8 @@ export const LeadDetailSchema = z
     campaign: z.string().nullable(),
     external_id: z.string().nullable(),
     test_mode: z.boolean(),
-    lead_data: z.record(z.string(), z.unknown()),
+    lead_data: z.record(z.string(), z.unknown()).describe('Field -> normal value (sensitive fields masked)'),
+    fields: LeadFieldsViewSchema,
     enhancements: z.record(z.string(), z.unknown()),
     events: z.array(EventSchema),
     quality_metrics: z.record(z.string(), z.number()).nullable(),
@@ -195,6 +218,7 @@ export function leadDetailView(lead: LeadRow, events: LeadEvent[]) {
     external_id: lead.external_id,
     test_mode: lead.test_mode,
     lead_data: lead.normalized ?? lead.lead_data,
+    fields: (lead.fields ?? null) as z.infer<typeof LeadFieldsViewSchema>,
     enhancements: lead.enhancements ?? {},
     events,
     quality_metrics: lead.quality_metrics,

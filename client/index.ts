@@ -19,7 +19,7 @@ import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/even
 import type { AlertsSchema, IntentQueryResponseSchema, ReputationSchema } from '../api/routes/intent.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
-import type { FlowSchema, LeadDetailSchema, SubmittedLeadSchema } from '../api/views.js';
+import type { FlowSchema, LeadDetailSchema, ParsedFieldSchema, SubmittedLeadSchema } from '../api/views.js';
 import type { Scope } from '../db/accounts.js';
 import type { GroupBy } from '../db/analytics.js';
 import type { RecipientInputSchema } from '../domain/flow.js';
@@ -49,6 +49,8 @@ export interface AcceptedLead {
   location: string;
 }
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;
+/** One field of a lead as parsed: `{normal, raw, valid, ...components}` (LeadDetail.fields, FlowEvent.fields). */
+export type ParsedField = z.infer<typeof ParsedFieldSchema>;
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 export type LeadSearchResult = z.infer<typeof LeadSearchResultSchema>;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];

@@ -23,6 +23,8 @@ export interface FlowEventRow {
   response_code: number | null;
   details: Record<string, unknown> | null;
   enhancements: string[] | null;
+  /** The lead's parsed fields (sensitive ones masked); null until the lead is evaluated. */
+  lead_fields: Record<string, Record<string, unknown>> | null;
 }
 
 /** One page of a flow's events, newest first, and the number matching in all, in one query. */
@@ -45,8 +47,9 @@ export async function listFlowEvents(
      SELECT total.total, page.*
        FROM total
        LEFT JOIN LATERAL (
-         SELECT m.*, r.name AS recipient_name, r.config->>'method' AS recipient_method
+         SELECT m.*, r.name AS recipient_name, r.config->>'method' AS recipient_method, l.fields AS lead_fields
            FROM matched m LEFT JOIN recipients r ON r.id = m.recipient_id AND r.account_id = $2
+           LEFT JOIN leads l ON l.id = m.lead_id
           ORDER BY m.started_at DESC, m.seq DESC
           LIMIT $6 OFFSET $7
        ) page ON true`,

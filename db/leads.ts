@@ -29,6 +29,8 @@ export interface LeadRow {
   test_mode: boolean;
   lead_data: Record<string, unknown>;
   normalized: Record<string, unknown> | null;
+  /** Field -> parsed value ({normal, raw, valid, ...components}), sensitive fields masked. */
+  fields: Record<string, Record<string, unknown>> | null;
   enhancements: Record<string, unknown> | null;
   quality_metrics: Record<string, number> | null;
   quality_score: number | null;
@@ -96,6 +98,8 @@ export interface LeadPatch {
   decided: boolean;
   rejectionKind?: string | null;
   normalized?: Record<string, unknown>;
+  /** Parsed values, sensitive fields already masked. */
+  fields?: Record<string, unknown>;
   enhancements?: Record<string, unknown>;
   qualityMetrics?: Record<string, number>;
   qualityScore?: number | null;
@@ -114,7 +118,8 @@ export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch
             quality_metrics = coalesce($8, quality_metrics),
             quality_score = coalesce($9, quality_score),
             cost = coalesce($10, cost),
-            revenue = coalesce($11, revenue)
+            revenue = coalesce($11, revenue),
+            fields = coalesce($12, fields)
       WHERE id = $1`,
     [
       leadId,
@@ -128,6 +133,7 @@ export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch
       patch.qualityScore ?? null,
       patch.cost ?? null,
       patch.revenue ?? null,
+      patch.fields ?? null,
     ],
   );
 }

@@ -149,6 +149,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
       ? {
           // Sensitive fields masked (evaluations recorded before `storable` existed have none).
           normalized: evaluation.storable?.normalized ?? evaluation.normalized,
+          fields: evaluation.storable?.fields,
           qualityMetrics: snapshot.quality_metrics ?? undefined,
           qualityScore: snapshot.quality_score,
           enhancements,

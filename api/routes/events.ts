@@ -14,6 +14,7 @@ import {
   splitList,
 } from '../middleware/query-params.js';
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
+import { LeadFieldsViewSchema } from '../views.js';
 
 const EventsQuery = z.object({
   event_type: z
@@ -47,6 +48,9 @@ export const FlowEventSchema = z
     response_code: z.number().nullable(),
     enhancements: z.array(z.string()).optional().describe('On an enhanced event: the enhancements that ran'),
     details: z.record(z.string(), z.unknown()).nullable(),
+    fields: LeadFieldsViewSchema.describe(
+      "The event's lead, every field as parsed ({normal, raw, valid, …components}), sensitive fields masked; null until the lead is evaluated",
+    ),
   })
   .openapi('FlowEvent');
 
@@ -119,6 +123,7 @@ export function eventsRouter({ pool }: AppDeps) {
             response_code: e.response_code,
             ...(e.enhancements ? { enhancements: e.enhancements } : {}),
             details: e.details,
+            fields: (e.lead_fields ?? null) as z.infer<typeof LeadFieldsViewSchema>,
           })),
         },
         200,

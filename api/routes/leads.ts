@@ -556,6 +556,7 @@ async function liveLead(temporal: Client, accountId: string, leadId: string) {
       external_id: description.typedSearchAttributes.get(ExternalIdAttr) ?? null,
       test_mode: s.test_mode,
       lead_data: {},
+      fields: null,
       enhancements: {},
       events: s.events,
       quality_metrics: s.quality_metrics,
