@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm dependencies when node_modules is missing or stale, and
-// the pinned Temporal CLI into .tools/ when no `temporal` is found. Plain Node, no dependencies, so it
-// can run before `npm ci`. Used by `npm start`, `npm test` and CI; a second run is a no-op.
+// the pinned Temporal CLI into .tools/ when no `temporal` is found. With --temporal-server it also
+// builds the pinned Temporal server and its SQL schema tool (the production shape: `npm run
+// start:prod`, the chaos tests), with --temporal-ui the Temporal Web UI server, both from the Go module
+// proxy into .tools/ once per machine. Plain Node, no dependencies, so it can run before `npm ci`. Used
+// by `npm start`, `npm test` and CI; a second run is a no-op.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,5 +69,67 @@ function ensureTemporalCli() {
   writeFileSync(stamp, version);
 }
 
-ensureNodeModules();
-ensureTemporalCli();
+/**
+ * `go install` of a Go module's commands into `.tools/<dir>/v<version>/` (Go's module and build caches
+ * make a second build on the machine fast). Skipped when the binaries are there or `override` is set.
+ */
+function ensureGoBinaries({ label, dir, module, commands, version, override }) {
+  if (override && process.env[override]) return;
+  const target = join(root, '.tools', dir, `v${version}`);
+  const binaries = commands.map((command) => join(target, command.split('/').at(-1)));
+  if (binaries.every(executable)) return;
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `${label} ${version} is built from the Go module proxy and needs Go (>= the version in its go.mod; ` +
+        `https://go.dev/dl/)${override ? `, or set ${override} to a built binary` : ''}.`,
+    );
+  }
+  log(`building ${label} ${version} into .tools/${dir}/v${version} (go install; minutes the first time)`);
+  const env = { ...process.env, GOBIN: target, CGO_ENABLED: '0' };
+  execFileSync('go', ['install', ...commands.map((command) => `${module}/${command}@v${version}`)], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+}
+
+function ensureTemporalServer() {
+  ensureGoBinaries({
+    label: 'Temporal server',
+    dir: 'temporal-server',
+    module: 'go.temporal.io/server',
+    commands: ['cmd/server', 'cmd/tools/sql'],
+    version: pkg.config.temporalServerVersion,
+    override: 'TEMPORAL_SERVER_PATH',
+  });
+}
+
+function ensureTemporalUi() {
+  ensureGoBinaries({
+    label: 'Temporal Web UI server',
+    dir: 'temporal-ui',
+    module: 'github.com/temporalio/ui-server/v2',
+    commands: ['cmd/server'],
+    version: pkg.config.temporalUiVersion,
+    override: 'TEMPORAL_UI_SERVER_PATH',
+  });
+}
+
+const flags = new Set(process.argv.slice(2));
+for (const flag of flags) {
+  if (flag !== '--temporal-server' && flag !== '--temporal-ui') {
+    log(`unknown option ${flag} (known: --temporal-server, --temporal-ui)`);
+    process.exit(2);
+  }
+}
+try {
+  ensureNodeModules();
+  ensureTemporalCli();
+  if (flags.has('--temporal-server')) ensureTemporalServer();
+  if (flags.has('--temporal-ui')) ensureTemporalUi();
+} catch (err) {
+  log(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}

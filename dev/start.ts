@@ -2,36 +2,23 @@
 //   Postgres (embedded unless DATABASE_URL is set) -> migrations + dev account -> Temporal dev server
 //   with Web UI (unless TEMPORAL_ADDRESS is set) -> worker and API as child processes configured only
 //   by environment, exactly as docker-compose runs them. Ctrl-C stops everything in reverse order.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+//   `npm run start:prod` (dev/start-prod.ts) runs the production shape instead.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { authenticateApiKey, findAccount, insertAccount, issueApiKey } from '../db/accounts.js';
-import { hasIntentData } from '../db/intent-queries.js';
 import { migrate } from '../db/migrate.js';
-import { createPool } from '../db/pool.js';
-import { importIntentData } from '../intent/import.js';
 import { startDemoBuyer } from './demo-buyer.js';
+import { ensureDevApiKey, ensureIntentCorpus } from './dev-data.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './postgres.js';
-import { type DevServer, startDevServer, stopChild } from './temporal-server.js';
+import { PROJECT_ROOT, type Service, spawnNodeService, waitForHttp } from './processes.js';
+import { type DevServer, startDevServer } from './temporal-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = join(root, '.data');
+const dataDir = join(PROJECT_ROOT, '.data');
 const logDir = join(dataDir, 'logs');
-const DEV_ACCOUNT_ID = 'acct_development';
 
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
 const stoppers: Array<() => Promise<void>> = [];
-const children: ChildProcess[] = [];
+const children: Service[] = [];
 
 function say(message: string) {
   process.stdout.write(`${message}\n`);
@@ -52,8 +39,8 @@ async function main() {
     databaseUrl = db.url;
   }
   await migrate(databaseUrl);
-  const apiKey = await ensureDevApiKey(databaseUrl);
-  await ensureIntentCorpus(databaseUrl);
+  const apiKey = await ensureDevApiKey(databaseUrl, join(dataDir, 'dev-api-key'));
+  await ensureIntentCorpus(databaseUrl, dataDir, say);
 
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let uiUrl = env.TEMPORAL_UI_URL ?? null;
@@ -81,8 +68,8 @@ async function main() {
   stoppers.push(() => new Promise<void>((resolve) => demoBuyer.server.close(() => resolve())));
 
   say('• starting worker and API');
-  startChild('worker', ['worker.ts'], childEnv);
-  startChild('api', ['api/main.ts'], childEnv);
+  startChild('worker', 'worker.ts', childEnv);
+  startChild('api', 'api/main.ts', childEnv);
   await waitForHttp(`http://127.0.0.1:${apiPort}/openapi.json`);
 
   say('');
@@ -96,86 +83,15 @@ async function main() {
   say('Press Ctrl-C to stop.');
 }
 
-/** The development account's key, printed on every start; its plain text lives only in .data/. */
-async function ensureDevApiKey(databaseUrl: string): Promise<string> {
-  const keyFile = join(dataDir, 'dev-api-key');
-  const pool = createPool(databaseUrl, 2);
-  try {
-    if (!(await findAccount(pool, DEV_ACCOUNT_ID))) await insertAccount(pool, 'Development', DEV_ACCOUNT_ID);
-    if (existsSync(keyFile)) {
-      const saved = readFileSync(keyFile, 'utf8').trim();
-      if (await authenticateApiKey(pool, saved)) return saved;
-    }
-    const issued = await issueApiKey(pool, DEV_ACCOUNT_ID, { name: 'development' });
-    writeFileSync(keyFile, `${issued.key}\n`);
-    chmodSync(keyFile, 0o600);
-    return issued.key;
-  } finally {
-    await pool.end();
-  }
-}
-
-/**
- * POST /query needs data: into an intent database that has none, import a generated default corpus
- * (INTENT_SEED_COMPANIES, default 20,000 companies, seed 42; generated once into .data/intent/).
- */
-async function ensureIntentCorpus(databaseUrl: string) {
-  const companies = Number(env.INTENT_SEED_COMPANIES ?? 20_000);
-  const pool = createPool(databaseUrl, 2);
-  try {
-    if (companies <= 0 || (await hasIntentData(pool))) return;
-    const dir = join(dataDir, 'intent', `default-${companies}`);
-    const file = join(dir, 'corpus.jsonl');
-    if (!existsSync(file)) {
-      say(`• generating a ${companies}-company intent corpus (.data/intent/default-${companies})`);
-      const args = ['--companies', String(companies), '--seed', '42', '--out', dir];
-      const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/intent-seed.ts', ...args], {
-        cwd: root,
-        stdio: 'ignore',
-      });
-      if (gen.status !== 0) throw new Error('intent corpus generation failed');
-    }
-    say('• importing it into PostgreSQL (once)');
-    const t0 = Date.now();
-    const result = await importIntentData(pool, createReadStream(file), { format: 'jsonl' });
-    say(`  ${result.inserted} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  } finally {
-    await pool.end();
-  }
-}
-
-function startChild(name: string, args: string[], childEnv: NodeJS.ProcessEnv) {
-  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  // Own process group: Ctrl-C reaches only this launcher, which then stops children in order.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  child.on('exit', (code, signal) => {
+function startChild(name: string, script: string, childEnv: NodeJS.ProcessEnv) {
+  const child = spawnNodeService({ name, script, env: childEnv, logFile: join(logDir, `${name}.log`) });
+  void child.exited.then((exit) => {
     if (!shuttingDown) {
-      say(`✗ ${name} exited (${signal ?? code}); see .data/logs/${name}.log`);
+      say(`✗ ${name} exited (${exit}); see .data/logs/${name}.log`);
       void shutdown(1);
     }
   });
   children.push(child);
-}
-
-async function waitForHttp(url: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 let shuttingDown = false;
@@ -184,7 +100,7 @@ async function shutdown(code: number) {
   shuttingDown = true;
   say('\n• stopping…');
   // API first (stop taking leads), then the worker (drains in-flight tasks), then the servers.
-  for (const child of [...children].reverse()) await stopChild(child, 15_000);
+  for (const child of [...children].reverse()) await child.stop(15_000);
   for (const stop of stoppers) await stop().catch(() => {});
   say('• stopped');
   process.exit(code);
@@ -193,7 +109,7 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('exit', () => {
-  for (const child of children) if (child.pid && child.exitCode === null) child.kill('SIGKILL');
+  for (const { child } of children) if (child.pid && child.exitCode === null) child.kill('SIGKILL');
 });
 
 main().catch(async (err) => {

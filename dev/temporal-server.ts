@@ -10,7 +10,7 @@ import { SEARCH_ATTRIBUTES } from '../workflows/shared.js';
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LOCAL_TEMPORAL_CLI = join(PROJECT_ROOT, '.tools', 'temporal', 'bin', 'temporal');
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

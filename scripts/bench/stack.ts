@@ -3,14 +3,14 @@
 // API as child processes (`node --import tsx worker.ts` / `api/main.ts`) configured only by
 // environment. Every port is a free one, so it runs next to `npm start` and the test suite.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../db/migrate.js';
-import { freePort } from '../../dev/ports.js';
+import { freePort, freePortPair } from '../../dev/ports.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/postgres.js';
+import { spawnNodeService, tail, waitForHttp, waitForLog } from '../../dev/processes.js';
 import { type DevServer, startDevServer, stopChild } from '../../dev/temporal-server.js';
 import { bundleWorkflows } from '../../temporal/bundle.js';
 
@@ -113,19 +113,11 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     let stopping = false;
     const startChild = (name: string, script: string) => {
       const logFile = join(logDir, `${name}.log`);
-      const fd = openSync(logFile, 'a');
       // One directory per process: every thread (main, workflow threads, tsx's loader) writes a profile.
       const profArgs = options.cpuProfDir
         ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, name)}`]
         : [];
-      // Own process group (as under `npm start`), stdout/stderr straight into the log file.
-      const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', script], {
-        cwd: ROOT,
-        env,
-        stdio: ['ignore', fd, fd],
-        detached: true,
-      });
-      closeSync(fd);
+      const { child } = spawnNodeService({ name, script, env, logFile, nodeArgs: profArgs });
       child.on('exit', (code, signal) => {
         if (!stopping) crash(new Error(`${name} exited (${signal ?? code}):\n${tail(logFile)}`));
       });
@@ -193,53 +185,4 @@ export async function startRecipient(
   lines.close();
   child.stdout!.resume();
   return { url: `http://127.0.0.1:${port}/leads`, child };
-}
-
-/** A free port whose successor is free too (the worker serves the SDK's metrics on WORKER_METRICS_PORT + 1). */
-async function freePortPair(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await freePort();
-    if (await canListen(port + 1)) return port;
-  }
-  return freePort();
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-function tail(file: string, bytes = 3000): string {
-  try {
-    return readFileSync(file, 'utf8').slice(-bytes);
-  } catch {
-    return '(no log)';
-  }
-}
-
-async function waitForHttp(url: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-async function waitForLog(file: string, needle: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (tail(file, 1_000_000).includes(needle)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${file} did not show ${needle} within ${timeoutMs / 1000} s`);
 }
