@@ -134,6 +134,24 @@ export function monitorAvailability(
   };
 }
 
+/**
+ * Runs `fn` with its Temporal calls cancelled when `signal` aborts, and settles the moment it does:
+ * the SDK may still be backing off between retries of an unreachable frontend, and the request must
+ * not wait for that (the abandoned calls end on their own).
+ */
+export function untilAborted<T>(client: Client, signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const work = client.withAbortSignal(signal, fn);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => {});
+      reject(signal.reason ?? new Error('aborted'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** For apps built without a monitor (most tests): everything is assumed up; errors still classify. */
 export const assumeAvailable: Availability = {
   isUp: () => true,

@@ -25,7 +25,7 @@ import {
   type LeadWorkflowInput,
   SourceAttr,
 } from '../workflows/shared.js';
-import { type Availability, ComponentUnavailable } from './availability.js';
+import { type Availability, ComponentUnavailable, untilAborted } from './availability.js';
 import { ApiError } from './errors.js';
 import { snapshotFromRecord } from './views.js';
 
@@ -251,7 +251,7 @@ async function awaitOutcome(
     () => {},
   );
   try {
-    return await deps.temporal.withAbortSignal(signal, async () => {
+    return await untilAborted(deps.temporal, signal, async () => {
       try {
         const update = await deps.temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
           waitForStage: WorkflowUpdateStage.ACCEPTED,
@@ -272,7 +272,9 @@ async function awaitOutcome(
       throw err;
     }
     // Temporal went down, or the wait ended: the lead is durable if its run was started.
-    if (!started && !(await runExists(deps, leadId))) throw new ComponentUnavailable('temporal', leadId);
+    const reachable = deps.availability.isUp('temporal');
+    if (!started && !(reachable && (await runExists(deps, leadId))))
+      throw new ComponentUnavailable('temporal', leadId);
     if (waited.signal.aborted) return { kind: 'pending' };
     throw new ComponentUnavailable('temporal', leadId);
   } finally {
@@ -308,7 +310,7 @@ async function snapshotFromPostgres(deps: SubmissionDeps, lead: LeadRef): Promis
 /** Whether Temporal has a run for this lead; unknown (Temporal unreachable) counts as no. */
 async function runExists(deps: SubmissionDeps, leadId: string): Promise<boolean> {
   try {
-    await deps.temporal.withDeadline(Date.now() + 2000, () =>
+    await untilAborted(deps.temporal, AbortSignal.timeout(2000), () =>
       deps.temporal.workflow.getHandle(leadId).describe(),
     );
     return true;
@@ -321,7 +323,7 @@ async function runExists(deps: SubmissionDeps, leadId: string): Promise<boolean>
 async function startWithin(deps: SubmissionDeps, leadId: string, start: () => Promise<unknown>) {
   const signal = deps.availability.downSignal('temporal');
   try {
-    await deps.temporal.withAbortSignal(signal, start);
+    await untilAborted(deps.temporal, signal, start);
   } catch (err) {
     if (signal.aborted || isTemporalUnavailable(err)) throw new ComponentUnavailable('temporal', leadId);
     throw err;

@@ -1,3 +1,4 @@
+import type { ReplayResult } from '../workflows/shared.js';
 import type { Queryable } from './pool.js';
 
 export interface ReplayFilter {
@@ -62,4 +63,25 @@ export async function findReplayCandidates(
     reason: r.reason,
     createdAt: r.created_at.toISOString(),
   }));
+}
+
+/**
+ * A replay of this lead already made under `replayId` (its `replayed` event names it): the answer it
+ * gave, with the lead's status now.
+ */
+export async function findReplay(
+  db: Queryable,
+  accountId: string,
+  leadId: string,
+  replayId: string,
+): Promise<ReplayResult | null> {
+  const { rows } = await db.query<{ status: ReplayResult['status']; attempts: ReplayResult['attempts'] | null }>(
+    `SELECT l.status, e.details->'attempts' AS attempts
+       FROM lead_events e JOIN leads l ON l.id = e.lead_id
+      WHERE e.lead_id = $1 AND l.account_id = $2 AND e.type = 'replayed' AND e.details->>'replay_id' = $3
+      LIMIT 1`,
+    [leadId, accountId, replayId],
+  );
+  const row = rows[0];
+  return row ? { lead_id: leadId, status: row.status, attempts: row.attempts ?? [] } : null;
 }

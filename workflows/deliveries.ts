@@ -188,6 +188,7 @@ export async function replayDeliveries(
       reason: attempts.length === 0 ? 'Nothing to replay' : undefined,
       details: {
         requested_by: request.requestedBy ?? 'unknown',
+        ...(request.replayId ? { replay_id: request.replayId } : {}),
         recipient_id: request.recipientId ?? null,
         forced: request.force === true,
         url_override: request.urlOverride ?? null,

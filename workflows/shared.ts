@@ -101,6 +101,8 @@ export interface ReplayRequest {
   force?: boolean;
   /** Send to this URL instead of the recipient's (e.g. the buyer moved their endpoint). */
   urlOverride?: string | null;
+  /** Names this replay (the API's Idempotency-Key or request id), recorded on its `replayed` event. */
+  replayId?: string | null;
 }
 
 export interface ReplayResult {

@@ -10,6 +10,7 @@ import {
   type RetryPolicy,
   setCurrentDetails,
   setHandler,
+  TemporalFailure,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { resumeProcessingSignal, StalledStepAttr } from './shared.js';
@@ -50,8 +51,10 @@ export function createStallGuard(): StallGuard {
         }
         return result;
       } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        const type = err.cause instanceof ApplicationFailure ? err.cause.type : null;
+        // A local activity's failure arrives as its ApplicationFailure itself, a regular one's wrapped.
+        if (!(err instanceof TemporalFailure)) throw err;
+        const failure = err instanceof ActivityFailure ? err.cause : err;
+        const type = failure instanceof ApplicationFailure ? failure.type : null;
         const waitSeconds = RETRY_AFTER_SECONDS[Math.min(stall, RETRY_AFTER_SECONDS.length - 1)]!;
         const automatic = !NEVER_RETRIED_ON_ITS_OWN.has(type ?? '');
         upsertSearchAttributes([{ key: StalledStepAttr, value: step }]);

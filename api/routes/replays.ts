@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { findFlow } from '../../db/flows.js';
 import { findLead } from '../../db/leads.js';
-import { findReplayCandidates } from '../../db/replays.js';
+import { findReplay, findReplayCandidates } from '../../db/replays.js';
 import { newId } from '../../lib/ids.js';
 import { replayLead } from '../../temporal/replay.js';
 import type { bulkReplayWorkflow } from '../../workflows/bulk-replay.js';
@@ -157,6 +157,14 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         const lead = await findLead(pool, accountId, leadId);
         if (!lead) throw notFound('Lead');
         assertModeMayReplay(mode, lead.test_mode);
+        // A retried request (same Idempotency-Key, or same X-Request-Id) gets the same replay back,
+        // even once the lead is delivered and a new replay would be refused.
+        const replayId = c.req.header('Idempotency-Key') ?? c.get('requestId');
+        const done = await findReplay(pool, accountId, leadId, replayId);
+        if (done) {
+          c.header('Idempotent-Replayed', 'true');
+          return c.json(done, 200);
+        }
         if (!['delivery_failed', 'failed', 'delivered'].includes(lead.status)) {
           throw new ApiError(
             409,
@@ -171,8 +179,6 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
             'Lead is already delivered; name a recipient_id (and force to deliver again)',
           );
         }
-        // A retried request (same Idempotency-Key, or same X-Request-Id) gets the same replay back.
-        const replayId = c.req.header('Idempotency-Key') ?? c.get('requestId');
         const result = await replayLead(
           temporal,
           taskQueue,
@@ -183,6 +189,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
             recipientId: body.recipient_id ?? null,
             force: body.force,
             urlOverride: body.url ?? null,
+            replayId,
           },
           replayId,
         );

@@ -169,12 +169,30 @@ describe('replaying failed deliveries', () => {
     expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.status).toBe('failed');
 
     buyer.state.recovered = true;
-    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
+    const replay = await stack.call(
+      'POST',
+      `/leads/${lead.id}/replay`,
+      key,
+      {},
+      { 'Idempotency-Key': 'try-1' },
+    );
     expect(replay.json).toMatchObject({ status: 'delivered', attempts: [{ outcome: 'success' }] });
     expect(buyer.state.accepted.get(lead.id)).toBe(1);
     const events = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events;
     const replayed = events.find((e: { type: string }) => e.type === 'replayed');
-    expect(replayed.details.redelivery_run).toMatch(new RegExp(`^${lead.id}-redelivery-req_`));
+    // The redelivery run is named by the lead and the request: asked again, it is the same replay.
+    expect(replayed.details.redelivery_run).toBe(`${lead.id}-redelivery-try-1`);
+    const retried = await stack.call(
+      'POST',
+      `/leads/${lead.id}/replay`,
+      key,
+      {},
+      { 'Idempotency-Key': 'try-1' },
+    );
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(retried.json).toEqual(replay.json);
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
     await expect
       .poll(() => listIds(`LeadId="${lead.id}"`), { timeout: 10_000 })
       .toEqual([replayed.details.redelivery_run]);
@@ -224,6 +242,19 @@ describe('replaying failed deliveries', () => {
       false,
       true,
     ]);
+  });
+
+  it('refuses force without a recipient (it would send every recipient the lead again)', async () => {
+    const buyer = await flakyBuyer();
+    buyer.state.recovered = true;
+    const { flowId } = await createFlow(buyer.server.url);
+    const lead = await submit(flowId);
+    const single = await stack.call('POST', `/leads/${lead.id}/replay`, key, { force: true });
+    expect(single.status).toBe(400);
+    expect(single.json.error.details).toEqual([expect.objectContaining({ field: 'force' })]);
+    const bulk = await stack.call('POST', '/replays', key, { flow_id: flowId, force: true, dry_run: true });
+    expect(bulk.status).toBe(400);
+    expect(buyer.state.accepted.get(lead.id)).toBe(1);
   });
 
   it('the temporal CLI can signal a waiting lead to replay', async () => {
