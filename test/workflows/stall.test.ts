@@ -87,6 +87,16 @@ describe('a run whose Postgres write keeps failing stalls visibly', () => {
         .poll(async () => (await handle.describe()).searchAttributes.StalledStep, { timeout: 15_000 })
         .toEqual(['recordLeadReceived']);
       expect(attempts).toBe(1);
+      // Operators find stalled runs with the documented query.
+      const stalled = async () => {
+        const ids: string[] = [];
+        for await (const wf of client.workflow.list({
+          query: `StalledStep IS NOT NULL AND WorkflowId="${leadId}"`,
+        }))
+          ids.push(wf.workflowId);
+        return ids;
+      };
+      await expect.poll(stalled, { timeout: 10_000 }).toEqual([leadId]);
       const history = JSON.stringify(await handle.fetchHistory());
       expect(history).toContain('22P05'); // the SQLSTATE: untranslatable character
       expect(history).not.toContain(email);
