@@ -1,5 +1,6 @@
 import { Bitset } from './bitset.js';
 import type { IntentIndex } from './corpus-index.js';
+import { expandLocation } from './geo.js';
 import { INDUSTRIES, resolveIndustry } from './industries.js';
 import { normalizeDomain, normalizeLabel } from './text.js';
 import { normalizeTitle, titleMatches } from './titles.js';
@@ -105,9 +106,15 @@ export function compileFilters(index: IntentIndex, filters: IntentFilters | unde
     for (const loc of locations) {
       const key = normalizeLabel(loc);
       keys.push(key);
-      const b = index.locationBits.get(key);
-      if (b) group.orInPlace(b);
-      else warnings.push(`unknown location '${loc}' matches no company`);
+      let any = false;
+      for (const k of expandLocation(key)) {
+        const b = index.locationBits.get(k);
+        if (b) {
+          group.orInPlace(b);
+          any = true;
+        }
+      }
+      if (!any) warnings.push(`unknown location '${loc}' matches no company`);
     }
     bits.andInPlace(group);
     keyParts.location = sorted(keys);

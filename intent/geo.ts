@@ -57,11 +57,16 @@ const US_STATES =
   'NY New York State;NC North Carolina;ND North Dakota;OH Ohio;OK Oklahoma;OR Oregon;PA Pennsylvania;' +
   'RI Rhode Island;SC South Carolina;SD South Dakota;TN Tennessee;TX Texas;UT Utah;VT Vermont;' +
   'VA Virginia;WA Washington State;WV West Virginia;WI Wisconsin;WY Wyoming;DC District of Columbia';
-const CA_PROVINCES = 'ON Ontario;QC Quebec;BC British Columbia;AB Alberta';
+const CA_PROVINCES =
+  'ON Ontario;QC Quebec;BC British Columbia;AB Alberta;MB Manitoba;SK Saskatchewan;NS Nova Scotia;' +
+  'NB New Brunswick;NL Newfoundland and Labrador;PE Prince Edward Island;YT Yukon;NT Northwest Territories;NU Nunavut';
+// ISO 3166-2:GB nations (UK records may carry them as their region).
+const GB_NATIONS = 'ENG England;SCT Scotland;WLS Wales;NIR Northern Ireland';
 
 export const REGIONS: Region[] = [
   ...US_STATES.split(';').map((s) => ({ country: 'US', code: s.slice(0, 2), name: s.slice(3) })),
   ...CA_PROVINCES.split(';').map((s) => ({ country: 'CA', code: s.slice(0, 2), name: s.slice(3) })),
+  ...GB_NATIONS.split(';').map((s) => ({ country: 'GB', code: s.slice(0, 3), name: s.slice(4) })),
 ];
 
 // name|region|country|weight
@@ -133,9 +138,48 @@ export function locationKeys(city: string, region: string, country: string): str
   return [...keys];
 }
 
+// Areas made of several regions, and common short names of places: a prompt or filter naming one
+// stands for any of its members (location keys as above).
+const AREAS: Record<string, string> = {
+  'north america': 'united states;canada',
+  midwest:
+    'illinois;indiana;iowa;kansas;michigan;minnesota;missouri;nebraska;north dakota;ohio;south dakota;wisconsin',
+  midwestern:
+    'illinois;indiana;iowa;kansas;michigan;minnesota;missouri;nebraska;north dakota;ohio;south dakota;wisconsin',
+  northeast:
+    'connecticut;maine;massachusetts;new hampshire;rhode island;vermont;new jersey;new york;pennsylvania',
+  'new england': 'connecticut;maine;massachusetts;new hampshire;rhode island;vermont',
+  southeast:
+    'florida;georgia;north carolina;south carolina;virginia;tennessee;alabama;mississippi;kentucky;louisiana;arkansas;west virginia',
+  'the south':
+    'texas;oklahoma;florida;georgia;north carolina;south carolina;virginia;tennessee;alabama;mississippi;kentucky;louisiana;arkansas;west virginia',
+  southwest: 'arizona;new mexico;texas;oklahoma;nevada',
+  'west coast': 'california;oregon;washington state',
+  'east coast':
+    'maine;new hampshire;massachusetts;rhode island;connecticut;new york;new jersey;delaware;maryland;virginia;north carolina;south carolina;georgia;florida;district of columbia',
+  'pacific northwest': 'oregon;washington state',
+  'mountain west': 'colorado;utah;idaho;montana;wyoming;nevada',
+  'bay area': 'san francisco;san jose;oakland;palo alto',
+  'silicon valley': 'san jose;palo alto;san francisco',
+  'tri state area': 'new york;new jersey;connecticut',
+  nyc: 'new york new york',
+  sf: 'san francisco',
+  'greater toronto area': 'toronto;mississauga',
+  gta: 'toronto;mississauga',
+  'atlantic canada': 'nova scotia;new brunswick;newfoundland and labrador;prince edward island',
+  prairies: 'alberta;saskatchewan;manitoba',
+  dach: 'germany;switzerland;austria',
+};
+
+/** The location keys a prompt or filter location stands for (itself, or an area's members). */
+export function expandLocation(key: string): string[] {
+  const area = AREAS[key];
+  return area ? area.split(';') : [key];
+}
+
 /** Location phrases recognised in prompts (normalised), longest first. */
 export function locationPhrases(): string[] {
-  const out = new Set<string>();
+  const out = new Set<string>(Object.keys(AREAS));
   for (const c of COUNTRIES) {
     out.add(normalizeLabel(c.name));
     for (const a of c.aliases) if (a.length > 2 && a !== 'america') out.add(normalizeLabel(a));

@@ -15,102 +15,177 @@ const RAW: [id: string, name: string, sector: string, aliases: string][] = [
     'software',
     'Software',
     'technology',
-    'saas;software as a service;software company;software companies;software firms;software businesses;software vendors;b2b software;enterprise software',
+    'saas;software as a service;software company;software companies;software firms;software businesses;software vendors;b2b software;enterprise software;b2b saas;saas company;saas startup;software house;isv',
   ],
-  ['it_services', 'IT Services', 'technology', 'it;it consulting;managed services;msp;systems integrator'],
+  [
+    'it_services',
+    'IT Services',
+    'technology',
+    'it;it consulting;managed services;msp;systems integrator;managed service provider;mssp;it services firm;it consultancy;it outsourcing',
+  ],
   [
     'hardware',
     'Computer Hardware & Electronics',
     'technology',
-    'electronics;semiconductors;hardware;networking equipment',
+    'electronics;semiconductors;semiconductor company;hardware;networking equipment;chipmaker;chip maker;electronics maker;hardware company',
   ],
-  ['telecommunications', 'Telecommunications', 'technology', 'telecom;telco;wireless;isp'],
-  ['fintech', 'Fintech', 'finance', 'financial technology;payments company'],
+  [
+    'telecommunications',
+    'Telecommunications',
+    'technology',
+    'telecom;telco;wireless;isp;telecom operator;mobile operator;wireless carrier;internet provider;internet service provider;cable operator',
+  ],
+  [
+    'fintech',
+    'Fintech',
+    'finance',
+    'financial technology;payments company;neobank;payments startup;fintech startup;fintech company;payment processor;crypto exchange;lending platform',
+  ],
   [
     'banking',
     'Banking & Financial Services',
     'finance',
-    'financial services;bank;banks;credit union;lending;wealth management;asset management',
+    'financial services;bank;banks;credit union;lending;lender;mortgage lender;wealth management;wealth manager;asset management;asset manager;community bank;regional bank;investment bank;investment firm;financial institution;brokerage firm;savings and loan',
   ],
-  ['insurance', 'Insurance', 'finance', 'insurer;insurtech;insurance carrier;insurance broker'],
+  [
+    'insurance',
+    'Insurance',
+    'finance',
+    'insurer;insurtech;insurance carrier;insurance broker;insurance company;insurance agency;reinsurer',
+  ],
   [
     'healthcare',
     'Healthcare Providers',
     'healthcare',
-    'hospital;hospitals;health system;clinic;clinics;medical practice;health care',
+    'hospital;hospitals;health system;clinic;clinics;medical practice;health care;healthcare provider;care provider;physician group;medical group;dental practice;urgent care;home health;health network;hospital network;ambulatory surgery center;specialty practice;healthcare organization',
   ],
   [
     'pharma_biotech',
     'Pharma & Biotech',
     'healthcare',
-    'pharmaceutical;pharmaceuticals;biotech;biotechnology;life sciences',
+    'pharmaceutical;pharmaceuticals;pharma;pharma company;biotech;biotechnology;life sciences;drugmaker;drug maker;biopharma;life science company',
   ],
-  ['medical_devices', 'Medical Devices', 'healthcare', 'medtech;medical device;medical equipment'],
+  [
+    'medical_devices',
+    'Medical Devices',
+    'healthcare',
+    'medtech;medical device;medical equipment;medical device maker;device manufacturer;medical device company;diagnostics company',
+  ],
   [
     'manufacturing',
     'Manufacturing',
     'industrial',
-    'manufacturer;manufacturers;industrial manufacturing;factory;factories',
+    'manufacturer;manufacturers;industrial manufacturing;factory;factories;fabricator;machine shop;industrial company;contract manufacturer',
   ],
-  ['automotive', 'Automotive', 'industrial', 'auto;car maker;auto parts'],
-  ['aerospace_defense', 'Aerospace & Defense', 'industrial', 'aerospace;defense;defence'],
+  [
+    'automotive',
+    'Automotive',
+    'industrial',
+    'auto;car maker;carmaker;automaker;auto parts;auto supplier;automotive supplier;tier 1 supplier;dealership;dealer group',
+  ],
+  [
+    'aerospace_defense',
+    'Aerospace & Defense',
+    'industrial',
+    'aerospace;defense;defence;defense contractor;aerospace supplier',
+  ],
   [
     'construction',
     'Construction',
     'industrial',
-    'builder;contractor;contractors;engineering and construction',
+    'builder;contractor;contractors;engineering and construction;general contractor;homebuilder;home builder;construction firm;construction company;subcontractor',
   ],
   [
     'energy_utilities',
     'Energy & Utilities',
     'industrial',
-    'energy;utilities;utility;oil and gas;renewables;solar',
+    'energy;utilities;utility;oil and gas;renewables;solar;power company;electric utility;energy company;energy provider;water utility;oil company',
   ],
   [
     'logistics',
     'Logistics & Transportation',
     'industrial',
-    'logistics;transportation;trucking;freight;shipping;supply chain;3pl',
+    'logistics;transportation;trucking;freight;shipping;supply chain;3pl;freight forwarder;trucking company;logistics provider;courier;distribution company;freight broker;shipper;carrier company',
   ],
-  ['retail', 'Retail', 'consumer', 'retailer;retailers;stores;brick and mortar'],
+  [
+    'retail',
+    'Retail',
+    'consumer',
+    'retailer;retailers;stores;brick and mortar;retail chain;grocer;grocery chain;department store;specialty retailer',
+  ],
   [
     'ecommerce',
     'E-commerce',
     'consumer',
-    'ecommerce;e commerce;online retail;d2c;dtc;direct to consumer;online store',
+    'ecommerce;e commerce;online retail;online retailer;d2c;dtc;direct to consumer;online store;ecommerce brand;online brand;dtc brand;d2c brand;online marketplace',
   ],
-  ['consumer_goods', 'Consumer Goods', 'consumer', 'cpg;consumer packaged goods;fmcg;consumer products'],
-  ['food_beverage', 'Food & Beverage', 'consumer', 'food;beverage;restaurants;restaurant;food and beverage'],
-  ['hospitality', 'Hospitality & Travel', 'consumer', 'hotels;hotel;travel;tourism;hospitality'],
-  ['real_estate', 'Real Estate', 'services', 'property management company;proptech;real estate;realtors'],
+  [
+    'consumer_goods',
+    'Consumer Goods',
+    'consumer',
+    'cpg;consumer packaged goods;fmcg;consumer products;consumer brand;cpg brand;cpg company',
+  ],
+  [
+    'food_beverage',
+    'Food & Beverage',
+    'consumer',
+    'food;beverage;restaurants;restaurant;food and beverage;restaurant chain;restaurant group;food producer;food manufacturer;brewery;beverage company;food company',
+  ],
+  [
+    'hospitality',
+    'Hospitality & Travel',
+    'consumer',
+    'hotels;hotel;travel;tourism;hospitality;hotel group;hotel chain;resort;travel company;travel agency',
+  ],
+  [
+    'real_estate',
+    'Real Estate',
+    'services',
+    'property management company;proptech;real estate;realtors;realtor;reit;property manager;landlord;property developer;real estate firm;real estate developer',
+  ],
   [
     'professional_services',
     'Professional Services',
     'services',
-    'consulting;consultancy;accounting firm;advisory',
+    'consulting;consultancy;accounting firm;advisory;consulting firm;cpa firm;accountancy;advisory firm;management consultancy',
   ],
-  ['legal', 'Legal Services', 'services', 'law firm;law firms;legal'],
+  ['legal', 'Legal Services', 'services', 'law firm;law firms;legal;law office;attorneys;legal practice'],
   [
     'marketing_advertising',
     'Marketing & Advertising',
     'services',
-    'agency;agencies;marketing agency;advertising agency;ad agency',
+    'agency;agencies;marketing agency;advertising agency;ad agency;creative agency;digital agency;pr firm;media agency',
   ],
-  ['staffing', 'Staffing & Recruiting', 'services', 'staffing agency;recruiting firm;recruitment agency'],
+  [
+    'staffing',
+    'Staffing & Recruiting',
+    'services',
+    'staffing agency;recruiting firm;recruitment agency;staffing firm;staffing company;recruitment firm;executive search firm',
+  ],
   [
     'media',
     'Media & Entertainment',
     'services',
-    'media;publishing;entertainment;broadcasting;gaming;media company',
+    'media;publishing;entertainment;broadcasting;gaming;media company;publisher;broadcaster;streaming service;game studio;news organization',
   ],
-  ['education', 'Education', 'public', 'edtech;schools;school;universities;university;higher education;k 12'],
+  [
+    'education',
+    'Education',
+    'public',
+    'edtech;schools;school;universities;university;higher education;k 12;college;school district;community college',
+  ],
   [
     'government',
     'Government & Public Sector',
     'public',
-    'public sector;government agency;municipality;city government',
+    'public sector;government agency;municipality;city government;local government;state agency;federal agency;county government;public agency',
   ],
-  ['nonprofit', 'Nonprofit', 'public', 'non profit;charity;charities;ngo;foundation'],
+  [
+    'nonprofit',
+    'Nonprofit',
+    'public',
+    'non profit;nonprofit;not for profit;charity;charities;ngo;foundation',
+  ],
 ];
 
 export const SECTOR_NAMES: Record<string, string> = {
@@ -132,32 +207,44 @@ export const INDUSTRIES: Industry[] = RAW.map(([id, name, sector, aliases]) => (
 
 export const INDUSTRY_BY_ID = new Map(INDUSTRIES.map((i) => [i.id, i]));
 
-/** Normalised label -> industry ids it names (an industry, alias or whole sector). */
-const LABEL_TO_IDS: Map<string, string[]> = (() => {
+/** Normalised label -> industry ids, one map for industry ids / names / aliases, one for sectors. */
+function labelMap(entries: [label: string, id: string][]): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  const add = (label: string, id: string) => {
+  for (const [label, id] of entries) {
     const key = normalizeLabel(label);
-    if (key === '') return;
+    if (key === '') continue;
     const list = m.get(key) ?? [];
     if (!list.includes(id)) list.push(id);
     m.set(key, list);
-  };
-  for (const ind of INDUSTRIES) {
-    add(ind.id.replace(/_/g, ' '), ind.id);
-    add(ind.name, ind.id);
-    for (const a of ind.aliases) add(a, ind.id);
-  }
-  for (const [sector, names] of Object.entries(SECTOR_NAMES)) {
-    for (const ind of INDUSTRIES.filter((i) => i.sector === sector)) {
-      for (const n of names.split(';')) add(n, ind.id);
-    }
   }
   return m;
-})();
+}
 
-/** Industry ids a filter term names; [] when the term is unknown (so an unknown term matches nothing). */
+const INDUSTRY_LABELS = labelMap(
+  INDUSTRIES.flatMap((ind) => [
+    [ind.id.replace(/_/g, ' '), ind.id] as [string, string],
+    [ind.name, ind.id] as [string, string],
+    ...ind.aliases.map((a) => [a, ind.id] as [string, string]),
+  ]),
+);
+
+const SECTOR_LABELS = labelMap(
+  Object.entries(SECTOR_NAMES).flatMap(([sector, names]) =>
+    INDUSTRIES.filter((i) => i.sector === sector).flatMap((ind) =>
+      names.split(';').map((n) => [n, ind.id] as [string, string]),
+    ),
+  ),
+);
+
+/**
+ * Industry ids a filter term names; [] when the term is unknown (so an unknown term matches nothing).
+ * An industry's own id, name or alias wins over a sector of the same name: "healthcare" is the
+ * healthcare providers industry only, never pharma or medical devices; "technology" (no industry of
+ * that name) is the whole sector.
+ */
 export function resolveIndustry(term: string): string[] {
-  return LABEL_TO_IDS.get(normalizeLabel(term)) ?? [];
+  const key = normalizeLabel(term);
+  return INDUSTRY_LABELS.get(key) ?? SECTOR_LABELS.get(key) ?? [];
 }
 
 // Labels that in a prompt often describe the product rather than the buyer ("help desk software",
@@ -173,13 +260,24 @@ const PROMPT_AMBIGUOUS = new Set([
   'insurance',
   'payments',
   'auto',
+  'finance',
+  'shipping',
+  'travel',
+  'food',
+  'advisory',
+  'consulting',
+  'publishing',
+  'gaming',
+  'entertainment',
 ]);
 
 export function isAmbiguousIndustryLabel(label: string): boolean {
   return PROMPT_AMBIGUOUS.has(label);
 }
 
-/** All labels (normalised) for the prompt parser, longest first. */
+/** All labels (normalised) for the prompt parser, longest first; industry labels win over sectors. */
 export function industryLabels(): [label: string, ids: string[]][] {
-  return [...LABEL_TO_IDS.entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  const all = new Map(SECTOR_LABELS);
+  for (const [k, v] of INDUSTRY_LABELS) all.set(k, v);
+  return [...all.entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 }

@@ -1,8 +1,9 @@
 import type { WeightedTerm } from './bm25.js';
 import { locationPhrases } from './geo.js';
 import { industryLabels, isAmbiguousIndustryLabel } from './industries.js';
-import { CATEGORIES, CATEGORY_BY_ID, TECHNOLOGIES } from './taxonomy.js';
-import { isStopword, stem, tokenize, words } from './text.js';
+import { PAINS } from './pains.js';
+import { CATEGORIES, CATEGORY_BY_ID, TECHNOLOGIES, toolAliasEntries } from './taxonomy.js';
+import { isStopword, singular, stem, tokenize, words } from './text.js';
 import { normalizeTitle } from './titles.js';
 
 // Deterministic lexicon query parser: reads the product categories, company sizes, locations,
@@ -32,6 +33,12 @@ export interface ParsedQuery {
   excludedIndustries: string[];
   /** Technology keys the prompt says the company uses ("using Salesforce") (soft). */
   technologies: string[];
+  /** Technology keys the buyer is leaving ("replace Marketo or Pardot"): evidence about them counts more. */
+  incumbents: string[];
+  /** Tokens of unknown product names the buyer is leaving ("moving off Acmeflow"). */
+  incumbentTerms: string[];
+  /** Departments named as the buyer ("finance teams", "our legal department"): never industries. */
+  departments: string[];
   /** Normalised job titles named in the prompt; used to pick the contact. */
   titles: string[];
   parser: 'lexicon' | 'llm';
@@ -70,24 +77,27 @@ interface Span {
 
 interface PhraseEntry {
   phrase: string[];
+  /** The phrase's words in singular form; industries and categories also match plural prompt words. */
+  sing: string[];
   kind: 'category' | 'tool' | 'location' | 'industry';
   ids: string[];
 }
 
 const PHRASES: PhraseEntry[] = (() => {
   const out: PhraseEntry[] = [];
+  const add = (phrase: string[], kind: PhraseEntry['kind'], ids: string[]) =>
+    out.push({ phrase, sing: [], kind, ids });
   for (const c of CATEGORIES) {
-    for (const s of [...c.synonyms, c.name]) out.push({ phrase: words(s), kind: 'category', ids: [c.id] });
+    for (const s of [...c.synonyms, c.name]) add(words(s), 'category', [c.id]);
   }
-  for (const [key, t] of TECHNOLOGIES) {
-    out.push({ phrase: words(t.name), kind: 'tool', ids: [key] });
-  }
-  for (const loc of locationPhrases()) out.push({ phrase: loc.split(' '), kind: 'location', ids: [loc] });
-  for (const [label, ids] of industryLabels()) out.push({ phrase: label.split(' '), kind: 'industry', ids });
+  for (const [alias, keys] of toolAliasEntries()) add(alias.split(' '), 'tool', keys);
+  for (const loc of locationPhrases()) add(loc.split(' '), 'location', [loc]);
+  for (const [label, ids] of industryLabels()) add(label.split(' '), 'industry', ids);
   // Longest phrase first; on equal length categories beat tools beat industries beat locations.
   const rank = { category: 0, tool: 1, industry: 2, location: 3 };
   return out
     .filter((p) => p.phrase.length > 0)
+    .map((p) => ({ ...p, sing: p.phrase.map(singular) }))
     .sort((a, b) => b.phrase.length - a.phrase.length || rank[a.kind] - rank[b.kind]);
 })();
 
@@ -142,11 +152,6 @@ const TITLE_PHRASES: string[] = (() => {
   return [...set].sort((a, b) => b.length - a.length);
 })();
 
-const COMPANY_NOUNS = new Set(
-  'companies company firms firm businesses business organizations organisations providers carriers vendors startups brands groups sector industry accounts'.split(
-    ' ',
-  ),
-);
 const NEGATIONS = new Set(['not', 'excluding', 'except', 'exclude', 'no', 'non', 'without', 'outside']);
 const USAGE = new Set(['using', 'use', 'uses', 'running', 'runs', 'on', 'with']);
 
@@ -155,7 +160,8 @@ const num = (s: string) => Number(s.replace(/,/g, ''));
 function parseSizes(text: string): [number, number][] {
   const t = text.toLowerCase();
   const out: [number, number][] = [];
-  const unit = '(?:employees|employee|staff|people|person|headcount|ftes?|workers)';
+  const unit =
+    '(?:employees|employee|staff|people|person|headcount|ftes?|workers|team members|seats|full[- ]time employees)';
   const k = (s: string, suffix: string | undefined) => num(s) * (suffix === 'k' ? 1000 : 1);
   for (const m of t.matchAll(
     new RegExp(`(\\d[\\d,]*)(k?)\\s*(?:-|–|to)\\s*(\\d[\\d,]*)(k?)\\s*\\+?\\s*${unit}`, 'g'),
@@ -164,39 +170,158 @@ function parseSizes(text: string): [number, number][] {
     const hi = k(m[3]!, m[4]);
     if (lo <= hi) out.push([lo, hi]);
   }
-  for (const m of t.matchAll(new RegExp(`between\\s+(\\d[\\d,]*)\\s+and\\s+(\\d[\\d,]*)\\s*${unit}`, 'g')))
-    out.push([num(m[1]!), num(m[2]!)]);
-  for (const m of t.matchAll(new RegExp(`(\\d[\\d,]*)(k?)\\s*\\+\\s*${unit}`, 'g')))
+  for (const m of t.matchAll(
+    new RegExp(`between\\s+(\\d[\\d,]*)(k?)\\s+and\\s+(\\d[\\d,]*)(k?)\\s*${unit}`, 'g'),
+  ))
+    out.push([k(m[1]!, m[2]), k(m[3]!, m[4])]);
+  for (const m of t.matchAll(new RegExp(`(\\d[\\d,]*)(k?)\\s*(?:\\+|-?plus|or more)\\s*${unit}`, 'g')))
     out.push([k(m[1]!, m[2]), Number.MAX_SAFE_INTEGER]);
   for (const m of t.matchAll(
-    new RegExp(`(?:more than|over|at least|above|greater than)\\s+(\\d[\\d,]*)(k?)\\s*${unit}`, 'g'),
+    new RegExp(`(\\d[\\d,]*)(k?)\\s*${unit}\\s*(?:\\+|or more|and up|and above)`, 'g'),
   ))
-    out.push([k(m[1]!, m[2]) + (m[0].startsWith('at least') ? 0 : 1), Number.MAX_SAFE_INTEGER]);
-  for (const m of t.matchAll(
-    new RegExp(`(?:fewer than|less than|under|below|up to|at most)\\s+(\\d[\\d,]*)(k?)\\s*${unit}`, 'g'),
-  ))
-    out.push([1, k(m[1]!, m[2]) - (m[0].startsWith('up to') || m[0].startsWith('at most') ? 0 : 1)]);
+    out.push([k(m[1]!, m[2]), Number.MAX_SAFE_INTEGER]);
+  const over = '(?:more than|over|at least|above|greater than|north of|>)';
+  const under = '(?:fewer than|less than|under|below|up to|at most|no more than|<)';
+  for (const m of t.matchAll(new RegExp(`${over}\\s+(\\d[\\d,]*)(k?)\\s*${unit}`, 'g')))
+    out.push([k(m[1]!, m[2]) + (/^at least/.test(m[0]) ? 0 : 1), Number.MAX_SAFE_INTEGER]);
+  for (const m of t.matchAll(new RegExp(`${unit}\\s+(?:of\\s+)?${over}\\s+(\\d[\\d,]*)(k?)`, 'g')))
+    out.push([k(m[1]!, m[2]) + (/at least/.test(m[0]) ? 0 : 1), Number.MAX_SAFE_INTEGER]);
+  for (const m of t.matchAll(new RegExp(`${under}\\s+(\\d[\\d,]*)(k?)\\s*${unit}`, 'g')))
+    out.push([1, k(m[1]!, m[2]) - (/^(up to|at most|no more than)/.test(m[0]) ? 0 : 1)]);
+  for (const m of t.matchAll(new RegExp(`${unit}\\s+(?:of\\s+)?${under}\\s+(\\d[\\d,]*)(k?)`, 'g')))
+    out.push([1, k(m[1]!, m[2]) - (/(up to|at most|no more than)/.test(m[0]) ? 0 : 1)]);
+  if (new RegExp(`(a few|several) hundred\\s+${unit}`).test(t)) out.push([200, 999]);
+  if (new RegExp(`hundreds of\\s+${unit}`).test(t)) out.push([100, 999]);
+  if (new RegExp(`thousands of\\s+${unit}`).test(t)) out.push([1000, Number.MAX_SAFE_INTEGER]);
   if (out.length === 0) {
-    if (/\b(small businesses|small business|smbs?|small companies|startups?|small firms)\b/.test(t))
+    if (
+      /\b(small businesses|small business|smbs?|small companies|smaller companies|startups?|small firms|small teams|small shops)\b/.test(
+        t,
+      )
+    )
       out.push([1, 50]);
-    if (/\b(mid[- ]?market|mid[- ]?sized?|midsize|medium[- ]sized)\b/.test(t)) out.push([51, 1000]);
-    if (/\b(large enterprises|large companies|enterprises|fortune 500|large organizations)\b/.test(t))
+    if (/\b(mid[- ]?market|mid[- ]?sized?|midsize|medium[- ]sized?|mid[- ]tier|scale[- ]?ups?)\b/.test(t))
+      out.push([51, 1000]);
+    if (
+      /\b(large enterprises|large companies|larger companies|enterprises|fortune 500|fortune 1000|large organi[sz]ations|big companies|enterprise[- ](?:companies|accounts|organi[sz]ations|businesses|firms|sized?|scale))\b/.test(
+        t,
+      )
+    )
       out.push([1001, Number.MAX_SAFE_INTEGER]);
   }
   return out;
 }
 
+// Words that put a company into an industry when they follow its label ("fintech companies",
+// "healthcare organizations", "the insurance space"); compared in singular form.
+const COMPANY_HEADS = new Set(
+  'company firm business organization organisation provider carrier vendor startup brand group sector industry account institution player shop house operator outfit chain enterprise space vertical market client customer maker network system'.split(
+    ' ',
+  ),
+);
+// Department words, and the words after them that make them a team rather than an industry
+// ("finance teams", "marketing and sales leaders", "our legal department", "head of finance").
+const DEPARTMENT_WORDS: Record<string, string> = {
+  finance: 'finance',
+  financial: 'finance',
+  accounting: 'finance',
+  treasury: 'finance',
+  marketing: 'marketing',
+  sales: 'sales',
+  revenue: 'sales',
+  hr: 'hr',
+  people: 'hr',
+  talent: 'hr',
+  recruiting: 'hr',
+  payroll: 'hr',
+  it: 'it',
+  security: 'security',
+  infosec: 'security',
+  cybersecurity: 'security',
+  legal: 'legal',
+  compliance: 'legal',
+  procurement: 'procurement',
+  purchasing: 'procurement',
+  support: 'support',
+  cx: 'support',
+  engineering: 'engineering',
+  devops: 'engineering',
+  operations: 'operations',
+  ops: 'operations',
+  data: 'data',
+  analytics: 'data',
+  facilities: 'operations',
+  logistics: 'operations',
+};
+const DEPARTMENT_HEADS = new Set(
+  'team department dept function org leader leadership staff head lead manager director vp chief officer executive professional pro analyst admin administrator user buyer owner stakeholder unit side practitioner person people operation ops folk group'.split(
+    ' ',
+  ),
+);
+const POSSESSIVES = new Set(['their', 'our', 'its', 'your', 'whose', 'house']);
+const CONNECTORS = new Set(['and', 'or', 'plus']);
+const LOCATIVES = new Set(['in', 'within', 'across', 'among', 'serving', 'for']);
+// Words that say the buyer is leaving a product ("replace Marketo", "moving off Zendesk").
+const LEAVING = new Set(
+  'replace replacing replacement replaced swap swapping leave leaving ditch ditching drop dropping dump dumping retire retiring sunset sunsetting off migrate migrating migration switch switching moving alternative alternatives outgrow outgrown outgrew outgrowing frustrated unhappy churn churning churned rip consolidate consolidating away exit exiting abandon abandoning displace displacing unhappy fed done'.split(
+    ' ',
+  ),
+);
+const TOOL_USERS = new Set(['user', 'customer', 'shop', 'team', 'house', 'client', 'account']);
+
+/** Prompt words with whether each started with a capital letter in the prompt (product names). */
+function wordsWithCase(text: string): { lower: string[]; cap: boolean[] } {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const lower: string[] = [];
+  const cap: boolean[] = [];
+  for (const part of folded.split(/[^A-Za-z0-9+#]+/)) {
+    if (part === '' || part === '+' || part === '#') continue;
+    lower.push(part.toLowerCase());
+    cap.push(/^[A-Z0-9]/.test(part));
+  }
+  return { lower, cap };
+}
+
+/** Indexes of words naming a department rather than an industry, with the department each names. */
+function findDepartments(w: readonly string[], sw: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < w.length; i++) {
+    const dept = DEPARTMENT_WORDS[w[i]!];
+    if (!dept) continue;
+    let isDept =
+      POSSESSIVES.has(w[i - 1] ?? '') || (w[i - 1] === 'of' && DEPARTMENT_HEADS.has(sw[i - 2] ?? ''));
+    // Look past coordinated department words ("finance and accounting teams").
+    for (let j = i + 1; !isDept && j < Math.min(w.length, i + 4); j++) {
+      if (DEPARTMENT_HEADS.has(sw[j]!)) isDept = true;
+      else if (!(CONNECTORS.has(w[j]!) || DEPARTMENT_WORDS[w[j]!])) break;
+    }
+    if (isDept) out.set(i, dept);
+  }
+  return out;
+}
+
 export function parsePrompt(prompt: string): ParsedQuery {
-  const w = words(prompt);
+  const { lower: w, cap } = wordsWithCase(prompt);
+  const sw = w.map(singular);
   const consumed = new Uint8Array(w.length);
+  const departmentAt = findDepartments(w, sw);
   const spans: { span: Span; entry: PhraseEntry }[] = [];
-  // Greedy longest-match phrase spotting over unconsumed words.
+  // Greedy longest-match phrase spotting over unconsumed words. Industry and category phrases also
+  // match plural prompt words ("fintechs", "insurers", "CRMs"); department words never start or make
+  // an industry.
   for (const entry of PHRASES) {
     const len = entry.phrase.length;
+    const inflect = entry.kind === 'industry' || entry.kind === 'category';
     for (let i = 0; i + len <= w.length; i++) {
       let ok = true;
       for (let j = 0; j < len; j++) {
-        if (consumed[i + j] || w[i + j] !== entry.phrase[j]) {
+        const k = i + j;
+        if (
+          consumed[k] ||
+          (w[k] !== entry.phrase[j] &&
+            !(inflect && sw[k] !== w[k] && (sw[k] === entry.phrase[j] || sw[k] === entry.sing[j]))) ||
+          (entry.kind === 'industry' && departmentAt.has(k))
+        ) {
           ok = false;
           break;
         }
@@ -207,6 +332,8 @@ export function parsePrompt(prompt: string): ParsedQuery {
     }
   }
   spans.sort((a, b) => a.span.start - b.span.start);
+  const leaving = (i: number) => LEAVING.has(w[i] ?? '');
+  const anyLeaving = w.some((x) => LEAVING.has(x));
 
   const catScore = new Map<string, { score: number; matched: string }>();
   const addCat = (id: string, score: number, matched: string) => {
@@ -218,22 +345,43 @@ export function parsePrompt(prompt: string): ParsedQuery {
   const industries: string[] = [];
   const excludedIndustries: string[] = [];
   const technologies: string[] = [];
+  const incumbents: string[] = [];
+  let lastIncumbentEnd = -10;
   for (const { span, entry } of spans) {
     const text = entry.phrase.join(' ');
     const before = w.slice(Math.max(0, span.start - 3), span.start);
     const negated = before.some((x) => NEGATIONS.has(x));
     if (entry.kind === 'category') addCat(entry.ids[0]!, 1 + 0.5 * entry.phrase.length, text);
     else if (entry.kind === 'tool') {
-      const key = entry.ids[0]!;
-      const tech = TECHNOLOGIES.get(key);
       // "replacing Zendesk" / "alternative to Zendesk" names the category being bought.
-      for (const cat of tech?.categories ?? []) addCat(cat, 1, text);
+      const cats = new Set(entry.ids.flatMap((key) => TECHNOLOGIES.get(key)?.categories ?? []));
+      for (const cat of cats) addCat(cat, 1 / Math.max(1, cats.size - 0.5), text);
       const prev = w[span.start - 1];
-      if (prev && USAGE.has(prev) && !negated) technologies.push(key);
+      let isIncumbent = false;
+      for (let k = Math.max(0, span.start - 4); k < span.start; k++) if (leaving(k)) isIncumbent = true;
+      // "Marketo or Pardot": a product coordinated with one being left is left too.
+      if (
+        span.start - lastIncumbentEnd <= 1 ||
+        (span.start - lastIncumbentEnd === 2 && CONNECTORS.has(w[span.start - 1]!))
+      )
+        isIncumbent = true;
+      // "Zendesk users looking to switch", "teams on Pardot who want out".
+      if (anyLeaving && (TOOL_USERS.has(sw[span.end] ?? '') || (prev !== undefined && USAGE.has(prev))))
+        isIncumbent = true;
+      if (isIncumbent && !negated) {
+        for (const key of entry.ids) if (!incumbents.includes(key)) incumbents.push(key);
+        lastIncumbentEnd = span.end;
+      } else if (prev && USAGE.has(prev) && !negated) technologies.push(...entry.ids);
     } else if (entry.kind === 'location') {
       if (!negated && !locations.includes(entry.ids[0]!)) locations.push(entry.ids[0]!);
     } else {
-      if (isAmbiguousIndustryLabel(text) && !COMPANY_NOUNS.has(w[span.end] ?? '')) continue;
+      if (isAmbiguousIndustryLabel(text)) {
+        const head = COMPANY_HEADS.has(sw[span.end] ?? '');
+        const p1 = w[span.start - 1] ?? '';
+        const p2 = w[span.start - 2] ?? '';
+        const locative = LOCATIVES.has(p1) || (p1 === 'the' && LOCATIVES.has(p2));
+        if (!head && !locative) continue;
+      }
       for (const id of entry.ids) {
         const list = negated ? excludedIndustries : industries;
         if (!list.includes(id)) list.push(id);
@@ -241,10 +389,26 @@ export function parsePrompt(prompt: string): ParsedQuery {
     }
   }
 
-  // Fallback: no verbatim synonym; score categories by the specificity of shared tokens.
+  // Unknown product names being left ("moving off Acmeflow"): capitalised words after a leaving word
+  // that no phrase explains.
+  const incumbentTerms: string[] = [];
+  for (let i = 1; i < w.length; i++) {
+    if (!leaving(i - 1) && !(w[i - 1] === 'from' || w[i - 1] === 'to' || w[i - 1] === 'of')) continue;
+    if (!(leaving(i - 1) || leaving(i - 2))) continue;
+    for (let k = i; k < w.length && k < i + 4; k++) {
+      if (CONNECTORS.has(w[k]!)) continue;
+      if (!cap[k] || consumed[k] || isStopword(w[k]!) || BOILERPLATE.has(w[k]!) || /^\d+$/.test(w[k]!)) break;
+      for (const t of tokenize(w[k]!)) if (!incumbentTerms.includes(t)) incumbentTerms.push(t);
+    }
+  }
+
+  // Fallback: no verbatim synonym; score categories by the specificity of shared tokens, then by
+  // pain statements ("signed contracts scattered across inboxes").
+  let painPrompt = false;
   if (catScore.size === 0) {
     const acc = new Map<string, number>();
     let prev: string | null = null;
+    const content: string[] = [];
     for (let i = 0; i < w.length; i++) {
       if (consumed[i] || isStopword(w[i]!)) {
         prev = null;
@@ -256,14 +420,21 @@ export function parsePrompt(prompt: string): ParsedQuery {
           acc.set(cat, (acc.get(cat) ?? 0) + spec);
       prev = t;
       if (GENERIC_TOKENS.has(t) || BOILERPLATE.has(w[i]!)) continue;
+      content.push(t);
       for (const [cat, spec] of TOKEN_CATEGORIES.get(t) ?? []) acc.set(cat, (acc.get(cat) ?? 0) + spec);
     }
+    const pains = painScores(content);
+    for (const [cat, { score }] of pains) acc.set(cat, (acc.get(cat) ?? 0) + 0.5 * score);
     for (const [cat, score] of acc) if (score >= 0.5) catScore.set(cat, { score, matched: '(tokens)' });
+    // A prompt that describes a pain in several words names one problem: runners-up must be close.
+    const top = [...catScore.entries()].sort((a, b) => b[1].score - a[1].score)[0];
+    if (top && (pains.get(top[0])?.hits ?? 0) >= 3) painPrompt = true;
   }
 
   const best = Math.max(0, ...[...catScore.values()].map((v) => v.score));
+  const share = painPrompt ? 0.75 : 0.5;
   const categories: ParsedCategory[] = [...catScore.entries()]
-    .filter(([, v]) => v.score >= best * 0.5)
+    .filter(([, v]) => v.score >= best * share)
     .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
     .slice(0, 3)
     .map(([id, v]) => ({ id, weight: v.score / best, matched: v.matched }));
@@ -273,7 +444,7 @@ export function parsePrompt(prompt: string): ParsedQuery {
   const leftover: string[] = [];
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
-    if (BOILERPLATE.has(word) || /^\d+$/.test(word)) continue;
+    if (BOILERPLATE.has(word) || /^\d+$/.test(word) || departmentAt.has(i)) continue;
     const toks = tokenize(word);
     if (toks.length === 0) continue;
     const tok = toks[0]!;
@@ -301,9 +472,43 @@ export function parsePrompt(prompt: string): ParsedQuery {
     industries: industries.filter((i) => !excludedIndustries.includes(i)),
     excludedIndustries,
     technologies: [...new Set(technologies)],
+    incumbents,
+    incumbentTerms,
+    departments: [...new Set(departmentAt.values())],
     titles,
     parser: 'lexicon',
   };
+}
+
+/** Pain phrases as token sets per category, for prompts that only describe a problem. */
+const PAIN_TOKENS: { cat: string; tokens: string[] }[] = [...PAINS].flatMap(([cat, phrases]) =>
+  phrases.map((p) => ({ cat, tokens: [...new Set(tokenize(p))].filter((t) => !GENERIC_TOKENS.has(t)) })),
+);
+const PAIN_DF: Map<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const { tokens } of PAIN_TOKENS) for (const t of tokens) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+})();
+
+/**
+ * Category scores from the prompt's overlap with pain phrases: per category, the best phrase's share
+ * of matched tokens weighted by rarity (a phrase matched on two rare words beats one common word).
+ */
+function painScores(content: readonly string[]): Map<string, { score: number; hits: number }> {
+  const have = new Set(content);
+  const out = new Map<string, { score: number; hits: number }>();
+  for (const { cat, tokens } of PAIN_TOKENS) {
+    let s = 0;
+    let hits = 0;
+    for (const t of tokens) {
+      if (!have.has(t)) continue;
+      hits++;
+      s += 1 / Math.sqrt(PAIN_DF.get(t) ?? 1);
+    }
+    if (hits < 2 && !(hits === 1 && tokens.length === 1)) continue;
+    if (s > (out.get(cat)?.score ?? 0)) out.set(cat, { score: s, hits });
+  }
+  return out;
 }
 
 /** BM25 terms for the categories (synonyms, tools, personas, triggers) plus leftover prompt tokens. */
@@ -354,6 +559,9 @@ export function parsedQueryKey(q: ParsedQuery): string {
     [...q.industries].sort(),
     [...q.excludedIndustries].sort(),
     [...q.technologies].sort(),
+    [...q.incumbents].sort(),
+    [...q.incumbentTerms].sort(),
+    [...q.departments].sort(),
     q.titles,
   ]);
 }

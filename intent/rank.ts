@@ -1,6 +1,7 @@
 import type { WeightedTerm } from './bm25.js';
 import { FLAG_INTENT_CUE, FLAG_VENDOR_CUE, type IntentIndex, TYPE_INDEX } from './corpus-index.js';
 import type { CompiledFilters } from './filters.js';
+import { expandLocation } from './geo.js';
 import { INDUSTRIES } from './industries.js';
 import type { ParsedQuery } from './parser.js';
 import { CATEGORY_BY_ID } from './taxonomy.js';
@@ -353,7 +354,10 @@ function makeFitFn(index: IntentIndex, q: ParsedQuery, cfg: ScoringConfig): (c: 
     return { indOk, min: cat.minEmployees, max: cat.maxEmployees };
   });
   const sizes = q.sizes;
-  const locBits = q.locations.map((l) => index.locationBits.get(l)).filter((b) => b !== undefined);
+  const locBits = q.locations
+    .flatMap(expandLocation)
+    .map((l) => index.locationBits.get(l))
+    .filter((b) => b !== undefined);
   const hasLoc = q.locations.length > 0;
   const techs = q.technologies;
   const soft = cfg.softMismatch;

@@ -12,6 +12,8 @@ export interface Category {
   synonyms: string[];
   personas: string[];
   tools: string[];
+  /** Further products of the category: recognised by name (stacks, changes, prompts), not searched as text. */
+  moreTools: string[];
   triggers: string[];
   /** Industry ids where the category sells best; empty = every industry. */
   industries: string[];
@@ -77,6 +79,51 @@ energy_management | Energy management software | energy management;energy monito
 legal_practice | Legal practice management | legal practice management;law practice management;legal billing;matter management;legal case management;time tracking for lawyers | managing partner;legal operations manager;law firm administrator;general counsel;office manager;legal it manager | Clio;MyCase;PracticePanther;Elite 3E;Aderant;Smokeball | firm growth;new partners;billing errors | legal;professional_services | 11-5000 | legal
 `;
 
+// More products per category (competing or legacy tools buyers run or replace), beyond the rows above.
+const MORE_TOOLS: Record<string, string> = {
+  crm: 'Freshsales;Copper;Insightly;Keap;Microsoft Dynamics CRM;Zendesk Sell;Close CRM;Monday Sales CRM',
+  helpdesk: 'Zoho Desk;Salesforce Service Cloud;Kustomer;Gladly;HappyFox;Re:amaze;LiveAgent',
+  marketing_automation:
+    'Marketing Cloud Account Engagement;Salesforce Marketing Cloud;Klaviyo;Braze;Iterable;Customer.io;Act-On;SharpSpring;Constant Contact;Campaign Monitor',
+  erp: 'SAP Business One;Microsoft Dynamics GP;Microsoft Dynamics AX;Dynamics 365 Business Central;Dynamics 365 Finance;Acumatica;Sage 100;Sage 300;Oracle E-Business Suite;JD Edwards;Infor CloudSuite;QAD;SYSPRO;Odoo;Oracle Fusion Cloud ERP',
+  hris: 'UKG;UltiPro;Kronos;HiBob;Personio;Paycor;Zenefits;Justworks;Dayforce',
+  payroll: 'UKG Pro;Paycor;Deel;Remote.com;Papaya Global;QuickBooks Payroll',
+  ats: 'Jobvite;JazzHR;Ashby;Bullhorn;Teamtailor;Recruitee',
+  accounting: 'Sage 50;Zoho Books;MYOB;Microsoft Dynamics GP;FloQast',
+  expense_management: 'Certify;Chrome River;Rydoo;Pleo;Spendesk;Airbase',
+  procurement: 'GEP SMART;Basware;Tradeshift;Oracle Procurement Cloud',
+  endpoint_security: 'McAfee;Trellix;Trend Micro;ESET;Cylance;Bitdefender;Webroot;Kaspersky',
+  siem: 'ArcSight;Exabeam;Securonix;Rapid7 InsightIDR;AlienVault',
+  iam: 'Azure Active Directory;Azure AD;Active Directory;Auth0;JumpCloud;Duo Security;ForgeRock;Keycloak;Google Cloud Identity',
+  data_warehouse: 'Azure Synapse;Oracle Exadata;Netezza;Vertica;Informatica;Talend',
+  bi_analytics: 'MicroStrategy;Cognos;SAP BusinessObjects;ThoughtSpot;Metabase;Crystal Reports',
+  observability: 'Splunk Observability;Honeycomb;Nagios;SolarWinds;Zabbix;Elastic Observability',
+  project_management: 'Trello;Basecamp;ClickUp;Clarity PPM;Planview',
+  collaboration: 'Yammer;Viva Engage;Workvivo;Staffbase;Jive',
+  ecommerce_platform: 'Adobe Commerce;PrestaShop;Volusion;Squarespace Commerce;commercetools',
+  payments: 'Checkout.com;Elavon;Fiserv;Global Payments;Chase Paymentech;Moneris',
+  sales_engagement: 'HubSpot Sequences;Reply.io;Lemlist;Salesforce Sales Engagement',
+  clm: 'Juro;LinkSquares;SpotDraft;Evisort;Contractbook;SirionLabs;Apttus',
+  esignature: 'HelloSign;Adobe Sign;Zoho Sign;SignEasy',
+  lms: 'Absorb LMS;Workday Learning;Blackboard;Canvas LMS;Lessonly;Skilljar',
+  itsm: 'SysAid;TOPdesk;Cherwell;HaloITSM;Zendesk for IT;SolarWinds Service Desk',
+  mdm: 'Citrix Endpoint Management;Mosyle;Addigy;Scalefusion;SOTI MobiControl',
+  contact_center: 'Cisco UCCE;Dialpad;Aircall;8x8 Contact Center;Zendesk Talk',
+  backup_dr: 'Acronis;Druva;Barracuda Backup;Carbonite;Arcserve',
+  network_security: 'SonicWall;WatchGuard;Cisco Umbrella;Cloudflare Zero Trust;Juniper SRX',
+  cdp: 'Treasure Data;ActionIQ;Amperity;Lytics;Twilio Segment',
+  web_cms: 'Squarespace;Wix;Kentico;Optimizely CMS;HubSpot CMS;Umbraco',
+  grc: 'Secureframe;Sprinto;MetricStream;Hyperproof',
+  billing: 'Chargify;SaaSOptics;Ordway;Stripe Invoicing',
+  ehr: 'NextGen;Greenway;Practice Fusion;Kareo;ModMed',
+  wms: 'Infor WMS;Deposco;ShipHero;Korber;Softeon',
+  tms: 'Trimble TMS;Transporeon;Kuebix;Alpega',
+  fleet_management: 'Teletrac Navman;Azuga;KeepTruckin;Lytx',
+  pos: 'Revel Systems;Heartland POS;Shopify POS',
+  customer_feedback: 'InMoment;GetFeedback;Momentive',
+  social_media: 'Khoros;Emplifi;Agorapulse;Meltwater',
+};
+
 function split(field: string | undefined): string[] {
   return (field ?? '')
     .split(';')
@@ -95,6 +142,7 @@ export const CATEGORIES: Category[] = ROWS.trim()
       synonyms: split(f[2]),
       personas: split(f[3]),
       tools: split(f[4]),
+      moreTools: split(MORE_TOOLS[f[0] ?? '']),
       triggers: split(f[5]),
       industries: split(f[6]),
       minEmployees: Number(lo),
@@ -109,7 +157,7 @@ export const CATEGORY_BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
 export const TECHNOLOGIES: Map<string, { name: string; categories: string[] }> = (() => {
   const m = new Map<string, { name: string; categories: string[] }>();
   for (const c of CATEGORIES) {
-    for (const t of c.tools) {
+    for (const t of [...c.tools, ...c.moreTools]) {
       const key = compactKey(t);
       const entry = m.get(key) ?? { name: t, categories: [] };
       entry.categories.push(c.id);
@@ -133,6 +181,112 @@ function GENERAL_TECHNOLOGIES(): string[] {
 /** Canonical technology key for filters and stacks ("HubSpot" and "hubspot crm" stay distinct). */
 export function technologyKey(name: string): string {
   return compactKey(name);
+}
+
+// Vendor words that prefix many product names ("Microsoft Dynamics 365", "Oracle NetSuite"): the rest
+// of the name is what people write. Not brands of one product on their own.
+const VENDOR_PREFIXES = new Set(
+  'microsoft oracle sap google amazon adobe ibm salesforce thomson cisco verizon siemens rockwell schneider aveva blue paypal zoom'.split(
+    ' ',
+  ),
+);
+// Leftovers too generic to name a product alone.
+const GENERIC_REMAINDERS = new Set(
+  'project teams health hcm wms tms pm ewm cms connect cloud commerce cloud commerce rooms security phone call manager field service data cloud real time cdp navigator opcenter factorytalk mes billing financials clm sign'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Other ways a product is written: without its vendor prefix ("dynamics 365", "netsuite", "entra id")
+ * and, for a brand with several products, the brand alone ("hubspot"). Normalised word lists.
+ */
+export function toolAliases(name: string): string[][] {
+  const ws = normalizeLabel(name).split(' ').filter(Boolean);
+  const out: string[][] = [];
+  if (ws.length >= 2 && VENDOR_PREFIXES.has(ws[0]!)) {
+    const rest = ws.slice(1);
+    if (!GENERIC_REMAINDERS.has(rest.join(' ')) && rest.join('').length >= 3) out.push(rest);
+  }
+  if (ws.length >= 2 && BRANDS.has(ws[0]!)) out.push([ws[0]!]);
+  return out;
+}
+
+// Brands with several products here ("HubSpot CRM", "HubSpot Marketing Hub"): the brand alone names any
+// of them. Common words that start product names ("Blue Yonder", "Elastic Security") are left out.
+const BRANDS: Set<string> = (() => {
+  const firsts = new Map<string, number>();
+  for (const c of CATEGORIES)
+    for (const t of [...c.tools, ...c.moreTools]) {
+      const w = normalizeLabel(t).split(' ');
+      if (w.length >= 2) firsts.set(w[0]!, (firsts.get(w[0]!) ?? 0) + 1);
+    }
+  const common = new Set(
+    'blue new power global check elastic microsoft oracle sap google amazon adobe ibm cisco'.split(' '),
+  );
+  return new Set([...firsts].filter(([w, n]) => n >= 2 && w.length >= 3 && !common.has(w)).map(([w]) => w));
+})();
+
+/** Normalised alias (name or `toolAliases`) -> technology keys it names. */
+const TOOL_ALIASES: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  const add = (alias: string, key: string) => {
+    const list = m.get(alias) ?? [];
+    if (!list.includes(key)) list.push(key);
+    m.set(alias, list);
+  };
+  for (const [key, t] of TECHNOLOGIES) add(normalizeLabel(t.name), key);
+  for (const [key, t] of TECHNOLOGIES) {
+    for (const a of toolAliases(t.name)) {
+      const alias = a.join(' ');
+      // A brand alias never takes over a product that is literally named so ("jira", "zoom").
+      if (!m.has(alias) || !TECHNOLOGIES.has(compactKey(alias))) add(alias, key);
+    }
+  }
+  return m;
+})();
+const MAX_ALIAS_WORDS = Math.max(...[...TOOL_ALIASES.keys()].map((k) => k.split(' ').length));
+
+/** Every written form of a known product (normalised) with the technology keys it names. */
+export function toolAliasEntries(): [alias: string, keys: string[]][] {
+  return [...TOOL_ALIASES.entries()];
+}
+
+/** Technology keys a written name stands for (possibly none). */
+export function toolKeysForAlias(alias: string): string[] {
+  return TOOL_ALIASES.get(alias) ?? [];
+}
+
+const resolvedMemo = new Map<string, string[]>();
+
+/**
+ * The known technologies a stack entry or a changed technology names, however it is written: the exact
+ * name, or the longest known name or alias inside it ("Salesforce Sales Cloud" -> Salesforce,
+ * "Adobe Marketo Engage" -> Marketo, "Dynamics 365 Sales" -> Microsoft Dynamics 365). [] if none.
+ */
+export function resolveTechnology(label: string): string[] {
+  const memo = resolvedMemo.get(label);
+  if (memo) return memo;
+  let out: string[] = [];
+  const exact = TECHNOLOGIES.has(compactKey(label)) ? [compactKey(label)] : [];
+  if (exact.length > 0) out = exact;
+  else {
+    const ws = normalizeLabel(label).split(' ').filter(Boolean);
+    let bestLen = 0;
+    for (let i = 0; i < ws.length; i++) {
+      for (let n = Math.min(MAX_ALIAS_WORDS, ws.length - i); n > bestLen - 1 && n >= 1; n--) {
+        const keys = TOOL_ALIASES.get(ws.slice(i, i + n).join(' '));
+        if (keys && n > bestLen) {
+          bestLen = n;
+          out = keys;
+          break;
+        }
+      }
+    }
+  }
+  if (resolvedMemo.size > 50_000) resolvedMemo.clear();
+  resolvedMemo.set(label, out);
+  return out;
 }
 
 // Words in signal text that show a buyer acting (evaluating, replacing, implementing, budgeting).

@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 // Text normalisation shared by the index, the query parser and the evaluation. Pure and
 // deterministic: the same string always yields the same tokens on every machine.
 
@@ -21,6 +23,27 @@ export function stem(token: string): string {
   if (token.endsWith('ss') || token.endsWith('us') || token.endsWith('is')) return token;
   if (token.endsWith('s')) return token.slice(0, -1);
   return token;
+}
+
+// Words that end like plurals but are not (or whose singular means something else here).
+const NOT_PLURAL = new Set(
+  (
+    'saas paas iaas its was has is as us this thus yes bus gas plus status campus census chaos canvas ' +
+    'analytics logistics sales ops series news media data devops aws dallas texas kansas arkansas ' +
+    'illinois paris las vegas los angeles st louis always perhaps across process business access success ' +
+    'less loss class glass press express address windows physics economics ' +
+    'ethics relations communications telecommunications electronics semiconductors robotics graphics'
+  ).split(' '),
+);
+
+/**
+ * Singular form of a plural English word ("fintechs" -> "fintech", "insurers" -> "insurer",
+ * "utilities" -> "utility", "inboxes" -> "inbox"), via the `pluralize` library's inflection rules;
+ * other words come back unchanged. Used to match prompt words against label tables.
+ */
+export function singular(word: string): string {
+  if (word.length < 4 || !word.endsWith('s') || NOT_PLURAL.has(word)) return word;
+  return pluralize.singular(word);
 }
 
 const SPLIT = /[^a-z0-9+#]+/;

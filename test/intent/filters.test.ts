@@ -83,3 +83,25 @@ describe('hard filters', () => {
     expect(s.ours!.ndcg25).toBeGreaterThan(s['BM25 (taxonomy-expanded)']!.ndcg25);
   });
 });
+
+describe('industry filter terms (issue 15)', () => {
+  it('an industry id or name is exact: the sector of the same name does not widen it', () => {
+    for (const term of ['healthcare', 'Healthcare Providers', 'health care']) {
+      const f = compileFilters(engine.index, { industries: [term] });
+      expect(f.eligible).toBeGreaterThan(0);
+      for (const c of f.bits.indexes()) expect(corpus.companies[c]!.industry).toBe('healthcare');
+    }
+    const res = engine.querySync({
+      query: 'Find companies looking for CRM software',
+      limit: 2000,
+      filters: { industries: ['healthcare'] },
+    });
+    for (const lead of res.leads) expect(byId.get(lead.lead_id)!.industry).toBe('healthcare');
+  });
+
+  it('a sector name with no industry of that name still names the sector', () => {
+    const f = compileFilters(engine.index, { industries: ['technology'] });
+    const seen = new Set([...f.bits.indexes()].map((c) => corpus.companies[c]!.industry));
+    expect([...seen].sort()).toEqual(['hardware', 'it_services', 'software', 'telecommunications']);
+  });
+});
