@@ -2,7 +2,20 @@ import { Bitset } from './bitset.js';
 import { Bm25Builder, type Bm25Index } from './bm25.js';
 import { formatLocation, locationKeys } from './geo.js';
 import { INDUSTRIES, INDUSTRY_BY_ID } from './industries.js';
-import { CATEGORIES, INTENT_CUES, TECHNOLOGIES, technologyKey, VENDOR_CUES } from './taxonomy.js';
+import {
+  CATEGORIES,
+  departmentLabels,
+  departmentOf,
+  INTENT_CUES,
+  LEAVING_CUES,
+  PURCHASE_VERBS,
+  resolveTechnology,
+  SERVICES_CUES,
+  SETTLED_CUES,
+  TECHNOLOGIES,
+  technologyKey,
+  VENDOR_CUES,
+} from './taxonomy.js';
 import { normalizeDomain, normalizeLabel, tokenize, tokensFromWords, withBigrams, words } from './text.js';
 import { normalizeTitle } from './titles.js';
 import type { IntentCorpus, SignalType } from './types.js';
@@ -13,6 +26,16 @@ import { dayNumber, SIGNAL_TYPES, SIZE_BUCKETS, sizeBucket } from './types.js';
 
 export const FLAG_INTENT_CUE = 1;
 export const FLAG_VENDOR_CUE = 2;
+/** Written by a services firm selling the category (partner, consultancy, reseller). */
+export const FLAG_SERVICES_CUE = 4;
+/** News about another company's purchase ("Globex selects Workday"), not the company's own. */
+export const FLAG_THIRD_PARTY = 8;
+/** Written by a company settled on what it runs (satisfied user, finished project). */
+export const FLAG_SETTLED_CUE = 16;
+/** Says the company is leaving something it runs (replacing, migrating off, not renewing). */
+export const FLAG_LEAVING_CUE = 32;
+/** Any flag that makes a signal seller or third-party evidence rather than a buyer's. */
+export const FLAG_NOT_BUYER = FLAG_VENDOR_CUE | FLAG_SERVICES_CUE | FLAG_THIRD_PARTY;
 
 export interface IntentIndex {
   asOfDay: number;
@@ -60,6 +83,12 @@ export interface IntentIndex {
   signalDepartment: (string | null)[];
   /** technology_change signals whose technology belongs to a category: category id -> signal ids. */
   categoryTechSignals: Map<string, Uint32Array>;
+  /** Known technologies a technology_change signal names (null for other signals). */
+  signalTechKeys: (string[] | null)[];
+  /** Job posts for a role around a product of the category ("Marketo Administrator"): category -> ids. */
+  categoryToolJobSignals: Map<string, Uint32Array>;
+  /** Hiring growth in a department, or funding earmarked for one: department -> signal ids. */
+  departmentTriggerSignals: Map<string, Uint32Array>;
   /** Latest funding / hiring-growth signal per company (-1 if none): generic "timing" triggers. */
   lastFunding: Int32Array;
   lastHiring: Int32Array;
@@ -71,27 +100,34 @@ export const TYPE_INDEX: Record<SignalType, number> = Object.fromEntries(
   SIGNAL_TYPES.map((t, i) => [t, i]),
 ) as Record<SignalType, number>;
 
-/** Matcher for a list of (normalised) phrases over a word array: one Map probe per word. */
-function phraseMatcher(phrases: string[]): (ws: readonly string[]) => boolean {
-  const byFirst = new Map<string, string[][]>();
-  for (const p of phrases) {
-    const pw = p.split(' ').filter(Boolean);
-    if (pw.length === 0) continue;
-    const list = byFirst.get(pw[0]!) ?? [];
-    list.push(pw);
-    byFirst.set(pw[0]!, list);
+/**
+ * Matcher for lists of (normalised) phrases over a word array, each list with its flag bit: one pass
+ * and one Map probe per word, returning the OR of the flags of every list with a phrase in the text.
+ */
+function phraseFlagger(lists: [flag: number, phrases: string[]][]): (ws: readonly string[]) => number {
+  const byFirst = new Map<string, { words: string[]; flag: number }[]>();
+  for (const [flag, phrases] of lists) {
+    for (const p of phrases) {
+      const pw = p.split(' ').filter(Boolean);
+      if (pw.length === 0) continue;
+      const list = byFirst.get(pw[0]!) ?? [];
+      list.push({ words: pw, flag });
+      byFirst.set(pw[0]!, list);
+    }
   }
   return (ws) => {
+    let flags = 0;
     for (let i = 0; i < ws.length; i++) {
       const cands = byFirst.get(ws[i]!);
       if (!cands) continue;
-      for (const pw of cands) {
+      for (const { words: pw, flag } of cands) {
+        if ((flags & flag) !== 0) continue;
         let ok = i + pw.length <= ws.length;
         for (let j = 1; ok && j < pw.length; j++) ok = ws[i + j] === pw[j];
-        if (ok) return true;
+        if (ok) flags |= flag;
       }
     }
-    return false;
+    return flags;
   };
 }
 
@@ -104,8 +140,49 @@ export function stripCompanyName(text: string, name: string): string {
   return out;
 }
 
-const hasIntentCue = phraseMatcher(INTENT_CUES);
-const hasVendorCue = phraseMatcher(VENDOR_CUES);
+/** Not a signal flag: a purchase verb, which makes a news item press when it does not name the company. */
+const PURCHASE_VERB = 128;
+const cueFlags = phraseFlagger([
+  [FLAG_INTENT_CUE, INTENT_CUES],
+  [FLAG_VENDOR_CUE, VENDOR_CUES],
+  [FLAG_SERVICES_CUE, SERVICES_CUES],
+  [FLAG_SETTLED_CUE, SETTLED_CUES],
+  [FLAG_LEAVING_CUE, LEAVING_CUES],
+  [PURCHASE_VERB, PURCHASE_VERBS],
+]);
+// Seller phrasings with a product name inside: "our Entra ID practice", "certified Dynamics 365
+// partner", "authorised Okta reseller", "Salesforce partner of the year".
+const SERVICES_WORDS = new Set(
+  'practice partner partners reseller resellers consultant consultants consultancy integrator'.split(' '),
+);
+const SERVICES_PATTERN =
+  /\b(?:our(?: [a-z0-9]+){1,3} practice|(?:certified|accredited|official)(?: [a-z0-9]+){1,3} (?:partner|partners|reseller|resellers|consultants?|consultancy|integrator)|(?:authori[sz]ed|gold|premier|platinum|silver|elite|preferred)(?: [a-z0-9]+){0,3} (?:partner|partners|reseller|resellers|integrator)|partner of the year)\b/;
+// Words of a job title that make it a role around a product ("Marketo Administrator").
+const TOOL_ROLE_WORDS = new Set(
+  'administrator admin administration developer architect engineer owner specialist consultant expert champion'.split(
+    ' ',
+  ),
+);
+const DEPARTMENT_LABELS = departmentLabels();
+const MAX_DEPT_WORDS = Math.max(...DEPARTMENT_LABELS.map(([l]) => l.split(' ').length));
+const DEPT_BY_LABEL = new Map(DEPARTMENT_LABELS);
+/** The first department named in a word list ("to grow the Sales team") or null. */
+function departmentIn(ws: readonly string[]): string | null {
+  for (let i = 0; i < ws.length; i++)
+    for (let n = Math.min(MAX_DEPT_WORDS, ws.length - i); n >= 1; n--) {
+      const d = DEPT_BY_LABEL.get(ws.slice(i, i + n).join(' '));
+      if (d) return d;
+    }
+  return null;
+}
+
+/** Whether a text names the company itself (its full or short name), before the name is stripped. */
+function namesItself(text: string, name: string): boolean {
+  if (name.length < 3) return false;
+  if (text.includes(name)) return true;
+  const short = name.replace(/[,.]?\s+(inc|llc|ltd|co|corp|group|gmbh|ag|plc|limited)\.?$/i, '');
+  return short.length >= 3 && text.includes(short);
+}
 
 export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const t0 = performance.now();
@@ -220,6 +297,9 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const lastFunding = new Int32Array(n).fill(-1);
   const lastHiring = new Int32Array(n).fill(-1);
   const catTech = new Map<string, number[]>(CATEGORIES.map((c) => [c.id, []]));
+  const catToolJobs = new Map<string, number[]>(CATEGORIES.map((c) => [c.id, []]));
+  const deptTriggers = new Map<string, number[]>();
+  const signalTechKeys: (string[] | null)[] = new Array(m).fill(null);
   const builder = new Bm25Builder();
 
   for (let s = 0; s < m; s++) {
@@ -241,9 +321,18 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     const title = sig.title ? stripCompanyName(sig.title, cname) : null;
     const full = stripCompanyName(title ? `${title}. ${sig.text}` : sig.text, cname);
     const ws = words(full);
-    let flags = 0;
-    if (hasIntentCue(ws)) flags |= FLAG_INTENT_CUE;
-    if (hasVendorCue(ws)) flags |= FLAG_VENDOR_CUE;
+    let flags = cueFlags(ws);
+    if (
+      (flags & FLAG_SERVICES_CUE) === 0 &&
+      ws.some((x) => SERVICES_WORDS.has(x)) &&
+      SERVICES_PATTERN.test(ws.join(' '))
+    )
+      flags |= FLAG_SERVICES_CUE;
+    if ((flags & PURCHASE_VERB) !== 0) {
+      flags &= ~PURCHASE_VERB;
+      if (sig.type === 'news' && !namesItself(`${sig.title ?? ''} ${sig.text}`, cname))
+        flags |= FLAG_THIRD_PARTY;
+    }
     signalFlags[s] = flags;
     // Unigrams plus adjacent-token bigrams ("help_desk"); title tokens count twice (a job title is the
     // strongest text in a job post).
@@ -251,8 +340,25 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     if (title) tokens.push(...withBigrams(tokenize(title)));
     builder.add(tokens);
     if (sig.type === 'technology_change' && sig.tech) {
-      const tech = TECHNOLOGIES.get(technologyKey(sig.tech));
-      if (tech) for (const cat of tech.categories) catTech.get(cat)?.push(s);
+      const keys = resolveTechnology(sig.tech);
+      signalTechKeys[s] = keys;
+      const cats = new Set(keys.flatMap((k) => TECHNOLOGIES.get(k)?.categories ?? []));
+      for (const cat of cats) catTech.get(cat)?.push(s);
+    }
+    if (sig.type === 'job_post' && title && (flags & FLAG_NOT_BUYER) === 0) {
+      const tws = words(title);
+      if (tws.some((x) => TOOL_ROLE_WORDS.has(x))) {
+        const cats = new Set(resolveTechnology(title).flatMap((k) => TECHNOLOGIES.get(k)?.categories ?? []));
+        for (const cat of cats) catToolJobs.get(cat)?.push(s);
+      }
+    }
+    if (sig.type === 'hiring' || sig.type === 'funding') {
+      const dept = departmentOf(sig.department) ?? (sig.type === 'funding' ? departmentIn(ws) : null);
+      if (dept) {
+        const list = deptTriggers.get(dept);
+        if (list) list.push(s);
+        else deptTriggers.set(dept, [s]);
+      }
     }
     if (sig.type === 'funding' && (lastFunding[ci]! < 0 || signalDay[lastFunding[ci]!]! < day))
       lastFunding[ci] = s;
@@ -261,6 +367,8 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   }
   const bm25 = builder.build();
   const categoryTechSignals = new Map([...catTech].map(([k, v]) => [k, Uint32Array.from(v)]));
+  const categoryToolJobSignals = new Map([...catToolJobs].map(([k, v]) => [k, Uint32Array.from(v)]));
+  const departmentTriggerSignals = new Map([...deptTriggers].map(([k, v]) => [k, Uint32Array.from(v)]));
 
   return {
     asOfDay,
@@ -301,6 +409,9 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     signalGrowth,
     signalDepartment,
     categoryTechSignals,
+    signalTechKeys,
+    categoryToolJobSignals,
+    departmentTriggerSignals,
     lastFunding,
     lastHiring,
     bm25,

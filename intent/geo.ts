@@ -169,6 +169,22 @@ const AREAS: Record<string, string> = {
   'atlantic canada': 'nova scotia;new brunswick;newfoundland and labrador;prince edward island',
   prairies: 'alberta;saskatchewan;manitoba',
   dach: 'germany;switzerland;austria',
+  // Demonyms: "Canadian companies", "British retailers", "Texan banks".
+  canadian: 'canada',
+  american: 'united states',
+  british: 'united kingdom',
+  english: 'england',
+  scottish: 'scotland',
+  welsh: 'wales',
+  irish: 'ireland',
+  german: 'germany',
+  french: 'france',
+  dutch: 'netherlands',
+  texan: 'texas',
+  californian: 'california',
+  ontarian: 'ontario',
+  quebecois: 'quebec',
+  'new york based': 'new york',
 };
 
 /** The location keys a prompt or filter location stands for (itself, or an area's members). */

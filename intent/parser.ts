@@ -64,7 +64,9 @@ export const GENERIC_TOKENS = new Set(
   (
     'software platform system management manager tool solution data service team head director vp ' +
     'senior lead cloud online business customer new operation service desk center analytic automation ' +
-    'process engineer specialist officer chief administrator program project growth'
+    'process engineer specialist officer chief administrator program project growth implementation ' +
+    'modernization modernisation migration replacement rollout suite programme overhaul upgrade initiative ' +
+    'selection option'
   )
     .split(' ')
     .map(stem),
@@ -258,9 +260,11 @@ const DEPARTMENT_HEADS = new Set(
     ' ',
   ),
 );
+// The parser's department names -> the taxonomy's (categories carry the latter).
+const TAXONOMY_DEPARTMENT: Record<string, string> = { procurement: 'finance' };
 const POSSESSIVES = new Set(['their', 'our', 'its', 'your', 'whose', 'house']);
 const CONNECTORS = new Set(['and', 'or', 'plus']);
-const LOCATIVES = new Set(['in', 'within', 'across', 'among', 'serving', 'for']);
+const LOCATIVES = new Set(['in', 'within', 'across', 'among', 'serving']);
 // Words that say the buyer is leaving a product ("replace Marketo", "moving off Zendesk").
 const LEAVING = new Set(
   'replace replacing replacement replaced swap swapping leave leaving ditch ditching drop dropping dump dumping retire retiring sunset sunsetting off migrate migrating migration switch switching moving alternative alternatives outgrow outgrown outgrew outgrowing frustrated unhappy churn churning churned rip consolidate consolidating away exit exiting abandon abandoning displace displacing unhappy fed done'.split(
@@ -359,6 +363,8 @@ export function parsePrompt(prompt: string): ParsedQuery {
       const prev = w[span.start - 1];
       let isIncumbent = false;
       for (let k = Math.max(0, span.start - 4); k < span.start; k++) if (leaving(k)) isIncumbent = true;
+      // "ServiceNow alternatives", "Zendesk replacement", "SAP ECC migration".
+      for (let k = span.end; k < Math.min(w.length, span.end + 2); k++) if (leaving(k)) isIncumbent = true;
       // "Marketo or Pardot": a product coordinated with one being left is left too.
       if (
         span.start - lastIncumbentEnd <= 1 ||
@@ -431,6 +437,14 @@ export function parsePrompt(prompt: string): ParsedQuery {
     if (top && (pains.get(top[0])?.hits ?? 0) >= 3) painPrompt = true;
   }
 
+  // Nothing names a product but the buyer's department does ("sales teams that outgrew Nutshell"):
+  // that department's categories, at half weight.
+  if (catScore.size === 0 && departmentAt.size > 0) {
+    const depts = new Set([...departmentAt.values()].map((d) => TAXONOMY_DEPARTMENT[d] ?? d));
+    for (const c of CATEGORIES)
+      if (depts.has(c.department)) catScore.set(c.id, { score: 0.5, matched: '(department)' });
+  }
+
   const best = Math.max(0, ...[...catScore.values()].map((v) => v.score));
   const share = painPrompt ? 0.75 : 0.5;
   const categories: ParsedCategory[] = [...catScore.entries()]
@@ -453,7 +467,11 @@ export function parsePrompt(prompt: string): ParsedQuery {
     if (!consumed[i]) leftover.push(tok);
   }
 
-  const terms = expandTerms(categories, leftover);
+  const incumbentWords = [
+    ...incumbents.flatMap((k) => tokenize(TECHNOLOGIES.get(k)?.name ?? '')),
+    ...incumbentTerms,
+  ];
+  const terms = expandTerms(categories, leftover, incumbentWords);
 
   // Job titles named in the prompt.
   const titleText = ` ${normalizeTitle(prompt)} `;
@@ -515,6 +533,7 @@ function painScores(content: readonly string[]): Map<string, { score: number; hi
 export function expandTerms(
   categories: readonly ParsedCategory[],
   leftover: readonly string[],
+  incumbentWords: readonly string[] = [],
 ): WeightedTerm[] {
   const termWeights = new Map<string, number>();
   const put = (t: string, w: number) => {
@@ -539,8 +558,19 @@ export function expandTerms(
     for (const t of c.tools) addPhrase(t, 0.7 * weight);
     for (const p of c.personas) addPhrase(p, 0.4 * weight);
     for (const tr of c.triggers) addPhrase(tr, 0.15 * weight);
+    // Pain statements: their word pairs only ("shared_drive", "month_end"); single words are too common.
+    for (const pain of PAINS.get(id) ?? []) {
+      const toks = tokenize(pain);
+      for (let i = 0; i + 1 < toks.length; i++) {
+        if (GENERIC_TOKENS.has(toks[i]!) && GENERIC_TOKENS.has(toks[i + 1]!)) continue;
+        put(`${toks[i]}_${toks[i + 1]}`, PAIN_WEIGHT * weight);
+      }
+      for (const t of toks) if (!GENERIC_TOKENS.has(t)) put(t, PAIN_WORD_WEIGHT * weight);
+    }
   }
   for (const t of leftover) put(t, GENERIC_TOKENS.has(t) ? 0.15 : 0.6);
+  // The products being left: text naming them is the evidence an incumbent prompt asks for.
+  for (let i = 0; i < incumbentWords.length; i++) put(incumbentWords[i]!, 1.0);
   return [...termWeights.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([term, weight]) => ({ term, weight }));
@@ -548,6 +578,10 @@ export function expandTerms(
 
 /** Weight of a multi-word phrase's single words relative to its bigrams. */
 const UNIGRAM_SHARE = 0.4;
+/** Weight of a category's pain-statement word pairs. */
+const PAIN_WEIGHT = 0.35;
+/** Weight of a pain statement's single words: several of them together make the evidence. */
+const PAIN_WORD_WEIGHT = 0.12;
 
 /** Canonical string of a parsed query, for cache keys. */
 export function parsedQueryKey(q: ParsedQuery): string {

@@ -1,11 +1,18 @@
 import type { WeightedTerm } from './bm25.js';
-import { FLAG_INTENT_CUE, FLAG_VENDOR_CUE, type IntentIndex, TYPE_INDEX } from './corpus-index.js';
+import {
+  FLAG_INTENT_CUE,
+  FLAG_LEAVING_CUE,
+  FLAG_NOT_BUYER,
+  FLAG_SETTLED_CUE,
+  type IntentIndex,
+  TYPE_INDEX,
+} from './corpus-index.js';
 import type { CompiledFilters } from './filters.js';
 import { expandLocation } from './geo.js';
 import { INDUSTRIES } from './industries.js';
 import type { ParsedQuery } from './parser.js';
-import { CATEGORY_BY_ID } from './taxonomy.js';
-import { tokenize } from './text.js';
+import { CATEGORY_BY_ID, TECHNOLOGIES, toolAliases } from './taxonomy.js';
+import { normalizeLabel, tokenize } from './text.js';
 import { normalizeTitle, titleMatches } from './titles.js';
 import { SIZE_BUCKETS } from './types.js';
 
@@ -19,6 +26,11 @@ import { SIZE_BUCKETS } from './types.js';
 //   p_s     = min(0.95, relN_s x typeWeight x cue x decay(age)),  decay = 0.5^(age / halfLifeDays);
 //             cue = 1 when the text shows a buyer acting (evaluating, replacing, hiring...) else noCue
 //   technology_change signals on a category's tools are matched structurally: removed -> 0.85, added -> 0.35
+//   indirect evidence, structurally: a job post around a product of the category (toolJob), headcount
+//   growth of the category's department (departmentHiring x growth) or funding earmarked for it
+//   (departmentFunding); a signal found by text and structure counts once, at its stronger reading
+//   signals from services firms, software sellers or press about someone else's purchase are vendor
+//   evidence; text of a company settled on what it runs counts x settled unless it also acts
 // Per company:
 //   P       = 1 - prod(1 - p_s)                      (noisy-OR over the evidence)
 //   intent  = min(1, P x breadth x (1 + momentum))  breadth: 1 type 0.75, 2 types 0.875, 3+ 1.0;
@@ -27,6 +39,7 @@ import { SIZE_BUCKETS } from './types.js';
 //   fit     = prod over prompt constraints (size, location, industry, not-industry, technology) of
 //             (match ? 1 : softMismatch)  x  (icpBase + (1 - icpBase) x ICP match)
 //   score   = intent x fit x (1 - vendorPenalty x vendor)
+//             x (incumbent prompts: 1 leaving a named product, incumbentStackOnly runs it, else incumbentMiss)
 //   confidence = (1 - exp(-1.2 x sum p_s)) x (0.4 + 0.6 x freshest decay) x (0.6 + 0.4 x min(types,3)/3)
 //                x (has contact ? 1 : 0.8)      -- amount, freshness and consistency of evidence
 
@@ -43,6 +56,17 @@ export interface ScoringConfig {
   softMismatch: number;
   icpBase: number;
   minSignalP: number;
+  /** A job post for a role around a product of the category ("Marketo Administrator"). */
+  toolJob: number;
+  /** Headcount growth of the category's department (scaled by the growth), funding earmarked for it. */
+  departmentHiring: number;
+  departmentFunding: number;
+  /** Factor on text from a company settled on what it runs (satisfied users), unless it also acts. */
+  settled: number;
+  /** Incumbent prompts: factor for a company with no evidence about the named products, and for one
+   *  that only runs them (no text about leaving, no removal). */
+  incumbentMiss: number;
+  incumbentStackOnly: number;
   /** Query terms with weight x idf below this are not searched (generic words; most of the cost). */
   minTermImpact: number;
   /** Query terms in more than this share of signals are not searched. */
@@ -66,9 +90,15 @@ export const DEFAULT_SCORING: ScoringConfig = {
   momentumDays: 180,
   momentum: 0.15,
   vendorPenalty: 0.9,
-  softMismatch: 0.45,
+  softMismatch: 0.12,
   icpBase: 0.85,
   minSignalP: 0.02,
+  toolJob: 0.55,
+  departmentHiring: 0.35,
+  departmentFunding: 0.25,
+  settled: 0.3,
+  incumbentMiss: 0.12,
+  incumbentStackOnly: 0.25,
   minTermImpact: 0.6,
   maxDfRatio: 0.1,
 };
@@ -93,6 +123,7 @@ const TECH_CHANGE = TYPE_INDEX.technology_change;
 const WEBSITE = TYPE_INDEX.website_text;
 const NEWS = TYPE_INDEX.news;
 const JOB = TYPE_INDEX.job_post;
+const HIRING = TYPE_INDEX.hiring;
 
 /** Per-index scratch memory, reused across queries (the ranking path allocates almost nothing). */
 export class Scratch {
@@ -107,6 +138,11 @@ export class Scratch {
   readonly topId: Int32Array;
   readonly topP: Float32Array;
   readonly companies: Uint32Array;
+  /** Incumbent prompts: 2 = evidence about leaving a named product, 1 = runs one. */
+  readonly incumbent: Uint8Array;
+  /** Evidence probability already counted per signal (a signal found by text and structurally counts once). */
+  readonly signalP: Float32Array;
+  readonly counted: Uint32Array;
   constructor(index: IntentIndex) {
     const n = index.nCompanies;
     this.acc = new Float32Array(index.nSignals);
@@ -120,6 +156,9 @@ export class Scratch {
     this.topId = new Int32Array(n * 3).fill(-1);
     this.topP = new Float32Array(n * 3);
     this.companies = new Uint32Array(n);
+    this.incumbent = new Uint8Array(n);
+    this.signalP = new Float32Array(index.nSignals);
+    this.counted = new Uint32Array(index.nSignals);
   }
 }
 
@@ -156,7 +195,29 @@ export function rankCompanies(input: RankInput): RankedList {
       companies[nCompanies++] = c;
     }
   };
+  const { signalP, counted } = scratch;
+  let nCounted = 0;
   const addEvidence = (c: number, s: number, p: number, type: number, decay: number) => {
+    const before = signalP[s]!;
+    if (p <= before) return;
+    if (before === 0) counted[nCounted++] = s;
+    else {
+      // Seen already (text and structure): keep the stronger reading, drop the weaker one.
+      logNot[c]! -= Math.log1p(-before);
+      nEff[c]! -= before;
+      const base0 = c * 3;
+      for (let j = 0; j < 3; j++) {
+        if (topId[base0 + j] !== s) continue;
+        for (let k = j; k < 2; k++) {
+          topId[base0 + k] = topId[base0 + k + 1]!;
+          topP[base0 + k] = topP[base0 + k + 1]!;
+        }
+        topId[base0 + 2] = -1;
+        topP[base0 + 2] = 0;
+        break;
+      }
+    }
+    signalP[s] = p;
     touchCompany(c);
     logNot[c]! += Math.log1p(-p);
     nEff[c]! += p;
@@ -204,7 +265,7 @@ export function rankCompanies(input: RankInput): RankedList {
     if (type === TECH_CHANGE) continue; // matched structurally below
     const relN = rel / (rel + kq);
     const flags = signalFlags[s]!;
-    if (vendorOn && (flags & FLAG_VENDOR_CUE) !== 0 && (type === WEBSITE || type === NEWS || type === JOB)) {
+    if (vendorOn && (flags & FLAG_NOT_BUYER) !== 0 && (type === WEBSITE || type === NEWS || type === JOB)) {
       const c = signalCompany[s]!;
       if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
       touchCompany(c);
@@ -215,7 +276,9 @@ export function rankCompanies(input: RankInput): RankedList {
     const decay = decayOf(s);
     const pMax = relN * typeW[type]! * decay;
     if (pMax < minP) continue;
-    const p = Math.min(0.95, type === JOB || (flags & FLAG_INTENT_CUE) !== 0 ? pMax : pMax * cfg.noCue);
+    const acting = (flags & FLAG_INTENT_CUE) !== 0;
+    let p = Math.min(0.95, type === JOB || acting ? pMax : pMax * cfg.noCue);
+    if (!acting && (flags & FLAG_SETTLED_CUE) !== 0) p *= cfg.settled;
     if (p < minP) continue;
     const c = signalCompany[s]!;
     if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
@@ -240,6 +303,48 @@ export function rankCompanies(input: RankInput): RankedList {
     }
   }
 
+  // 2b. Indirect evidence: a hire around a product of the category, growth of (or funding for) the
+  // category's department.
+  const seenDept = new Set<string>();
+  for (const { id, weight } of query.categories) {
+    const jobs = index.categoryToolJobSignals.get(id);
+    for (let i = 0; jobs && i < jobs.length; i++) {
+      const s = jobs[i]!;
+      const c = signalCompany[s]!;
+      if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+      const decay = decayOf(s);
+      const p = Math.min(0.95, cfg.toolJob * weight * decay);
+      if (p < minP) continue;
+      matchedSignals++;
+      addEvidence(c, s, p, JOB, decay);
+    }
+    for (const dept of CATEGORY_BY_ID.get(id)?.departments ?? []) {
+      if (seenDept.has(dept)) continue;
+      seenDept.add(dept);
+      const triggers = index.departmentTriggerSignals.get(dept);
+      for (let i = 0; triggers && i < triggers.length; i++) {
+        const s = triggers[i]!;
+        const c = signalCompany[s]!;
+        if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+        const decay = decayOf(s);
+        const type = signalType[s]!;
+        let base = cfg.departmentFunding;
+        if (type === HIRING) {
+          const g = index.signalGrowth[s]!;
+          base = cfg.departmentHiring * (Number.isNaN(g) ? 0.5 : Math.max(0, Math.min(1, (g - 10) / 50)));
+        }
+        const p = Math.min(0.95, base * weight * decay);
+        if (p < minP) continue;
+        matchedSignals++;
+        addEvidence(c, s, p, type, decay);
+      }
+    }
+  }
+
+  // 2c. Incumbent prompts: who shows evidence about the named products.
+  const incumbent = scratch.incumbent;
+  const incumbentMarked = markIncumbents(index, query, bits, incumbent);
+
   // 3. Company scores.
   const fitOf = makeFitFn(index, query, cfg);
   const heap = new TopHeap(topN);
@@ -261,7 +366,11 @@ export function rankCompanies(input: RankInput): RankedList {
     const m = momentumOf(c) >= 0 ? cfg.momentum : 0;
     const intent = (P * breadth * (1 + m)) / (1 + cfg.momentum);
     const vendor = 1 - Math.exp(vendorLogNot[c]!);
-    const score = intent * fitOf(c) * (1 - cfg.vendorPenalty * vendor);
+    let score = intent * fitOf(c) * (1 - cfg.vendorPenalty * vendor);
+    if (incumbentMarked !== null) {
+      const mark = incumbent[c]!;
+      score *= mark === 2 ? 1 : mark === 1 ? cfg.incumbentStackOnly : cfg.incumbentMiss;
+    }
     if (score > 0) {
       total++;
       heap.push(score, c);
@@ -284,6 +393,8 @@ export function rankCompanies(input: RankInput): RankedList {
   }
 
   // 4. Reset scratch for the companies this query touched.
+  for (const c of incumbentMarked ?? []) incumbent[c] = 0;
+  for (let i = 0; i < nCounted; i++) signalP[counted[i]!] = 0;
   for (let i = 0; i < nCompanies; i++) {
     const c = companies[i]!;
     seen[c] = 0;
@@ -310,6 +421,89 @@ export function rankCompanies(input: RankInput): RankedList {
 }
 
 const DECAY_DAYS = 4096;
+
+/**
+ * Incumbent prompts ("replace Marketo or Pardot"): marks eligible companies whose buyer-side text
+ * names a product being left, or that removed one (2), and those that run one (1). Returns the marked
+ * companies (to reset), or null when the prompt names no incumbent.
+ */
+function markIncumbents(
+  index: IntentIndex,
+  query: ParsedQuery,
+  bits: Uint32Array,
+  mark: Uint8Array,
+): number[] | null {
+  if (query.incumbents.length === 0 && query.incumbentTerms.length === 0) return null;
+  const marked: number[] = [];
+  const set = (c: number, v: number) => {
+    if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0 || mark[c]! >= v) return;
+    if (mark[c] === 0) marked.push(c);
+    mark[c] = v;
+  };
+  // Known products by their names and aliases; unknown ones by the words the prompt gave.
+  const aliases = [...incumbentAliases(query.incumbents), ...query.incumbentTerms];
+  const padded = aliases.map((a) => ` ${a} `);
+  // Runs one: stack entries whose name contains a product's name or alias.
+  for (const [key, label] of index.techLabels) {
+    const l = ` ${label} `;
+    if (!padded.some((a) => l.includes(a))) continue;
+    const b = index.techBits.get(key);
+    if (b) for (const c of b.indexes()) set(c, 1);
+  }
+  // Removed one.
+  const incumbents = new Set(query.incumbents);
+  for (const qc of query.categories) {
+    const list = index.categoryTechSignals.get(qc.id);
+    for (let i = 0; list && i < list.length; i++) {
+      const s = list[i]!;
+      if (index.signalTechChange[s]! >= 0) continue;
+      if ((index.signalTechKeys[s] ?? []).some((k) => incumbents.has(k))) set(index.signalCompany[s]!, 2);
+    }
+  }
+  // Removed an unknown product named in the prompt (no category knows it).
+  if (query.incumbentTerms.length > 0) {
+    const techKeys = index.signalTechKeys;
+    for (let s = 0; s < index.nSignals; s++) {
+      if (techKeys[s] === null || index.signalTechChange[s]! >= 0) continue;
+      const l = ` ${normalizeLabel(index.signalTech[s] ?? '')} `;
+      if (padded.some((a) => l.includes(a))) set(index.signalCompany[s]!, 2);
+    }
+  }
+  // Buyer-side text that names one.
+  const terms = new Set<string>(query.incumbentTerms);
+  for (const a of aliases) {
+    const toks = tokenize(a);
+    terms.add(toks.length === 1 ? toks[0]! : `${toks[0]}_${toks[1]}`);
+  }
+  const bm = index.bm25;
+  for (const term of terms) {
+    const id = bm.vocab.get(term);
+    if (id === undefined) continue;
+    for (let p = bm.offsets[id]!; p < bm.offsets[id + 1]!; p++) {
+      const s = bm.docs[p]!;
+      if ((index.signalFlags[s]! & (FLAG_NOT_BUYER | FLAG_SETTLED_CUE)) !== 0) continue;
+      if (index.signalType[s] === TECH_CHANGE) {
+        if (index.signalTechChange[s]! < 0) set(index.signalCompany[s]!, 2);
+        continue;
+      }
+      // Naming the product while leaving it, or just while running it ("Taleo Administrator").
+      set(index.signalCompany[s]!, (index.signalFlags[s]! & FLAG_LEAVING_CUE) !== 0 ? 2 : 1);
+    }
+  }
+  return marked;
+}
+
+/** Normalised names and aliases of the named products ("marketo", "dynamics 365"). */
+function incumbentAliases(keys: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const key of keys) {
+    const t = TECHNOLOGIES.get(key);
+    if (!t) continue;
+    out.add(normalizeLabel(t.name));
+    for (const a of toolAliases(t.name)) out.add(a.join(' '));
+  }
+  return [...out].filter((a) => a !== '');
+}
 
 /** The query terms worth searching: enough weight x idf, not too frequent. */
 export function searchableTerms(

@@ -20,7 +20,29 @@ export interface Category {
   minEmployees: number;
   maxEmployees: number;
   department: string;
+  /** The department first, then others that often buy it (IT for identity, operations for ERP). */
+  departments: string[];
 }
+
+// Departments besides a category's own that often drive the purchase.
+const MORE_DEPARTMENTS: Record<string, string> = {
+  iam: 'it',
+  endpoint_security: 'it',
+  siem: 'it',
+  network_security: 'it',
+  backup_dr: 'security',
+  mdm: 'security',
+  erp: 'operations',
+  procurement: 'operations',
+  bi_analytics: 'finance',
+  data_warehouse: 'engineering',
+  observability: 'it',
+  cloud_infrastructure: 'it',
+  payroll: 'finance',
+  cdp: 'data',
+  customer_feedback: 'marketing',
+  ecommerce_platform: 'marketing',
+};
 
 // id | name | synonyms | personas | tools | triggers | icp industries (* = all) | employees | department
 const ROWS = `
@@ -148,6 +170,7 @@ export const CATEGORIES: Category[] = ROWS.trim()
       minEmployees: Number(lo),
       maxEmployees: Number(hi),
       department: f[8] ?? '',
+      departments: [f[8] ?? '', ...split(MORE_DEPARTMENTS[f[0] ?? ''])],
     };
   });
 
@@ -227,6 +250,9 @@ const BRANDS: Set<string> = (() => {
   return new Set([...firsts].filter(([w, n]) => n >= 2 && w.length >= 3 && !common.has(w)).map(([w]) => w));
 })();
 
+/** Aliases that are a brand alone ("hubspot"): they name a product only when nothing follows them. */
+const BRAND_ALIASES = new Set<string>();
+
 /** Normalised alias (name or `toolAliases`) -> technology keys it names. */
 const TOOL_ALIASES: Map<string, string[]> = (() => {
   const m = new Map<string, string[]>();
@@ -240,12 +266,17 @@ const TOOL_ALIASES: Map<string, string[]> = (() => {
     for (const a of toolAliases(t.name)) {
       const alias = a.join(' ');
       // A brand alias never takes over a product that is literally named so ("jira", "zoom").
-      if (!m.has(alias) || !TECHNOLOGIES.has(compactKey(alias))) add(alias, key);
+      if (!m.has(alias) || !TECHNOLOGIES.has(compactKey(alias))) {
+        add(alias, key);
+        if (a.length === 1 && BRANDS.has(alias)) BRAND_ALIASES.add(alias);
+      }
     }
   }
   return m;
 })();
 const MAX_ALIAS_WORDS = Math.max(...[...TOOL_ALIASES.keys()].map((k) => k.split(' ').length));
+/** First words of every alias: most words of a text start none, and are skipped at once. */
+const ALIAS_FIRST_WORDS = new Set([...TOOL_ALIASES.keys()].map((k) => k.split(' ')[0]!));
 
 /** Every written form of a known product (normalised) with the technology keys it names. */
 export function toolAliasEntries(): [alias: string, keys: string[]][] {
@@ -274,8 +305,12 @@ export function resolveTechnology(label: string): string[] {
     const ws = normalizeLabel(label).split(' ').filter(Boolean);
     let bestLen = 0;
     for (let i = 0; i < ws.length; i++) {
+      if (!ALIAS_FIRST_WORDS.has(ws[i]!)) continue;
       for (let n = Math.min(MAX_ALIAS_WORDS, ws.length - i); n > bestLen - 1 && n >= 1; n--) {
-        const keys = TOOL_ALIASES.get(ws.slice(i, i + n).join(' '));
+        const alias = ws.slice(i, i + n).join(' ');
+        const keys = TOOL_ALIASES.get(alias);
+        // "Zoho Expense" is not every Zoho product: a brand alone counts only as the whole name.
+        if (keys && BRAND_ALIASES.has(alias) && ws.length > 1) continue;
         if (keys && n > bestLen) {
           bestLen = n;
           out = keys;
@@ -291,8 +326,79 @@ export function resolveTechnology(label: string): string[] {
 
 // Words in signal text that show a buyer acting (evaluating, replacing, implementing, budgeting).
 export const INTENT_CUES = normalizeList(
-  'evaluate;evaluating;evaluation;replace;replacing;replacement;migrate;migrating;migration;implement;implementing;implementation;rollout;roll out;selecting;selection;shortlist;shortlisting;rfp;request for proposal;rfi;tender;budget;budgeted;approved;switch;switching;consolidate;consolidating;modernize;modernizing;modernization;upgrade;upgrading;sunset;sunsetting;overhaul;rebuild;deploy;deploying;adopt;adopting;pilot;piloting;vendor;vendors;demo;demos;proof of concept;poc;looking for;searching for;moving off;move off;outgrown;outgrew;invest;investing;initiative;transformation;procure;procuring',
+  'choosing;choose;comparing;proposals;go live;renewal;not renew;alternatives;replacements;search for;requirements;evaluate;evaluating;evaluation;replace;replacing;replacement;migrate;migrating;migration;implement;implementing;implementation;rollout;roll out;selecting;selection;shortlist;shortlisting;rfp;request for proposal;rfi;tender;budget;budgeted;approved;switch;switching;consolidate;consolidating;modernize;modernizing;modernization;upgrade;upgrading;sunset;sunsetting;overhaul;rebuild;deploy;deploying;adopt;adopting;pilot;piloting;vendor;vendors;demo;demos;proof of concept;poc;looking for;searching for;moving off;move off;outgrown;outgrew;invest;investing;initiative;transformation;procure;procuring',
 );
+
+// Words that show a company already settled on what it runs (satisfied users, past projects): its
+// mentions of a category are not buying intent.
+export const SETTLED_CUES = normalizeList(
+  'for years;for many years;since 2015;since 2016;since 2017;since 2018;since 2019;since 2020;since 2021;served us well;has served us;happy with;love using;inside out;backbone of;standardized on;standardised on;long time user;long time customer;successfully implemented;successfully completed;completed our;went live in;been on;are proud users;rely on;relies on',
+);
+
+// Words that mark a services firm selling the category (partners, consultancies, resellers) or a
+// third party writing about someone else's purchase.
+export const SERVICES_CUES = normalizeList(
+  'our clients;for our clients;for clients;client projects;client project;client sites;client site;client facing;client engagements;client wins;client portfolio;client organisations;client organizations;customer organisations;customer organizations;customers of our;our practice;practice lead;reseller;resellers;authorised reseller;authorized reseller;value added reseller;var partner;gold partner;premier partner;platinum partner;silver partner;elite partner;preferred partner;partner of the year;implementation partner;consulting partner;solutions partner;solution partner;partner program;our consultancy;consultancy;billable;systems integrator;system integrator;we implement;we deploy;we license;we resell;managed services provider;implementations for;rollouts for;rollout for;our consultants;certified consultants;on behalf of clients;with help from;sources say;according to sources;industry roundup;roundup;analyst note;reports that',
+);
+
+// Words that say a company is leaving what it runs ("migration off", "will not renew", "end of life").
+export const LEAVING_CUES = normalizeList(
+  'replace;replacing;replacement;replacements;replaced;migrate;migrating;migration;migrate off;moving away;move away;moving off;move off;switch;switching;switch away;sunset;sunsetting;retire;retiring;decommission;decommissioning;phase out;phasing out;exit;exiting;drop;drops;dropping;ditch;ditching;leave;leaving;not renew;will not renew;wont renew;won t renew;non renewal;up for renewal;contract ends;contract expires;expires;expiring;outgrown;outgrew;outgrowing;alternative to;alternatives;instead of;end of life;end of support;rip and replace;frustrated with;unhappy with;moving from;move from;transition away;transition from',
+);
+
+// A news item about someone buying ("X selects Y"): a purchase verb. Together with the company's own
+// name missing from it, the item is about another company's purchase.
+export const PURCHASE_VERBS = normalizeList(
+  'selects;selected;picks;picked;chooses;chose;signs deal;signs multi year deal;signs a multi year deal;goes live on;went live on;deploys;rolls out;replaced;replaces;switches to;moves to;adopts;standardizes on',
+);
+
+// Departments as written in data (hiring, job posts) -> the taxonomy's department of a category.
+const DEPARTMENT_ROWS = `
+sales | sales;revenue;business development;sales operations;revenue operations;inside sales;sales development
+marketing | marketing;demand generation;growth;marketing operations;brand;communications
+support | support;customer support;customer service;customer care;customer experience;cx;service desk;customer success
+finance | finance;accounting;treasury;fp and a;financial planning;controllership;finance operations
+hr | hr;human resources;people;people operations;talent;talent acquisition;recruiting;recruitment;people and culture;hr operations
+it | it;information technology;it operations;infrastructure;tech support;end user computing
+security | security;information security;infosec;cybersecurity;cyber security;security operations
+engineering | engineering;r and d;research and development;software engineering;product engineering;platform;devops
+data | data;analytics;business intelligence;bi;data science;data engineering;insights
+legal | legal;compliance;legal operations;contracts;general counsel
+operations | operations;ops;supply chain;logistics;warehouse;facilities;manufacturing;production;field operations
+ecommerce | ecommerce;e commerce;digital commerce;online sales
+clinical | clinical;nursing;medical;clinical operations;patient care
+`;
+
+/** Normalised department label -> taxonomy department. */
+const DEPARTMENT_BY_LABEL: Map<string, string> = new Map(
+  DEPARTMENT_ROWS.trim()
+    .split('\n')
+    .flatMap((line) => {
+      const [dept = '', labels = ''] = line.split('|').map((x) => x.trim());
+      return labels.split(';').map((l) => [normalizeLabel(l), dept] as [string, string]);
+    }),
+);
+
+/** The taxonomy department a written department names ("Customer Service" -> support), or null. */
+export function departmentOf(label: string | null): string | null {
+  if (!label) return null;
+  const key = normalizeLabel(label.replace(/&/g, ' and '));
+  const direct = DEPARTMENT_BY_LABEL.get(key);
+  if (direct) return direct;
+  // "Customer Service team", "Sales & Marketing": the first known label inside it.
+  const ws = key.split(' ');
+  for (let n = Math.min(3, ws.length); n >= 1; n--)
+    for (let i = 0; i + n <= ws.length; i++) {
+      const d = DEPARTMENT_BY_LABEL.get(ws.slice(i, i + n).join(' '));
+      if (d) return d;
+    }
+  return null;
+}
+
+/** Every department label (normalised), for spotting departments named in text. */
+export function departmentLabels(): [label: string, dept: string][] {
+  return [...DEPARTMENT_BY_LABEL.entries()];
+}
 
 // Words in signal text that mark a seller of the category rather than a buyer.
 export const VENDOR_CUES = normalizeList(

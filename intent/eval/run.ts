@@ -219,7 +219,7 @@ export function runEvaluation(opts: EvalOptions): EvalReport {
     list.push({ title: ct.title });
     contactsOf.set(ct.company_id, list);
   }
-  const sliceEngine = new IntentEngine(index, { cacheEntries: 16 });
+  const sliceEngine = opts.oursOnly ? engine : new IntentEngine(index, { cacheEntries: 16 });
   const variants: Record<string, ScoringConfig> = opts.ablations
     ? {
         'ours − decay': { ...DEFAULT_SCORING, halfLifeDays: 1e9 },
@@ -297,9 +297,11 @@ export function runEvaluation(opts: EvalOptions): EvalReport {
       if (problems.length > 0) violations.push(`${q.id} ${lead.lead_id}: ${problems.join(', ')}`);
     }
     // Slicing: K=25 from the cache must equal the first 25 of K=2000.
-    const big = sliceEngine.querySync({ query: q.query, limit: topN, filters }).leads.map((l) => l.lead_id);
-    const small = sliceEngine.querySync({ query: q.query, limit: 25, filters }).leads.map((l) => l.lead_id);
-    if (small.join() !== big.slice(0, 25).join()) sliceMismatches++;
+    if (!opts.oursOnly) {
+      const big = sliceEngine.querySync({ query: q.query, limit: topN, filters }).leads.map((l) => l.lead_id);
+      const small = sliceEngine.querySync({ query: q.query, limit: 25, filters }).leads.map((l) => l.lead_id);
+      if (small.join() !== big.slice(0, 25).join()) sliceMismatches++;
+    }
 
     const metrics: QueryOutcome['metrics'] = {};
     for (const [name, r] of Object.entries(systems)) {
@@ -381,6 +383,26 @@ export function runEvaluation(opts: EvalOptions): EvalReport {
       p95: sortedTimes[Math.floor(sortedTimes.length * 0.95)] ?? 0,
     },
   };
+}
+
+/** Mean metrics of one system per query variant (the phenomena of this set), for a split. */
+export function summaryByVariant(
+  report: EvalReport,
+  system = 'ours',
+  split: 'dev' | 'test' | 'all' = 'test',
+): Record<string, { n: number; ndcg25: number; p25: number; r2000: number }> {
+  const out: Record<string, { n: number; ndcg25: number; p25: number; r2000: number }> = {};
+  const qs = report.queries.filter((q) => split === 'all' || q.split === split);
+  for (const v of [...new Set(qs.map((q) => q.variant))]) {
+    const ms = qs.filter((q) => q.variant === v).map((q) => q.metrics[system]!);
+    out[v] = {
+      n: ms.length,
+      ndcg25: mean(ms.map((m) => m.ndcg25)),
+      p25: mean(ms.map((m) => m.p25)),
+      r2000: mean(ms.map((m) => m.r2000)),
+    };
+  }
+  return out;
 }
 
 export function formatReport(report: EvalReport, split: 'dev' | 'test' | 'all' = 'test'): string {
