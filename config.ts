@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type PayloadKeyring, parsePayloadKeys } from './temporal/payload-codec.js';
 
 // Every process (API, worker, launcher) is configured only by environment variables, so the same
 // code runs under `npm start`, docker-compose and an orchestrator. The README's configuration table
@@ -12,6 +13,8 @@ const EnvSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('leadrail-leads'),
   INTENT_TASK_QUEUE: z.string().default('leadrail-intent'),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
+  // `id:base64key[,id:base64key...]`: the first encrypts Temporal payloads, all decrypt (temporal/payload-codec.ts).
+  PAYLOAD_ENCRYPTION_KEYS: z.string().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().optional(),
@@ -65,6 +68,8 @@ export type Config = {
     intentTaskQueue: string;
     uiUrl: string;
   };
+  /** Keys of the payload codec; null when PAYLOAD_ENCRYPTION_KEYS is unset (requirePayloadKeys refuses). */
+  payloadKeys: PayloadKeyring | null;
   port: number;
   host: string;
   publicUrl: string;
@@ -103,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  let payloadKeys: PayloadKeyring | null = null;
+  if (e.PAYLOAD_ENCRYPTION_KEYS !== undefined) {
+    try {
+      payloadKeys = parsePayloadKeys(e.PAYLOAD_ENCRYPTION_KEYS);
+    } catch (err) {
+      throw new Error(`Invalid configuration: ${(err as Error).message}`);
+    }
+  }
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -114,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intentTaskQueue: e.INTENT_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL,
     },
+    payloadKeys,
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
@@ -161,4 +175,16 @@ export function requireDatabaseUrl(config: Config): string {
     throw new Error('DATABASE_URL is not set. Run `npm start` for the embedded stack, or set DATABASE_URL.');
   }
   return config.databaseUrl;
+}
+
+/** The payload keys; every process that talks to Temporal needs them, and none has a built-in default. */
+export function requirePayloadKeys(config: Config): PayloadKeyring {
+  if (!config.payloadKeys) {
+    throw new Error(
+      'PAYLOAD_ENCRYPTION_KEYS is not set: Temporal payloads (lead data) are encrypted with it. ' +
+        'Generate a key with `npm run keys -- payload-key` and set PAYLOAD_ENCRYPTION_KEYS=<id>:<base64>; ' +
+        '`npm start` keeps a development key in .data/payload-encryption-keys.',
+    );
+  }
+  return config.payloadKeys;
 }

@@ -4,12 +4,13 @@ import { createServer } from 'node:http';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
-import { loadConfig, requireDatabaseUrl } from './config.js';
+import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from './config.js';
 import { migrate } from './db/migrate.js';
 import { createPool } from './db/pool.js';
 import { createLogger } from './lib/logger.js';
 import { registry } from './lib/metrics.js';
 import { outboundFetch } from './lib/outbound.js';
+import { leadrailDataConverter } from './temporal/data-converter.js';
 import { createLeadWorker } from './temporal/lead-worker.js';
 import { ensureMaintenanceSchedule } from './temporal/maintenance-schedule.js';
 import { ensureSearchAttributes } from './temporal/search-attributes.js';
@@ -51,6 +52,7 @@ function startMetricsServer() {
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
+  const payloadKeys = requirePayloadKeys(config);
   if (config.migrateOnStart) await migrate(databaseUrl);
   const pool = createPool(databaseUrl, config.databasePoolSize);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
@@ -58,11 +60,16 @@ async function main(): Promise<void> {
   try {
     const added = await ensureSearchAttributes(connection, config.temporal.namespace);
     if (added.length > 0) log.info({ added }, 'registered search attributes');
-    const client = new Client({ connection, namespace: config.temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: config.temporal.namespace,
+      dataConverter: leadrailDataConverter(payloadKeys),
+    });
     const worker = await createLeadWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
+      payloadKeys,
       activities: createActivities({
         pool,
         temporal: { client, taskQueue: config.temporal.taskQueue },

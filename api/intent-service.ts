@@ -16,7 +16,9 @@ import { OpenAICompatibleParser } from '../intent/llm.js';
 import { loadIntentCorpus } from '../intent/load.js';
 import type { ValidIntentQueryRequest } from '../intent/request.js';
 import type { Logger } from '../lib/logger.js';
+import { leadrailDataConverter } from '../temporal/data-converter.js';
 import { createIntentWorker } from '../temporal/intent-worker.js';
+import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { ensureSearchAttributes } from '../temporal/search-attributes.js';
 import type { intentQueryWorkflow } from '../workflows/intent.js';
 import { AccountIdAttr } from '../workflows/shared.js';
@@ -43,6 +45,8 @@ export interface IntentServiceOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  /** Payload encryption keys (PAYLOAD_ENCRYPTION_KEYS), for the worker and the client alike. */
+  payloadKeys: PayloadKeyring;
   workflowBundleCode?: string;
   workflowBundlePath?: string;
   cacheEntries?: number;
@@ -114,7 +118,11 @@ export class IntentService {
   };
 
   private constructor(private readonly options: IntentServiceOptions) {
-    this.client = new Client({ connection: options.connection, namespace: options.namespace });
+    this.client = new Client({
+      connection: options.connection,
+      namespace: options.namespace,
+      dataConverter: leadrailDataConverter(options.payloadKeys),
+    });
     this.limiter = new IntentLimiter(options.pool, options.limiter);
     this.taskQueue = options.taskQueue;
     this.corpusChannel = options.corpusChannel ?? INTENT_CORPUS_CHANNEL;
@@ -137,6 +145,7 @@ export class IntentService {
       connection: options.connection,
       namespace: options.namespace,
       taskQueue: options.taskQueue,
+      payloadKeys: options.payloadKeys,
       activities: createIntentActivities({
         engine: () =>
           service.current

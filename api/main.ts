@@ -1,7 +1,7 @@
 // API process: the Hono app on Node's HTTP server. Configured only by environment (config.ts).
 import { serve } from '@hono/node-server';
 import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
-import { loadConfig, requireDatabaseUrl } from '../config.js';
+import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { createLogger } from '../lib/logger.js';
@@ -33,9 +33,14 @@ function sdkLogLevel(level: string): LogLevel {
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
+  const payloadKeys = requirePayloadKeys(config);
   if (config.migrateOnStart) await migrate(databaseUrl);
   const pool = createPool(databaseUrl, config.databasePoolSize);
-  const { client, connection } = await connectClient(config.temporal.address, config.temporal.namespace);
+  const { client, connection } = await connectClient(
+    config.temporal.address,
+    config.temporal.namespace,
+    payloadKeys,
+  );
   const intentConnection = await NativeConnection.connect({ address: config.temporal.address });
   const intent = await IntentService.start({
     pool,
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     connection: intentConnection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.intentTaskQueue,
+    payloadKeys,
     workflowBundlePath: config.intent.workflowBundlePath,
     cacheEntries: config.intent.cacheEntries,
     eagerStart: config.intent.eagerStart,

@@ -7,6 +7,7 @@ import { authenticateApiKey, findAccount, insertAccount, issueApiKey } from '../
 import { hasIntentData } from '../db/intent-queries.js';
 import { createPool } from '../db/pool.js';
 import { importIntentData } from '../intent/import.js';
+import { generatePayloadKey } from '../temporal/payload-codec.js';
 import { PROJECT_ROOT } from './processes.js';
 
 const DEV_ACCOUNT_ID = 'acct_development';
@@ -27,6 +28,17 @@ export async function ensureDevApiKey(databaseUrl: string, keyFile: string): Pro
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * The development payload encryption key (PAYLOAD_ENCRYPTION_KEYS), generated once into `keyFile` so runs
+ * recorded by earlier starts stay readable. Production sets its own (docker-compose requires it).
+ */
+export function ensureDevPayloadKey(keyFile: string): string {
+  if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
+  const spec = generatePayloadKey(`dev-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`);
+  writeFileSync(keyFile, `${spec}\n`, { mode: 0o600 });
+  return spec;
 }
 
 /**

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../db/migrate.js';
 import { startDemoBuyer } from './demo-buyer.js';
-import { ensureDevApiKey, ensureIntentCorpus } from './dev-data.js';
+import { ensureDevApiKey, ensureDevPayloadKey, ensureIntentCorpus } from './dev-data.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './postgres.js';
 import { PROJECT_ROOT, type Service, spawnNodeService, waitForHttp } from './processes.js';
 import { type DevServer, startDevServer } from './temporal-server.js';
@@ -17,6 +17,7 @@ const logDir = join(dataDir, 'logs');
 
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
+const uiPort = Number(env.TEMPORAL_UI_PORT ?? 8233);
 const stoppers: Array<() => Promise<void>> = [];
 const children: Service[] = [];
 
@@ -48,7 +49,9 @@ async function main() {
     say('• starting Temporal dev server (.data/temporal.db)');
     const server: DevServer = await startDevServer({
       port: Number(env.TEMPORAL_PORT ?? 7233),
-      uiPort: Number(env.TEMPORAL_UI_PORT ?? 8233),
+      uiPort,
+      // The UI decodes lead data through the API's codec endpoint (README: reading leads in the UI).
+      codecEndpoint: `http://localhost:${apiPort}/codec`,
       dbFilename: join(dataDir, 'temporal.db'),
       logFile: join(logDir, 'temporal.log'),
     });
@@ -59,6 +62,10 @@ async function main() {
 
   const childEnv = {
     ...env,
+    PAYLOAD_ENCRYPTION_KEYS: env.PAYLOAD_ENCRYPTION_KEYS ?? ensureDevPayloadKey(join(dataDir, 'payload-encryption-keys')),
+    // The UI on this machine decodes without signing in; from elsewhere, CODEC_AUTH_TOKEN is needed.
+    CODEC_ALLOW_LOOPBACK: env.CODEC_ALLOW_LOOPBACK ?? 'true',
+    CODEC_CORS_ORIGINS: env.CODEC_CORS_ORIGINS ?? `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),

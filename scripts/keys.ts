@@ -10,6 +10,7 @@
 //   npm run keys -- intent-limits --account acct_... --id key_... [--burst N] [--usd-per-day X] ... \
 //                           [--reset]      (a value `default` clears one override; no values: show them)
 //   npm run keys -- create-account --name NAME          (prints the new account id)
+//   npm run keys -- payload-key [--id ID]               (a new PAYLOAD_ENCRYPTION_KEYS entry; no database)
 //
 // Add --json for machine-readable output. The full key is printed once, by create and rotate.
 import { pathToFileURL } from 'node:url';
@@ -39,6 +40,7 @@ import {
   setIntentKeyLimits,
 } from '../db/intent-queries.js';
 import { createPool, type Pool } from '../db/pool.js';
+import { generatePayloadKey } from '../temporal/payload-codec.js';
 
 export class CliError extends Error {}
 
@@ -74,6 +76,7 @@ const USAGE = `usage: npm run keys -- <create|list|update|rotate|revoke|intent-l
   rotate          --account ID --id KEY_ID [--grace-seconds N]
   revoke          --account ID --id KEY_ID
   create-account  --name NAME
+  payload-key     [--id KEY_ID]   a new PAYLOAD_ENCRYPTION_KEYS entry <id>:<base64 32 bytes> (no database)
 options: --json  print JSON`;
 
 const list = (value: string | undefined) =>
@@ -93,6 +96,20 @@ function integer(name: string, value: string | undefined): number | undefined {
 function required(name: string, value: string | undefined): string {
   if (!value) throw new CliError(`--${name} is required\n${USAGE}`);
   return value;
+}
+
+/**
+ * `payload-key`: a fresh AES-256 key for the Temporal payload codec, as a PAYLOAD_ENCRYPTION_KEYS entry.
+ * The default id is the date (k20260101); put the new entry first to encrypt with it (README: rotating).
+ */
+export function payloadKeyCli(argv: string[]): string {
+  const { values } = parseArgs({ args: argv, options: { id: { type: 'string' } } });
+  const id = values.id ?? `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`;
+  try {
+    return generatePayloadKey(id);
+  } catch (err) {
+    throw new CliError(`${(err as Error).message}: use letters, digits, '.', '_' or '-' (at most 64)`);
+  }
 }
 
 /** Runs one command; returns what to print. Throws CliError for a usage or input mistake. */
@@ -259,6 +276,15 @@ export async function runKeysCli(argv: string[], pool: Pool): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'payload-key') {
+    try {
+      process.stdout.write(`${payloadKeyCli(process.argv.slice(3))}\n`);
+    } catch (err) {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    }
+    return;
+  }
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     process.stderr.write('DATABASE_URL is not set\n');

@@ -29,7 +29,9 @@ import { createLogger } from '../lib/logger.js';
 import { bundleWorkflows } from '../temporal/bundle.js';
 import { connectClient } from '../temporal/connect.js';
 import { createLeadWorker } from '../temporal/lead-worker.js';
+import { parsePayloadKeys } from '../temporal/payload-codec.js';
 import { type Responder, startRecipient } from '../test/helpers/recipient.js';
+import { RECORDED_HISTORIES_PAYLOAD_KEYS } from '../test/helpers/recorded-histories.js';
 import { replayDeliverySignal } from '../workflows/shared.js';
 
 const OUT_DIR = fileURLToPath(new URL('../test/histories/', import.meta.url));
@@ -90,7 +92,9 @@ async function main() {
 
     const pool = createPool(db.url, 10);
     cleanups.push(() => pool.end());
-    const { client, connection } = await connectClient(temporal.address, 'default');
+    // Encrypted like production, with the fixed public key the replay test decrypts with.
+    const payloadKeys = parsePayloadKeys(RECORDED_HISTORIES_PAYLOAD_KEYS);
+    const { client, connection } = await connectClient(temporal.address, 'default', payloadKeys);
     cleanups.push(() => connection.close());
     const nativeConnection = await NativeConnection.connect({ address: temporal.address });
     cleanups.push(() => nativeConnection.close());
@@ -99,6 +103,7 @@ async function main() {
       connection: nativeConnection,
       namespace: 'default',
       taskQueue,
+      payloadKeys,
       activities: createActivities({ pool, temporal: { client, taskQueue } }),
       workflowBundleCode: bundle,
     });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from './data-converter.js';
 
 /** The two workflow entry points: the lead pipeline's and the intent query's (separate workers). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -20,9 +21,16 @@ export function workflowSourceOptions(
   return { workflowsPath };
 }
 
-/** Bundles workflow code (webpack costs seconds; do it at build time or once per test run). */
+/**
+ * Bundles workflow code (webpack costs seconds; do it at build time or once per test run), with the
+ * failure converter that encodes failure messages (the worker passes the same path when it bundles).
+ */
 async function bundle(workflowsPath: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: quietLogger,
+  });
   return code;
 }
 

@@ -1,12 +1,16 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import type { IntentActivities } from '../activities/intent.js';
 import { INTENT_WORKFLOWS_PATH, type WorkflowSource, workflowSourceOptions } from './bundle.js';
+import { leadrailDataConverter } from './data-converter.js';
+import type { PayloadKeyring } from './payload-codec.js';
 
 export interface IntentWorkerOptions extends WorkflowSource {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: IntentActivities;
+  /** Payload encryption keys (PAYLOAD_ENCRYPTION_KEYS). */
+  payloadKeys: PayloadKeyring;
   /** Concurrent queries (workflow tasks and their local activities); default 64. */
   maxConcurrent?: number;
 }
@@ -24,6 +28,7 @@ export async function createIntentWorker(options: IntentWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: leadrailDataConverter(options.payloadKeys),
     ...workflowSourceOptions(options, INTENT_WORKFLOWS_PATH),
     maxConcurrentWorkflowTaskExecutions: slots,
     maxConcurrentLocalActivityExecutions: slots,

@@ -7,6 +7,7 @@ import { freePort } from '../dev/ports.js';
 import { startEmbeddedPostgres } from '../dev/postgres.js';
 import { startDevServer } from '../dev/temporal-server.js';
 import { bundleIntentWorkflows, bundleWorkflows } from '../temporal/bundle.js';
+import { generatePayloadKey } from '../temporal/payload-codec.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     temporalAddress: string;
     workflowBundlePath: string;
     intentWorkflowBundlePath: string;
+    /** PAYLOAD_ENCRYPTION_KEYS for every client and worker of the run: one fresh key. */
+    payloadEncryptionKeys: string;
   }
 }
 
@@ -74,6 +77,7 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', temporal.address);
   project.provide('workflowBundlePath', bundlePath);
   project.provide('intentWorkflowBundlePath', intentBundlePath);
+  project.provide('payloadEncryptionKeys', generatePayloadKey('test'));
 
   return async () => {
     await temporal.stop();

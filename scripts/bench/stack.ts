@@ -13,6 +13,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/postgres
 import { spawnNodeService, tail, waitForHttp, waitForLog } from '../../dev/processes.js';
 import { type DevServer, startDevServer, stopChild } from '../../dev/temporal-server.js';
 import { bundleWorkflows } from '../../temporal/bundle.js';
+import { generatePayloadKey } from '../../temporal/payload-codec.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -101,6 +102,8 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       MIGRATE_ON_START: 'false',
       WORKFLOW_BUNDLE_PATH: bundlePath,
       WORKER_METRICS_PORT: String(metricsPort),
+      // Encrypted payloads, as in production: the measured cost includes the codec's.
+      PAYLOAD_ENCRYPTION_KEYS: process.env.PAYLOAD_ENCRYPTION_KEYS ?? generatePayloadKey('bench'),
       ...options.env,
     };
     say('• starting worker and API');

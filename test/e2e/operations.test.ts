@@ -12,6 +12,7 @@ import { freePort } from '../../dev/ports.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
+import { testPayloadKeys, testPayloadKeysSpec } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -127,6 +128,7 @@ describe('worker process', () => {
         ...process.env,
         DATABASE_URL: inject('databaseUrl'),
         TEMPORAL_ADDRESS: inject('temporalAddress'),
+        PAYLOAD_ENCRYPTION_KEYS: testPayloadKeysSpec(),
         TEMPORAL_TASK_QUEUE: taskQueue,
         WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
         WORKER_METRICS_PORT: String(metricsPort),
@@ -142,7 +144,11 @@ describe('worker process', () => {
 
     // A lead whose buyer answers slowly, so the worker is mid-delivery when it is told to stop.
     const pool = createPool(inject('databaseUrl'), 2);
-    const { client, connection } = await connectClient(inject('temporalAddress'), 'default');
+    const { client, connection } = await connectClient(
+      inject('temporalAddress'),
+      'default',
+      testPayloadKeys(),
+    );
     const account = await insertAccount(pool, 'worker process');
     const { key } = await issueApiKey(pool, account.id);
     const app = createApp({ pool, temporal: client, taskQueue, logger: silentLogger });
@@ -181,6 +187,7 @@ describe('worker process', () => {
         connection: native,
         namespace: 'default',
         taskQueue,
+        payloadKeys: testPayloadKeys(),
         activities: createActivities({ pool, temporal: { client, taskQueue } }),
         workflowBundlePath: inject('workflowBundlePath'),
       });

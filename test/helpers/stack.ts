@@ -11,6 +11,7 @@ import { createLogger } from '../../lib/logger.js';
 import { outboundFetch, type PrivateNetworkPolicy } from '../../lib/outbound.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
+import { testPayloadKeys } from './payload-keys.js';
 
 export const silentLogger = createLogger({ level: 'silent' });
 
@@ -34,13 +35,15 @@ export async function startTestStack(
   const databaseUrl = inject('databaseUrl');
   const address = inject('temporalAddress');
   const pool = createPool(databaseUrl, 10);
-  const { client, connection } = await connectClient(address, 'default');
+  const payloadKeys = testPayloadKeys();
+  const { client, connection } = await connectClient(address, 'default', payloadKeys);
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${randomUUID()}`;
   const worker: Worker = await createLeadWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
+    payloadKeys,
     activities: createActivities({
       pool,
       temporal: { client, taskQueue },
@@ -55,6 +58,7 @@ export async function startTestStack(
         logger: silentLogger,
         connection: nativeConnection,
         namespace: 'default',
+        payloadKeys,
         taskQueue: `intent-test-${randomUUID()}`,
         // A channel per stack: imports by other test files must not reload this one's index mid-test.
         corpusChannel: `intent_corpus_${randomUUID().replaceAll('-', '')}`,

@@ -15,6 +15,7 @@ import { freePort } from '../../dev/ports.js';
 import { type DevServer, startDevServer } from '../../dev/temporal-server.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger } from '../helpers/stack.js';
 
@@ -70,13 +71,15 @@ describe('Temporal Web UI (Chromium)', () => {
     server = await startDevServer({ port, uiPort, logFile: join(workDir, 'temporal.log') });
 
     pool = createPool(inject('databaseUrl'), 5);
-    ({ client, connection } = await connectClient(server.address, 'default'));
+    const payloadKeys = testPayloadKeys();
+    ({ client, connection } = await connectClient(server.address, 'default', payloadKeys));
     nativeConnection = await NativeConnection.connect({ address: server.address });
     const taskQueue = `ui-${randomUUID()}`;
     worker = await createLeadWorker({
       connection: nativeConnection,
       namespace: 'default',
       taskQueue,
+      payloadKeys,
       activities: createActivities({ pool, temporal: { client, taskQueue } }),
       workflowBundlePath: inject('workflowBundlePath'),
     });

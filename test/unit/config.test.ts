@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.js';
+import { loadConfig, requirePayloadKeys } from '../../config.js';
 
 describe('configuration from the environment', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -30,5 +30,18 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     // A ceiling below the default a key gets without its own limit would not bind: refused.
     expect(() => loadConfig({ KEY_RATE_LIMIT_MAX_PER_HOUR: '500' })).toThrow(/KEY_RATE_LIMIT_MAX_PER_HOUR/);
+  });
+
+  it('reads PAYLOAD_ENCRYPTION_KEYS, refuses a malformed one, and has no default key', () => {
+    const k2 = `k2:${Buffer.alloc(32, 2).toString('base64')}`;
+    const k1 = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    const keys = requirePayloadKeys(loadConfig({ PAYLOAD_ENCRYPTION_KEYS: `${k2},${k1}` }));
+    expect(keys.current.id).toBe('k2');
+    expect([...keys.all.keys()]).toEqual(['k2', 'k1']);
+    expect(() => loadConfig({ PAYLOAD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(
+      /^Invalid configuration: PAYLOAD_ENCRYPTION_KEYS: key "k1" must be 32 bytes/,
+    );
+    expect(loadConfig({}).payloadKeys).toBeNull();
+    expect(() => requirePayloadKeys(loadConfig({}))).toThrow(/PAYLOAD_ENCRYPTION_KEYS is not set/);
   });
 });

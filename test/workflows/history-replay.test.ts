@@ -8,7 +8,10 @@ import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js'
 import { type ReplayWorkerOptions, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { describe, expect, inject, it } from 'vitest';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { parsePayloadKeys } from '../../temporal/payload-codec.js';
 import * as workflows from '../../workflows/index.js';
+import { RECORDED_HISTORIES_PAYLOAD_KEYS } from '../helpers/recorded-histories.js';
 
 // Guards against non-deterministic workflow changes: every recorded history in test/histories/ (one real
 // run per workflow path, from `npm run histories:record`) must replay against the current workflow code.
@@ -72,8 +75,11 @@ function load(file: string): Recorded {
   };
 }
 
+// Histories recorded since payload encryption are encrypted with the fixed, public recording key
+// (test/helpers/recorded-histories.ts); older ones hold plain payloads, which the codec passes through.
 const replayOptions = (): ReplayWorkerOptions => ({
   workflowBundle: { codePath: inject('workflowBundlePath') },
+  dataConverter: leadrailDataConverter(parsePayloadKeys(RECORDED_HISTORIES_PAYLOAD_KEYS)),
   replayName: 'history-replay',
 });
 

@@ -9,8 +9,10 @@ import type { LeadProgress } from '../../activities/lead-records.js';
 import type { WebhookRequest } from '../../activities/webhooks.js';
 import { assignIds, type FlowConfigInput, FlowConfigSchema } from '../../domain/flow.js';
 import { evaluateLead } from '../../domain/pipeline.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
 import { awaitOutcomeUpdate, type LeadWorkflowInput } from '../../workflows/shared.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 
 // Workflow logic on the real Temporal dev server, with activities stubbed so each path is direct.
 describe('leadWorkflow (stubbed activities)', () => {
@@ -21,7 +23,7 @@ describe('leadWorkflow (stubbed activities)', () => {
   beforeAll(async () => {
     connection = await Connection.connect({ address: inject('temporalAddress') });
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: leadrailDataConverter(testPayloadKeys()) });
   });
   afterAll(async () => {
     await nativeConnection?.close();
@@ -100,6 +102,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       connection: nativeConnection,
       taskQueue,
       activities,
+      dataConverter: leadrailDataConverter(testPayloadKeys()),
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     return worker.runUntil(fn(taskQueue));

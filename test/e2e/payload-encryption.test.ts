@@ -1,0 +1,125 @@
+import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import proto from '@temporalio/proto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EncryptionCodec } from '../../temporal/payload-codec.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+// Lead data in Temporal is encrypted: a history read with a client that has no codec (what Temporal's
+// database, its UI and anyone with gRPC access hold) contains no trace of the lead, while the same
+// history decoded with the keys has it all.
+
+const LEAD = {
+  first_name: 'Zephyrine',
+  last_name: 'Quillfeather',
+  email: 'Zephyrine.Quillfeather@example.net',
+  phone: '(415) 555-0123',
+  source: 'payload-test',
+};
+// Every form the lead's personal data takes on its way through the pipeline.
+const TRACES = ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather', '4155550123', '555-0123', '555) 555'];
+
+/**
+ * Every payload in a history (inputs, results, markers, failures' encoded attributes, summaries) with
+ * where it is, except search attributes (indexed by the server, so plain by design) and the metadata of
+ * local activity markers (written by the SDK core: activity type, attempt, timing; the result is sealed).
+ */
+function payloadsIn(
+  value: unknown,
+  path = '',
+  found: Array<[string, Payload]> = [],
+): Array<[string, Payload]> {
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return found;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) payloadsIn(v, `${path}[${i}]`, found);
+    return found;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.data instanceof Uint8Array && record.metadata && typeof record.metadata === 'object') {
+    found.push([path, record as Payload]);
+    return found;
+  }
+  for (const [k, v] of Object.entries(record)) {
+    const where = `${path}.${k}`;
+    if (k === 'searchAttributes' || k === 'upsertWorkflowSearchAttributesEventAttributes') continue;
+    if (where.endsWith('markerRecordedEventAttributes.details.data')) continue;
+    payloadsIn(v, where, found);
+  }
+  return found;
+}
+
+describe('payload encryption (real stack)', () => {
+  let stack: TestStack;
+  let buyer: Awaited<ReturnType<typeof startRecipient>>;
+  let hooks: Awaited<ReturnType<typeof startRecipient>>;
+  let down: Awaited<ReturnType<typeof startRecipient>>;
+  let plainConnection: Connection;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    buyer = await startRecipient(() => ({ status: 200, body: { outcome: 'success' } }));
+    hooks = await startRecipient(() => ({ status: 200 }));
+    down = await startRecipient(() => ({ status: 503 }));
+    plainConnection = await Connection.connect({ address: inject('temporalAddress') });
+  });
+  afterAll(async () => {
+    await plainConnection?.close();
+    await Promise.all([buyer?.close(), hooks?.close(), down?.close()]);
+    await stack?.stop();
+  });
+
+  it('a raw history holds no lead data; decoded with the keys it holds all of it', async () => {
+    const { key } = await stack.createAccount();
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Encrypted',
+      fields: [
+        { name: 'email', type: 'email', required: true },
+        { name: 'phone', type: 'phone', required: true },
+      ],
+      delivery_retry: { maximum_attempts: 1, initial_interval_ms: 100, maximum_interval_ms: 100 },
+      settings: { notifications: { webhook_url: hooks.url } },
+      steps: [
+        { type: 'enhancement', service: 'email_validation' },
+        { type: 'enhancement', service: 'phone_validation' },
+        { type: 'enhancement', service: 'duplicate_check', settings: { fields: ['email'] } },
+        { type: 'delivery', recipient: { name: 'Good buyer', config: { url: buyer.url } } },
+        // Its failure (HTTP 503, one attempt) puts an ActivityTaskFailed in the history.
+        { type: 'delivery', recipient: { name: 'Down buyer', config: { url: down.url } } },
+      ],
+    });
+    expect(flow.status, flow.text).toBe(201);
+    const lead = await stack.call('POST', `/flows/${flow.json.id}/leads`, key, { lead: LEAD });
+    expect(lead.status, lead.text).toBe(201);
+    expect(lead.json.status).toBe('delivered');
+    // The buyer got the lead in the clear, as always.
+    expect(buyer.requests[0]!.body).toContain('zephyrine.quillfeather@example.net');
+    await stack.client.workflow.getHandle(lead.json.id).result();
+    expect(hooks.requests.length).toBeGreaterThanOrEqual(3);
+
+    const plain = new Client({ connection: plainConnection, namespace: 'default' });
+    const history = await plain.workflow.getHandle(lead.json.id).fetchHistory();
+    const raw = Buffer.from(proto.temporal.api.history.v1.History.encode(history).finish()).toString(
+      'latin1',
+    );
+    expect(raw.length).toBeGreaterThan(1000);
+    for (const trace of TRACES) expect(raw.toLowerCase(), trace).not.toContain(trace.toLowerCase());
+    const failed = history.events?.find((e) => e.activityTaskFailedEventAttributes);
+    expect(failed?.activityTaskFailedEventAttributes?.failure?.message).toBe('Encoded failure');
+
+    // Every payload is sealed; decoded with the keys, the lead and the failure's reason are back.
+    const located = payloadsIn(history);
+    expect(located.length).toBeGreaterThan(10);
+    const unsealed = located.filter(
+      ([, p]) => Buffer.from(p.metadata!.encoding!).toString() !== 'binary/encrypted',
+    );
+    expect(unsealed.map(([where]) => where)).toEqual([]);
+    const payloads = located.map(([, p]) => p);
+    const decoded = await new EncryptionCodec(testPayloadKeys()).decode(payloads);
+    const text = decoded.map((p) => JSON.stringify(defaultPayloadConverter.fromPayload(p))).join('\n');
+    for (const trace of ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather@example.net', '4155550123'])
+      expect(text, trace).toContain(trace);
+    expect(text).toMatch(/503/);
+  });
+});
