@@ -34,6 +34,7 @@ import { buildEvalQueries } from '../intent/eval/queries.js';
 import type { IntentFilters } from '../intent/filters.js';
 import { importIntentData } from '../intent/import.js';
 import { Rng } from '../intent/seed/prng.js';
+import { generatePayloadKey } from '../temporal/payload-codec.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -480,6 +481,7 @@ async function ownStack(): Promise<Stack> {
       HOST: '127.0.0.1',
       MIGRATE_ON_START: 'false',
       LOG_LEVEL: values['log-level'],
+      PAYLOAD_ENCRYPTION_KEYS: process.env.PAYLOAD_ENCRYPTION_KEYS ?? generatePayloadKey('bench'),
       ...extraEnv,
     };
     const profArgs = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];

@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { EncryptionCodec } from '../../temporal/payload-codec.js';
+import type { Activities } from '../../activities/index.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { EncryptionCodec, generatePayloadKey, parsePayloadKeys } from '../../temporal/payload-codec.js';
+import { webhookWorkflow } from '../../workflows/webhook.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -121,5 +126,84 @@ describe('payload encryption (real stack)', () => {
     for (const trace of ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather@example.net', '4155550123'])
       expect(text, trace).toContain(trace);
     expect(text).toMatch(/503/);
+  });
+
+  it('a worker without the key a run was written with fails its task naming the key id; the run waits for it', async () => {
+    const k9 = generatePayloadKey('k9');
+    const k1 = generatePayloadKey('k1');
+    const writer = new Client({
+      connection: plainConnection,
+      namespace: 'default',
+      dataConverter: leadrailDataConverter(parsePayloadKeys(k9)),
+    });
+    const taskQueue = `keys-${randomUUID()}`;
+    const workflowId = `keys-${randomUUID()}`;
+    const sent: unknown[] = [];
+    const activities = {
+      sendWebhook: async (request: unknown) => {
+        sent.push(request);
+        return { responseCode: 200 };
+      },
+      markWebhookFailed: async () => {},
+    } as unknown as Activities;
+    const native = await NativeConnection.connect({ address: inject('temporalAddress') });
+    const workerWith = (spec: string) =>
+      Worker.create({
+        connection: native,
+        taskQueue,
+        activities,
+        dataConverter: leadrailDataConverter(parsePayloadKeys(spec)),
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+      });
+    try {
+      const handle = await writer.workflow.start(webhookWorkflow, {
+        taskQueue,
+        workflowId,
+        args: [
+          {
+            deliveryId: 'whk_1',
+            accountId: 'acct_x',
+            flowId: 'flow_x',
+            leadId: null,
+            url: 'http://x',
+            event: 'lead.converted',
+            occurredAt: new Date().toISOString(),
+            data: {},
+          },
+        ],
+      });
+      // A worker that only knows k1: the task fails (retried by Temporal), nothing runs, the run waits.
+      const stale = await workerWith(k1);
+      const failure = await stale.runUntil(async () => {
+        for (;;) {
+          const events = (await handle.fetchHistory()).events ?? [];
+          const failed = events.find((e) => e.workflowTaskFailedEventAttributes);
+          if (failed) return failed.workflowTaskFailedEventAttributes!.failure!;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      });
+      expect(sent).toEqual([]);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      // The failure is itself encrypted (by the worker, with k1); its message names the missing key.
+      expect(failure.message).toBe('Encoded failure');
+      const [attributes] = await new EncryptionCodec(parsePayloadKeys(k1)).decode([
+        failure.encodedAttributes!,
+      ]);
+      expect((defaultPayloadConverter.fromPayload(attributes!) as { message: string }).message).toBe(
+        'Payload was encrypted with key id "k9", which is not in PAYLOAD_ENCRYPTION_KEYS (known: k1); add that key back to read it',
+      );
+
+      // With the key back (k1 still first: it encrypts), the same run completes.
+      const fixed = await workerWith(`${k1},${k9}`);
+      const reader = new Client({
+        connection: plainConnection,
+        namespace: 'default',
+        dataConverter: leadrailDataConverter(parsePayloadKeys(`${k1},${k9}`)),
+      });
+      expect(await fixed.runUntil(reader.workflow.getHandle(workflowId).result())).toBe('delivered');
+      expect(sent).toHaveLength(1);
+    } finally {
+      await native.close();
+    }
   });
 });
