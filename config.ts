@@ -15,6 +15,25 @@ const EnvSchema = z.object({
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
   // `id:base64key[,id:base64key...]`: the first encrypts Temporal payloads, all decrypt (temporal/payload-codec.ts).
   PAYLOAD_ENCRYPTION_KEYS: z.string().optional(),
+  // The codec endpoint the Temporal UI decodes through (api/routes/codec.ts): an operator token, the UI
+  // origins allowed to call it, and (npm start only) unauthenticated calls from this machine.
+  CODEC_AUTH_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:8233,http://127.0.0.1:8233')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as http://localhost:8080')),
+    ),
+  CODEC_ALLOW_LOOPBACK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().optional(),
@@ -70,6 +89,8 @@ export type Config = {
   };
   /** Keys of the payload codec; null when PAYLOAD_ENCRYPTION_KEYS is unset (requirePayloadKeys refuses). */
   payloadKeys: PayloadKeyring | null;
+  /** The codec endpoint for the Temporal UI; served when a token is set or loopback calls are allowed. */
+  codecEndpoint: { token: string | null; allowLoopback: boolean; corsOrigins: string[] };
   port: number;
   host: string;
   publicUrl: string;
@@ -128,6 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiUrl: e.TEMPORAL_UI_URL,
     },
     payloadKeys,
+    codecEndpoint: {
+      token: e.CODEC_AUTH_TOKEN ?? null,
+      allowLoopback: e.CODEC_ALLOW_LOOPBACK,
+      corsOrigins: e.CODEC_CORS_ORIGINS,
+    },
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -16,6 +16,7 @@ import type { ClientIpResolver } from './middleware/client-ip.js';
 import { observe } from './middleware/observability.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
+import { type CodecEndpointOptions, codecRouter } from './routes/codec.js';
 import { eventsRouter } from './routes/events.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
@@ -26,6 +27,8 @@ import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
 
 export interface AppDeps {
+  /** The codec endpoint for the Temporal UI (api/routes/codec.ts); absent: not served. */
+  codec?: CodecEndpointOptions;
   pool: Pool;
   temporal: Client;
   taskQueue: string;
@@ -131,6 +134,13 @@ export function createApp(deps: AppDeps) {
     }
     throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${path}`);
   });
+
+  // The Temporal UI's codec endpoint: operators only (its own authentication), and it needs neither
+  // Postgres nor an API key, so it comes before those checks.
+  if (deps.codec) {
+    app.route('/codec', codecRouter(deps.codec));
+    app.get('/codec/', (c) => c.redirect('/codec', 301));
+  }
 
   const availability = deps.availability ?? assumeAvailable;
   // Every route but the probes needs Postgres (keys, rate limits): during an outage, say so at once.

@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
+import { EncryptionCodec } from '../temporal/payload-codec.js';
 import { createApp } from './app.js';
 import { monitorAvailability } from './availability.js';
 import { IntentService } from './intent-service.js';
@@ -61,8 +62,21 @@ async function main(): Promise<void> {
     () => {},
   );
   const availability = monitorAvailability({ databaseUrl, temporal: client });
+  const { token, allowLoopback, corsOrigins } = config.codecEndpoint;
+  const codec =
+    token || allowLoopback
+      ? {
+          codec: new EncryptionCodec(payloadKeys),
+          token,
+          allowLoopback,
+          corsOrigins,
+          secureCookie: config.publicUrl.startsWith('https:'),
+        }
+      : undefined;
+  if (!codec) log.info('codec endpoint off: set CODEC_AUTH_TOKEN for the Temporal UI to decode lead data');
   const app = createApp({
     availability,
+    codec,
     pool,
     temporal: client,
     taskQueue: config.temporal.taskQueue,

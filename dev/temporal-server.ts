@@ -43,6 +43,8 @@ export interface DevServerOptions {
   dbFilename?: string;
   namespace?: string;
   logFile?: string;
+  /** Where the Web UI decodes payloads (the API's /codec); without it the UI shows them encrypted. */
+  codecEndpoint?: string;
 }
 
 export interface DevServer {
@@ -75,6 +77,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   args.push('--log-level', 'warn', '--log-format', 'json');
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
+  if (options.uiPort && options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
   if (options.dbFilename) {
     mkdirSync(dirname(options.dbFilename), { recursive: true });
     // WAL with synchronous=NORMAL: still safe if a process crashes (only a power loss can drop the
