@@ -35,13 +35,16 @@ export const CODEC_SESSION_SECONDS = 12 * 60 * 60;
 const MAX_CODEC_BODY_BYTES = 8 * 1024 * 1024;
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'expected base64');
+// proto3 JSON leaves out an empty list: `{}` is no payloads (the Temporal CLI sends it).
 const PayloadsBody = z.object({
-  payloads: z.array(
-    z.object({
-      metadata: z.record(z.string(), Base64).nullish(),
-      data: Base64.nullish(),
-    }),
-  ),
+  payloads: z
+    .array(
+      z.object({
+        metadata: z.record(z.string(), Base64).nullish(),
+        data: Base64.nullish(),
+      }),
+    )
+    .default([]),
 });
 type JsonPayload = z.infer<typeof PayloadsBody>['payloads'][number];
 
