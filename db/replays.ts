@@ -75,7 +75,10 @@ export async function findReplay(
   leadId: string,
   replayId: string,
 ): Promise<ReplayResult | null> {
-  const { rows } = await db.query<{ status: ReplayResult['status']; attempts: ReplayResult['attempts'] | null }>(
+  const { rows } = await db.query<{
+    status: ReplayResult['status'];
+    attempts: ReplayResult['attempts'] | null;
+  }>(
     `SELECT l.status, e.details->'attempts' AS attempts
        FROM lead_events e JOIN leads l ON l.id = e.lead_id
       WHERE e.lead_id = $1 AND l.account_id = $2 AND e.type = 'replayed' AND e.details->>'replay_id' = $3

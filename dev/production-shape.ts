@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from '../db/migrate.js';
 import { bundleIntentWorkflows, bundleWorkflows } from '../temporal/bundle.js';
+import { ensureDevPayloadKey } from './dev-data.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './postgres.js';
 import { type Service, spawnNodeService, tail, waitForHttp, waitForLog } from './processes.js';
 import {
@@ -54,6 +55,8 @@ export interface ProductionShapeOptions {
 
 export interface ProductionShape {
   databaseUrl: string;
+  /** PAYLOAD_ENCRYPTION_KEYS of its APIs and workers, for clients of the same runs (tests, scripts). */
+  payloadKeys: string;
   temporalAddress: string;
   apiUrls: string[];
   uiUrl: string | null;
@@ -178,8 +181,20 @@ export async function startProductionShape(options: ProductionShapeOptions): Pro
     const intentBundlePath = join(options.dataDir, 'intent-workflow-bundle.js');
     writeFileSync(bundlePath, leadBundle);
     writeFileSync(intentBundlePath, intentBundle);
+    // Lead data in Temporal is encrypted: the given keys, else a key generated once into dataDir.
+    const payloadKeys =
+      options.env?.PAYLOAD_ENCRYPTION_KEYS ??
+      process.env.PAYLOAD_ENCRYPTION_KEYS ??
+      ensureDevPayloadKey(join(options.dataDir, 'payload-encryption-keys'));
     const baseEnv: NodeJS.ProcessEnv = {
       ...process.env,
+      PAYLOAD_ENCRYPTION_KEYS: payloadKeys,
+      // The Web UI decodes through api-1's codec endpoint; on this one machine, without a sign-in
+      // (docker-compose requires CODEC_AUTH_TOKEN instead: README, reading leads in the UI).
+      CODEC_ALLOW_LOOPBACK: process.env.CODEC_ALLOW_LOOPBACK ?? 'true',
+      ...(options.uiPort
+        ? { CODEC_CORS_ORIGINS: `http://127.0.0.1:${options.uiPort},http://localhost:${options.uiPort}` }
+        : {}),
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: namespace,
@@ -243,7 +258,10 @@ export async function startProductionShape(options: ProductionShapeOptions): Pro
             temporalAddress,
             port,
             corsOrigins: apiUrls,
-            codecEndpoint: options.env?.TEMPORAL_CODEC_ENDPOINT ?? process.env.TEMPORAL_CODEC_ENDPOINT,
+            codecEndpoint:
+              options.env?.TEMPORAL_CODEC_ENDPOINT ??
+              process.env.TEMPORAL_CODEC_ENDPOINT ??
+              (apiUrls[0] ? `${apiUrls[0]}/codec` : undefined),
             logFile: join(options.logDir, 'ui.log'),
           });
           await waitForHttp(`http://127.0.0.1:${port}/`, 60_000);
@@ -264,6 +282,7 @@ export async function startProductionShape(options: ProductionShapeOptions): Pro
     };
     return {
       databaseUrl,
+      payloadKeys,
       temporalAddress,
       apiUrls,
       uiUrl,

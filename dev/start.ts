@@ -62,7 +62,8 @@ async function main() {
 
   const childEnv = {
     ...env,
-    PAYLOAD_ENCRYPTION_KEYS: env.PAYLOAD_ENCRYPTION_KEYS ?? ensureDevPayloadKey(join(dataDir, 'payload-encryption-keys')),
+    PAYLOAD_ENCRYPTION_KEYS:
+      env.PAYLOAD_ENCRYPTION_KEYS ?? ensureDevPayloadKey(join(dataDir, 'payload-encryption-keys')),
     // The UI on this machine decodes without signing in; from elsewhere, CODEC_AUTH_TOKEN is needed.
     CODEC_ALLOW_LOOPBACK: env.CODEC_ALLOW_LOOPBACK ?? 'true',
     CODEC_CORS_ORIGINS: env.CODEC_CORS_ORIGINS ?? `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`,

@@ -12,10 +12,14 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { insertAccount, issueApiKey } from '../../db/accounts.js';
 import { createPool, type Pool } from '../../db/pool.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { parsePayloadKeys } from '../../temporal/payload-codec.js';
 import type { IdempotentBuyer, KeyRecord } from './buyer.js';
 
 export interface ShapeDescription {
   databaseUrl: string;
+  /** PAYLOAD_ENCRYPTION_KEYS of the shape's processes: clients of its runs decrypt with them. */
+  payloadKeys: string;
   temporalAddress: string;
   apiUrls: string[];
   uiUrl: string | null;
@@ -252,7 +256,11 @@ export async function runExperiment(
   const crashesBefore = shape.crashes.length;
   const pool = createPool(shape.databaseUrl, 4);
   const connection = await Connection.connect({ address: shape.temporalAddress });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({
+    connection,
+    namespace: 'default',
+    dataConverter: leadrailDataConverter(parsePayloadKeys(shape.payloadKeys)),
+  });
   buyer.setDelay(plan.buyerDelayMs);
   try {
     const tenant = await prepareTenant(pool, shape.apiUrls[0]!, buyer, plan.name);

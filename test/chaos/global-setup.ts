@@ -74,6 +74,7 @@ export default async function setup(project: TestProject) {
       if (req.method === 'GET' && action === 'shape') {
         const description: ShapeDescription = {
           databaseUrl: shape.databaseUrl,
+          payloadKeys: shape.payloadKeys,
           temporalAddress: shape.temporalAddress,
           apiUrls: shape.apiUrls,
           uiUrl: shape.uiUrl,

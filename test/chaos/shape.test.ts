@@ -2,6 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount, issueApiKey } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { parsePayloadKeys } from '../../temporal/payload-codec.js';
 import { type IdempotentBuyer, startIdempotentBuyer } from './buyer.js';
 import type { ShapeDescription } from './experiments.js';
 import { shapeControl } from './harness.js';
@@ -69,7 +71,11 @@ describe('the production shape', () => {
 
       // Its run is in the server's PostgreSQL databases, and SQL visibility answers a query by our
       // search attribute.
-      const client = new Client({ connection, namespace: 'default' });
+      const client = new Client({
+        connection,
+        namespace: 'default',
+        dataConverter: leadrailDataConverter(parsePayloadKeys(shape.payloadKeys)),
+      });
       await expect
         .poll(async () => (await client.workflow.getHandle(leadId).describe()).status.name)
         .toBe('COMPLETED');

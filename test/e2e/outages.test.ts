@@ -4,6 +4,7 @@ import { createApp } from '../../api/app.js';
 import { type AvailabilityMonitor, monitorAvailability } from '../../api/availability.js';
 import { createPool, type Pool } from '../../db/pool.js';
 import { connectClient } from '../../temporal/connect.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
@@ -39,7 +40,7 @@ describe('outages: 503 with Retry-After naming the component', () => {
     temporalProxy = await startTcpProxy({ host: tHost!, port: Number(tPort) });
     db.host = dbProxy.address;
     pool = createPool(db.toString(), 5);
-    const { client, connection } = await connectClient(temporalProxy.address, 'default');
+    const { client, connection } = await connectClient(temporalProxy.address, 'default', testPayloadKeys());
     closeTemporal = () => connection.close();
     monitor = monitorAvailability({ databaseUrl: db.toString(), temporal: client }, { intervalMs: 250 });
     app = createApp({

@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -38,7 +40,11 @@ describe('a submission’s wait ends with its answer', () => {
       };
     }
     try {
-      const client = new Client({ connection, namespace: 'default' });
+      const client = new Client({
+        connection,
+        namespace: 'default',
+        dataConverter: leadrailDataConverter(testPayloadKeys()),
+      });
       const app = createApp({
         pool: stack.pool,
         temporal: client,

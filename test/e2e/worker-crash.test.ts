@@ -4,7 +4,9 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
@@ -37,6 +39,7 @@ describe('a worker killed mid-run', () => {
       connection,
       namespace: 'default',
       taskQueue,
+      payloadKeys: testPayloadKeys(),
       activities: createActivities({ pool: stack.pool, temporal: { client: stack.client, taskQueue } }),
       workflowBundlePath: inject('workflowBundlePath'),
     });
@@ -106,7 +109,12 @@ describe('a worker killed mid-run', () => {
           throw new ServiceError('Workflow was not started: StartDeduped');
         },
       };
-      const client = new Client({ connection, namespace: 'default', interceptors: { workflow: [losing] } });
+      const client = new Client({
+        connection,
+        namespace: 'default',
+        interceptors: { workflow: [losing] },
+        dataConverter: leadrailDataConverter(testPayloadKeys()),
+      });
       try {
         const app = createApp({
           pool: stack.pool,

@@ -17,6 +17,7 @@ export async function startWorkerProcess(options: { taskQueue: string; databaseU
       ...process.env,
       DATABASE_URL: options.databaseUrl ?? inject('databaseUrl'),
       TEMPORAL_ADDRESS: inject('temporalAddress'),
+      PAYLOAD_ENCRYPTION_KEYS: inject('payloadEncryptionKeys'),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
       WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
       WORKER_METRICS_PORT: String(metricsPort),

@@ -7,8 +7,10 @@ import { createPool, type Pool } from '../../db/pool.js';
 import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import { evaluateLead } from '../../domain/pipeline.js';
 import { sanitizeDatabaseFailures } from '../../temporal/activity-errors.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
 import { type LeadWorkflowInput, resumeProcessingSignal, StalledStepAttr } from '../../workflows/shared.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 
 // A bookkeeping step Postgres keeps refusing does not loop, fail the run or leak the lead's data: the
 // run stalls visibly (StalledStep), its failure carries only the SQLSTATE, and an operator's
@@ -22,7 +24,7 @@ describe('a run whose Postgres write keeps failing stalls visibly', () => {
   beforeAll(async () => {
     connection = await Connection.connect({ address: inject('temporalAddress') });
     nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: leadrailDataConverter(testPayloadKeys()) });
     pool = createPool(inject('databaseUrl'), 2);
   });
   afterAll(async () => {
@@ -74,6 +76,7 @@ describe('a run whose Postgres write keeps failing stalls visibly', () => {
       taskQueue,
       activities,
       interceptors: { activity: [sanitizeDatabaseFailures] },
+      dataConverter: leadrailDataConverter(testPayloadKeys()),
       workflowBundle: { codePath: inject('workflowBundlePath') },
     });
     await worker.runUntil(async () => {
