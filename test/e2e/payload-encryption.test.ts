@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Activities } from '../../activities/index.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { EncryptionCodec, generatePayloadKey, parsePayloadKeys } from '../../temporal/payload-codec.js';
 import { webhookWorkflow } from '../../workflows/webhook.js';
+import { decodedPayloads, payloadsIn } from '../helpers/history-payloads.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -25,35 +26,6 @@ const LEAD = {
 };
 // Every form the lead's personal data takes on its way through the pipeline.
 const TRACES = ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather', '4155550123', '555-0123', '555) 555'];
-
-/**
- * Every payload in a history (inputs, results, markers, failures' encoded attributes, summaries) with
- * where it is, except search attributes (indexed by the server, so plain by design) and the metadata of
- * local activity markers (written by the SDK core: activity type, attempt, timing; the result is sealed).
- */
-function payloadsIn(
-  value: unknown,
-  path = '',
-  found: Array<[string, Payload]> = [],
-): Array<[string, Payload]> {
-  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return found;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) payloadsIn(v, `${path}[${i}]`, found);
-    return found;
-  }
-  const record = value as Record<string, unknown>;
-  if (record.data instanceof Uint8Array && record.metadata && typeof record.metadata === 'object') {
-    found.push([path, record as Payload]);
-    return found;
-  }
-  for (const [k, v] of Object.entries(record)) {
-    const where = `${path}.${k}`;
-    if (k === 'searchAttributes' || k === 'upsertWorkflowSearchAttributesEventAttributes') continue;
-    if (where.endsWith('markerRecordedEventAttributes.details.data')) continue;
-    payloadsIn(v, where, found);
-  }
-  return found;
-}
 
 describe('payload encryption (real stack)', () => {
   let stack: TestStack;
@@ -120,9 +92,7 @@ describe('payload encryption (real stack)', () => {
       ([, p]) => Buffer.from(p.metadata!.encoding!).toString() !== 'binary/encrypted',
     );
     expect(unsealed.map(([where]) => where)).toEqual([]);
-    const payloads = located.map(([, p]) => p);
-    const decoded = await new EncryptionCodec(testPayloadKeys()).decode(payloads);
-    const text = decoded.map((p) => JSON.stringify(defaultPayloadConverter.fromPayload(p))).join('\n');
+    const text = (await decodedPayloads(history, testPayloadKeys())).map(([, json]) => json).join('\n');
     for (const trace of ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather@example.net', '4155550123'])
       expect(text, trace).toContain(trace);
     expect(text).toMatch(/503/);

@@ -10,6 +10,7 @@ import { sanitizeDatabaseFailures } from '../../temporal/activity-errors.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
 import { type LeadWorkflowInput, resumeProcessingSignal, StalledStepAttr } from '../../workflows/shared.js';
+import { decodedPayloads } from '../helpers/history-payloads.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 
 // A bookkeeping step Postgres keeps refusing does not loop, fail the run or leak the lead's data: the
@@ -100,9 +101,16 @@ describe('a run whose Postgres write keeps failing stalls visibly', () => {
         return ids;
       };
       await expect.poll(stalled, { timeout: 10_000 }).toEqual([leadId]);
-      const history = JSON.stringify(await handle.fetchHistory());
-      expect(history).toContain('22P05'); // the SQLSTATE: untranslatable character
-      expect(history).not.toContain(email);
+      // The failure in history names the SQLSTATE, not the row (read decrypted: failure messages are
+      // encrypted like payloads).
+      const history = await handle.fetchHistory();
+      expect(JSON.stringify(history)).not.toContain(email);
+      const failures = (await decodedPayloads(history, testPayloadKeys()))
+        .filter(([where]) => where.includes('encodedAttributes'))
+        .map(([, json]) => json)
+        .join('\n');
+      expect(failures).toContain('22P05'); // the SQLSTATE: untranslatable character
+      expect(failures).not.toContain(email);
       expect((await handle.describe()).status.name).toBe('RUNNING');
 
       refuse = false;
