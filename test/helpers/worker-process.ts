@@ -10,7 +10,17 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * SIGKILL it the way an orchestrator or the OOM killer would.
  */
 export async function startWorkerProcess(options: { taskQueue: string; databaseUrl?: string }) {
-  const metricsPort = await freePort();
+  // The worker also binds the SDK's metrics exporter on the next port, which may be taken: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnWorker(options, await freePort());
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+async function spawnWorker(options: { taskQueue: string; databaseUrl?: string }, metricsPort: number) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
     cwd: ROOT,
     env: {
