@@ -206,7 +206,7 @@ export function qualityMetrics(input: QualityInput): QualityMetrics {
   const a = round2(clamp01(accuracy));
   const f = round2(clamp01(fraud));
   return {
-    overall_score: round2(clamp01((0.5 * c + 0.5 * a) * (1 - f))),
+    overall_score: overallScore({ completeness: c, accuracy: a, fraud_risk: f }),
     completeness: c,
     accuracy: a,
     fraud_risk: f,
@@ -244,6 +244,11 @@ function accuracyProblem(
  * - runs such as 123-456-7890, 012-345-6789, 987-654-3210.
  * Numbers outside NANP are not judged.
  */
+/** The documented formula: (0.5 × completeness + 0.5 × accuracy) × (1 − fraud_risk), 2 decimals. */
+export function overallScore(m: { completeness: number; accuracy: number; fraud_risk: number }): number {
+  return round2(clamp01((0.5 * m.completeness + 0.5 * m.accuracy) * (1 - m.fraud_risk)));
+}
+
 export function isLikelyFakePhone(phone: PhoneValue): boolean {
   if (phone.area === null || phone.exchange === null || phone.line === null) return false;
   const national = `${phone.area}${phone.exchange}${phone.line}`;

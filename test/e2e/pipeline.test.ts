@@ -421,7 +421,8 @@ describe('lead pipeline end to end', () => {
     const slowBuyer = await buyer(() => ({ status: 200, delayMs: 800 }));
     const flowId = await createFlow({ steps: [delivery(slowBuyer.url)] });
     const inFlight = submit(flowId, { lead: lead() });
-    await new Promise((r) => setTimeout(r, 200));
+    // The lead is at the buyer, so its run has long since taken its flow version: change the flow now.
+    await expect.poll(() => slowBuyer.requests.length, { timeout: 10_000, interval: 20 }).toBe(1);
     const put = await stack.call('PUT', `/flows/${flowId}/settings`, key, {
       settings: { acceptance_criteria: 'false' },
     });
@@ -615,15 +616,16 @@ describe('lead pipeline end to end', () => {
   });
 
   it('batch: waits for outcomes within its budget, then answers the rest pending and still runs them', async () => {
-    const slow = await buyer(() => ({ status: 200, delayMs: 250 }));
+    // The first lead is answered at once; the others take 600 ms each at the buyer, one at a time:
+    // about 7 s in all, more than the 4 s budget, so the first is waited for and the last are not.
+    const slow = await buyer((_req, n) => ({ status: 200, delayMs: n === 1 ? 0 : 600 }));
     const flowId = await createFlow({ steps: [delivery(slow.url)] });
-    // 12 leads one at a time, each at least 250 ms at the buyer: more than the 2 s budget in all.
     const app = createApp({
       pool: stack.pool,
       temporal: stack.client,
       taskQueue: stack.taskQueue,
       logger: silentLogger,
-      batchWaitBudgetMs: 2000,
+      batchWaitBudgetMs: 4000,
     });
     const res = await app.request(`/flows/${flowId}/leads/batch`, {
       method: 'POST',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '../../domain/fields/index.js';
 import { normalizeLead, parsePhone, parsePostalCode } from '../../domain/fields/index.js';
-import { isLikelyFakePhone, qualityMetrics, statesForPostalCode } from '../../domain/quality.js';
+import {
+  isLikelyFakePhone,
+  overallScore,
+  qualityMetrics,
+  statesForPostalCode,
+} from '../../domain/quality.js';
 
 const now = new Date('2024-06-15T12:00:00Z');
 const CERT = 'https://cert.trustedform.com/0123456789abcdef0123456789abcdef01234567';
@@ -164,11 +169,10 @@ describe('qualityMetrics', () => {
   });
 
   it('reproduces the API reference example from its components', () => {
-    // completeness 0.9, accuracy 0.88, fraud_risk 0.05 → (0.45 + 0.44) × 0.95 = 0.8455 → 0.85
-    const c = 0.9;
-    const a = 0.88;
-    const f = 0.05;
-    expect(Math.round((0.5 * c + 0.5 * a) * (1 - f) * 100) / 100).toBe(0.85);
+    // The reference's quality_metrics: completeness 0.9, accuracy 0.88, fraud_risk 0.05, overall 0.85.
+    expect(overallScore({ completeness: 0.9, accuracy: 0.88, fraud_risk: 0.05 })).toBe(0.85);
+    expect(overallScore({ completeness: 1, accuracy: 1, fraud_risk: 0 })).toBe(1);
+    expect(overallScore({ completeness: 0, accuracy: 1, fraud_risk: 0.1 })).toBe(0.45);
   });
 
   it('is deterministic', () => {
