@@ -2,7 +2,7 @@
 // (see config.ts); `npm start` runs it as a child, docker-compose and production run it directly.
 import { createServer } from 'node:http';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from './activities/index.js';
 import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -13,6 +13,7 @@ import { outboundFetch } from './lib/outbound.js';
 import { leadrailDataConverter } from './temporal/data-converter.js';
 import { createLeadWorker } from './temporal/lead-worker.js';
 import { ensureMaintenanceSchedule } from './temporal/maintenance-schedule.js';
+import { installTemporalRuntime } from './temporal/runtime.js';
 import { ensureSearchAttributes } from './temporal/search-attributes.js';
 
 const config = loadConfig();
@@ -21,11 +22,7 @@ const sdkMetricsAddress = `127.0.0.1:${config.workerMetricsPort + 1}`;
 
 // The SDK's own logs go through pino (its entries carry workflowId = the lead id, never payloads), and
 // its metrics (task latencies, slots, polls) are exported for our /metrics to include.
-Runtime.install({
-  logger: new DefaultLogger(sdkLogLevel(config.logLevel), (entry) => {
-    const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
-    log[level]({ sdk: true, ...entry.meta }, entry.message);
-  }),
+installTemporalRuntime(log, config.logLevel, {
   telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } },
 });
 
@@ -98,12 +95,6 @@ async function main(): Promise<void> {
     await connection.close();
     await pool.end();
   }
-}
-
-function sdkLogLevel(level: string): LogLevel {
-  if (level === 'trace' || level === 'debug') return level.toUpperCase() as LogLevel;
-  if (level === 'warn' || level === 'error') return level.toUpperCase() as LogLevel;
-  return 'INFO';
 }
 
 main().catch((err) => {

@@ -1,12 +1,13 @@
 // API process: the Hono app on Node's HTTP server. Configured only by environment (config.ts).
 import { serve } from '@hono/node-server';
-import { DefaultLogger, type LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
 import { EncryptionCodec } from '../temporal/payload-codec.js';
+import { installTemporalRuntime } from '../temporal/runtime.js';
 import { createApp } from './app.js';
 import { monitorAvailability } from './availability.js';
 import { IntentService } from './intent-service.js';
@@ -17,20 +18,7 @@ const log = createLogger({ level: config.logLevel, name: 'leadrail-api' });
 
 // The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md): its SDK
 // logs go through pino, and shutdown is ours (HTTP first, then the worker), not the SDK's signal traps.
-Runtime.install({
-  logger: new DefaultLogger(sdkLogLevel(config.logLevel), (entry) => {
-    const level = entry.level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
-    log[level]({ sdk: true, ...entry.meta }, entry.message);
-  }),
-  shutdownSignals: [],
-});
-
-function sdkLogLevel(level: string): LogLevel {
-  if (level === 'trace' || level === 'debug' || level === 'warn' || level === 'error') {
-    return level.toUpperCase() as LogLevel;
-  }
-  return level === 'info' ? 'INFO' : 'WARN';
-}
+installTemporalRuntime(log, config.logLevel, { shutdownSignals: [] });
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(config);
