@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import type { Pool } from '../db/pool.js';
 import { type ImportRecord, type RowError, validateRow } from './schema.js';
 import type { CompanyRecord, ContactRecord, SignalRecord } from './types.js';
@@ -228,7 +229,12 @@ export async function* readRecords(
     return;
   }
   let header: string[] | null = null;
-  for await (const { line, fields } of csvRecords(toReadable(input))) {
+  for await (const item of csvRecords(toReadable(input))) {
+    if ('error' in item) {
+      yield { line: item.line, error: { line: item.line, field: '(row)', message: item.error } };
+      continue;
+    }
+    const { line, fields } = item;
     if (!header) {
       header = fields.map((h) => h.trim());
       continue;
@@ -265,71 +271,28 @@ async function* lines(input: AsyncIterable<string | Uint8Array>): AsyncGenerator
   if (buf !== '') yield buf.replace(/\r$/, '');
 }
 
-/** RFC 4180 CSV records (quoted fields may contain commas, quotes and newlines). */
+/**
+ * RFC 4180 CSV records by csv-parse (quoted fields may hold commas, quotes and newlines), each with the
+ * line it starts on. Malformed CSV (e.g. text after a closing quote) ends the file with an error at its
+ * line: past it, where records begin cannot be known, so nothing is guessed.
+ */
 export async function* csvRecords(
   input: AsyncIterable<string | Uint8Array>,
-): AsyncGenerator<{ line: number; fields: string[] }> {
-  const decoder = new TextDecoder();
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let startLine = 1;
-  let any = false;
-  let carry = '';
-  for await (const chunk of input) {
-    // A quote at the very end of a chunk may be the first half of an escaped quote: carry it over.
-    let text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    carry = '';
-    if (quoted && text.endsWith('"') && !text.endsWith('""')) {
-      carry = '"';
-      text = text.slice(0, -1);
+): AsyncGenerator<{ line: number; fields: string[] } | { line: number; error: string }> {
+  const parser = Readable.from(input).pipe(parse({ bom: true, info: true, relax_column_count: true }));
+  // Every line is a record (empty ones too), so a record starts on the line after the previous one ended.
+  let endedOn = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      yield { line: endedOn + 1, fields: record };
+      endedOn = info.lines;
     }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      any = true;
-      if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else {
-            quoted = false;
-            afterQuote = true;
-          }
-        } else {
-          if (ch === '\n') line++;
-          field += ch;
-        }
-        continue;
-      }
-      if (ch === '"' && field === '' && !afterQuote) {
-        quoted = true;
-      } else if (ch === ',') {
-        fields.push(field);
-        field = '';
-        afterQuote = false;
-      } else if (ch === '\n') {
-        fields.push(field.replace(/\r$/, ''));
-        yield { line: startLine, fields };
-        fields = [];
-        field = '';
-        afterQuote = false;
-        any = false;
-        line++;
-        startLine = line;
-      } else if (!afterQuote) {
-        field += ch;
-      }
-    }
-  }
-  if (carry) {
-    quoted = false; // a closing quote at the very end of the input
-    any = true;
-  }
-  if (any || field !== '' || fields.length > 0) {
-    fields.push(field.replace(/\r$/, ''));
-    yield { line: startLine, fields };
+  } catch (err) {
+    const line = Number((err as { lines?: unknown }).lines ?? endedOn + 1);
+    const reason = err instanceof Error ? err.message.replace(/^Invalid [^:]*: /, '') : String(err);
+    yield { line, error: `malformed CSV, import stopped here: ${reason}` };
   }
 }

@@ -135,6 +135,19 @@ line name",${run}-m.example,retail,not-a-number,,,US,`,
     expect(db[0]).toEqual({ name: 'Widgets, "Inc"', technologies: ['SAP ECC', 'Slack'] });
   });
 
+  it('reports malformed CSV (text after a closing quote) at its line instead of mending it', async () => {
+    const csv = [
+      'company_id,name,domain,industry,employee_count,city,region,country,technologies',
+      `${run}-bad1,"Widgets" Inc,${run}-bad.example,manufacturing,400,Chicago,IL,US,`,
+    ].join('\n');
+    const res = await importIntentData(pool, csv, { format: 'csv', kind: 'company' });
+    expect(res.errors).toEqual([
+      { line: 2, field: '(row)', message: expect.stringMatching(/^malformed CSV/) },
+    ]);
+    const { rows } = await pool.query('SELECT name FROM intent_companies WHERE company_id = $1', [`${run}-bad1`]);
+    expect(rows).toEqual([]); // not imported as "Widgets"
+  });
+
   it('loads what was imported into a corpus for the engine', async () => {
     const corpus = await loadIntentCorpus(pool);
     expect(corpus.asOf).toBe('2026-11-01');
