@@ -144,7 +144,9 @@ line name",${run}-m.example,retail,not-a-number,,,US,`,
     expect(res.errors).toEqual([
       { line: 2, field: '(row)', message: expect.stringMatching(/^malformed CSV/) },
     ]);
-    const { rows } = await pool.query('SELECT name FROM intent_companies WHERE company_id = $1', [`${run}-bad1`]);
+    const { rows } = await pool.query('SELECT name FROM intent_companies WHERE company_id = $1', [
+      `${run}-bad1`,
+    ]);
     expect(rows).toEqual([]); // not imported as "Widgets"
   });
 
