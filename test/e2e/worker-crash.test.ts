@@ -14,7 +14,8 @@ import { startWorkerProcess } from '../helpers/worker-process.js';
 
 // The production worker, SIGKILLed at the two worst moments: holding a lead's first workflow task
 // (the update the submitter waits on can be lost), and in the middle of a delivery.
-describe('a worker killed mid-run', () => {
+// Each case waits out a workflow-task or heartbeat timeout after a kill: give them room on a busy machine.
+describe('a worker killed mid-run', { timeout: 180_000 }, () => {
   let stack: TestStack;
   let key: string;
   const rescuers: Array<{ worker: Worker; running: Promise<void>; connection: NativeConnection }> = [];
