@@ -177,7 +177,14 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Leadrail API',
       version: '0.1.0',
-      description: 'Lead processing on Temporal durable execution',
+      description:
+        'Lead processing on Temporal durable execution.\n\n' +
+        'Every schema states what the server enforces. Text anywhere in a request (path, query, JSON or ' +
+        'form body, keys included) must be valid Unicode without NUL: U+0000 and unpaired surrogates are ' +
+        'refused with 400 `validation_failed` naming the field. Lengths count characters (code points), ' +
+        'as JSON Schema does. Formats JSON Schema cannot spell out are named and described: ' +
+        '`cel-expression`, `iana-time-zone`, `re2-regex`, `ip-or-cidr`. A 400 means the request breaks ' +
+        'this document; a well-formed request the current state refuses answers 404, 409 or 422.',
     },
     security: [{ bearerAuth: [] }],
     servers: [

@@ -9,6 +9,7 @@ import {
   RecipientInputSchema,
   StepSchema,
 } from '../domain/flow.js';
+import { text } from '../lib/schema.js';
 
 /** Rejects a config whose CEL expressions do not compile, pointing at the expression and position. */
 function checkCel(config: z.infer<typeof FlowConfigSchema>, ctx: z.RefinementCtx): void {
@@ -36,14 +37,15 @@ const DeliveryStepInputSchema = StepSchema.options[2]
   })
   .refine((s) => (s.recipient_id === undefined) !== (s.recipient === undefined), {
     message: 'Give exactly one of recipient_id or recipient',
-  });
+  })
+  .openapi({ oneOf: [{ required: ['recipient_id'] }, { required: ['recipient'] }] });
 
 const StepInputSchema = z.union([StepSchema.options[0], StepSchema.options[1], DeliveryStepInputSchema]);
 type StepInput = z.infer<typeof StepInputSchema>;
 
 const FlowMetaSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).nullable().optional(),
+  name: text({ min: 1, max: 200, trim: true }),
+  description: text({ max: 2000 }).nullable().optional(),
   status: z.enum(['active', 'paused']).default('active'),
 });
 

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import {
   type Client,
   WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateStage,
 } from '@temporalio/client';
@@ -13,6 +14,7 @@ import type { Pool } from '../db/pool.js';
 import { claimSubmission } from '../db/submissions.js';
 import { newId } from '../lib/ids.js';
 import { leadSubmitDuration } from '../lib/metrics.js';
+import { codePoints, text } from '../lib/schema.js';
 import { isTemporalUnavailable } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
 import {
@@ -52,18 +54,27 @@ export const LEAD_LIMITS = {
   leadBytes: 256 * 1024,
 } as const;
 
+// Characters as JSON Schema counts them (code points), so the document's maxLength is the limit.
 const fieldValueLength = (value: unknown) =>
-  typeof value === 'string' ? value.length : (JSON.stringify(value) ?? '').length;
+  codePoints(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 export const LeadFieldsSchema = z
   .record(
-    z.string().min(1).max(LEAD_LIMITS.fieldNameChars),
-    z.unknown().refine((value) => fieldValueLength(value) <= LEAD_LIMITS.fieldValueChars, {
-      message: `A field's value may be at most ${LEAD_LIMITS.fieldValueChars} characters`,
-    }),
+    text({ min: 1, max: LEAD_LIMITS.fieldNameChars }),
+    z
+      .unknown()
+      .refine((value) => fieldValueLength(value) <= LEAD_LIMITS.fieldValueChars, {
+        message: `A field's value may be at most ${LEAD_LIMITS.fieldValueChars} characters`,
+      })
+      .openapi({ maxLength: LEAD_LIMITS.fieldValueChars }),
   )
   .refine((lead) => Object.keys(lead).length <= LEAD_LIMITS.fields, {
     message: `at most ${LEAD_LIMITS.fields} fields per lead`,
+  })
+  .openapi({
+    maxProperties: LEAD_LIMITS.fields,
+    // JSON Schema 2020-12 keyword that openapi3-ts's types do not list.
+    ...({ propertyNames: { minLength: 1, maxLength: LEAD_LIMITS.fieldNameChars } } as object),
   })
   .describe(
     `Lead fields, e.g. first_name, email, phone; \`source\` and \`campaign\` are used for reporting. At most ${LEAD_LIMITS.fields} fields, names of at most ${LEAD_LIMITS.fieldNameChars} characters, values of at most ${LEAD_LIMITS.fieldValueChars} characters, ${LEAD_LIMITS.leadBytes / 1024} KiB in all.`,
@@ -203,9 +214,15 @@ async function submit(
   deps.availability.assertUp('temporal');
   const startOptions = { ...workflow, workflowIdConflictPolicy: 'USE_EXISTING' as const };
   if (request.options.async) {
-    await startWithin(deps, leadId, () =>
-      deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', startOptions),
-    );
+    try {
+      await startWithin(deps, leadId, () =>
+        deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', startOptions),
+      );
+    } catch (err) {
+      // A resubmission whose lead already finished (its run is closed, never started again): the
+      // answer is the same 202 pointing at that lead.
+      if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
     return { kind: 'pending', leadId, createdAt: input.receivedAt, replayed };
   }
   const outcome = await awaitOutcome(

@@ -37,7 +37,7 @@ export async function findReplayCandidates(
         AND ($3::text IS NULL OR l.id > $3)
         AND ($4::timestamptz IS NULL OR l.created_at >= $4)
         AND ($5::timestamptz IS NULL OR l.created_at < $5)
-        AND ($6::text IS NULL OR l.reason ILIKE '%' || $6 || '%')
+        AND ($6::text IS NULL OR strpos(lower(l.reason), lower($6)) > 0)
         AND ($7::text IS NULL OR EXISTS (
               SELECT 1 FROM lead_events e
                WHERE e.lead_id = l.id AND e.type = 'delivery_failed' AND e.recipient_id = $7)
@@ -50,8 +50,9 @@ export async function findReplayCandidates(
       filter.accountId,
       filter.flowId,
       page.after,
-      filter.createdAfter,
-      filter.createdBefore,
+      // As instants: the filter's text may be an extended year (+010000-...) Postgres would not parse.
+      filter.createdAfter === null ? null : new Date(filter.createdAfter),
+      filter.createdBefore === null ? null : new Date(filter.createdBefore),
       filter.reasonContains,
       filter.recipientId,
       page.limit,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm dependencies when node_modules is missing or stale, and
-// the pinned Temporal CLI into .tools/ when no `temporal` is found. With --temporal-server it also
+// the pinned Temporal CLI into .tools/ when no `temporal` is found; with --schemathesis the pinned
+// schemathesis (the test suite's API contract check) from PyPI. With --temporal-server it also
 // builds the pinned Temporal server and its SQL schema tool (the production shape: `npm run
 // start:prod`, the chaos tests), with --temporal-ui the Temporal Web UI server, both from the Go module
 // proxy into .tools/ once per machine. Plain Node, no dependencies, so it can run before `npm ci`. Used
@@ -36,6 +37,38 @@ function executable(path) {
   } catch {
     return false;
   }
+}
+
+/** `pip install --target .tools/<dir>` of one pinned package, once per version (stamped). */
+function pipInstall(label, dir, requirement, version) {
+  const target = join(root, '.tools', dir);
+  const stamp = join(target, '.version');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return false;
+  log(`installing ${label} ${version} (pip: ${requirement}) into .tools/${dir}`);
+  const python = process.env.PYTHON ?? 'python3';
+  execFileSync(
+    python,
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--upgrade',
+      '--target',
+      target,
+      requirement,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  writeFileSync(stamp, version);
+  return true;
+}
+
+/** The contract check's fuzzer (test/contract/), run by the test suite from .tools/schemathesis. */
+function ensureSchemathesis() {
+  const version = pkg.config.schemathesisVersion;
+  pipInstall('schemathesis', 'schemathesis', `schemathesis==${version}`, version);
 }
 
 function ensureTemporalCli() {
@@ -119,8 +152,8 @@ function ensureTemporalUi() {
 
 const flags = new Set(process.argv.slice(2));
 for (const flag of flags) {
-  if (flag !== '--temporal-server' && flag !== '--temporal-ui') {
-    log(`unknown option ${flag} (known: --temporal-server, --temporal-ui)`);
+  if (flag !== '--temporal-server' && flag !== '--temporal-ui' && flag !== '--schemathesis') {
+    log(`unknown option ${flag} (known: --temporal-server, --temporal-ui, --schemathesis)`);
     process.exit(2);
   }
 }
@@ -129,6 +162,7 @@ try {
   ensureTemporalCli();
   if (flags.has('--temporal-server')) ensureTemporalServer();
   if (flags.has('--temporal-ui')) ensureTemporalUi();
+  if (flags.has('--schemathesis')) ensureSchemathesis();
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);

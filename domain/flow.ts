@@ -1,3 +1,13 @@
+import {
+  celExpression,
+  emailAddress,
+  httpUrl,
+  ianaTimeZone,
+  integer,
+  MAX_INT32,
+  re2Pattern,
+  text,
+} from '../lib/schema.js';
 import { z } from '../lib/zod.js';
 import { isValidOutcomeTerm } from './delivery-response.js';
 import { FIELD_TYPES } from './fields/types.js';
@@ -6,30 +16,26 @@ import { FIELD_TYPES } from './fields/types.js';
 // each accepted flow configuration as an immutable version; a lead runs against the version it
 // arrived under. Workflows only `import type` from here, so zod stays out of the workflow bundle.
 // CEL expressions are checked for syntax by the API (domain/criteria.ts) before a version is saved.
+// Strings, numbers and formats are built with lib/schema.ts so /openapi.json states what is enforced.
 
-const Cel = z.string().trim().min(1).max(2000);
-const TimeZone = z.string().refine(
-  (tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as America/Chicago' },
-);
+/** The most a lead's price (purchase or sale) may be, in USD: revenue sums every delivery's sale price. */
+export const MAX_PRICE = 100_000;
+const price = () => z.number().min(0).max(MAX_PRICE);
+
+// Header fields as RFC 9110 and fetch take them: a token name, a value of visible Latin-1 text.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 export const CAP_PERIODS = ['minute', 'hour', 'day', 'week', 'month'] as const;
 export type CapPeriod = (typeof CAP_PERIODS)[number];
 
 /** At most `maximum` leads per calendar `per` (in the flow's time zone) that match `criteria`. */
 export const CapSchema = z.object({
-  id: z.string().max(100).optional(),
-  maximum: z.number().int().min(0),
+  id: text({ max: 100 }).optional(),
+  maximum: integer(0, MAX_INT32),
   per: z.enum(CAP_PERIODS),
-  criteria: Cel.nullable().default(null).describe('Only leads matching this CEL expression count'),
-  reason: z.string().max(200).default('cap_reached'),
+  criteria: celExpression('Only leads matching this expression count').nullable().default(null),
+  reason: text({ max: 200 }).default('cap_reached'),
 });
 export type Cap = z.infer<typeof CapSchema> & { id: string };
 
@@ -44,32 +50,44 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const ResponseParsingSchema = z.object({
-  outcome_path: z
-    .string()
-    .max(200)
+  outcome_path: text({ max: 200 })
     .nullable()
     .default(null)
     .describe('JSON path whose value says the outcome'),
   success_values: z.array(z.string()).default(['success', 'accepted', 'ok', 'true']),
-  outcome_term: z
-    .string()
-    .max(500)
-    .refine(isValidOutcomeTerm, { message: 'must be a regular expression in RE2 syntax' })
+  outcome_term: re2Pattern(500, isValidOutcomeTerm)
     .nullable()
     .default(null)
-    .describe('Case-insensitive regex; a match means success'),
-  reason_path: z.string().max(200).nullable().default(null),
-  price_path: z.string().max(200).nullable().default(null).describe('JSON path of the price the buyer pays'),
-  reference_path: z.string().max(200).nullable().default(null),
+    .describe('Case-insensitive regular expression (RE2 syntax); a match means success'),
+  reason_path: text({ max: 200 }).nullable().default(null),
+  price_path: text({ max: 200 }).nullable().default(null).describe('JSON path of the price the buyer pays'),
+  reference_path: text({ max: 200 }).nullable().default(null),
 });
 export type ResponseParsing = z.infer<typeof ResponseParsingSchema>;
 
 export const HttpRecipientConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).describe('Endpoint the lead is delivered to'),
+  url: httpUrl().describe('Endpoint the lead is delivered to'),
   method: z.enum(['POST', 'PUT']).default('POST'),
   format: z.enum(['json', 'form']).default('json'),
-  headers: z.record(z.string(), z.string()).default({}),
-  basic_auth: z.object({ username: z.string(), password: z.string() }).nullable().default(null),
+  headers: z
+    .record(
+      z.string().max(100).regex(HEADER_NAME, 'must be an HTTP header name (RFC 9110 token)'),
+      text({ max: 4000 }).regex(
+        HEADER_VALUE,
+        'must be Latin-1 text without line breaks or control characters',
+      ),
+    )
+    // JSON Schema's propertyNames, which openapi3-ts's types do not list.
+    .openapi({ ...({ propertyNames: { pattern: HEADER_NAME.source, maxLength: 100 } } as object) })
+    .default({})
+    .describe('Sent with every delivery; values are masked in answers'),
+  basic_auth: z
+    .object({
+      username: text({ max: 200 }).regex(/^[^:]*$/, 'a Basic auth user name cannot contain ":"'),
+      password: text({ max: 200 }),
+    })
+    .nullable()
+    .default(null),
   timeout_ms: z.number().int().min(100).max(60_000).default(10_000),
   field_mapping: z
     .record(z.string(), z.string())
@@ -77,13 +95,13 @@ export const HttpRecipientConfigSchema = z.object({
     .default(null)
     .describe('Buyer field name -> lead field; null sends every normalised field under its own name'),
   response: ResponseParsingSchema.prefault({}),
-  sale_price: z.number().min(0).nullable().default(null).describe('Fixed price the buyer pays per lead'),
+  sale_price: price().nullable().default(null).describe('Fixed price the buyer pays per lead (USD)'),
   caps: z.array(CapSchema).max(20).default([]),
 });
 export type HttpRecipientConfig = z.infer<typeof HttpRecipientConfigSchema>;
 
 export const RecipientInputSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: text({ min: 1, max: 200 }),
   type: z.literal('http').default('http'),
   config: HttpRecipientConfigSchema,
 });
@@ -100,7 +118,7 @@ export type EnhancementService = (typeof ENHANCEMENT_SERVICES)[number];
 export const EnhancementStepSchema = z.object({
   type: z.literal('enhancement'),
   service: z.enum(ENHANCEMENT_SERVICES),
-  name: z.string().max(200).optional(),
+  name: text({ max: 200 }).optional(),
   settings: z
     .object({
       require_valid: z.boolean().default(false),
@@ -108,8 +126,7 @@ export const EnhancementStepSchema = z.object({
       reject_disposable: z.boolean().default(false),
       fields: z.array(z.string()).default(['email', 'phone']),
       lookback_days: z.number().int().min(1).max(3650).default(30),
-      claim_url: z
-        .url()
+      claim_url: httpUrl()
         .nullable()
         .default(null)
         .describe('trustedform: claim certificates at this service (off when null)'),
@@ -127,17 +144,17 @@ export const EnhancementStepSchema = z.object({
 /** Stops the lead when `criteria` matches, answering `outcome` with `reason`. */
 export const FilterStepSchema = z.object({
   type: z.literal('filter'),
-  name: z.string().max(200).optional(),
-  criteria: Cel,
+  name: text({ max: 200 }).optional(),
+  criteria: celExpression('Leads matching this expression stop here'),
   outcome: z.enum(['failure', 'success']).default('failure'),
-  reason: z.string().min(1).max(200),
+  reason: text({ min: 1, max: 200 }),
 });
 
 export const DeliveryStepSchema = z.object({
   type: z.literal('delivery'),
-  name: z.string().max(200).optional(),
+  name: text({ max: 200 }).optional(),
   recipient_id: z.string().regex(/^rcp_/, 'must be a recipient id (rcp_...)'),
-  criteria: Cel.nullable().default(null).describe('Deliver only leads matching this CEL expression'),
+  criteria: celExpression('Deliver only leads matching this expression').nullable().default(null),
   weight: z.number().int().min(1).max(1000).default(1).describe('Share of leads in weighted distribution'),
 });
 
@@ -159,39 +176,41 @@ export const FieldDefinitionSchema = z.object({
 });
 
 export const FlowSettingsSchema = z.object({
-  required_fields: z.array(z.string().min(1).max(100)).max(200).default([]),
-  acceptance_criteria: Cel.nullable()
-    .default(null)
-    .describe('CEL, e.g. lead.age >= 21 && lead.income >= 50000'),
+  required_fields: z
+    .array(text({ min: 1, max: 100 }))
+    .max(200)
+    .default([]),
+  acceptance_criteria: celExpression(
+    'Leads not matching it are rejected, e.g. lead.age >= 21 && lead.income >= 50000',
+  )
+    .nullable()
+    .default(null),
   quality_threshold: z.number().min(0).max(1).nullable().default(null),
   volume_cap: z
     .object({
-      daily_limit: z.number().int().min(0).nullable().optional(),
-      hourly_limit: z.number().int().min(0).nullable().optional(),
+      daily_limit: integer(0, MAX_INT32).nullable().optional(),
+      hourly_limit: integer(0, MAX_INT32).nullable().optional(),
     })
     .nullable()
     .default(null),
   notifications: z
     .object({
-      email: z.email().nullable().optional(),
-      webhook_url: z
-        .url({ protocol: /^https?$/ })
-        .nullable()
-        .optional(),
+      email: emailAddress().nullable().optional(),
+      webhook_url: httpUrl().nullable().optional(),
       events: z.array(z.enum(WEBHOOK_EVENTS)).optional().describe('Default: all events'),
     })
     .nullable()
     .default(null),
-  time_zone: TimeZone.default('UTC'),
+  time_zone: ianaTimeZone().default('UTC'),
 });
 export type FlowSettings = z.infer<typeof FlowSettingsSchema>;
 
 export const PricingSchema = z.object({
   purchase: z
     .object({
-      amount: z.number().min(0).default(0).describe('Price paid for a lead when no rule matches'),
+      amount: price().default(0).describe('Price paid for a lead when no rule matches (USD)'),
       rules: z
-        .array(z.object({ amount: z.number().min(0), criteria: Cel }))
+        .array(z.object({ amount: price(), criteria: celExpression('Leads matching it get this price') }))
         .max(100)
         .default([])
         .describe('Evaluated in order; the last matching rule wins'),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { text } from '../lib/schema.js';
+import { z } from '../lib/zod.js';
 
 // The POST /query request body of the intent API contract, validated. Phase 2's HTTP layer can use
 // `validateIntentRequest` to produce the documented INVALID_QUERY error.
@@ -6,13 +7,14 @@ import { z } from 'zod';
 export const MAX_LIMIT = 2000;
 export const MIN_QUERY_LENGTH = 10;
 
-const terms = (max: number) => z.array(z.string().trim().min(1).max(200)).max(max);
+const term = () => text({ min: 1, max: 200, trim: true });
+const terms = (max: number) => z.array(term()).max(max);
 
 export const intentFiltersSchema = z
   .object({
     industries: terms(50).optional(),
     company_size: terms(20).optional(),
-    location: z.union([z.string().trim().min(1).max(200), terms(20)]).optional(),
+    location: z.union([term(), terms(20)]).optional(),
     exclude: terms(10_000).optional(),
     technologies: terms(50).optional(),
     job_titles: terms(50).optional(),
@@ -20,7 +22,7 @@ export const intentFiltersSchema = z
   .strict();
 
 export const intentQueryRequestSchema = z.object({
-  query: z.string().trim().min(MIN_QUERY_LENGTH).max(2000),
+  query: text({ min: MIN_QUERY_LENGTH, max: 2000, trim: true }),
   limit: z.number().int().min(1).max(MAX_LIMIT).default(25),
   filters: intentFiltersSchema.optional(),
 });

@@ -33,13 +33,14 @@ const ERROR_DESCRIPTIONS = {
   422: 'Semantically invalid request (unprocessable_entity)',
   429: 'Rate limit exceeded (rate_limit_exceeded); see Retry-After',
   500: 'Internal error (internal_error); the body never contains internals',
+  503: 'Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After',
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
 /** Error responses for a route: the ones every authenticated route can give, plus `extra`. */
 export function errorResponses<S extends ErrorStatus>(...extra: S[]) {
-  const statuses = [...new Set<ErrorStatus>([401, 403, 429, 500, ...extra])];
+  const statuses = [...new Set<ErrorStatus>([401, 403, 429, 500, 503, ...extra])];
   return Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -48,10 +49,12 @@ export function errorResponses<S extends ErrorStatus>(...extra: S[]) {
         content: errorContent,
         ...(status === 429
           ? { headers: { 'Retry-After': integer('Seconds to wait before retrying'), ...rateLimitHeaders } }
-          : {}),
+          : status === 503
+            ? { headers: { 'Retry-After': integer('Seconds to wait before retrying') } }
+            : {}),
       },
     ]),
-  ) as Record<401 | 403 | 429 | 500 | S, { description: string; content: typeof errorContent }>;
+  ) as Record<401 | 403 | 429 | 500 | 503 | S, { description: string; content: typeof errorContent }>;
 }
 
 /** A JSON success response with the rate-limit headers. */

@@ -41,7 +41,10 @@ const AnalyticsQuerySchema = z.object({
   start_date: DateParam(
     `First day (UTC) or instant of the period; default ${DEFAULT_PERIOD_DAYS} days before end_date`,
   ),
-  end_date: DateParam('Last day (UTC, inclusive) or instant of the period; default today'),
+  end_date: DateParam(
+    'Last day (UTC, inclusive) or instant of the period; default today; not before start_date (400 invalid_range)',
+    '2024-01-31',
+  ),
   include_test_leads: z
     .enum(['true', 'false'])
     .default('false')

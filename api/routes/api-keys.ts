@@ -10,6 +10,7 @@ import {
   rotateApiKey,
   updateApiKey,
 } from '../../db/api-keys.js';
+import { integer, text } from '../../lib/schema.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
@@ -18,38 +19,51 @@ import { errorResponses, jsonResponse } from '../middleware/responses.js';
 
 export const MAX_GRACE_PERIOD_SECONDS = 86_400;
 
-export const ApiKeyInputSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    mode: z
-      .enum(['live', 'test'])
-      .default('live')
-      .describe('test keys force test mode on every lead they submit'),
-    scopes: z.array(z.enum(ALL_SCOPES)).min(1),
-    ip_allowlist: z
-      .array(
-        z
-          .string()
-          .max(64)
-          .refine((v) => normalizeCidr(v) !== undefined, {
-            message: 'must be an IP address or a CIDR range',
-          }),
-      )
-      .max(100)
-      .nullable()
-      .optional()
-      .describe('IP addresses or CIDR ranges the key may be used from; absent or empty: any address'),
-    rate_limit: z
-      .object({
-        per_hour: z.number().int().min(1).max(10_000_000).optional(),
-        per_minute: z.number().int().min(1).max(1_000_000).optional(),
-      })
-      .optional()
-      .describe(
-        `Requests per hour (default ${DEFAULT_RATE_LIMIT.perHour}) and per minute (burst, default ${DEFAULT_RATE_LIMIT.perMinute})`,
-      ),
-  })
-  .openapi('ApiKeyInput');
+/** The most the operator's tools (`npm run keys`) may set; tenants are held to the deployment's ceiling. */
+export const OPERATOR_RATE_LIMIT_MAX = { perHour: 10_000_000, perMinute: 1_000_000 } as const;
+
+const IpOrCidr = text({ max: 64 })
+  .refine((v) => normalizeCidr(v) !== undefined, { message: 'must be an IP address or a CIDR range' })
+  .openapi({
+    format: 'ip-or-cidr',
+    description: 'An IPv4 or IPv6 address, or a CIDR range such as 10.0.0.0/8 or 2001:db8::/32',
+  });
+
+/**
+ * A key's settings. Rate limits validate up to what the operator may set (the CLI); the API builds the
+ * schema with the deployment's ceiling, which its document states and its handlers enforce (400
+ * `too_big` with a message saying the operator can set more).
+ */
+export function apiKeyInputSchema(max: { perHour: number; perMinute: number } = OPERATOR_RATE_LIMIT_MAX) {
+  return z
+    .object({
+      name: text({ min: 1, max: 200, trim: true }),
+      mode: z
+        .enum(['live', 'test'])
+        .default('live')
+        .describe('test keys force test mode on every lead they submit'),
+      scopes: z.array(z.enum(ALL_SCOPES)).min(1),
+      ip_allowlist: z
+        .array(IpOrCidr)
+        .max(100)
+        .nullable()
+        .optional()
+        .describe('IP addresses or CIDR ranges the key may be used from; absent or empty: any address'),
+      rate_limit: z
+        .object({
+          per_hour: integer(1, OPERATOR_RATE_LIMIT_MAX.perHour).openapi({ maximum: max.perHour }).optional(),
+          per_minute: integer(1, OPERATOR_RATE_LIMIT_MAX.perMinute)
+            .openapi({ maximum: max.perMinute })
+            .optional(),
+        })
+        .optional()
+        .describe(
+          `Requests per hour (default ${DEFAULT_RATE_LIMIT.perHour}, at most ${max.perHour} here) and per minute (burst, default ${DEFAULT_RATE_LIMIT.perMinute}, at most ${max.perMinute} here); the operator can set more with \`npm run keys\``,
+        ),
+    })
+    .openapi('ApiKeyInput');
+}
+export const ApiKeyInputSchema = apiKeyInputSchema();
 export type ApiKeyInput = z.infer<typeof ApiKeyInputSchema>;
 
 export const ApiKeySchema = z
@@ -79,24 +93,36 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().describe('The full API key. Shown only in this response: store it now.'),
 }).openapi('CreatedApiKey');
 
-export const ApiKeyUpdateSchema = z
-  .object({
-    name: ApiKeyInputSchema.shape.name,
-    scopes: ApiKeyInputSchema.shape.scopes,
-    ip_allowlist: ApiKeyInputSchema.shape.ip_allowlist.describe(
-      'Replaces the allow-list; null or [] makes the key usable from any address',
-    ),
-    rate_limit: z
-      .object({
-        per_hour: z.number().int().min(1).max(10_000_000).nullable().optional(),
-        per_minute: z.number().int().min(1).max(1_000_000).nullable().optional(),
-      })
-      .describe('null sets a limit back to its default'),
-  })
-  .partial()
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one setting to change' })
-  .openapi('ApiKeyUpdate');
+export function apiKeyUpdateSchema(max: { perHour: number; perMinute: number } = OPERATOR_RATE_LIMIT_MAX) {
+  const input = apiKeyInputSchema(max).shape;
+  return z
+    .object({
+      name: input.name,
+      scopes: input.scopes,
+      ip_allowlist: input.ip_allowlist.describe(
+        'Replaces the allow-list; null or [] makes the key usable from any address',
+      ),
+      rate_limit: z
+        .object({
+          per_hour: integer(1, OPERATOR_RATE_LIMIT_MAX.perHour)
+            .openapi({ maximum: max.perHour })
+            .nullable()
+            .optional(),
+          per_minute: integer(1, OPERATOR_RATE_LIMIT_MAX.perMinute)
+            .openapi({ maximum: max.perMinute })
+            .nullable()
+            .optional(),
+        })
+        .describe(
+          `null sets a limit back to its default; at most ${max.perHour} per hour and ${max.perMinute} per minute here`,
+        ),
+    })
+    .partial()
+    .strict()
+    .refine((v) => Object.keys(v).length > 0, { message: 'Give at least one setting to change' })
+    .openapi('ApiKeyUpdate', { minProperties: 1 });
+}
+export const ApiKeyUpdateSchema = apiKeyUpdateSchema();
 export type ApiKeyUpdate = z.infer<typeof ApiKeyUpdateSchema>;
 
 /** The validated changes as the database layer takes them (CIDRs normalised). */
@@ -118,11 +144,7 @@ const ApiKeyListSchema = z.object({ api_keys: z.array(ApiKeySchema) }).openapi('
 
 const RotateSchema = z
   .object({
-    grace_period_seconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_GRACE_PERIOD_SECONDS)
+    grace_period_seconds: integer(0, MAX_GRACE_PERIOD_SECONDS)
       .default(0)
       .describe('How long the previous secret keeps working (default 0: revoked at once)'),
   })
@@ -200,6 +222,9 @@ export function apiKeysRouter({
   clientIp = clientIpResolver(),
   keyRateLimitCeiling = DEFAULT_RATE_LIMIT,
 }: AppDeps) {
+  // The document states this deployment's ceiling (KEY_RATE_LIMIT_CEILING), which the handlers enforce.
+  const ApiKeyInputSchema = apiKeyInputSchema(keyRateLimitCeiling);
+  const ApiKeyUpdateSchema = apiKeyUpdateSchema(keyRateLimitCeiling);
   return new OpenAPIHono<AuthEnv>()
     .openapi(
       createRoute({

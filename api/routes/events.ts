@@ -27,7 +27,10 @@ const EventsQuery = z.object({
         'delivery_failed, converted, returned',
     }),
   start_date: DateParam('Events at or after this date (UTC) or datetime'),
-  end_date: DateParam('Events up to and including this date (UTC) or datetime'),
+  end_date: DateParam(
+    'Events up to and including this date (UTC) or date-time; not before start_date (400 invalid_range)',
+    '2024-01-31',
+  ),
   limit: LimitParam,
   offset: OffsetParam,
 });

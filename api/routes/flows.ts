@@ -39,7 +39,11 @@ const SettingsResponseSchema = z
   })
   .openapi('FlowSettings');
 
-/** Creates inline recipients and checks referenced ones belong to the account; returns step index -> id. */
+/**
+ * Creates inline recipients and checks referenced ones belong to the account; returns step index -> id.
+ * A recipient_id the account does not have is 404 `not_found` naming the step (as a path id would be):
+ * the request is well formed, what it refers to is missing.
+ */
 async function resolveRecipients(
   tx: Queryable,
   accountId: string,
@@ -48,17 +52,23 @@ async function resolveRecipients(
   const referenced = body.steps.flatMap((s) =>
     s.type === 'delivery' && s.recipient_id ? [s.recipient_id] : [],
   );
-  const unknown = await unknownRecipientIds(tx, accountId, referenced);
-  if (unknown.length > 0) {
+  const unknown = new Set(await unknownRecipientIds(tx, accountId, referenced));
+  if (unknown.size > 0) {
     throw new ApiError(
-      400,
-      'validation_failed',
-      'Request validation failed',
-      unknown.map((id) => ({
-        field: 'steps.recipient_id',
-        code: 'not_found',
-        message: `Recipient ${id} not found`,
-      })),
+      404,
+      'not_found',
+      'Recipient not found',
+      body.steps.flatMap((step, index) =>
+        step.type === 'delivery' && step.recipient_id && unknown.has(step.recipient_id)
+          ? [
+              {
+                field: `steps.${index}.recipient_id`,
+                code: 'not_found',
+                message: `Recipient ${step.recipient_id} not found`,
+              },
+            ]
+          : [],
+      ),
     );
   }
   const ids = new Map<number, string>();
@@ -83,7 +93,7 @@ export function flowsRouter({ pool }: AppDeps) {
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
         request: { body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } } },
-        responses: { 201: jsonResponse('Created', FlowSchema), ...errorResponses(400, 413, 415) },
+        responses: { 201: jsonResponse('Created', FlowSchema), ...errorResponses(400, 404, 413, 415) },
       }),
       async (c) => {
         const body = c.req.valid('json');

@@ -38,8 +38,11 @@ const SearchQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'Only test-mode leads (true) or only live ones (false); default both' }),
-  created_after: DateParam('Leads created at or after this date (its midnight, UTC) or datetime'),
-  created_before: DateParam('Leads created before this date (its midnight, UTC) or datetime'),
+  created_after: DateParam('Leads created at or after this date (its midnight, UTC) or date-time'),
+  created_before: DateParam(
+    'Leads created before this date (its midnight, UTC) or date-time; must be after created_after (400 invalid_range)',
+    '2024-02-01',
+  ),
   limit: LimitParam,
   offset: OffsetParam,
 });

@@ -8,6 +8,7 @@ import { findLead, listLeadEvents } from '../../db/leads.js';
 import type { Pool } from '../../db/pool.js';
 import type { LeadEvent } from '../../domain/lead.js';
 import { newId } from '../../lib/ids.js';
+import { httpUrl, text } from '../../lib/schema.js';
 import type { feedbackWorkflow } from '../../workflows/feedback.js';
 import { AccountIdAttr, ExternalIdAttr, leadStateQuery, SourceAttr } from '../../workflows/shared.js';
 import type { AppDeps } from '../app.js';
@@ -15,6 +16,7 @@ import { type AuthEnv, requireScope } from '../auth.js';
 import { assumeAvailable } from '../availability.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import {
+  LEAD_LIMITS,
   LeadFieldsSchema,
   rejectionError,
   type SubmissionRequest,
@@ -25,16 +27,15 @@ import {
 import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
 import { LeadDetailSchema, leadDetailView, SubmittedLeadSchema, submittedView } from '../views.js';
 
+const TrustedFormUrl = httpUrl(500);
+
 const SubmitLeadSchema = z
   .object({
     lead: LeadFieldsSchema,
-    external_id: z
-      .string()
-      .min(1)
-      .max(200)
+    external_id: text({ min: 1, max: 200 })
       .optional()
       .describe('Your id for the lead; resubmitting it is safe'),
-    trusted_form_cert_url: z.url().max(500).optional(),
+    trusted_form_cert_url: TrustedFormUrl.optional(),
     options: SubmitOptionsSchema.prefault({}),
   })
   .openapi('SubmitLead');
@@ -46,9 +47,9 @@ const BatchSchema = z
     leads: z
       .array(
         z.object({
-          external_id: z.string().min(1).max(200).optional(),
+          external_id: text({ min: 1, max: 200 }).optional(),
           lead: LeadFieldsSchema,
-          trusted_form_cert_url: z.url().max(500).optional(),
+          trusted_form_cert_url: TrustedFormUrl.optional(),
         }),
       )
       .min(1)
@@ -106,6 +107,35 @@ const AcceptedLeadSchema = z
   .openapi('AcceptedLead');
 
 const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
+
+const TRUE_OR_FALSE = { type: 'string', enum: ['true', 'false'] } as const;
+/**
+ * The form-encoded body as formToSubmission reads it, stated for the document: the reserved keys, then
+ * any other key (or `lead.<name>`) is a lead field with LeadFieldsSchema's limits; `options.<other>` is
+ * ignored.
+ */
+const FORM_SUBMISSION = {
+  type: 'object',
+  properties: {
+    external_id: { type: 'string', minLength: 1, maxLength: 200 },
+    trusted_form_cert_url: { type: 'string', format: 'uri', maxLength: 500 },
+    xxTrustedFormCertUrl: { type: 'string', format: 'uri', maxLength: 500 },
+    'options.async': TRUE_OR_FALSE,
+    'options.test_mode': TRUE_OR_FALSE,
+    'options.timeout': {
+      type: 'string',
+      pattern: '^0*(?:[1-9][0-9]{2,4}|1[01][0-9]{4}|120000)$',
+      description: 'Milliseconds, 100 to 120000',
+    },
+  },
+  propertyNames: {
+    pattern: '^(?:options\\.[\\s\\S]*|lead\\.[\\s\\S]{1,100}|(?!lead\\.|options\\.)[\\s\\S]{1,100})$',
+  },
+  additionalProperties: { type: 'string', maxLength: LEAD_LIMITS.fieldValueChars },
+  maxProperties: LEAD_LIMITS.fields,
+  description:
+    'Lead fields at the top level (or as lead.<name>), plus external_id, trusted_form_cert_url and options.async, options.test_mode, options.timeout',
+};
 
 /** Form-encoded submissions (what many lead sources post): lead fields at the top level, dotted keys nested. */
 function formToSubmission(form: Record<string, string | File | (string | File)[]>) {
@@ -193,9 +223,8 @@ export function leadsRouter({
             required: true,
             content: {
               'application/json': { schema: { $ref: '#/components/schemas/SubmitLead' } },
-              'application/x-www-form-urlencoded': {
-                schema: { type: 'object', additionalProperties: { type: 'string' } },
-              },
+              // A JSON Schema object (propertyNames is 2020-12, beyond openapi3-ts's types).
+              'application/x-www-form-urlencoded': { schema: FORM_SUBMISSION as { type: 'object' } },
             },
           },
         },
@@ -372,8 +401,8 @@ const FeedbackSchema = z
     recipient_id: z
       .string()
       .optional()
-      .describe('Which buyer reports it; needed when the lead went to several'),
-    reason: z.string().max(500).optional(),
+      .describe('Which buyer reports it; needed when the lead went to several (else 422 recipient_required)'),
+    reason: text({ max: 500 }).optional(),
   })
   .openapi('Feedback');
 
@@ -412,7 +441,9 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
           FeedbackResultSchema,
         ),
         ...errorResponses(400, 404, 413, 415),
-        422: errorResponse('The lead was not delivered to that recipient (not_delivered)'),
+        422: errorResponse(
+          'The lead was not delivered to that recipient (not_delivered), or went to several and recipient_id is missing (recipient_required)',
+        ),
       },
     }),
     async (c) => {
@@ -428,8 +459,9 @@ function feedbackRoute({ pool, temporal, taskQueue }: Pick<AppDeps, 'pool' | 'te
           ? deliveries[0]
           : undefined;
       if (!delivery) {
+        // Well formed, but this lead's state needs more: 422, like not_delivered below.
         if (!body.recipient_id && deliveries.length > 1) {
-          throw new ApiError(400, 'validation_failed', 'Request validation failed', [
+          throw new ApiError(422, 'recipient_required', 'The lead went to several recipients: say which', [
             {
               field: 'recipient_id',
               code: 'missing_required',

@@ -4,6 +4,7 @@ import { findFlow } from '../../db/flows.js';
 import { findLead } from '../../db/leads.js';
 import { findReplay, findReplayCandidates } from '../../db/replays.js';
 import { newId } from '../../lib/ids.js';
+import { dateTime, httpUrl, parseDateTime, text } from '../../lib/schema.js';
 import { replayLead } from '../../temporal/replay.js';
 import type { bulkReplayWorkflow } from '../../workflows/bulk-replay.js';
 import {
@@ -19,12 +20,16 @@ import { errorResponse, errorResponses, jsonResponse } from '../middleware/respo
 
 // Any offset JavaScript reads is accepted and the instant is kept in UTC: Postgres refuses offsets of
 // ±16:00 or more, and the filter travels to a workflow as text.
-const UtcDateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value).toISOString());
+const UtcDateTime = dateTime().transform((value) => parseDateTime(value)!.toISOString());
 
 // Forcing sends a lead again to a recipient that already has it: that must name the recipient.
 const forceNeedsRecipient = {
   path: ['force'],
   message: 'force needs recipient_id: name the recipient that should get the lead again',
+};
+// The same rule in the document: force absent or false, or recipient_id given.
+const forceNeedsRecipientSchema = {
+  anyOf: [{ properties: { force: { const: false } } }, { required: ['recipient_id'] }],
 };
 
 const ReplayBodySchema = z
@@ -37,8 +42,7 @@ const ReplayBodySchema = z
       .boolean()
       .default(false)
       .describe('Deliver again even where the lead was delivered (recorded as forced)'),
-    url: z
-      .url({ protocol: /^https?$/ })
+    url: httpUrl()
       .optional()
       .describe(
         "Send to this URL instead of the recipient's (admin scope). The recipient's stored headers and " +
@@ -46,7 +50,7 @@ const ReplayBodySchema = z
       ),
   })
   .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
-  .openapi('ReplayRequest');
+  .openapi('ReplayRequest', forceNeedsRecipientSchema);
 
 const ReplayResultSchema = z
   .object({
@@ -70,9 +74,7 @@ const BulkReplaySchema = z
     recipient_id: z.string().optional(),
     created_after: UtcDateTime.optional(),
     created_before: UtcDateTime.optional(),
-    reason_contains: z
-      .string()
-      .max(200)
+    reason_contains: text({ max: 200 })
       .optional()
       .describe('Only leads whose failure reason contains this text'),
     rate_per_second: z.number().min(0.1).max(100).default(5),
@@ -80,7 +82,7 @@ const BulkReplaySchema = z
     dry_run: z.boolean().default(false).describe('List what would be replayed, replay nothing'),
   })
   .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
-  .openapi('BulkReplayRequest');
+  .openapi('BulkReplayRequest', forceNeedsRecipientSchema);
 
 const ProgressSchema = z
   .object({

@@ -256,6 +256,20 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       body: JSON.stringify({ name: 'Big', scopes: ['flows:read'], rate_limit: { per_hour: 5000 } }),
     });
     expect(allowed.status).toBe(201);
+    // Each deployment's document states its own ceiling, which is what it enforces.
+    const documented = async (app: { request: (path: string) => Response | Promise<Response> }) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the document is read field by field
+      const doc: any = await (await app.request('/openapi.json')).json();
+      return doc.components.schemas.ApiKeyInput.properties.rate_limit.properties;
+    };
+    expect(await documented(generous)).toMatchObject({
+      per_hour: { maximum: 10_000 },
+      per_minute: { maximum: 1000 },
+    });
+    expect(await documented(stack.app)).toMatchObject({
+      per_hour: { maximum: 1000 },
+      per_minute: { maximum: 100 },
+    });
   });
 
   it('requires the admin scope for every key endpoint', async () => {

@@ -93,6 +93,45 @@ describe('OpenAPI document and docs', () => {
     expect(doc.paths['/healthz'].get.security).toEqual([]);
   });
 
+  it('states what the validators enforce: bounds, patterns and named formats', () => {
+    const schemas = doc.components.schemas;
+    const settings = schemas.FlowInput.properties.settings.properties;
+    expect(settings.time_zone).toMatchObject({ type: 'string', format: 'iana-time-zone' });
+    expect(settings.acceptance_criteria).toMatchObject({ format: 'cel-expression', maxLength: 2000 });
+    expect(settings.notifications.properties.email).toMatchObject({
+      format: 'email',
+      pattern: expect.any(String),
+    });
+    expect(settings.notifications.properties.webhook_url).toMatchObject({
+      format: 'uri',
+      pattern: expect.any(String),
+    });
+    expect(settings.volume_cap.properties.daily_limit).toMatchObject({ minimum: 0, maximum: 2_147_483_647 });
+    expect(schemas.FlowInput.properties.pricing.properties.purchase.properties.amount).toMatchObject({
+      minimum: 0,
+      maximum: 100_000,
+    });
+    expect(schemas.FlowInput.properties.name).toMatchObject({
+      minLength: 1,
+      maxLength: 200,
+      pattern: expect.any(String),
+    });
+    expect(schemas.ApiKeyInput.properties.ip_allowlist.items).toMatchObject({ format: 'ip-or-cidr' });
+    const search = Object.fromEntries(
+      doc.paths['/leads'].get.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema]),
+    );
+    expect(search.limit).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(search.offset).toMatchObject({ type: 'integer', minimum: 0, maximum: 2 ** 53 - 1 });
+    expect(search.created_after.anyOf).toEqual([
+      { type: 'string', format: 'date' },
+      { type: 'string', format: 'date-time' },
+    ]);
+    expect(search.status.pattern).toEqual(expect.any(String));
+    // Rules of the whole document: text without NUL or unpaired surrogates, lengths in code points.
+    expect(doc.info.description).toMatch(/U\+0000 and unpaired surrogates/);
+    expect(doc.info.description).toMatch(/code points/);
+  });
+
   it('serves interactive docs at /docs without a key', async () => {
     const res = await stack.app.request('/docs');
     expect(res.status).toBe(200);

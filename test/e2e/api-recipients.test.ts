@@ -125,6 +125,34 @@ describe('recipients CRUD', () => {
     const { json: created } = await stack.call('POST', '/recipients', key, input(buyer.url));
     const put = await stack.call('PUT', `/recipients/${created.id}`, key, { name: '' });
     expect(put.status).toBe(400);
+    // Header names and values fetch could not send, a user name with a colon, a non-http(s) URL: refused
+    // when saved, not found out at delivery time.
+    const bad = await stack.call('POST', '/recipients', key, {
+      name: 'Bad headers',
+      config: {
+        url: 'ftp://buyer.example.com/leads',
+        headers: { 'Bad Name': 'v', 'X-Ok': 'line\nbreak', 'X-Wide': 'snowman ☃' },
+        basic_auth: { username: 'a:b', password: 'p' },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.json.error.details.map((d: { field: string }) => d.field))].sort()).toEqual(
+      [
+        'config.basic_auth.username',
+        'config.headers.Bad Name',
+        'config.headers.X-Ok',
+        'config.headers.X-Wide',
+        'config.url',
+      ].sort(),
+    );
+    const good = await stack.call('POST', '/recipients', key, {
+      name: 'Fine headers',
+      config: {
+        url: buyer.url,
+        headers: { 'X-Api-Key': 'k3y with spaces; and=signs', 'x_custom.Header~1': 'café' },
+      },
+    });
+    expect(good.status).toBe(201);
   });
 
   it('soft-deletes an unused recipient: 404 afterwards, the row kept', async () => {
@@ -144,7 +172,7 @@ describe('recipients CRUD', () => {
       name: 'Deleted recipient',
       steps: [{ type: 'delivery', recipient_id: created.id }],
     });
-    expect(flow.status).toBe(400);
+    expect(flow.status).toBe(404);
   });
 
   it('refuses with 409 to delete a recipient a flow delivers to, until the flow stops using it', async () => {
@@ -210,7 +238,15 @@ describe('recipients CRUD', () => {
       name: 'Borrowing',
       steps: [{ type: 'delivery', recipient_id: mine.id }],
     });
-    expect(flow.status).toBe(400);
+    // The body is well formed; what it names does not exist for this account: 404, naming the step.
+    expect(flow.status).toBe(404);
+    expect(flow.json.error).toMatchObject({
+      code: 'not_found',
+      details: [
+        { field: 'steps.0.recipient_id', code: 'not_found', message: `Recipient ${mine.id} not found` },
+      ],
+    });
+    expect(flow.text).not.toContain('Private buyer');
     const still = await stack.call('GET', `/recipients/${mine.id}`, key);
     expect(still.json).toMatchObject({ name: 'Private buyer', config: { url: buyer.url } });
   });

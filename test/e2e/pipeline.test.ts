@@ -509,6 +509,26 @@ describe('lead pipeline end to end', () => {
     expect(hooks.requests).toHaveLength(1);
   });
 
+  it('feedback for a lead that went to several recipients names one, or answers 422 recipient_required', async () => {
+    const one = await buyer();
+    const two = await buyer();
+    const flowId = await createFlow({ steps: [delivery(one.url), delivery(two.url)] });
+    const res = await submit(flowId, { lead: lead() });
+    expect(res.json.status).toBe('delivered');
+    const path = `/leads/${res.json.id}/feedback`;
+    // Well formed, but this lead's state needs more: a 422 like not_delivered, not a 400.
+    const unnamed = await stack.call('POST', path, key, { type: 'conversion' });
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.json.error).toMatchObject({
+      code: 'recipient_required',
+      details: [{ field: 'recipient_id', code: 'missing_required' }],
+    });
+    const recipientId = res.json.events.find((e: { type: string }) => e.type === 'delivered').recipient_id;
+    const named = await stack.call('POST', path, key, { type: 'conversion', recipient_id: recipientId });
+    expect(named.status).toBe(201);
+    expect(named.json).toMatchObject({ recipient_id: recipientId });
+  });
+
   it('accepts form-encoded submissions from legacy lead sources', async () => {
     const crm = await buyer();
     const flowId = await createFlow({
@@ -526,6 +546,19 @@ describe('lead pipeline end to end', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     expect(crm.requests[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(new URLSearchParams(crm.requests[0]!.body).get('email')).toBe('form@example.com');
+  });
+
+  it('an async resubmission of a finished lead answers 202 with that lead (its run is closed)', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({ steps: [delivery(crm.url)] });
+    const body = { external_id: `async-${Date.now()}`, lead: lead() };
+    const first = await submit(flowId, body);
+    expect(first.status).toBe(201);
+    const again = await submit(flowId, { ...body, options: { async: true } });
+    expect(again.status, JSON.stringify(again.json)).toBe(202);
+    expect(again.json).toMatchObject({ id: first.json.id, location: `/leads/${first.json.id}` });
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(crm.requests).toHaveLength(1);
   });
 
   it('external_id makes racing resubmissions return the same lead from one workflow', async () => {

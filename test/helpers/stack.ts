@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { createApp } from '../../api/app.js';
+import { type AppDeps, createApp } from '../../api/app.js';
 import { IntentService, type IntentServiceOptions } from '../../api/intent-service.js';
 import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
@@ -14,6 +14,23 @@ import { createLeadWorker } from '../../temporal/lead-worker.js';
 import { testPayloadKeys } from './payload-keys.js';
 
 export const silentLogger = createLogger({ level: 'silent' });
+
+/** What globalSetup provides: the shared Temporal server and Postgres, and the workflow bundles. */
+export interface TestRuntime {
+  databaseUrl: string;
+  temporalAddress: string;
+  workflowBundlePath: string;
+  intentWorkflowBundlePath: string;
+}
+
+function injectedRuntime(): TestRuntime {
+  return {
+    databaseUrl: inject('databaseUrl'),
+    temporalAddress: inject('temporalAddress'),
+    workflowBundlePath: inject('workflowBundlePath'),
+    intentWorkflowBundlePath: inject('intentWorkflowBundlePath'),
+  };
+}
 
 /**
  * The real stack for one test file: the shared Temporal dev server and Postgres from globalSetup, a
@@ -30,10 +47,19 @@ export async function startTestStack(
     >;
     /** The worker's outbound policy (lib/outbound.ts); default allow, as `npm start`. */
     outbound?: PrivateNetworkPolicy;
+    /** The worker's fetch for deliveries and webhooks, instead of the policy's (e.g. loopback only). */
+    fetchImpl?: typeof fetch;
+    /** More of the app's settings (e.g. keyRateLimitCeiling), as api/main.ts passes them. */
+    app?: Partial<Pick<AppDeps, 'keyRateLimitCeiling' | 'intentImportAccounts' | 'batchWaitBudgetMs'>>;
+    /** A database of its own (default: the run's shared one from globalSetup). */
+    databaseUrl?: string;
+    /** Where the shared servers and bundles are (default: globalSetup's, via vitest's inject). */
+    runtime?: TestRuntime;
   } = {},
 ) {
-  const databaseUrl = inject('databaseUrl');
-  const address = inject('temporalAddress');
+  const runtime = options.runtime ?? injectedRuntime();
+  const databaseUrl = options.databaseUrl ?? runtime.databaseUrl;
+  const address = runtime.temporalAddress;
   const pool = createPool(databaseUrl, 10);
   const payloadKeys = testPayloadKeys();
   const { client, connection } = await connectClient(address, 'default', payloadKeys);
@@ -47,9 +73,9 @@ export async function startTestStack(
     activities: createActivities({
       pool,
       temporal: { client, taskQueue },
-      fetchImpl: outboundFetch(options.outbound ?? 'allow'),
+      fetchImpl: options.fetchImpl ?? outboundFetch(options.outbound ?? 'allow'),
     }),
-    workflowBundlePath: inject('workflowBundlePath'),
+    workflowBundlePath: runtime.workflowBundlePath,
   });
   const running = worker.run();
   const intent = options.intent
@@ -62,7 +88,7 @@ export async function startTestStack(
         taskQueue: `intent-test-${randomUUID()}`,
         // A channel per stack: imports by other test files must not reload this one's index mid-test.
         corpusChannel: `intent_corpus_${randomUUID().replaceAll('-', '')}`,
-        workflowBundlePath: inject('intentWorkflowBundlePath'),
+        workflowBundlePath: runtime.intentWorkflowBundlePath,
         ...options.intent,
         // Tests read reputation right after their queries.
         limiter: { reputationCacheMs: 0, ...options.intent.limiter },
@@ -74,6 +100,7 @@ export async function startTestStack(
     taskQueue,
     logger: silentLogger,
     ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),
+    ...options.app,
   });
 
   return {
