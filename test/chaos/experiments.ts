@@ -9,9 +9,13 @@
 // submitted again with the same key, as a careful client does; then we wait until everything settles
 // and count, per lead: stored in Postgres, finished in Temporal, delivered to each recipient once.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { insertAccount, issueApiKey } from '../../db/accounts.js';
 import { createPool, type Pool } from '../../db/pool.js';
+import { freeLowPorts, freePort, freePortPair } from '../../dev/ports.js';
+import { type ProductionShape, startProductionShape } from '../../dev/production-shape.js';
+import { DEFAULT_HISTORY_SHARDS } from '../../dev/temporal-cluster.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { parsePayloadKeys } from '../../temporal/payload-codec.js';
 import type { IdempotentBuyer, KeyRecord } from './buyer.js';
@@ -78,7 +82,7 @@ export interface FaultContext {
 export interface ExperimentPlan {
   name: string;
   leads: number;
-  /** Concurrent submissions (closed loop) and the highest start rate per second. */
+  /** Submissions per second (open loop: they keep coming whatever the answers), at most `concurrency` outstanding. */
   concurrency: number;
   ratePerSecond: number;
   /** options.timeout of each submission: how long the API waits for the outcome before a 202. */
@@ -111,6 +115,12 @@ export interface ChaosReport {
   /** Every answer by kind: "201", "202", "503 temporal_unavailable", "timeout", "ECONNREFUSED", ... */
   answers: Record<string, number>;
   fault: FaultWindow & { downMs: number };
+  /** Submissions sent while the fault lasted: how each was answered, and how long that took. */
+  duringFault: LatencyStats & { answers: Record<string, number> };
+  /** Submissions in flight when the fault began: how each was answered, and ms from the fault to the answer. */
+  inFlightAtFault: LatencyStats & { answers: Record<string, number> };
+  /** ms from the fault to the first 503 answer (null: none). */
+  first503AfterMs: number | null;
   /** Non-2xx answers to submissions sent while the component was down: how long each took. */
   errorAnswers: LatencyStats & { statuses: Record<string, number>; withRetryAfter: number };
   /** /readyz of the first API: ms from the fault to its first 503, and from the restart to its first 200. */
@@ -276,28 +286,34 @@ export async function runExperiment(
     const ours = (r: KeyRecord) => emails.has(r.email);
     say(`• ${plan.name}: ${plan.leads} leads, flow ${tenant.flowId}`);
 
-    // Submissions at a steady rate while the fault happens.
-    let submitted = 0;
+    // Submissions arrive at a steady rate whatever the answers (open loop, as leads from many sources
+    // do), at most `concurrency` outstanding, while the fault happens.
+    let sent = 0;
     const progressWaiters: Array<{ share: number; resolve: () => void }> = [];
     const noteProgress = () => {
       for (const w of progressWaiters.splice(0)) {
-        if (submitted >= w.share * plan.leads) w.resolve();
+        if (sent >= w.share * plan.leads) w.resolve();
         else progressWaiters.push(w);
       }
     };
     const readiness = watchReadiness(shape.apiUrls[0]!);
     const startedAt = Date.now();
-    let next = 0;
-    const lane = async () => {
-      for (let i = next++; i < leads.length; i = next++) {
+    const send = async () => {
+      const outstanding = new Set<Promise<void>>();
+      for (const [i, lead] of leads.entries()) {
         const due = startedAt + (i * 1000) / plan.ratePerSecond;
         if (due > Date.now()) await sleep(due - Date.now());
-        const lead = leads[i]!;
+        while (outstanding.size >= plan.concurrency) await Promise.race(outstanding);
         const api = shape.apiUrls[i % shape.apiUrls.length]!;
-        lead.attempts.push(await submit(api, tenant.key, tenant.flowId, lead, plan.submitTimeoutMs));
-        submitted++;
+        const request = submit(api, tenant.key, tenant.flowId, lead, plan.submitTimeoutMs).then((attempt) => {
+          lead.attempts.push(attempt);
+          outstanding.delete(request);
+        });
+        outstanding.add(request);
+        sent++;
         noteProgress();
       }
+      await Promise.all(outstanding);
     };
     const faultContext: FaultContext = {
       control,
@@ -316,10 +332,7 @@ export async function runExperiment(
       },
       sleep,
     };
-    const [fault] = await Promise.all([
-      plan.fault(faultContext),
-      Promise.all(Array.from({ length: plan.concurrency }, lane)),
-    ]);
+    const [fault] = await Promise.all([plan.fault(faultContext), send()]);
     const lastSubmissionAt = Date.now();
     say(`• ${plan.name}: ${fault.action}, down ${((fault.upAt - fault.downAt) / 1000).toFixed(1)} s`);
 
@@ -442,13 +455,31 @@ export async function runExperiment(
 
     const answers: Record<string, number> = {};
     const statuses: Record<string, number> = {};
+    const duringAnswers: Record<string, number> = {};
+    const duringMs: number[] = [];
+    const inFlightAnswers: Record<string, number> = {};
+    const inFlightMs: number[] = [];
+    let first503AfterMs: number | null = null;
     const errorMs: number[] = [];
     let withRetryAfter = 0;
     for (const lead of leads) {
       for (const a of lead.attempts) {
         const kind = a.status === null ? String(a.code) : a.code ? `${a.status} ${a.code}` : String(a.status);
         answers[kind] = (answers[kind] ?? 0) + 1;
-        if (!acknowledged(a) && a.sentAt >= fault.downAt && a.sentAt < fault.upAt) {
+        const answeredAt = a.sentAt + a.ms;
+        if (a.status === 503 && answeredAt >= fault.downAt) {
+          first503AfterMs = Math.min(first503AfterMs ?? Number.POSITIVE_INFINITY, answeredAt - fault.downAt);
+        }
+        if (a.sentAt < fault.downAt && answeredAt >= fault.downAt) {
+          inFlightAnswers[kind] = (inFlightAnswers[kind] ?? 0) + 1;
+          inFlightMs.push(answeredAt - fault.downAt);
+        }
+        const during = a.sentAt >= fault.downAt && a.sentAt < fault.upAt;
+        if (during) {
+          duringAnswers[kind] = (duringAnswers[kind] ?? 0) + 1;
+          duringMs.push(a.ms);
+        }
+        if (!acknowledged(a) && during) {
           errorMs.push(a.ms);
           const s = a.status === null ? String(a.code) : String(a.status);
           statuses[s] = (statuses[s] ?? 0) + 1;
@@ -489,6 +520,9 @@ export async function runExperiment(
       redeliveries,
       answers,
       fault: { ...fault, downMs: fault.upAt - fault.downAt },
+      duringFault: { ...stats(duringMs), answers: duringAnswers },
+      inFlightAtFault: { ...stats(inFlightMs), answers: inFlightAnswers },
+      first503AfterMs,
       errorAnswers: { ...stats(errorMs), statuses, withRetryAfter },
       readiness: {
         notReadyAfterMs: firstNotReady ? firstNotReady.at - fault.downAt : null,
@@ -508,6 +542,46 @@ export async function runExperiment(
 
 function describeAttempt(a: Attempt): string {
   return `${a.status ?? ''}${a.code ? ` ${a.code}` : ''} after ${a.ms} ms`.trim();
+}
+
+/**
+ * The production shape the experiments run on (the chaos tests' global setup and `npm run chaos`): on
+ * free ports in `workDir`, with the Web UI, crashed APIs and workers started again as an orchestrator
+ * would (and reported through `onCrash`).
+ */
+export async function startShapeForExperiments(options: {
+  workDir: string;
+  onCrash(name: string, exit: string): void;
+  onStopper(stop: () => Promise<void>): void;
+  ui?: boolean;
+}): Promise<ProductionShape> {
+  const low = await freeLowPorts(10);
+  return startProductionShape({
+    dataDir: join(options.workDir, 'data'),
+    logDir: join(options.workDir, 'logs'),
+    postgresPort: await freePort(),
+    temporalPorts: {
+      frontend: low[0]!,
+      frontendHttp: low[1]!,
+      history: low[2]!,
+      matching: low[3]!,
+      worker: low[4]!,
+      frontendMembership: low[5]!,
+      historyMembership: low[6]!,
+      matchingMembership: low[7]!,
+      workerMembership: low[8]!,
+      metrics: low[9]!,
+    },
+    numHistoryShards: DEFAULT_HISTORY_SHARDS,
+    apiPorts: [await freePort(), await freePort()],
+    workerMetricsPorts: [await freePortPair(), await freePortPair()],
+    uiPort: options.ui === false ? null : await freePort(),
+    // The buyers are local HTTP servers started by the experiments.
+    env: { LOG_LEVEL: 'info', OUTBOUND_PRIVATE_NETWORKS: 'allow' },
+    restartCrashed: true,
+    onCrash: options.onCrash,
+    onStopper: options.onStopper,
+  });
 }
 
 /** The standard faults. */
@@ -551,23 +625,73 @@ export const faults = {
     },
 };
 
+/** The four experiments of the chaos tests and `npm run chaos`: 300 leads each, two recipients. */
+export const EXPERIMENTS = {
+  // A slow buyer keeps deliveries in flight; the orchestrator starts the worker again 3 s later.
+  'worker-kill': {
+    name: 'worker-kill',
+    leads: 300,
+    concurrency: 100,
+    ratePerSecond: 25,
+    submitTimeoutMs: 2_000,
+    buyerDelayMs: 1_500,
+    fault: faults.killWorker('worker-1', 3_000),
+  },
+  'temporal-restart': {
+    name: 'temporal-restart',
+    leads: 300,
+    concurrency: 100,
+    ratePerSecond: 15,
+    submitTimeoutMs: 5_000,
+    buyerDelayMs: 0,
+    fault: faults.killAndRestart('temporal', 10_000),
+  },
+  // Leadrail's data and Temporal's persistence at once (one PostgreSQL server, as in compose).
+  'postgres-restart': {
+    name: 'postgres-restart',
+    leads: 300,
+    concurrency: 100,
+    ratePerSecond: 15,
+    submitTimeoutMs: 5_000,
+    buyerDelayMs: 0,
+    fault: faults.killAndRestart('postgres', 10_000),
+  },
+  'buyer-outage': {
+    name: 'buyer-outage',
+    leads: 300,
+    concurrency: 100,
+    ratePerSecond: 25,
+    submitTimeoutMs: 5_000,
+    buyerDelayMs: 0,
+    fault: faults.buyerDown(15_000),
+  },
+} satisfies Record<string, ExperimentPlan>;
+export type ExperimentName = keyof typeof EXPERIMENTS;
+
 /** The report as table rows (experiment, submitted, acknowledged, stored, finished, delivered, duplicates, lost). */
 export function formatReports(reports: ChaosReport[]): string {
   const header = [
     'experiment',
     'submitted',
-    'acked (1st try)',
+    'acknowledged (at once)',
     'stored',
     'finished',
     'delivered',
     'duplicates',
     'lost',
-    'redeliveries',
-    'error answers in outage (p50 / max ms)',
-    'readyz 503 after',
-    'delivery delay after fault (p50 / max)',
+    'resent deliveries',
+    'sent during the fault: answers (p50 / max)',
+    'in flight at the fault: answers (p50 / max after it)',
+    'first 503 after',
+    '/readyz 503 after',
+    'delivery delay after the fault (p50 / max)',
   ];
-  const ms = (v: number | null) => (v === null ? '–' : `${(v / 1000).toFixed(1)} s`);
+  const s = (v: number | null) => (v === null ? '–' : `${(v / 1000).toFixed(1)} s`);
+  const answers = (a: Record<string, number>) =>
+    Object.entries(a)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, v]) => `${v}× ${k}`)
+      .join(', ');
   const rows = reports.map((r) => [
     r.experiment,
     String(r.submitted),
@@ -578,14 +702,16 @@ export function formatReports(reports: ChaosReport[]): string {
     String(r.duplicates),
     String(r.lost),
     String(r.redeliveries),
-    r.errorAnswers.count
-      ? `${r.errorAnswers.count}: ${Object.entries(r.errorAnswers.statuses)
-          .map(([k, v]) => `${k}×${v}`)
-          .join(' ')} (${ms(r.errorAnswers.p50)} / ${ms(r.errorAnswers.max)})`
-      : '0',
-    ms(r.readiness.notReadyAfterMs),
+    r.duringFault.count
+      ? `${answers(r.duringFault.answers)} (${s(r.duringFault.p50)} / ${s(r.duringFault.max)})`
+      : '–',
+    r.inFlightAtFault.count
+      ? `${answers(r.inFlightAtFault.answers)} (${s(r.inFlightAtFault.p50)} / ${s(r.inFlightAtFault.max)})`
+      : '–',
+    s(r.first503AfterMs),
+    s(r.readiness.notReadyAfterMs),
     r.deliveryDelayAfterFault.count
-      ? `${r.deliveryDelayAfterFault.count}: ${ms(r.deliveryDelayAfterFault.p50)} / ${ms(r.deliveryDelayAfterFault.max)}`
+      ? `${r.deliveryDelayAfterFault.count}: ${s(r.deliveryDelayAfterFault.p50)} / ${s(r.deliveryDelayAfterFault.max)}`
       : '–',
   ]);
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');

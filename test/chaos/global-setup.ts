@@ -4,10 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freeLowPorts, freePort, freePortPair } from '../../dev/ports.js';
-import { type ProductionShape, startProductionShape } from '../../dev/production-shape.js';
-import { DEFAULT_HISTORY_SHARDS } from '../../dev/temporal-cluster.js';
-import type { ShapeDescription } from './experiments.js';
+import type { ProductionShape } from '../../dev/production-shape.js';
+import { type ShapeDescription, startShapeForExperiments } from './experiments.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,39 +25,16 @@ export default async function setup(project: TestProject) {
   chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
   const logDir = join(workDir, 'logs');
   const crashes: ShapeDescription['crashes'] = [];
-  const low = await freeLowPorts(10);
   let stopEarly: (() => Promise<void>) | null = null;
-  const starting: Promise<ProductionShape> = (async () =>
-    startProductionShape({
-      dataDir: join(workDir, 'data'),
-      logDir,
-      postgresPort: await freePort(),
-      temporalPorts: {
-        frontend: low[0]!,
-        frontendHttp: low[1]!,
-        history: low[2]!,
-        matching: low[3]!,
-        worker: low[4]!,
-        frontendMembership: low[5]!,
-        historyMembership: low[6]!,
-        matchingMembership: low[7]!,
-        workerMembership: low[8]!,
-        metrics: low[9]!,
-      },
-      numHistoryShards: DEFAULT_HISTORY_SHARDS,
-      apiPorts: [await freePort(), await freePort()],
-      workerMetricsPorts: [await freePortPair(), await freePortPair()],
-      uiPort: await freePort(),
-      // The buyers are local HTTP servers started by the tests.
-      env: { LOG_LEVEL: 'info', OUTBOUND_PRIVATE_NETWORKS: 'allow' },
-      restartCrashed: true,
-      onCrash: (name, exit) => {
-        crashes.push({ name, at: new Date().toISOString(), message: `${name} exited (${exit})` });
-      },
-      onStopper: (stop) => {
-        stopEarly = stop;
-      },
-    }))();
+  const starting: Promise<ProductionShape> = startShapeForExperiments({
+    workDir,
+    onCrash: (name, exit) => {
+      crashes.push({ name, at: new Date().toISOString(), message: `${name} exited (${exit})` });
+    },
+    onStopper: (stop) => {
+      stopEarly = stop;
+    },
+  });
   starting.catch(() => {});
 
   const control = createServer((req, res) => void handle(req, res));
