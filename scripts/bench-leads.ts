@@ -1,8 +1,8 @@
 // `npm run bench:leads`: throughput and synchronous submit latency of the whole lead pipeline (HTTP API,
 // Temporal dev server, worker, PostgreSQL, HTTP delivery to a local buyer). A benchmark, not a test:
 // it asserts nothing. See docs/benchmarks.md for the method and the numbers.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,10 +10,25 @@ import { insertAccount, issueApiKey } from '../db/accounts.js';
 import { createPool } from '../db/pool.js';
 import { stopChild } from '../dev/temporal-server.js';
 import { countRunning, type HistoryStats, sampleHistories } from './bench/histories.js';
-import { type ApiClient, apiClient, benchLead, type PhaseResult, parseJson, runPhase } from './bench/load.js';
+import {
+  type ApiClient,
+  apiClient,
+  benchLead,
+  type PhaseResult,
+  parseJson,
+  roundRobinClient,
+  runPhase,
+} from './bench/load.js';
 import { type CpuUse, cpuBetween, cpuSnapshot, waitForQuietMachine } from './bench/proc-cpu.js';
-import { type BenchStack, ROOT, startRecipient, startStack, stopStartingStack } from './bench/stack.js';
-import { fixed, type LatencySummary, summarize, table } from './bench/stats.js';
+import {
+  type BenchStack,
+  ROOT,
+  startProdStack,
+  startRecipient,
+  startStack,
+  stopStartingStack,
+} from './bench/stack.js';
+import { fixed, type LatencySummary, median, summarize, table } from './bench/stats.js';
 
 const HELP = `Usage: npm run bench:leads -- [options]
 
@@ -24,6 +39,13 @@ Temporal dev server, worker and API as child processes, a local buyer) on free p
   --leads N              measured leads (default 1000)
   --concurrency N        closed-loop clients, one keep-alive connection each (default 20)
   --warmup N             leads submitted first and not measured (default 50)
+  --shape dev|prod|both  dev (default): the npm start stack (Temporal dev server, one API, one worker);
+                         prod: the production shape (Temporal server on PostgreSQL, --apis APIs and
+                         --workers workers, requests spread over the APIs round-robin as a load
+                         balancer would); both: --rounds runs of each, interleaved (dev, prod, prod,
+                         dev, ...), each a fresh stack in its own process, then medians and ratios
+  --apis N --workers N   with --shape prod/both: API and worker processes (default 2 and 2)
+  --rounds N             with --shape both: runs per shape (default 3)
   --db-file | --memory   Temporal dev server on a SQLite file in the temp dir (default) or in memory
   --api URL --key KEY    use a running stack (e.g. npm start) instead; KEY needs flows:write and
                          leads:write (and admin to create a benchmark key without rate limits)
@@ -46,6 +68,10 @@ Temporal dev server, worker and API as child processes, a local buyer) on free p
 `;
 
 interface Options {
+  shape: 'dev' | 'prod' | 'both';
+  apis: number;
+  workers: number;
+  rounds: number;
   leads: number;
   concurrency: number;
   warmup: number;
@@ -68,6 +94,10 @@ function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: {
+      shape: { type: 'string', default: 'dev' },
+      apis: { type: 'string', default: '2' },
+      workers: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '3' },
       leads: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '50' },
@@ -106,6 +136,12 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`--flow must be standard or minimal, got ${values.flow}`);
   }
   if (values['db-file'] && values.memory) throw new Error('--db-file and --memory exclude each other');
+  if (values.shape !== 'dev' && values.shape !== 'prod' && values.shape !== 'both') {
+    throw new Error(`--shape must be dev, prod or both, got ${values.shape}`);
+  }
+  if (values.shape !== 'dev' && (values.api || values['cpu-prof'])) {
+    throw new Error('--shape prod/both starts its own stacks: not with --api or --cpu-prof');
+  }
   if (values.api && !values.key) throw new Error('--api needs --key');
   const env: Record<string, string> = {};
   for (const pair of values.env) {
@@ -121,6 +157,10 @@ function parseOptions(argv: string[]): Options {
     );
   }
   return {
+    shape: values.shape,
+    apis: int('apis', values.apis, 1),
+    workers: int('workers', values.workers, 1),
+    rounds: int('rounds', values.rounds, 1),
     leads: int('leads', values.leads, 1),
     concurrency: int('concurrency', values.concurrency, 1),
     warmup: int('warmup', values.warmup, 0),
@@ -248,6 +288,7 @@ interface Result {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  if (options.shape === 'both') return compareShapes(options);
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const runTag = `${startedAt.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -289,14 +330,23 @@ async function main() {
       recipientUrl = recipient.url;
       key = await benchKeyFor(apiUrl, options.key!, runTag);
     } else {
-      stack = await startStack({
-        workDir,
-        temporalDb: options.temporalDb,
-        env: options.env,
-        cpuProfDir,
-        recipientDelayMs: options.recipientDelayMs,
-        say,
-      });
+      stack = await (options.shape === 'prod'
+        ? startProdStack({
+            workDir,
+            env: options.env,
+            recipientDelayMs: options.recipientDelayMs,
+            apis: options.apis,
+            workers: options.workers,
+            say,
+          })
+        : startStack({
+            workDir,
+            temporalDb: options.temporalDb,
+            env: options.env,
+            cpuProfDir,
+            recipientDelayMs: options.recipientDelayMs,
+            say,
+          }));
       apiUrl = stack.apiUrl;
       recipientUrl = stack.recipientUrl;
       temporalAddress = stack.temporalAddress;
@@ -310,7 +360,10 @@ async function main() {
         await pool.end();
       }
     }
-    client = apiClient(apiUrl, key, options.concurrency + 2);
+    client =
+      stack && stack.apiUrls.length > 1
+        ? roundRobinClient(stack.apiUrls, key, options.concurrency + 2)
+        : apiClient(apiUrl, key, options.concurrency + 2);
     const flow = await expectJson(
       client,
       'POST',
@@ -353,6 +406,7 @@ async function main() {
     const monoEnd = Number(process.hrtime.bigint() / 1000n);
     const after = cpuSnapshot(roots, stack ? 'postgres' : null);
     const cpu = cpuBetween(before, after);
+    cpu.cores = byComponent(cpu.cores);
 
     let database: Record<string, number> | null = null;
     if (stack) {
@@ -454,6 +508,101 @@ async function main() {
   }
 }
 
+/** CPU of numbered processes of one kind (worker-1, worker-2) as one component (worker). */
+function byComponent(cores: Record<string, number>): Record<string, number> {
+  const merged: Record<string, number> = {};
+  for (const [name, value] of Object.entries(cores)) {
+    const kind = name.replace(/-\d+$/, '');
+    merged[kind] = (merged[kind] ?? 0) + value;
+  }
+  return merged;
+}
+
+/**
+ * `--shape both`: `rounds` runs per shape, interleaved (dev, prod, prod, dev, ...) so that a machine
+ * getting busier or quieter affects both alike; each run is this script in a process of its own with
+ * a fresh stack. Prints each run, then medians per shape and the ratio prod / dev.
+ */
+async function compareShapes(options: Options): Promise<void> {
+  const args: string[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--shape' || arg === '--rounds' || arg === '--label') i++;
+    else if (!/^--(shape|rounds|label)=/.test(arg)) args.push(arg);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const label = options.label ?? `shapes-${stamp}`;
+  const order: Array<'dev' | 'prod'> = [];
+  for (let round = 0; round < options.rounds; round++) {
+    order.push(...(round % 2 === 0 ? (['dev', 'prod'] as const) : (['prod', 'dev'] as const)));
+  }
+  const runs: Record<'dev' | 'prod', Result[]> = { dev: [], prod: [] };
+  for (const [i, shape] of order.entries()) {
+    say(`\n=== run ${i + 1} of ${order.length}: --shape ${shape}`);
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(ROOT, 'scripts', 'bench-leads.ts'),
+          ...args,
+          '--shape',
+          shape,
+          '--label',
+          label,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        process.stdout.write(chunk);
+      });
+      child.on('error', reject);
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`run ${i + 1} (${shape}) failed (${code})`)),
+      );
+    });
+    const file = /^result: (.+)$/m.exec(output)?.[1];
+    if (!file) throw new Error(`run ${i + 1} printed no result file`);
+    runs[shape].push(JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Result);
+  }
+
+  const cpuMs = (r: Result, component: string) =>
+    ((r.cpu.cores[component] ?? 0) / r.measured.leadsPerSecond) * 1000;
+  const metrics: Array<[string, (r: Result) => number, number]> = [
+    ['leads/s', (r) => r.measured.leadsPerSecond, 1],
+    ['latency p50 ms', (r) => r.measured.latencyMs.p50, 0],
+    ['latency p95 ms', (r) => r.measured.latencyMs.p95, 0],
+    ['latency p99 ms', (r) => r.measured.latencyMs.p99, 0],
+    ['errors', (r) => r.measured.errors, 0],
+    ['CPU ms/lead: worker', (r) => cpuMs(r, 'worker'), 1],
+    ['CPU ms/lead: api', (r) => cpuMs(r, 'api'), 1],
+    ['CPU ms/lead: temporal', (r) => cpuMs(r, 'temporal'), 1],
+    ['CPU ms/lead: postgres', (r) => cpuMs(r, 'postgres'), 1],
+    ['other processes (cores)', (r) => r.cpu.otherCores ?? Number.NaN, 2],
+  ];
+  const rows = metrics.map(([name, get, digits]) => {
+    const dev = median(runs.dev.map(get));
+    const prod = median(runs.prod.map(get));
+    return [name, fixed(dev, digits), fixed(prod, digits), dev ? fixed(prod / dev, 2) : '–'];
+  });
+  const first = runs.prod[0] ?? runs.dev[0]!;
+  say('');
+  say(
+    `Production shape (Temporal server on PostgreSQL, ${options.apis} APIs, ${options.workers} workers) against ` +
+      `the dev stack (Temporal dev server on SQLite, 1 API, 1 worker): medians of ${options.rounds} interleaved runs ` +
+      `each, ${first.measured.leads} leads at concurrency ${first.measured.concurrency} [${label}]`,
+  );
+  say('');
+  say(table([['metric', 'dev', 'prod', 'prod / dev'], ...rows]));
+  const file = join(ROOT, '.data', 'bench', `shapes-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify({ label, options: omitKey(options), runs }, null, 2)}\n`);
+  say(`\nresult: ${relative(ROOT, file)}`);
+}
+
 function omitKey(options: Options): Omit<Options, 'key'> {
   const { key: _key, ...rest } = options;
   return rest;
@@ -515,7 +664,9 @@ function report(r: Result): string {
     `Leadrail lead benchmark: ${m.leads} leads at concurrency ${m.concurrency} (warm-up ${r.warmup.leads}), ${
       r.options.mode === 'external'
         ? `against ${r.options.api}`
-        : `self-contained, Temporal ${r.options.temporalDb === 'file' ? 'SQLite file' : 'in memory'}`
+        : r.options.shape === 'prod'
+          ? `production shape (Temporal server on PostgreSQL, ${r.options.apis} APIs, ${r.options.workers} workers)`
+          : `self-contained, Temporal ${r.options.temporalDb === 'file' ? 'SQLite file' : 'in memory'}`
     }${r.options.flow === 'minimal' ? ', minimal flow' : ''}${r.label ? ` [${r.label}]` : ''}`,
     '',
     table([

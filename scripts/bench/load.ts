@@ -60,6 +60,23 @@ export function apiClient(baseUrl: string, defaultKey: string | null, maxSockets
   };
 }
 
+/** Spreads requests over several API processes in turn, as a round-robin load balancer would. */
+export function roundRobinClient(
+  baseUrls: string[],
+  defaultKey: string | null,
+  maxSockets: number,
+): ApiClient {
+  const clients = baseUrls.map((url) => apiClient(url, defaultKey, maxSockets));
+  let next = 0;
+  return {
+    baseUrl: baseUrls.join(' '),
+    call: (method, path, body, key) => clients[next++ % clients.length]!.call(method, path, body, key),
+    close: () => {
+      for (const c of clients) c.close();
+    },
+  };
+}
+
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,16 +1,20 @@
 // The benchmark's own stack, the way `npm start` (dev/start.ts) runs it: embedded PostgreSQL in a
 // temporary directory, a headless Temporal dev server (SQLite file or in memory), and the worker and
 // API as child processes (`node --import tsx worker.ts` / `api/main.ts`) configured only by
-// environment. Every port is a free one, so it runs next to `npm start` and the test suite.
+// environment; or the production shape (`--shape prod`: dev/production-shape.ts, the Temporal server on
+// PostgreSQL, several APIs and workers). Every port is a free one, so it runs next to `npm start` and
+// the test suite.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../db/migrate.js';
-import { freePort, freePortPair } from '../../dev/ports.js';
+import { freeLowPorts, freePort, freePortPair } from '../../dev/ports.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/postgres.js';
 import { spawnNodeService, tail, waitForHttp, waitForLog } from '../../dev/processes.js';
+import { startProductionShape } from '../../dev/production-shape.js';
+import { DEFAULT_HISTORY_SHARDS } from '../../dev/temporal-cluster.js';
 import { type DevServer, startDevServer, stopChild } from '../../dev/temporal-server.js';
 import { bundleWorkflows } from '../../temporal/bundle.js';
 import { generatePayloadKey } from '../../temporal/payload-codec.js';
@@ -31,6 +35,8 @@ export interface StackOptions {
 
 export interface BenchStack {
   apiUrl: string;
+  /** Every API process (the load generator spreads requests over them, as a load balancer would). */
+  apiUrls: string[];
   databaseUrl: string;
   temporalAddress: string;
   recipientUrl: string;
@@ -144,6 +150,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     ]);
     return {
       apiUrl,
+      apiUrls: [apiUrl],
       databaseUrl: db.url,
       temporalAddress: temporal.address,
       recipientUrl: recipient.url,
@@ -154,6 +161,83 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
         temporal: temporal.process.pid,
         recipient: recipient.child.pid,
       },
+      crashed,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * The production shape (dev/production-shape.ts) on free ports in `workDir`: embedded PostgreSQL, the
+ * Temporal server on it, `apis` API processes and `workers` workers (no Web UI), and the stand-in buyer.
+ */
+export async function startProdStack(
+  options: Omit<StackOptions, 'temporalDb' | 'cpuProfDir'> & { apis: number; workers: number },
+): Promise<BenchStack> {
+  const { workDir, say } = options;
+  const logDir = join(workDir, 'logs');
+  let stopShape: (() => Promise<void>) | null = null;
+  let stopRecipient: (() => Promise<void>) | null = null;
+  const stop = async () => {
+    await stopShape?.().catch(() => {});
+    await stopRecipient?.().catch(() => {});
+  };
+  stopStarting = stop;
+  let crash: (err: Error) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    crash = reject;
+  });
+  crashed.catch(() => {});
+  try {
+    const low = await freeLowPorts(10);
+    const apiPorts = await Promise.all(Array.from({ length: options.apis }, () => freePort()));
+    const workerPorts: number[] = [];
+    for (let i = 0; i < options.workers; i++) workerPorts.push(await freePortPair());
+    say(
+      `• starting the production shape: PostgreSQL, Temporal server, ${options.apis} APIs, ${options.workers} workers`,
+    );
+    const shape = await startProductionShape({
+      dataDir: join(workDir, 'data'),
+      logDir,
+      postgresPort: await freePort(),
+      temporalPorts: {
+        frontend: low[0]!,
+        frontendHttp: low[1]!,
+        history: low[2]!,
+        matching: low[3]!,
+        worker: low[4]!,
+        frontendMembership: low[5]!,
+        historyMembership: low[6]!,
+        matchingMembership: low[7]!,
+        workerMembership: low[8]!,
+        metrics: low[9]!,
+      },
+      numHistoryShards: DEFAULT_HISTORY_SHARDS,
+      apiPorts,
+      workerMetricsPorts: workerPorts,
+      uiPort: null,
+      env: options.env,
+      onStopper: (fn) => {
+        stopShape = fn;
+      },
+      onCrash: (name, exit) =>
+        crash(new Error(`${name} exited (${exit}):\n${tail(join(logDir, `${name}.log`))}`)),
+    });
+    const recipient = await startRecipient(options.recipientDelayMs, join(logDir, 'recipient.log'));
+    stopRecipient = () => stopChild(recipient.child, 5_000);
+    const pids = shape.pids();
+    delete pids.postgres; // a child of this process: counted as the rest (see proc-cpu.ts)
+    return {
+      apiUrl: shape.apiUrls[0]!,
+      apiUrls: shape.apiUrls,
+      databaseUrl: shape.databaseUrl,
+      temporalAddress: shape.temporalAddress,
+      recipientUrl: recipient.url,
+      logDir,
+      pids: { ...pids, recipient: recipient.child.pid },
       crashed,
       stop,
     };
