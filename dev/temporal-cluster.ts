@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../workflows/shared.js';
+import { freeLowPorts } from './ports.js';
 import { PROJECT_ROOT, type Service, spawnService, tail } from './processes.js';
 import { isExecutable, resolveTemporalCli } from './temporal-server.js';
 
@@ -112,6 +113,23 @@ export const DEFAULT_TEMPORAL_PORTS: TemporalPorts = {
   workerMembership: 6939,
   metrics: 8000,
 };
+
+/** Every port on free ones (membership ports below 32768: dev/ports.ts), for tests and benchmarks. */
+export async function freeTemporalPorts(): Promise<TemporalPorts> {
+  const [frontend, frontendHttp, history, matching, worker, fm, hm, mm, wm, metrics] = await freeLowPorts(10);
+  return {
+    frontend: frontend!,
+    frontendHttp: frontendHttp!,
+    history: history!,
+    matching: matching!,
+    worker: worker!,
+    frontendMembership: fm!,
+    historyMembership: hm!,
+    matchingMembership: mm!,
+    workerMembership: wm!,
+    metrics: metrics!,
+  };
+}
 
 /**
  * The server's environment: the variables its embedded config template reads, as docker-compose.yml

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../db/migrate.js';
-import { freeLowPorts, freePort, freePortPair } from '../../dev/ports.js';
+import { freePort, freePortPair } from '../../dev/ports.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/postgres.js';
 import { spawnNodeService, tail, waitForHttp, waitForLog } from '../../dev/processes.js';
 import { startProductionShape } from '../../dev/production-shape.js';
-import { DEFAULT_HISTORY_SHARDS } from '../../dev/temporal-cluster.js';
+import { DEFAULT_HISTORY_SHARDS, freeTemporalPorts } from '../../dev/temporal-cluster.js';
 import { type DevServer, startDevServer, stopChild } from '../../dev/temporal-server.js';
 import { bundleWorkflows } from '../../temporal/bundle.js';
 import { generatePayloadKey } from '../../temporal/payload-codec.js';
@@ -192,7 +192,6 @@ export async function startProdStack(
   });
   crashed.catch(() => {});
   try {
-    const low = await freeLowPorts(10);
     const apiPorts = await Promise.all(Array.from({ length: options.apis }, () => freePort()));
     const workerPorts: number[] = [];
     for (let i = 0; i < options.workers; i++) workerPorts.push(await freePortPair());
@@ -203,18 +202,7 @@ export async function startProdStack(
       dataDir: join(workDir, 'data'),
       logDir,
       postgresPort: await freePort(),
-      temporalPorts: {
-        frontend: low[0]!,
-        frontendHttp: low[1]!,
-        history: low[2]!,
-        matching: low[3]!,
-        worker: low[4]!,
-        frontendMembership: low[5]!,
-        historyMembership: low[6]!,
-        matchingMembership: low[7]!,
-        workerMembership: low[8]!,
-        metrics: low[9]!,
-      },
+      temporalPorts: await freeTemporalPorts(),
       numHistoryShards: DEFAULT_HISTORY_SHARDS,
       apiPorts,
       workerMetricsPorts: workerPorts,

@@ -1,5 +1,13 @@
-import { expect } from 'vitest';
-import { type ChaosReport, formatReports } from './experiments.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type IdempotentBuyer, startIdempotentBuyer } from './buyer.js';
+import {
+  type ChaosReport,
+  EXPERIMENTS,
+  type ExperimentName,
+  formatReports,
+  runExperiment,
+} from './experiments.js';
+import { shapeControl } from './harness.js';
 
 /**
  * Every lead acknowledged (at once or on the client's retry with the same Idempotency-Key), stored in
@@ -25,5 +33,21 @@ export function expectNothingLostOrDuplicated(report: ChaosReport) {
     delivered: report.submitted,
     duplicates: 0,
     lost: 0,
+  });
+}
+
+/** One experiment of EXPERIMENTS as a test, with a buyer of its own, and nothing lost or duplicated. */
+export function chaosTest(name: ExperimentName, title: string, more?: (report: ChaosReport) => void) {
+  let buyer: IdempotentBuyer;
+  beforeAll(async () => {
+    buyer = await startIdempotentBuyer();
+  });
+  afterAll(async () => {
+    await buyer?.close();
+  });
+  it(title, async () => {
+    const report = await runExperiment(shapeControl(), buyer, EXPERIMENTS[name]);
+    expectNothingLostOrDuplicated(report);
+    more?.(report);
   });
 }

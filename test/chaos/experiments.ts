@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { insertAccount, issueApiKey } from '../../db/accounts.js';
 import { createPool, type Pool } from '../../db/pool.js';
-import { freeLowPorts, freePort, freePortPair } from '../../dev/ports.js';
+import { freePort, freePortPair } from '../../dev/ports.js';
 import { type ProductionShape, startProductionShape } from '../../dev/production-shape.js';
-import { DEFAULT_HISTORY_SHARDS } from '../../dev/temporal-cluster.js';
+import { DEFAULT_HISTORY_SHARDS, freeTemporalPorts } from '../../dev/temporal-cluster.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { parsePayloadKeys } from '../../temporal/payload-codec.js';
 import type { IdempotentBuyer, KeyRecord } from './buyer.js';
@@ -161,8 +161,9 @@ async function prepareTenant(pool: Pool, apiUrl: string, buyer: IdempotentBuyer,
       name: `Chaos ${name}`,
       fields: [{ name: 'email', type: 'email', required: true }],
       settings: { required_fields: ['email'] },
-      // Generous retries: a buyer down for a minute still gets every lead.
-      delivery_retry: { maximum_attempts: 60, initial_interval_ms: 500, maximum_interval_ms: 2000 },
+      // Enough retries for a buyer down for minutes, spaced so that hundreds of waiting deliveries do
+      // not flood a 2-core machine with activity retries (1, 2, 4, then every 5 s).
+      delivery_retry: { maximum_attempts: 60, initial_interval_ms: 1000, maximum_interval_ms: 5000 },
       steps: RECIPIENTS.map((r) => ({
         type: 'delivery',
         recipient: {
@@ -201,7 +202,7 @@ async function submit(
       signal: AbortSignal.timeout(90_000),
     });
     const text = await res.text();
-    let body: { id?: string; error?: { code?: string } } = {};
+    let body: { id?: string; error?: { code?: string; details?: Array<{ component?: string }> } } = {};
     try {
       body = JSON.parse(text);
     } catch {
@@ -213,7 +214,10 @@ async function submit(
       sentAt,
       ms: Date.now() - sentAt,
       status: res.status,
-      code: res.ok ? null : (body.error?.code ?? 'error'),
+      // An outage names the component that is down.
+      code: res.ok
+        ? null
+        : `${body.error?.code ?? 'error'}${body.error?.details?.[0]?.component ? ` (${body.error.details[0].component})` : ''}`,
       retryAfter: res.headers.get('retry-after'),
     };
   } catch (err) {
@@ -555,23 +559,11 @@ export async function startShapeForExperiments(options: {
   onStopper(stop: () => Promise<void>): void;
   ui?: boolean;
 }): Promise<ProductionShape> {
-  const low = await freeLowPorts(10);
   return startProductionShape({
     dataDir: join(options.workDir, 'data'),
     logDir: join(options.workDir, 'logs'),
     postgresPort: await freePort(),
-    temporalPorts: {
-      frontend: low[0]!,
-      frontendHttp: low[1]!,
-      history: low[2]!,
-      matching: low[3]!,
-      worker: low[4]!,
-      frontendMembership: low[5]!,
-      historyMembership: low[6]!,
-      matchingMembership: low[7]!,
-      workerMembership: low[8]!,
-      metrics: low[9]!,
-    },
+    temporalPorts: await freeTemporalPorts(),
     numHistoryShards: DEFAULT_HISTORY_SHARDS,
     apiPorts: [await freePort(), await freePort()],
     workerMetricsPorts: [await freePortPair(), await freePortPair()],

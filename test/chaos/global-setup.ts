@@ -1,9 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT } from '../../dev/processes.js';
 import type { ProductionShape } from '../../dev/production-shape.js';
 import { type ShapeDescription, startShapeForExperiments } from './experiments.js';
 
@@ -81,6 +82,11 @@ export default async function setup(project: TestProject) {
     const shape = await starting.catch(() => null);
     if (shape) await shape.stop();
     else await (stopEarly as (() => Promise<void>) | null)?.();
+    // The components' logs outlive the run (.data/chaos-logs/, replaced by the next run) to explain a failure.
+    const kept = join(PROJECT_ROOT, '.data', 'chaos-logs');
+    rmSync(kept, { recursive: true, force: true });
+    mkdirSync(dirname(kept), { recursive: true });
+    cpSync(logDir, kept, { recursive: true });
     if (process.env.CHAOS_KEEP) console.log(`[chaos] kept ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
   };

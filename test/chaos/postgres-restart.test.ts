@@ -1,18 +1,6 @@
-import { afterAll, beforeAll, it } from 'vitest';
-import { type IdempotentBuyer, startIdempotentBuyer } from './buyer.js';
-import { expectNothingLostOrDuplicated } from './expect.js';
-import { EXPERIMENTS, runExperiment } from './experiments.js';
-import { shapeControl } from './harness.js';
+import { chaosTest } from './expect.js';
 
-let buyer: IdempotentBuyer;
-beforeAll(async () => {
-  buyer = await startIdempotentBuyer();
-});
-afterAll(async () => {
-  await buyer?.close();
-});
-
-it('PostgreSQL SIGKILLed and started again after 10 s (Leadrail data and Temporal persistence) under load: every acknowledged lead stored, finished and delivered once', async () => {
-  const report = await runExperiment(shapeControl(), buyer, EXPERIMENTS['postgres-restart']);
-  expectNothingLostOrDuplicated(report);
-});
+chaosTest(
+  'postgres-restart',
+  'PostgreSQL SIGKILLed and started again after 10 s (Leadrail data and Temporal persistence) under load: every acknowledged lead stored, finished and delivered once',
+);
