@@ -15,7 +15,7 @@ import { claimSubmission } from '../db/submissions.js';
 import { newId } from '../lib/ids.js';
 import { leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
-import { isTemporalUnavailable } from '../temporal/errors.js';
+import { isTemporalUnavailable, isWorkflowNotReady } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
 import {
   AccountIdAttr,
@@ -311,7 +311,14 @@ async function outcomeOfExistingRun(deps: SubmissionDeps, lead: LeadRef): Promis
     throw err;
   }
   if (status === 'RUNNING') {
-    return { kind: 'decided', snapshot: await handle.executeUpdate(awaitOutcomeUpdate) };
+    try {
+      return { kind: 'decided', snapshot: await handle.executeUpdate(awaitOutcomeUpdate) };
+    } catch (err) {
+      // The run cannot take the update now (its workflow task is being retried): the lead is
+      // durable and undecided, which is a 202, not an error.
+      if (isWorkflowNotReady(err)) return { kind: 'pending' };
+      throw err;
+    }
   }
   if (status === 'COMPLETED') return { kind: 'decided', snapshot: await handle.result() };
   // Failed, terminated, timed out: what Postgres recorded is the lead's last known state.
