@@ -340,14 +340,14 @@ export async function runExperiment(
     const lastSubmissionAt = Date.now();
     say(`• ${plan.name}: ${fault.action}, down ${((fault.upAt - fault.downAt) / 1000).toFixed(1)} s`);
 
-    // The client's retries: the same Idempotency-Key until acknowledged.
+    // The client's retries: the same Idempotency-Key until acknowledged, as many at once as before.
     const retryDeadline = Date.now() + 180_000;
     for (;;) {
       const pending = leads.filter((l) => !l.attempts.some(acknowledged));
       if (pending.length === 0 || Date.now() > retryDeadline) break;
       let k = 0;
       await Promise.all(
-        Array.from({ length: Math.min(10, pending.length) }, async () => {
+        Array.from({ length: Math.min(plan.concurrency, pending.length) }, async () => {
           for (let i = k++; i < pending.length; i = k++) {
             const lead = pending[i]!;
             const api = shape.apiUrls[(lead.index + lead.attempts.length) % shape.apiUrls.length]!;
@@ -355,7 +355,12 @@ export async function runExperiment(
           }
         }),
       );
-      if (leads.some((l) => !l.attempts.some(acknowledged))) await sleep(1_000);
+      // As the 503s ask (Retry-After), at most 5 s.
+      const retryAfter = Math.max(
+        1,
+        ...pending.map((l) => Math.min(5, Number(l.attempts.at(-1)?.retryAfter ?? 1) || 1)),
+      );
+      if (leads.some((l) => !l.attempts.some(acknowledged))) await sleep(retryAfter * 1000);
     }
 
     // Settling: every lead stored and finished, and at both recipients.
