@@ -37,5 +37,5 @@ export async function decodedPayloads(
 ): Promise<Array<[string, string]>> {
   const located = payloadsIn(history);
   const decoded = await new EncryptionCodec(keys).decode(located.map(([, p]) => p));
-  return decoded.map((p, i) => [located[i]![0], JSON.stringify(defaultPayloadConverter.fromPayload(p))]);
+  return decoded.map((p, i) => [located[i]![0], JSON.stringify(defaultPayloadConverter.fromPayload(p)) ?? 'undefined']);
 }
