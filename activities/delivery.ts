@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { findStoredLeadData } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
 import { findRecipient } from '../db/recipients.js';
 import { interpretResponse } from '../domain/delivery-response.js';
@@ -12,8 +13,13 @@ export interface DeliveryRequest {
   leadId: string;
   accountId: string;
   recipientId: string;
-  /** Normalised lead fields; the recipient's field mapping picks and renames them. */
-  lead: Record<string, unknown>;
+  /**
+   * Normalised lead fields; the recipient's field mapping picks and renames them. Runs recorded before
+   * leads were read by id send them along; now the activity reads the stored lead by id, with the real
+   * values of its sensitive fields (stored masked) in `sensitive`.
+   */
+  lead?: Record<string, unknown>;
+  sensitive?: Record<string, unknown>;
   /** Same on every retry of one delivery, so a buyer can drop repeats. */
   idempotencyKey: string;
   testMode: boolean;
@@ -71,6 +77,8 @@ export function createDeliveryActivities({
           reference: null,
         };
       }
+      const lead =
+        request.lead ?? (await storedLead(pool, request.accountId, request.leadId, request.sensitive));
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
@@ -82,7 +90,7 @@ export function createDeliveryActivities({
       try {
         response = await fetchImpl(
           request.urlOverride ?? config.url,
-          buildRequest(config, request, context.cancellationSignal),
+          buildRequest(config, { ...request, lead }, context.cancellationSignal),
         );
         body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
       } catch (err) {
@@ -135,9 +143,24 @@ export function createDeliveryActivities({
   };
 }
 
+/**
+ * The lead's stored normal values with the real values of its sensitive fields laid over them: what a
+ * delivery or webhook of the lead's own run sends. A lead no longer stored cannot be sent (not retried).
+ */
+export async function storedLead(
+  pool: Pool,
+  accountId: string,
+  leadId: string,
+  sensitive: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const stored = await findStoredLeadData(pool, accountId, leadId);
+  if (!stored) throw ApplicationFailure.nonRetryable(`Lead ${leadId} is not stored`, 'LeadNotFound');
+  return { ...(stored.normalized ?? stored.leadData), ...sensitive };
+}
+
 function buildRequest(
   config: HttpRecipientConfig,
-  request: DeliveryRequest,
+  request: DeliveryRequest & { lead: Record<string, unknown> },
   cancelled: AbortSignal,
 ): RequestInit {
   // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.

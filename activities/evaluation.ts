@@ -1,12 +1,20 @@
 import { promises as dns } from 'node:dns';
 import { releaseCaps, reserveCaps } from '../db/caps.js';
 import { claimFingerprints, releaseFingerprints } from '../db/fingerprints.js';
+import { findStoredLeadData, storeLeadEvaluation } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
 import { findRecipient } from '../db/recipients.js';
+import { type LeadAssessment, summarizeEvaluation } from '../domain/assessment.js';
 import { compileCriteria, criteriaContext, evaluateCriteria } from '../domain/criteria.js';
-import type { ParsedValue } from '../domain/fields/index.js';
-import { type Cap, withCapIds } from '../domain/flow.js';
-import { type EvaluationInput, evaluateLead, type LeadEvaluation } from '../domain/pipeline.js';
+import { normalizeLead, type ParsedValue } from '../domain/fields/index.js';
+import { type Cap, type FlowConfig, withCapIds } from '../domain/flow.js';
+import type { LeadFields } from '../domain/lead.js';
+import {
+  type EvaluationInput,
+  evaluateLead,
+  fieldDefinitions,
+  type LeadEvaluation,
+} from '../domain/pipeline.js';
 
 export type MxStatus = 'valid' | 'no_mx' | 'no_domain' | 'unknown';
 
@@ -18,11 +26,35 @@ export interface CapsRequest {
   at: string;
 }
 
+/**
+ * What assessLead evaluates: the lead (a local activity's input is not recorded in history), or, when
+ * absent, the lead as stored (a redelivery).
+ */
+export interface AssessmentInput extends Omit<EvaluationInput, 'lead'> {
+  leadId: string;
+  accountId: string;
+  lead?: LeadFields;
+  /** Store the normal and parsed values (sensitive ones masked) on the lead row. */
+  store: boolean;
+}
+
+/** The lead a local activity works on: given, or read by id (then as stored, sensitive fields masked). */
+export interface LeadSource {
+  leadId: string;
+  accountId: string;
+  lead?: LeadFields;
+  flow: FlowConfig;
+  at: string;
+}
+
 export interface RecipientCapsRequest {
   leadId: string;
   accountId: string;
   recipientId: string;
-  parsed: Record<string, ParsedValue>;
+  /** Runs recorded before leads were read by id pass the parsed values; now the lead is parsed here. */
+  parsed?: Record<string, ParsedValue>;
+  lead?: LeadFields;
+  flow?: FlowConfig;
   source: string | null;
   campaign: string | null;
   timeZone: string;
@@ -38,6 +70,16 @@ export function createEvaluationActivities({
   resolver?: Pick<dns.Resolver, 'resolveMx'>;
 }) {
   let canary: { ok: boolean; at: number } | null = null;
+  /** The lead's parsed values, from the given lead or the stored one. */
+  async function parsedLead(source: LeadSource): Promise<Record<string, ParsedValue>> {
+    let lead = source.lead;
+    if (!lead) {
+      const stored = await findStoredLeadData(pool, source.accountId, source.leadId);
+      if (!stored) throw new Error(`Lead ${source.leadId} not found`);
+      lead = stored.leadData;
+    }
+    return normalizeLead(fieldDefinitions(source.flow), lead, new Date(source.at)).values;
+  }
   /** Whether DNS works at all here (an offline machine answers ENOTFOUND for everything). */
   async function dnsWorks(): Promise<boolean> {
     if (canary && Date.now() - canary.at < 5 * 60_000) return canary.ok;
@@ -53,6 +95,23 @@ export function createEvaluationActivities({
     /** Normalisation, validation, acceptance criteria, step criteria, caps that apply, price, quality. */
     async evaluateLead(input: EvaluationInput): Promise<LeadEvaluation> {
       return evaluateLead(input);
+    },
+
+    /**
+     * The evaluation as a run keeps it: evaluates the lead, stores its normal and parsed values on the
+     * lead row (sensitive fields masked), and returns the decisions and the few facts the steps need,
+     * not the lead (its result is recorded in history; domain/assessment.ts).
+     */
+    async assessLead(input: AssessmentInput): Promise<LeadAssessment> {
+      let lead = input.lead;
+      if (!lead) {
+        const stored = await findStoredLeadData(pool, input.accountId, input.leadId);
+        if (!stored) throw new Error(`Lead ${input.leadId} not found`);
+        lead = stored.leadData;
+      }
+      const evaluation = evaluateLead({ ...input, lead });
+      if (input.store) await storeLeadEvaluation(pool, input.leadId, evaluation.storable);
+      return summarizeEvaluation(evaluation);
     },
 
     /** MX lookup with a short timeout; degrades to `unknown` when DNS cannot answer (e.g. offline). */
@@ -94,7 +153,16 @@ export function createEvaluationActivities({
     ): Promise<{ granted: boolean; capId: string | null }> {
       const recipient = await findRecipient(pool, request.accountId, request.recipientId);
       if (!recipient || recipient.config.caps.length === 0) return { granted: true, capId: null };
-      const context = criteriaContext(request.parsed, {
+      const parsed =
+        request.parsed ??
+        (await parsedLead({
+          leadId: request.leadId,
+          accountId: request.accountId,
+          lead: request.lead,
+          flow: request.flow!,
+          at: request.at,
+        }));
+      const context = criteriaContext(parsed, {
         submittedAt: new Date(request.at),
         timeZone: request.timeZone,
         source: request.source,
@@ -143,6 +211,28 @@ export function createEvaluationActivities({
       at: string;
     }) {
       return claimFingerprints(pool, { ...input, fingerprints: input.values });
+    },
+
+    /**
+     * The duplicate_check step on the lead's normal values of `fields` (lower-cased), read from the lead
+     * itself rather than from the run's history. Returns which fields were checked and the earlier lead.
+     */
+    async claimDuplicateFields(
+      input: LeadSource & { flowId: string; fields: string[]; lookbackDays: number },
+    ): Promise<{ duplicate: { duplicateOf: string; kind: string } | null; checked: string[] }> {
+      const parsed = await parsedLead(input);
+      const values = input.fields.flatMap((field) => {
+        const value = parsed[field]?.normal;
+        return typeof value === 'string' && value !== '' ? [{ kind: field, value: value.toLowerCase() }] : [];
+      });
+      const duplicate = await claimFingerprints(pool, {
+        leadId: input.leadId,
+        flowId: input.flowId,
+        fingerprints: values,
+        lookbackDays: input.lookbackDays,
+        at: input.at,
+      });
+      return { duplicate, checked: values.map((v) => v.kind) };
     },
 
     async releaseDuplicateKeys(leadId: string): Promise<void> {

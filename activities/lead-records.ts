@@ -55,6 +55,11 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
       return loadRedeliverySource(pool, accountId, leadId);
     },
 
+    /** The same without the lead's data: the redelivery reads it by id where it needs it. */
+    async loadRedeliveryContext(accountId: string, leadId: string): Promise<RedeliverySource | null> {
+      return loadRedeliverySource(pool, accountId, leadId, { withoutLeadData: true });
+    },
+
     async recordLeadProgress(progress: LeadProgress): Promise<void> {
       await withTransaction(pool, async (tx) => {
         await insertEvents(tx, progress, progress.events);

@@ -1,13 +1,17 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { Pool } from '../db/pool.js';
 import { readBodyLimited } from '../lib/http-body.js';
 import { isDestinationNotAllowed } from '../lib/outbound.js';
+import { storedLead } from './delivery.js';
 
 export interface TrustedFormClaimRequest {
   claimUrl: string;
   certUrl: string;
   leadId: string;
-  email: string | null;
-  phone: string | null;
+  /** Runs recorded before leads were read by id pass email and phone; now they are read by lead id. */
+  accountId?: string;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface TrustedFormClaim {
@@ -23,9 +27,21 @@ export interface TrustedFormClaim {
  * to the claim service and reads its answer. A 5xx or timeout is retried; a 4xx is a rejected claim.
  * Expected answer (TrustedForm-like): `{ "age_in_seconds": 3600, "expires_at": "...", "outcome": "success" }`.
  */
-export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?: typeof fetch }) {
+export function createTrustedFormActivities({
+  pool,
+  fetchImpl = fetch,
+}: {
+  pool?: Pool;
+  fetchImpl?: typeof fetch;
+}) {
   return {
     async claimTrustedForm(request: TrustedFormClaimRequest): Promise<TrustedFormClaim> {
+      let { email = null, phone = null } = request;
+      if (request.email === undefined && request.accountId && pool) {
+        const lead = await storedLead(pool, request.accountId, request.leadId);
+        email = typeof lead.email === 'string' ? lead.email : null;
+        phone = typeof lead.phone === 'string' ? lead.phone : null;
+      }
       let response: Response;
       try {
         response = await fetchImpl(request.claimUrl, {
@@ -34,7 +50,7 @@ export function createTrustedFormActivities({ fetchImpl = fetch }: { fetchImpl?:
           body: JSON.stringify({
             cert_url: request.certUrl,
             reference: request.leadId,
-            match_lead: { email: request.email, phone: request.phone },
+            match_lead: { email, phone },
           }),
           signal: AbortSignal.timeout(5000),
           redirect: 'manual', // a claim service answers itself; a redirect is not followed anywhere

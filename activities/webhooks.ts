@@ -7,6 +7,7 @@ import { discardBody } from '../lib/http-body.js';
 import { webhookAttempts } from '../lib/metrics.js';
 import { isDestinationNotAllowed } from '../lib/outbound.js';
 import { signWebhook } from '../lib/webhook-signature.js';
+import { storedLead } from './delivery.js';
 
 export interface WebhookRequest {
   /** Chosen by the workflow: the same across retries, sent as X-Leadrail-Delivery. */
@@ -19,6 +20,12 @@ export interface WebhookRequest {
   /** When the event happened (not when this attempt runs). */
   occurredAt: string;
   data: Record<string, unknown>;
+  /**
+   * The body's `lead` is read by lead id when the webhook is sent (the stored normal values, with these
+   * real values of sensitive fields laid over them) instead of travelling in the request, so the run's
+   * history carries no copy of the lead. Absent: `data` is sent as it is.
+   */
+  leadFromStore?: { sensitive?: Record<string, unknown> };
 }
 
 export function createWebhookActivities({
@@ -37,12 +44,24 @@ export function createWebhookActivities({
       const account = await findAccount(pool, request.accountId);
       if (!account) throw ApplicationFailure.nonRetryable('Account not found', 'AccountNotFound');
       const timestamp = Math.floor(Date.now() / 1000);
+      const data =
+        request.leadFromStore && request.leadId
+          ? {
+              lead: await storedLead(
+                pool,
+                request.accountId,
+                request.leadId,
+                request.leadFromStore.sensitive,
+              ),
+              ...request.data,
+            }
+          : request.data;
       const payload = {
         event_type: request.event,
         timestamp: request.occurredAt,
         flow_id: request.flowId,
         lead_id: request.leadId,
-        data: request.data,
+        data,
       };
       const { body, signature } = signWebhook(account.webhook_secret, payload, timestamp);
       const attempt = {

@@ -138,6 +138,35 @@ export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch
   );
 }
 
+/** The evaluating activity stores the lead's normal and parsed values (sensitive ones masked) at once. */
+export async function storeLeadEvaluation(
+  db: Queryable,
+  leadId: string,
+  evaluated: { normalized: Record<string, unknown>; fields: Record<string, unknown> },
+): Promise<void> {
+  await db.query('UPDATE leads SET normalized = $2, fields = $3, updated_at = now() WHERE id = $1', [
+    leadId,
+    evaluated.normalized,
+    evaluated.fields,
+  ]);
+}
+
+/**
+ * The lead as stored, for activities that take a lead id instead of the lead: its input (`lead_data`)
+ * and, once evaluated, its normal values; sensitive fields masked in both.
+ */
+export async function findStoredLeadData(
+  db: Queryable,
+  accountId: string,
+  leadId: string,
+): Promise<{ leadData: Record<string, unknown>; normalized: Record<string, unknown> | null } | null> {
+  const { rows } = await db.query<{
+    lead_data: Record<string, unknown>;
+    normalized: Record<string, unknown> | null;
+  }>('SELECT lead_data, normalized FROM leads WHERE id = $1 AND account_id = $2', [leadId, accountId]);
+  return rows[0] ? { leadData: rows[0].lead_data, normalized: rows[0].normalized } : null;
+}
+
 export async function findLead(db: Pool, accountId: string, leadId: string): Promise<LeadRow | null> {
   const { rows } = await db.query<LeadRow>('SELECT * FROM leads WHERE id = $1 AND account_id = $2', [
     leadId,
@@ -192,6 +221,7 @@ function eventFromRow(row: EventRow): LeadEvent {
 }
 
 export interface RedeliverySource {
+  /** The lead row; in a redelivery context (`withoutLeadData`), without its data columns. */
   lead: LeadRow;
   flowConfig: FlowConfig;
   deliveredTo: string[];
@@ -203,6 +233,7 @@ export async function loadRedeliverySource(
   db: Queryable,
   accountId: string,
   leadId: string,
+  options: { withoutLeadData?: boolean } = {},
 ): Promise<RedeliverySource | null> {
   const { rows } = await db.query<LeadRow & { flow_config: RedeliverySource['flowConfig'] }>(
     `SELECT l.*, v.config AS flow_config FROM leads l
@@ -217,6 +248,11 @@ export async function loadRedeliverySource(
     [leadId],
   );
   const { flow_config: flowConfig, ...lead } = row;
+  if (options.withoutLeadData) {
+    // The run reads the lead by id where it needs it; its history keeps only this.
+    for (const column of ['lead_data', 'normalized', 'fields', 'enhancements'] as const)
+      delete (lead as Partial<LeadRow>)[column];
+  }
   return {
     lead,
     flowConfig,

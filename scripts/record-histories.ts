@@ -1,13 +1,15 @@
 // Records one real run of each workflow path and writes its event history to test/histories/<name>.json,
 // for test/workflows/history-replay.test.ts to replay against the current workflow code.
 //
-//   npm run histories:record              # every path
-//   npm run histories:record -- lead-waterfall webhook   # only these
+//   npm run histories:record -- lead-waterfall webhook   # these paths
+//   npm run histories:record              # every path (also overwrites the histories of old branches,
+//                                         # e.g. lead-delivered, with today's code: name the paths)
 //
 // Everything is real and local: a Temporal dev server and an embedded Postgres of its own (temporary,
 // deleted afterwards), a worker with the real activities, the Hono app, and local HTTP servers standing
 // in for buyers and webhook receivers. Re-record only for a new or intentionally changed path, never to
-// make a failing replay pass (docs/workflow-versioning.md).
+// make a failing replay pass (docs/workflow-versioning.md). Payloads are encrypted with the fixed,
+// public key of test/helpers/recorded-histories.ts.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -204,33 +206,74 @@ async function main() {
       }
     };
 
+    const leadDelivered = async (name: string) => {
+      const buyer = await server(() => ({ status: 200, body: { outcome: 'success', price: '12.5' } }));
+      const hooks = await server();
+      const flow = await createFlow({
+        fields: [
+          { name: 'email', type: 'email', required: true, require_valid: true },
+          { name: 'phone', type: 'phone', required: true },
+        ],
+        settings: { notifications: { webhook_url: hooks.url } },
+        steps: [
+          { type: 'enhancement', service: 'email_validation' },
+          { type: 'enhancement', service: 'phone_validation' },
+          {
+            type: 'enhancement',
+            service: 'duplicate_check',
+            settings: { fields: ['email'], lookback_days: 30 },
+          },
+          delivery('Acme Buyer', buyer.url, { response: { price_path: 'price' } }),
+        ],
+      });
+      const answer = await submit(flow.id, lead(), 201);
+      if (answer.status !== 'delivered') throw new Error(`lead-delivered: ${answer.status}`);
+      await save(name, answer.id);
+      if (hooks.requests.length < 3) throw new Error('lead-delivered: expected lead.* webhooks');
+    };
+
+    const leadDuplicate = async (name: string) => {
+      const buyer = await server();
+      const flow = await createFlow({
+        steps: [
+          {
+            type: 'enhancement',
+            service: 'duplicate_check',
+            settings: { fields: ['email'], lookback_days: 30 },
+          },
+          delivery('Acme Buyer', buyer.url),
+        ],
+      });
+      await submit(flow.id, lead({ email: 'dup@example.com' }), 201);
+      const answer = await submit(flow.id, lead({ email: 'DUP@example.com' }), 409);
+      await save(name, leadIdOf(answer));
+    };
+
+    const redeliveryWebhooks = async (name: string) => {
+      const buyer = await flakyBuyer();
+      const hooks = await server();
+      const flow = await createFlow({
+        delivery_retry: { ...FAST_RETRY, replay_window_seconds: 1 },
+        settings: { notifications: { webhook_url: hooks.url, events: ['lead.delivered'] } },
+        steps: [delivery('Night Buyer', buyer.url)],
+      });
+      const answer = await submit(flow.id, lead(), 201);
+      await client.workflow.getHandle(answer.id).result();
+      buyer.state.recovered = true;
+      const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'redelivery');
+      if (replay.status !== 'delivered') throw new Error(`redelivery: ${replay.status}`);
+      if (hooks.requests.length !== 1)
+        throw new Error('redelivery-webhooks: expected one lead.delivered webhook');
+      const read = expectStatus(await call('GET', `/leads/${answer.id}`), 200, 'read lead');
+      const replayed = read.events.find((e: Json) => e.type === 'replayed');
+      await save(name, replayed.details.redelivery_run);
+    };
+
     const paths: Record<string, () => Promise<void>> = {
       // Enhancements (email, phone, duplicate check), a delivery, and lead.* webhooks.
-      'lead-delivered': async () => {
-        const buyer = await server(() => ({ status: 200, body: { outcome: 'success', price: '12.5' } }));
-        const hooks = await server();
-        const flow = await createFlow({
-          fields: [
-            { name: 'email', type: 'email', required: true, require_valid: true },
-            { name: 'phone', type: 'phone', required: true },
-          ],
-          settings: { notifications: { webhook_url: hooks.url } },
-          steps: [
-            { type: 'enhancement', service: 'email_validation' },
-            { type: 'enhancement', service: 'phone_validation' },
-            {
-              type: 'enhancement',
-              service: 'duplicate_check',
-              settings: { fields: ['email'], lookback_days: 30 },
-            },
-            delivery('Acme Buyer', buyer.url, { response: { price_path: 'price' } }),
-          ],
-        });
-        const answer = await submit(flow.id, lead(), 201);
-        if (answer.status !== 'delivered') throw new Error(`lead-delivered: ${answer.status}`);
-        await save('lead-delivered', answer.id);
-        if (hooks.requests.length < 3) throw new Error('lead-delivered: expected lead.* webhooks');
-      },
+      'lead-delivered': () => leadDelivered('lead-delivered'),
+      // The same since runs read the lead by id (patched('lead-data-by-id')).
+      'lead-delivered-by-id': () => leadDelivered('lead-delivered-by-id'),
 
       // A conversion (feedback) records its event and sends lead.converted, in one feedbackWorkflow.
       // (webhook.json is kept from before: webhookWorkflow ran feedback webhooks until feedback became
@@ -294,22 +337,8 @@ async function main() {
         await save('lead-rejected-criteria', leadIdOf(answer));
       },
 
-      'lead-duplicate': async () => {
-        const buyer = await server();
-        const flow = await createFlow({
-          steps: [
-            {
-              type: 'enhancement',
-              service: 'duplicate_check',
-              settings: { fields: ['email'], lookback_days: 30 },
-            },
-            delivery('Acme Buyer', buyer.url),
-          ],
-        });
-        await submit(flow.id, lead({ email: 'dup@example.com' }), 201);
-        const answer = await submit(flow.id, lead({ email: 'DUP@example.com' }), 409);
-        await save('lead-duplicate', leadIdOf(answer));
-      },
+      'lead-duplicate': () => leadDuplicate('lead-duplicate'),
+      'lead-duplicate-by-id': () => leadDuplicate('lead-duplicate-by-id'),
 
       'lead-cap-reached': async () => {
         const buyer = await server();
@@ -393,25 +422,9 @@ async function main() {
       },
 
       // A redelivery of a flow with webhooks: the lead.delivered webhook behind patched('redelivery-webhooks').
-      'redelivery-webhooks': async () => {
-        const buyer = await flakyBuyer();
-        const hooks = await server();
-        const flow = await createFlow({
-          delivery_retry: { ...FAST_RETRY, replay_window_seconds: 1 },
-          settings: { notifications: { webhook_url: hooks.url, events: ['lead.delivered'] } },
-          steps: [delivery('Night Buyer', buyer.url)],
-        });
-        const answer = await submit(flow.id, lead(), 201);
-        await client.workflow.getHandle(answer.id).result();
-        buyer.state.recovered = true;
-        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'redelivery');
-        if (replay.status !== 'delivered') throw new Error(`redelivery: ${replay.status}`);
-        if (hooks.requests.length !== 1)
-          throw new Error('redelivery-webhooks: expected one lead.delivered webhook');
-        const read = expectStatus(await call('GET', `/leads/${answer.id}`), 200, 'read lead');
-        const replayed = read.events.find((e: Json) => e.type === 'replayed');
-        await save('redelivery-webhooks', replayed.details.redelivery_run);
-      },
+      'redelivery-webhooks': () => redeliveryWebhooks('redelivery-webhooks'),
+      // The same since runs read the lead by id (patched('lead-data-by-id')).
+      'redelivery-by-id': () => redeliveryWebhooks('redelivery-by-id'),
 
       'bulk-replay-completed': async () => {
         const buyer = await flakyBuyer();

@@ -10,8 +10,9 @@ import {
 } from '@temporalio/workflow';
 import type { DeliveryResult } from '../activities/delivery.js';
 import type { Activities } from '../activities/index.js';
+import type { RunAssessment } from '../domain/assessment.js';
 import type { DeliveryStep, FlowConfig } from '../domain/flow.js';
-import type { EventOutcome, LeadEvent, LeadEventType } from '../domain/lead.js';
+import type { EventOutcome, LeadEvent, LeadEventType, LeadFields } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import type { ReplayRequest, ReplayResult } from './shared.js';
 import { LOCAL_RETRY, type StallGuard } from './stall.js';
@@ -32,7 +33,9 @@ export interface DeliveryContext {
   source: string | null;
   campaign: string | null;
   receivedAt: string;
-  evaluation: LeadEvaluation;
+  assessment: RunAssessment<LeadEvaluation>;
+  /** The lead as submitted (the lead run's input), for local activities; null: they read it by id. */
+  lead: LeadFields | null;
   /** The run's stall guard: cap bookkeeping that keeps failing stalls the run, visibly. */
   stalls: StallGuard;
 }
@@ -67,7 +70,10 @@ export async function deliverToStep(
     leadId: ctx.leadId,
     accountId: ctx.accountId,
     recipientId: step.recipient_id,
-    parsed: ctx.evaluation.parsed,
+    // Runs recorded before leads were read by id pass the parsed lead; now the activity parses it.
+    ...(ctx.assessment.legacy
+      ? { parsed: ctx.assessment.legacy.parsed }
+      : { ...(ctx.lead ? { lead: ctx.lead } : {}), flow: ctx.flow }),
     source: ctx.source,
     campaign: ctx.campaign,
     timeZone: ctx.flow.settings.time_zone,
@@ -101,7 +107,10 @@ export async function deliverToStep(
         leadId: ctx.leadId,
         accountId: ctx.accountId,
         recipientId: step.recipient_id,
-        lead: ctx.evaluation.normalized,
+        // The activity reads the lead by id (older runs carry it), with its sensitive values.
+        ...(ctx.assessment.legacy
+          ? { lead: ctx.assessment.legacy.normalized }
+          : { sensitive: ctx.assessment.sensitive }),
         idempotencyKey: options.idempotencyKey,
         testMode: ctx.testMode,
         urlOverride: options.urlOverride ?? null,
@@ -152,7 +161,7 @@ export async function replayDeliveries(
   const steps = ctx.flow.steps.filter((s): s is DeliveryStep => s.type === 'delivery');
   const targets = request.recipientId
     ? steps.filter((s) => s.recipient_id === request.recipientId)
-    : steps.filter((s) => ctx.evaluation.deliveryMatches[s.id] !== false && !deliveredTo.has(s.recipient_id));
+    : steps.filter((s) => ctx.assessment.deliveryMatches[s.id] !== false && !deliveredTo.has(s.recipient_id));
   const events: LeadEvent[] = [];
   const attempts: ReplayResult['attempts'] = [];
   for (const step of targets) {

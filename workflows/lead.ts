@@ -13,6 +13,7 @@ import {
 import type { MxStatus } from '../activities/evaluation.js';
 import type { Activities } from '../activities/index.js';
 import type { LeadProgress } from '../activities/lead-records.js';
+import { fromLegacyEvaluation, type RunAssessment } from '../domain/assessment.js';
 import { planDeliveries } from '../domain/distribution.js';
 import { emailQualityScore } from '../domain/email-quality.js';
 import type { DeliveryStep, EnhancementStep, FilterStep, WebhookEvent } from '../domain/flow.js';
@@ -108,7 +109,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   });
 
   const scope = { leadId: input.leadId, accountId: input.accountId, flowId: input.flowId };
-  let evaluation: LeadEvaluation | null = null;
+  let evaluation: RunAssessment<LeadEvaluation> | null = null;
   const enhancements: Record<string, unknown> = {};
   const pendingWebhooks: Promise<void>[] = [];
 
@@ -117,11 +118,17 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   const testRun = input.testMode && patched('test-mode-sends-nothing');
   const notify = (type: WebhookEvent, data: Record<string, unknown>) => {
     if (testRun) return;
-    const request = leadWebhook(flow.settings.notifications, scope, type, {
-      lead: evaluation?.normalized ?? input.lead,
-      quality_score: snapshot.quality_score,
-      ...data,
-    });
+    // Once evaluated, the lead is read by id when the webhook is sent (its stored normal values, the
+    // real values of sensitive fields laid over them); lead.received carries the lead as submitted.
+    const byId = evaluation !== null && !evaluation.legacy;
+    const lead = evaluation ? evaluation.legacy?.normalized : input.lead;
+    const request = leadWebhook(
+      flow.settings.notifications,
+      scope,
+      type,
+      { ...(lead ? { lead } : {}), quality_score: snapshot.quality_score, ...data },
+      byId ? { sensitive: evaluation!.sensitive } : undefined,
+    );
     if (request) pendingWebhooks.push(sendLeadWebhook(request));
   };
 
@@ -147,9 +154,14 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   const evaluatedPatch = (): Patch =>
     evaluation
       ? {
-          // Sensitive fields masked (evaluations recorded before `storable` existed have none).
-          normalized: evaluation.storable?.normalized ?? evaluation.normalized,
-          fields: evaluation.storable?.fields,
+          // Older runs store the evaluated lead here (sensitive fields masked; evaluations recorded
+          // before `storable` existed have none); assessLead stores it itself.
+          ...(evaluation.legacy
+            ? {
+                normalized: evaluation.legacy.storable?.normalized ?? evaluation.legacy.normalized,
+                fields: evaluation.legacy.storable?.fields,
+              }
+            : {}),
           qualityMetrics: snapshot.quality_metrics ?? undefined,
           qualityScore: snapshot.quality_score,
           enhancements,
@@ -185,14 +197,25 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   await local.recordLeadReceived(input, received);
   notify('lead.received', {});
 
-  // 2. Normalise, validate and evaluate every rule of this flow version (one pure local activity).
-  evaluation = await local.evaluateLead({
+  // 2. Normalise, validate and evaluate every rule of this flow version (one local activity). Its result
+  // is recorded in history, so it keeps the decisions, not the evaluated lead, which it stores in
+  // Postgres for the steps that need it (read by lead id). Runs recorded before that have the whole
+  // evaluation in their history and go on with it.
+  const evaluationInput = {
     flow,
     lead: input.lead,
     source: input.source,
     campaign: input.campaign,
     receivedAt: input.receivedAt,
-  });
+  };
+  evaluation = patched('lead-data-by-id')
+    ? await local.assessLead({
+        ...evaluationInput,
+        leadId: input.leadId,
+        accountId: input.accountId,
+        store: true,
+      })
+    : fromLegacyEvaluation(await local.evaluateLead(evaluationInput));
   const ev = evaluation;
   snapshot.quality_metrics = {
     overall_score: ev.quality.overall_score,
@@ -288,7 +311,8 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
     source: input.source,
     campaign: input.campaign,
     receivedAt: input.receivedAt,
-    evaluation: ev,
+    assessment: ev,
+    lead: input.lead,
   };
   const salePrices =
     flow.distribution.mode === 'waterfall' && flow.distribution.waterfall_order === 'price'
@@ -425,18 +449,10 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
   async function enhance(
     step: EnhancementStep,
   ): Promise<{ kind: RejectionKind; reason: string; extra?: Partial<Rejection> } | null> {
-    const parsed = ev.parsed;
     const settings = step.settings;
     switch (step.service) {
       case 'email_validation': {
-        const email = parsed.email as
-          | ((typeof parsed)[string] & {
-              domain?: string | null;
-              is_free?: boolean;
-              is_disposable?: boolean;
-              is_role?: boolean;
-            })
-          | undefined;
+        const email = ev.checks.email;
         if (!email) {
           enhancements.email_validation = { status: 'missing', deliverable: null };
           return null;
@@ -470,13 +486,7 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
         return null;
       }
       case 'phone_validation': {
-        const phone = parsed.phone as
-          | ((typeof parsed)[string] & {
-              type?: string | null;
-              is_tollfree?: boolean;
-              country_code?: string | null;
-            })
-          | undefined;
+        const phone = ev.checks.phone;
         if (!phone) {
           enhancements.phone_validation = { status: 'missing' };
           return null;
@@ -494,20 +504,38 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
         return null;
       }
       case 'duplicate_check': {
-        const values = settings.fields.flatMap((field) => {
-          const value = ev.normalized[field];
-          return typeof value === 'string' && value !== ''
-            ? [{ kind: field, value: value.toLowerCase() }]
-            : [];
-        });
-        const duplicate = await local.claimDuplicateKeys({
-          leadId: input.leadId,
-          flowId: input.flowId,
-          values,
-          lookbackDays: settings.lookback_days,
-          at: input.receivedAt,
-        });
-        enhancements.duplicate_check = { duplicate: duplicate !== null, checked: values.map((v) => v.kind) };
+        let duplicate: { duplicateOf: string; kind: string } | null;
+        let checked: string[];
+        if (ev.legacy) {
+          const normalized = ev.legacy.normalized;
+          const values = settings.fields.flatMap((field) => {
+            const value = normalized[field];
+            return typeof value === 'string' && value !== ''
+              ? [{ kind: field, value: value.toLowerCase() }]
+              : [];
+          });
+          duplicate = await local.claimDuplicateKeys({
+            leadId: input.leadId,
+            flowId: input.flowId,
+            values,
+            lookbackDays: settings.lookback_days,
+            at: input.receivedAt,
+          });
+          checked = values.map((v) => v.kind);
+        } else {
+          // The values are read from the lead by the activity (its input is not recorded in history).
+          ({ duplicate, checked } = await local.claimDuplicateFields({
+            leadId: input.leadId,
+            accountId: input.accountId,
+            lead: input.lead,
+            flow,
+            at: input.receivedAt,
+            flowId: input.flowId,
+            fields: settings.fields,
+            lookbackDays: settings.lookback_days,
+          }));
+        }
+        enhancements.duplicate_check = { duplicate: duplicate !== null, checked };
         if (duplicate) {
           return {
             kind: 'duplicate',
@@ -515,13 +543,11 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
             extra: { duplicate_of: duplicate.duplicateOf },
           };
         }
-        fingerprintsClaimed = values.length > 0;
+        fingerprintsClaimed = checked.length > 0;
         return null;
       }
       case 'trustedform': {
-        const cert = (parsed.trustedform_cert_url ?? parsed.trusted_form_cert_url) as
-          | ((typeof parsed)[string] & { cert_id?: string | null; age_in_days?: number | null })
-          | undefined;
+        const cert = ev.checks.trustedform;
         if (!cert) {
           enhancements.trustedform = { status: 'missing' };
           return settings.require_valid
@@ -534,12 +560,19 @@ export async function leadWorkflow(input: LeadWorkflowInput): Promise<LeadSnapsh
         if (valid && settings.claim_url) {
           // The pluggable claim step: the only way to learn a certificate's age.
           try {
+            const legacy = ev.legacy?.normalized;
             const claimed = await trustedForm.claimTrustedForm({
               claimUrl: settings.claim_url,
-              certUrl: String(cert.normal),
+              certUrl: cert.cert_url,
               leadId: input.leadId,
-              email: typeof ev.normalized.email === 'string' ? ev.normalized.email : null,
-              phone: typeof ev.normalized.phone === 'string' ? ev.normalized.phone : null,
+              accountId: input.accountId,
+              // Older runs pass the contact details; now the activity reads them by lead id.
+              ...(legacy
+                ? {
+                    email: typeof legacy.email === 'string' ? legacy.email : null,
+                    phone: typeof legacy.phone === 'string' ? legacy.phone : null,
+                  }
+                : {}),
             });
             claim = { status: claimed.status, expires_at: claimed.expiresAt };
             if (claimed.status === 'rejected')

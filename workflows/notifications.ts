@@ -25,6 +25,8 @@ export function leadWebhook(
   scope: { accountId: string; flowId: string; leadId: string },
   type: WebhookEvent,
   data: Record<string, unknown>,
+  /** Read the lead for the body by id when sending, rather than carrying it (WebhookRequest). */
+  leadFromStore?: WebhookRequest['leadFromStore'],
 ): WebhookRequest | null {
   if (!notifications?.webhook_url || (notifications.events && !notifications.events.includes(type)))
     return null;
@@ -35,6 +37,7 @@ export function leadWebhook(
     event: type,
     occurredAt: new Date().toISOString(),
     data,
+    ...(leadFromStore ? { leadFromStore } : {}),
   };
 }
 

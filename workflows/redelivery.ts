@@ -6,7 +6,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
+import { fromLegacyEvaluation, type RunAssessment } from '../domain/assessment.js';
 import type { LeadEvent } from '../domain/lead.js';
+import type { LeadEvaluation } from '../domain/pipeline.js';
 import { type DeliveryContext, replayDeliveries } from './deliveries.js';
 import { leadWebhook, sendLeadWebhook } from './notifications.js';
 import { LeadStatusAttr, type RedeliveryInput, type ReplayResult } from './shared.js';
@@ -25,17 +27,29 @@ const localActivities = proxyLocalActivities<Activities>({
 export async function redeliveryWorkflow(input: RedeliveryInput): Promise<ReplayResult> {
   const stalls = createStallGuard();
   const local = stalls.guard(localActivities);
-  const source = await local.loadLeadForRedelivery(input.accountId, input.leadId);
+  // The lead is read by id where it is needed, so this run's history keeps no copy of it; runs
+  // recorded before that loaded and evaluated it whole (docs/workflow-versioning.md).
+  const byId = patched('lead-data-by-id');
+  const source = byId
+    ? await local.loadRedeliveryContext(input.accountId, input.leadId)
+    : await local.loadLeadForRedelivery(input.accountId, input.leadId);
   if (!source) throw ApplicationFailure.nonRetryable(`Lead ${input.leadId} not found`, 'LeadNotFound');
   const { lead } = source;
   const receivedAt = new Date(lead.created_at).toISOString();
-  const evaluation = await local.evaluateLead({
+  const evaluationInput = {
     flow: source.flowConfig,
-    lead: lead.lead_data,
     source: lead.source,
     campaign: lead.campaign,
     receivedAt,
-  });
+  };
+  const evaluation: RunAssessment<LeadEvaluation> = byId
+    ? await local.assessLead({
+        ...evaluationInput,
+        leadId: lead.id,
+        accountId: lead.account_id,
+        store: false,
+      })
+    : fromLegacyEvaluation(await local.evaluateLead({ ...evaluationInput, lead: lead.lead_data }));
   const ctx: DeliveryContext = {
     stalls,
     leadId: lead.id,
@@ -46,7 +60,8 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     source: lead.source,
     campaign: lead.campaign,
     receivedAt,
-    evaluation,
+    assessment: evaluation,
+    lead: null,
   };
   const replayed = await replayDeliveries(
     ctx,
@@ -81,12 +96,19 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     const sends = events
       .filter((e) => e.type === 'delivered')
       .map((e) =>
-        leadWebhook(source.flowConfig.settings.notifications, scope, 'lead.delivered', {
-          lead: evaluation.normalized,
-          quality_score: lead.quality_score,
-          recipient: { id: e.recipient_id, name: e.recipient },
-          delivery_time_ms: e.duration_ms ?? null,
-        }),
+        leadWebhook(
+          source.flowConfig.settings.notifications,
+          scope,
+          'lead.delivered',
+          {
+            ...(evaluation.legacy ? { lead: evaluation.legacy.normalized } : {}),
+            quality_score: lead.quality_score,
+            recipient: { id: e.recipient_id, name: e.recipient },
+            delivery_time_ms: e.duration_ms ?? null,
+          },
+          // The stored lead, as redeliveries send it (sensitive fields masked).
+          evaluation.legacy ? undefined : {},
+        ),
       )
       .flatMap((request) => (request ? [sendLeadWebhook(request)] : []));
     await Promise.all(sends);

@@ -546,8 +546,9 @@ async function conversionWebhook(
     url: notifications.webhook_url,
     event: 'lead.converted',
     occurredAt: feedback.at,
+    // The lead (as stored) is read when the webhook is sent, not carried in the run's input.
+    leadFromStore: {},
     data: {
-      lead: lead.normalized ?? lead.lead_data,
       recipient: { id: delivery.recipient_id, name: delivery.recipient },
       quality_score: lead.quality_score,
       reason: feedback.reason,

@@ -92,10 +92,66 @@ describe('payload encryption (real stack)', () => {
       ([, p]) => Buffer.from(p.metadata!.encoding!).toString() !== 'binary/encrypted',
     );
     expect(unsealed.map(([where]) => where)).toEqual([]);
-    const text = (await decodedPayloads(history, testPayloadKeys())).map(([, json]) => json).join('\n');
-    for (const trace of ['Zephyrine', 'Quillfeather', 'zephyrine.quillfeather@example.net', '4155550123'])
+    const decoded = await decodedPayloads(history, testPayloadKeys());
+    const text = decoded.map(([, json]) => json).join('\n');
+    for (const trace of ['Zephyrine', 'Quillfeather', LEAD.email, LEAD.phone])
       expect(text, trace).toContain(trace);
-    expect(text).toMatch(/503/);
+    expect(text).toMatch(/Recipient answered HTTP 503/);
+
+    // Ids, not copies: the lead is in the run's input and in the lead.received webhook (sent before the
+    // lead is evaluated) and nowhere else; deliveries and later webhooks read it by id.
+    const holding = decoded
+      .filter(([, json]) => json.includes('Quillfeather'))
+      .map(([where]) => {
+        const event = history.events![Number(/^\.events\[(\d+)\]/.exec(where)![1])]!;
+        return event.activityTaskScheduledEventAttributes?.activityType?.name ?? where.split('.')[2];
+      });
+    expect(holding).toEqual(['workflowExecutionStartedEventAttributes', 'sendWebhook']);
+    expect(
+      decoded.find(([, json]) => json.includes('Quillfeather') && json.includes('"event"'))![1],
+    ).toContain('"event":"lead.received"');
+    // The webhooks and buyers that read the lead by id still got all of it.
+    const delivered = hooks.requests.map((r) => r.json() as { event_type: string; data: { lead?: unknown } });
+    expect(delivered.find((h) => h.event_type === 'lead.delivered')?.data.lead).toMatchObject({
+      email: 'zephyrine.quillfeather@example.net',
+      first_name: 'Zephyrine',
+    });
+  });
+
+  it('the largest lead the API takes has one copy in its history: the run input', async () => {
+    // 25 fields of 9,000 characters (the field limit is 10,000 and the lead limit 256 KiB). Its evaluation
+    // alone used to be recorded at about six times that (1.35 MB for this lead, near Temporal's 2 MB).
+    const { key } = await stack.createAccount();
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Large',
+      steps: [{ type: 'delivery', recipient: { name: 'Good buyer', config: { url: buyer.url } } }],
+    });
+    const notes = Object.fromEntries(
+      Array.from({ length: 25 }, (_, i) => [`note_${i}`, `${'large lead '.repeat(818)}${i}`]),
+    );
+    const large = { email: 'large.lead@example.com', ...notes };
+    const leadBytes = JSON.stringify(large).length;
+    expect(leadBytes).toBeGreaterThan(225_000);
+    const lead = await stack.call('POST', `/flows/${flow.json.id}/leads`, key, { lead: large });
+    expect(lead.status, lead.text.slice(0, 300)).toBe(201);
+    expect(lead.json.status).toBe('delivered');
+    expect(buyer.requests.at(-1)!.json()).toMatchObject({
+      email: 'large.lead@example.com',
+      note_24: notes.note_24,
+    });
+    await stack.client.workflow.getHandle(lead.json.id).result();
+
+    const history = await stack.client.workflow.getHandle(lead.json.id).fetchHistory();
+    const sizes = payloadsIn(history).map(([where, p]) => [where, p.data?.length ?? 0] as const);
+    const [largestAt, largest] = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+    expect(largestAt).toMatch(/workflowExecutionStartedEventAttributes\.input/);
+    expect(largest).toBeLessThan(leadBytes + 10_000);
+    const others = sizes.filter(([where]) => where !== largestAt);
+    expect(Math.max(...others.map(([, size]) => size))).toBeLessThan(10_000);
+    const holding = (await decodedPayloads(history, testPayloadKeys())).filter(([, json]) =>
+      json.includes('large lead large lead'),
+    );
+    expect(holding.map(([where]) => where)).toEqual([largestAt]);
   });
 
   it('a worker without the key a run was written with fails its task naming the key id; the run waits for it', async () => {

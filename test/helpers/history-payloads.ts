@@ -3,8 +3,9 @@ import { EncryptionCodec, type PayloadKeyring } from '../../temporal/payload-cod
 
 /**
  * Every payload in a history (inputs, results, markers, failures' encoded attributes, summaries) with
- * where it is, except search attributes (indexed by the server, so plain by design) and the metadata of
- * local activity markers (written by the SDK core: activity type, attempt, timing; the result is sealed).
+ * where it is, except search attributes (indexed by the server, so plain by design) and what the SDK
+ * core writes into markers itself: a local activity's type, attempt and timing (its result is sealed),
+ * a patch's id.
  */
 export function payloadsIn(
   value: unknown,
@@ -24,7 +25,7 @@ export function payloadsIn(
   for (const [k, v] of Object.entries(record)) {
     const where = `${path}.${k}`;
     if (k === 'searchAttributes' || k === 'upsertWorkflowSearchAttributesEventAttributes') continue;
-    if (where.endsWith('markerRecordedEventAttributes.details.data')) continue;
+    if (/markerRecordedEventAttributes\.details\.(data|patch-data)$/.test(where)) continue;
     payloadsIn(v, where, found);
   }
   return found;
@@ -37,5 +38,8 @@ export async function decodedPayloads(
 ): Promise<Array<[string, string]>> {
   const located = payloadsIn(history);
   const decoded = await new EncryptionCodec(keys).decode(located.map(([, p]) => p));
-  return decoded.map((p, i) => [located[i]![0], JSON.stringify(defaultPayloadConverter.fromPayload(p)) ?? 'undefined']);
+  return decoded.map((p, i) => [
+    located[i]![0],
+    JSON.stringify(defaultPayloadConverter.fromPayload(p)) ?? 'undefined',
+  ]);
 }

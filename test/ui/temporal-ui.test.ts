@@ -186,7 +186,8 @@ describe('Temporal Web UI (Chromium)', () => {
     });
     const page: Page = browser.pages()[0] ?? (await browser.newPage());
     rmSync(SCREENSHOT, { force: true }); // only a failure of this run leaves one
-    page.setDefaultTimeout(20_000);
+    // The UI is a large single-page app: on a busy shared machine a page takes long to come up.
+    page.setDefaultTimeout(45_000);
     try {
       // Not signed in to the codec endpoint: the run opens, the codec endpoint refuses the UI's calls
       // and the payloads stay sealed (the input is ciphertext, the activities have no summaries).
@@ -266,5 +267,5 @@ describe('Temporal Web UI (Chromium)', () => {
         cause: err,
       });
     }
-  });
+  }, 240_000);
 });

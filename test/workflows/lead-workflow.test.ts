@@ -7,6 +7,7 @@ import type { DeliveryRequest, DeliveryResult } from '../../activities/delivery.
 import type { Activities } from '../../activities/index.js';
 import type { LeadProgress } from '../../activities/lead-records.js';
 import type { WebhookRequest } from '../../activities/webhooks.js';
+import { summarizeEvaluation } from '../../domain/assessment.js';
 import { assignIds, type FlowConfigInput, FlowConfigSchema } from '../../domain/flow.js';
 import { evaluateLead } from '../../domain/pipeline.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
@@ -52,6 +53,9 @@ describe('leadWorkflow (stubbed activities)', () => {
         progress.push(p);
       },
       evaluateLead: async (input) => evaluateLead(input),
+      assessLead: async ({ lead, ...input }) =>
+        summarizeEvaluation(evaluateLead({ ...input, lead: lead ?? {} })),
+      claimDuplicateFields: async () => ({ duplicate: null, checked: [] }),
       checkEmailDomain: async () => 'unknown',
       reserveFlowCaps: async () => ({ granted: true, capId: null, reason: null }),
       reserveRecipientCaps: async () => ({ granted: true, capId: null }),
@@ -72,6 +76,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       },
       markWebhookFailed: async () => {},
       loadLeadForRedelivery: async () => null,
+      loadRedeliveryContext: async () => null,
       findReplayCandidates: async () => [],
       replayOneLead: async () => {
         throw new Error('not used here');
@@ -184,7 +189,12 @@ describe('leadWorkflow (stubbed activities)', () => {
   });
 
   it('rejects a duplicate and releases nothing it did not claim', async () => {
-    const s = stubs({ claimDuplicateKeys: async () => ({ duplicateOf: 'lead_first', kind: 'email' }) });
+    const s = stubs({
+      claimDuplicateFields: async () => ({
+        duplicate: { duplicateOf: 'lead_first', kind: 'email' },
+        checked: ['email'],
+      }),
+    });
     const result = await run(
       s.activities,
       input({

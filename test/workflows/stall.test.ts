@@ -4,6 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Activities } from '../../activities/index.js';
 import { createPool, type Pool } from '../../db/pool.js';
+import { summarizeEvaluation } from '../../domain/assessment.js';
 import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import { evaluateLead } from '../../domain/pipeline.js';
 import { sanitizeDatabaseFailures } from '../../temporal/activity-errors.js';
@@ -49,6 +50,7 @@ describe('a run whose Postgres write keeps failing stalls visibly', () => {
       },
       recordLeadProgress: async () => {},
       evaluateLead: async (i: Parameters<typeof evaluateLead>[0]) => evaluateLead(i),
+      assessLead: async (i: Parameters<typeof evaluateLead>[0]) => summarizeEvaluation(evaluateLead(i)),
       checkEmailDomain: async () => 'unknown' as const,
       reserveFlowCaps: async () => ({ granted: true, capId: null, reason: null }),
       releaseCapSlots: async () => 0,
