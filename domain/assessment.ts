@@ -1,7 +1,7 @@
 // What a lead run keeps of its evaluation: the decisions and the few facts its steps need, not the lead.
 // The evaluation (normal values, parsed components) can be several times the lead's size and its result
 // is recorded in the run's history; the normalised lead itself is stored in Postgres by the evaluating
-// activity and read back by id where it is needed (docs/decisions/0008-payload-encryption.md). Pure and
+// activity and read back by id where it is needed (docs/decisions/0011-payload-encryption.md). Pure and
 // free of the field parsers, so workflow code may import it.
 import type { Cap } from './flow.js';
 import type { FieldError } from './lead.js';

@@ -2,7 +2,7 @@
 // results, signals, updates, queries, memos, summaries, failure messages): AES-256-GCM with keys from
 // the environment, each payload naming the key that encrypted it so keys can rotate. Temporal, its
 // database and anyone with only UI or gRPC access see ciphertext; the worker, the API and the codec
-// endpoint (api/routes/codec.ts) hold the keys. See docs/decisions/0008-payload-encryption.md.
+// endpoint (api/routes/codec.ts) hold the keys. See docs/decisions/0011-payload-encryption.md.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import proto from '@temporalio/proto';

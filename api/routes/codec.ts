@@ -3,7 +3,7 @@
 // sends (a signal's input). It is a decryption oracle, so it is for operators only: a token, never a
 // tenant's API key (a tenant must not read another tenant's leads). Browsers cannot add a header to
 // the UI's calls, so the token is exchanged once for a short-lived HttpOnly session cookie, which the UI
-// sends with "include credentials". Decision: docs/decisions/0008-payload-encryption.md.
+// sends with "include credentials". Decision: docs/decisions/0011-payload-encryption.md.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Payload, PayloadCodec } from '@temporalio/common';
