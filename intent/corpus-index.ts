@@ -14,6 +14,7 @@ import {
   SETTLED_CUES,
   TECHNOLOGIES,
   technologyKey,
+  toolKeysForAlias,
   VENDOR_CUES,
 } from './taxonomy.js';
 import { normalizeDomain, normalizeLabel, tokenize, tokensFromWords, withBigrams, words } from './text.js';
@@ -53,6 +54,10 @@ export interface IntentIndex {
   all: Bitset;
   industryBits: Bitset[]; // by INDUSTRIES index
   locationBits: Map<string, Bitset>; // normalised location key -> companies
+  /** 1 when the company describes itself as a services firm (partner, reseller, consultancy, practice). */
+  servicesFirm: Uint8Array;
+  /** Normalised city names of the corpus (for places in prompts the gazetteer does not know). */
+  cityKeys: Set<string>;
   techBits: Map<string, Bitset>; // technology key -> companies running it
   /** Every domain suffix with at least two labels ("eu.acme.com", "acme.com") -> companies. */
   domainSuffixes: Map<string, number[]>;
@@ -153,7 +158,14 @@ const cueFlags = phraseFlagger([
 // Seller phrasings with a product name inside: "our Entra ID practice", "certified Dynamics 365
 // partner", "authorised Okta reseller", "Salesforce partner of the year".
 const SERVICES_WORDS = new Set(
-  'practice partner partners reseller resellers consultant consultants consultancy integrator'.split(' '),
+  'practice partner partners reseller resellers consultant consultants consultancy consulting integrator implementer implementers'.split(
+    ' ',
+  ),
+);
+const SEEKING = new Set(
+  'looking seeking seek select selecting selected hire hiring engage engaging need needs choose choosing find finding rfp evaluate evaluating shortlist shortlisting appoint appointing'.split(
+    ' ',
+  ),
 );
 const SERVICES_PATTERN =
   /\b(?:our(?: [a-z0-9]+){1,3} practice|(?:certified|accredited|official)(?: [a-z0-9]+){1,3} (?:partner|partners|reseller|resellers|consultants?|consultancy|integrator)|(?:authori[sz]ed|gold|premier|platinum|silver|elite|preferred)(?: [a-z0-9]+){0,3} (?:partner|partners|reseller|resellers|integrator)|partner of the year)\b/;
@@ -174,6 +186,26 @@ function departmentIn(ws: readonly string[]): string | null {
       if (d) return d;
     }
   return null;
+}
+
+/**
+ * Seller phrasings of a services firm with a product name inside ("our Entra ID practice", "certified
+ * Dynamics 365 partner", "Okta reseller", "Workday consulting"): a services word right after a known
+ * product, or one of the patterns above.
+ */
+function sellsServices(ws: readonly string[]): boolean {
+  let any = false;
+  for (let i = 1; i < ws.length; i++) {
+    if (!SERVICES_WORDS.has(ws[i]!)) continue;
+    any = true;
+    for (let n = 1; n <= 3 && n <= i; n++) {
+      if (toolKeysForAlias(ws.slice(i - n, i).join(' ')).length === 0) continue;
+      // "we are looking for a Salesforce partner" is a buyer hiring one.
+      const before = ws.slice(Math.max(0, i - n - 4), i - n);
+      if (!before.some((x) => SEEKING.has(x))) return true;
+    }
+  }
+  return any && SERVICES_PATTERN.test(ws.join(' '));
 }
 
 /** Whether a text names the company itself (its full or short name), before the name is stripped. */
@@ -201,6 +233,8 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const techKeys: string[][] = new Array(n);
   const industryBits = INDUSTRIES.map(() => new Bitset(n));
   const locationBits = new Map<string, Bitset>();
+  const cityKeys = new Set<string>();
+  const servicesFirm = new Uint8Array(n);
   const techBits = new Map<string, Bitset>();
   const domainSuffixes = new Map<string, number[]>();
   const techLabels = new Map<string, string>();
@@ -227,6 +261,11 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     employees[i] = c.employee_count;
     bucket[i] = SIZE_BUCKETS.indexOf(sizeBucket(c.employee_count));
     location[i] = formatLocation(c.city ?? '', c.region ?? '', c.country);
+    if (c.city) cityKeys.add(normalizeLabel(c.city));
+    if (c.description) {
+      const dws = words(c.description);
+      if ((cueFlags(dws) & FLAG_SERVICES_CUE) !== 0 || sellsServices(dws)) servicesFirm[i] = 1;
+    }
     for (const key of locationKeys(c.city ?? '', c.region ?? '', c.country)) {
       let b = locationBits.get(key);
       if (!b) {
@@ -322,12 +361,7 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     const full = stripCompanyName(title ? `${title}. ${sig.text}` : sig.text, cname);
     const ws = words(full);
     let flags = cueFlags(ws);
-    if (
-      (flags & FLAG_SERVICES_CUE) === 0 &&
-      ws.some((x) => SERVICES_WORDS.has(x)) &&
-      SERVICES_PATTERN.test(ws.join(' '))
-    )
-      flags |= FLAG_SERVICES_CUE;
+    if ((flags & FLAG_SERVICES_CUE) === 0 && sellsServices(ws)) flags |= FLAG_SERVICES_CUE;
     if ((flags & PURCHASE_VERB) !== 0) {
       flags &= ~PURCHASE_VERB;
       if (sig.type === 'news' && !namesItself(`${sig.title ?? ''} ${sig.text}`, cname))
@@ -385,6 +419,8 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     all: Bitset.full(n),
     industryBits,
     locationBits,
+    cityKeys,
+    servicesFirm,
     techBits,
     domainSuffixes,
     techLabels,

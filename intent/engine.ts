@@ -113,7 +113,7 @@ export class IntentEngine {
   querySync(input: IntentQueryInput, opts: { asOf?: string } = {}): IntentQueryResult {
     const t0 = performance.now();
     const before = process.cpuUsage();
-    const parsed = parsePrompt(input.query);
+    const parsed = parsePrompt(input.query, { places: this.index.cityKeys });
     const d = process.cpuUsage(before);
     const result = this.queryParsed(parsed, input, opts, NO_LLM, t0);
     result.stats.cpuMs += (d.user + d.system) / 1000;

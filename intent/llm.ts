@@ -3,7 +3,7 @@ import { type CostConfig, DEFAULT_COST, type LlmUsage, llmCostUsd, NO_LLM } from
 import { parseSizeTerm } from './filters.js';
 import { COUNTRIES } from './geo.js';
 import { resolveIndustry } from './industries.js';
-import { expandTerms, type ParsedQuery, parsePrompt } from './parser.js';
+import { expandTerms, incumbentWords, type ParsedQuery, parsePrompt } from './parser.js';
 import { CATEGORIES, CATEGORY_BY_ID, technologyKey } from './taxonomy.js';
 import { normalizeLabel } from './text.js';
 import { normalizeTitle } from './titles.js';
@@ -155,7 +155,7 @@ export function mergeLlmFields(lexicon: ParsedQuery, fields: LlmFields): ParsedQ
   return {
     ...lexicon,
     categories,
-    terms: expandTerms(categories, [...lexicon.extraTerms, ...keywords]),
+    terms: expandTerms(categories, [...lexicon.extraTerms, ...keywords], incumbentWords(lexicon)),
     sizes: sizes.length > 0 ? sizes : lexicon.sizes,
     locations: locations.length > 0 ? locations : lexicon.locations,
     industries: [...new Set(strings(fields.industries).flatMap(resolveIndustry))],

@@ -103,6 +103,22 @@ const PHRASES: PhraseEntry[] = (() => {
     .sort((a, b) => b.phrase.length - a.phrase.length || rank[a.kind] - rank[b.kind]);
 })();
 
+/** Candidate phrase matches are packed as entry × POSITIONS + word position (prompts are ≤ 2000 chars). */
+const POSITIONS = 4096;
+
+/** First word (as written, and singular) -> indexes into PHRASES of the phrases starting with it. */
+const PHRASES_BY_FIRST: Map<string, number[]> = (() => {
+  const m = new Map<string, number[]>();
+  PHRASES.forEach((p, e) => {
+    for (const first of new Set([p.phrase[0]!, p.sing[0]!])) {
+      const list = m.get(first) ?? [];
+      list.push(e);
+      m.set(first, list);
+    }
+  });
+  return m;
+})();
+
 /** token -> (category id -> specificity) for the fallback when no synonym matches verbatim. */
 const TOKEN_CATEGORIES: Map<string, Map<string, number>> = (() => {
   const m = new Map<string, Map<string, number>>();
@@ -304,7 +320,13 @@ function findDepartments(w: readonly string[], sw: readonly string[]): Map<numbe
   return out;
 }
 
-export function parsePrompt(prompt: string): ParsedQuery {
+export interface ParseOptions {
+  /** Place names the corpus knows (normalised city names): a capitalised prompt word naming one that
+   *  the gazetteer does not know ("Leeds", "Halifax") is read as a location. */
+  places?: ReadonlySet<string>;
+}
+
+export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQuery {
   const { lower: w, cap } = wordsWithCase(prompt);
   const sw = w.map(singular);
   const consumed = new Uint8Array(w.length);
@@ -313,27 +335,41 @@ export function parsePrompt(prompt: string): ParsedQuery {
   // Greedy longest-match phrase spotting over unconsumed words. Industry and category phrases also
   // match plural prompt words ("fintechs", "insurers", "CRMs"); department words never start or make
   // an industry.
-  for (const entry of PHRASES) {
-    const len = entry.phrase.length;
-    const inflect = entry.kind === 'industry' || entry.kind === 'category';
-    for (let i = 0; i + len <= w.length; i++) {
-      let ok = true;
-      for (let j = 0; j < len; j++) {
-        const k = i + j;
-        if (
-          consumed[k] ||
-          (w[k] !== entry.phrase[j] &&
-            !(inflect && sw[k] !== w[k] && (sw[k] === entry.phrase[j] || sw[k] === entry.sing[j]))) ||
-          (entry.kind === 'industry' && departmentAt.has(k))
-        ) {
-          ok = false;
-          break;
+  // Candidates come from an index on the first word; applying them in PHRASES order (longest first)
+  // then position is the same greedy longest match as trying every phrase at every position.
+  const candidates: number[] = [];
+  for (let i = 0; i < Math.min(w.length, POSITIONS); i++) {
+    const a = PHRASES_BY_FIRST.get(w[i]!);
+    const b = sw[i] !== w[i] ? PHRASES_BY_FIRST.get(sw[i]!) : undefined;
+    for (const list of [a, b]) {
+      if (!list) continue;
+      for (const e of list) {
+        const entry = PHRASES[e]!;
+        const len = entry.phrase.length;
+        if (i + len > w.length) continue;
+        const inflect = entry.kind === 'industry' || entry.kind === 'category';
+        let ok = true;
+        for (let j = 0; j < len && ok; j++) {
+          const k = i + j;
+          ok =
+            (w[k] === entry.phrase[j] ||
+              (inflect && sw[k] !== w[k] && (sw[k] === entry.phrase[j] || sw[k] === entry.sing[j]))) &&
+            !(entry.kind === 'industry' && departmentAt.has(k));
         }
+        if (ok) candidates.push(e * POSITIONS + i);
       }
-      if (!ok) continue;
-      for (let j = 0; j < len; j++) consumed[i + j] = 1;
-      spans.push({ span: { start: i, end: i + len }, entry });
     }
+  }
+  candidates.sort((x, y) => x - y);
+  for (const cand of candidates) {
+    const entry = PHRASES[Math.floor(cand / POSITIONS)]!;
+    const i = cand % POSITIONS;
+    const len = entry.phrase.length;
+    let free = true;
+    for (let j = 0; j < len; j++) if (consumed[i + j]) free = false;
+    if (!free) continue;
+    for (let j = 0; j < len; j++) consumed[i + j] = 1;
+    spans.push({ span: { start: i, end: i + len }, entry });
   }
   spans.sort((a, b) => a.span.start - b.span.start);
   const leaving = (i: number) => LEAVING.has(w[i] ?? '');
@@ -391,6 +427,24 @@ export function parsePrompt(prompt: string): ParsedQuery {
       for (const id of entry.ids) {
         const list = negated ? excludedIndustries : industries;
         if (!list.includes(id)) list.push(id);
+      }
+    }
+  }
+
+  // Places the gazetteer does not know but the corpus does: capitalised words no phrase explains.
+  const places = options.places;
+  if (places && places.size > 0) {
+    for (let i = 0; i < w.length; i++) {
+      if (!cap[i] || consumed[i] || w[i]!.length < 3 || isStopword(w[i]!) || BOILERPLATE.has(w[i]!)) continue;
+      for (let n = Math.min(3, w.length - i); n >= 1; n--) {
+        let ok = true;
+        for (let k = i; k < i + n; k++) if (consumed[k] || !cap[k]) ok = false;
+        const name = w.slice(i, i + n).join(' ');
+        if (!ok || !places.has(name) || locations.includes(name)) continue;
+        const before = w.slice(Math.max(0, i - 3), i);
+        if (!before.some((x) => NEGATIONS.has(x))) locations.push(name);
+        for (let k = i; k < i + n; k++) consumed[k] = 1;
+        break;
       }
     }
   }
@@ -467,11 +521,7 @@ export function parsePrompt(prompt: string): ParsedQuery {
     if (!consumed[i]) leftover.push(tok);
   }
 
-  const incumbentWords = [
-    ...incumbents.flatMap((k) => tokenize(TECHNOLOGIES.get(k)?.name ?? '')),
-    ...incumbentTerms,
-  ];
-  const terms = expandTerms(categories, leftover, incumbentWords);
+  const terms = expandTerms(categories, leftover, incumbentWords({ incumbents, incumbentTerms }));
 
   // Job titles named in the prompt.
   const titleText = ` ${normalizeTitle(prompt)} `;
@@ -496,6 +546,30 @@ export function parsePrompt(prompt: string): ParsedQuery {
     titles,
     parser: 'lexicon',
   };
+}
+
+const painTermsMemo = new Map<string, { pairs: string[]; words: string[] }>();
+/** A category's pain statements as search terms: word pairs and distinctive single words. */
+function painTerms(id: string): { pairs: string[]; words: string[] } {
+  let out = painTermsMemo.get(id);
+  if (out) return out;
+  const pairs = new Set<string>();
+  const single = new Set<string>();
+  for (const pain of PAINS.get(id) ?? []) {
+    const toks = tokenize(pain);
+    for (let i = 0; i + 1 < toks.length; i++)
+      if (!(GENERIC_TOKENS.has(toks[i]!) && GENERIC_TOKENS.has(toks[i + 1]!)))
+        pairs.add(`${toks[i]}_${toks[i + 1]}`);
+    for (const t of toks) if (!GENERIC_TOKENS.has(t)) single.add(t);
+  }
+  out = { pairs: [...pairs], words: [...single] };
+  painTermsMemo.set(id, out);
+  return out;
+}
+
+/** Search words for the products a prompt says the buyer is leaving. */
+export function incumbentWords(q: Pick<ParsedQuery, 'incumbents' | 'incumbentTerms'>): string[] {
+  return [...q.incumbents.flatMap((k) => tokenize(TECHNOLOGIES.get(k)?.name ?? '')), ...q.incumbentTerms];
 }
 
 /** Pain phrases as token sets per category, for prompts that only describe a problem. */
@@ -559,14 +633,9 @@ export function expandTerms(
     for (const p of c.personas) addPhrase(p, 0.4 * weight);
     for (const tr of c.triggers) addPhrase(tr, 0.15 * weight);
     // Pain statements: their word pairs only ("shared_drive", "month_end"); single words are too common.
-    for (const pain of PAINS.get(id) ?? []) {
-      const toks = tokenize(pain);
-      for (let i = 0; i + 1 < toks.length; i++) {
-        if (GENERIC_TOKENS.has(toks[i]!) && GENERIC_TOKENS.has(toks[i + 1]!)) continue;
-        put(`${toks[i]}_${toks[i + 1]}`, PAIN_WEIGHT * weight);
-      }
-      for (const t of toks) if (!GENERIC_TOKENS.has(t)) put(t, PAIN_WORD_WEIGHT * weight);
-    }
+    const pain = painTerms(id);
+    for (const t of pain.pairs) put(t, PAIN_WEIGHT * weight);
+    for (const t of pain.words) put(t, PAIN_WORD_WEIGHT * weight);
   }
   for (const t of leftover) put(t, GENERIC_TOKENS.has(t) ? 0.15 : 0.6);
   // The products being left: text naming them is the evidence an incumbent prompt asks for.

@@ -61,6 +61,8 @@ export interface ScoringConfig {
   /** Headcount growth of the category's department (scaled by the growth), funding earmarked for it. */
   departmentHiring: number;
   departmentFunding: number;
+  /** Factor for a company whose description says it is a services firm (partner, reseller, practice). */
+  servicesFirm: number;
   /** Factor on text from a company settled on what it runs (satisfied users), unless it also acts. */
   settled: number;
   /** Incumbent prompts: factor for a company with no evidence about the named products, and for one
@@ -97,6 +99,7 @@ export const DEFAULT_SCORING: ScoringConfig = {
   departmentHiring: 0.35,
   departmentFunding: 0.25,
   settled: 0.3,
+  servicesFirm: 0.3,
   incumbentMiss: 0.12,
   incumbentStackOnly: 0.25,
   minTermImpact: 0.6,
@@ -367,6 +370,7 @@ export function rankCompanies(input: RankInput): RankedList {
     const intent = (P * breadth * (1 + m)) / (1 + cfg.momentum);
     const vendor = 1 - Math.exp(vendorLogNot[c]!);
     let score = intent * fitOf(c) * (1 - cfg.vendorPenalty * vendor);
+    if (vendorOn && index.servicesFirm[c] === 1) score *= cfg.servicesFirm;
     if (incumbentMarked !== null) {
       const mark = incumbent[c]!;
       score *= mark === 2 ? 1 : mark === 1 ? cfg.incumbentStackOnly : cfg.incumbentMiss;

@@ -43,8 +43,15 @@ const NOT_PLURAL = new Set(
  */
 export function singular(word: string): string {
   if (word.length < 4 || !word.endsWith('s') || NOT_PLURAL.has(word)) return word;
-  return pluralize.singular(word);
+  let out = singularMemo.get(word);
+  if (out === undefined) {
+    out = pluralize.singular(word);
+    if (singularMemo.size >= 20_000) singularMemo.clear();
+    singularMemo.set(word, out);
+  }
+  return out;
 }
+const singularMemo = new Map<string, string>();
 
 const SPLIT = /[^a-z0-9+#]+/;
 

@@ -147,6 +147,48 @@ describe('issue 15: the ranker on each failure mode', () => {
     for (const seller of ['practice', 'partner', 'reseller', 'press']) expect(top).not.toContain(seller);
   });
 
+  it('a services firm named by its description or by "<product> reseller" is not a buyer; a buyer seeking a partner is', () => {
+    const e = engineOf(
+      [
+        company('buyer'),
+        company('described', {
+          industry: 'it_services',
+          description: 'Certified Workday partner: HR technology consulting services for mid-market clients.',
+        }),
+        company('reseller', { industry: 'it_services' }),
+      ],
+      [
+        signal('buyer', 'website_text', 20, {
+          text: 'We are looking for a Workday partner to help us replace our HR information system this year.',
+        }),
+        signal('described', 'job_post', 2, {
+          title: 'HRIS Implementation Lead',
+          text: 'Lead the rollout of a new HR information system and the migration of employee records.',
+        }),
+        signal('reseller', 'website_text', 2, {
+          text: 'Workday reseller: licensing and rollout of a new HR information system.',
+        }),
+      ],
+    );
+    const top = ids(e, 'companies buying a new HR information system');
+    expect(top[0]).toBe('buyer');
+    expect(top).not.toContain('reseller');
+    expect(top.indexOf('described')).toBeGreaterThan(0);
+  });
+
+  it('reads a place the gazetteer does not know from the corpus ("Leeds manufacturers")', () => {
+    const e = engineOf(
+      [
+        company('leeds', { city: 'Leeds', region: null, country: 'GB', industry: 'manufacturing' }),
+        company('austin', { industry: 'manufacturing' }),
+      ],
+      [crmJob('leeds', 60), crmJob('austin', 2)],
+    );
+    const res = e.querySync({ query: 'Leeds manufacturers buying a CRM', limit: 10 });
+    expect(res.stats.parsed.locations).toEqual(['leeds']);
+    expect(res.leads[0]?.lead_id).toBe('lead_leeds');
+  });
+
   it('counts indirect evidence: a removed incumbent, a department hiring surge, an admin hire, a pain statement', () => {
     const e = engineOf(
       [company('removed'), company('surge'), company('admin'), company('pain'), company('noise')],
