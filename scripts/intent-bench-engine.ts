@@ -1,11 +1,15 @@
 // In-process micro-benchmark of the intent engine (no HTTP): index build time, RSS, and per-query
 // latency p50/p95/p99 for K = 25 / 100 / 2000, without cache (every query ranked from scratch) and
 // with cache hits. Queries: the 159 evaluation prompts with their filters.
-//   npm run bench:intent:engine [-- --dir .data/intent --rounds 5 --from-db]
+//   npm run bench:intent:engine [-- --dir .data/intent --rounds 5 --from-db --baseline <dir>]
 // --from-db loads the corpus from DATABASE_URL (after `npm run intent:import`) instead of JSONL.
+// --baseline <dir>: another checkout of this repository (e.g. the commit before a change); its engine
+// is built from the same corpus and every query runs on both engines back to back, alternating which
+// goes first, so machine load hits both alike; prints p50/p95 per K (no cache) and new/old ratios.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPool } from '../db/pool.js';
 import { readCorpusJsonl } from '../intent/corpus-file.js';
@@ -20,6 +24,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '.data/intent' },
     rounds: { type: 'string', default: '5' },
     'from-db': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const dir = values.dir!;
@@ -49,6 +54,57 @@ if (values['from-db']) {
   corpus = (await readCorpusJsonl(join(dir, 'corpus.jsonl'), { validate: false })).corpus;
   console.log(`read JSONL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
+// Side by side with a baseline checkout: one process, both indexes, queries interleaved.
+if (values.baseline) {
+  const mod = (await import(pathToFileURL(resolve(values.baseline, 'intent/engine.ts')).href)) as {
+    IntentEngine: typeof IntentEngine;
+  };
+  t = performance.now();
+  const oldEngine = mod.IntentEngine.fromCorpus(corpus, { cacheEntries: 0 });
+  const oldBuild = performance.now() - t;
+  t = performance.now();
+  const newEngine = IntentEngine.fromCorpus(corpus, { cacheEntries: 0 });
+  const newBuild = performance.now() - t;
+  console.log(`index build: old ${(oldBuild / 1000).toFixed(2)} s, new ${(newBuild / 1000).toFixed(2)} s`);
+  const queries = buildEvalQueries();
+  console.log(
+    `\n${queries.length} queries x ${rounds} rounds per K (1 warm-up round), each on both engines, alternating order\n`,
+  );
+  console.log('| K | engine | p50 ms | p95 ms | p99 ms | CPU ms/query |');
+  console.log('|---|---|---|---|---|---|');
+  const ratios: string[] = [];
+  for (const k of [25, 100, 2000]) {
+    const lat: Record<'old' | 'new', number[]> = { old: [], new: [] };
+    const cpu: Record<'old' | 'new', number> = { old: 0, new: 0 };
+    for (let r = 0; r <= rounds; r++) {
+      queries.forEach((q, i) => {
+        const order: ('old' | 'new')[] = (i + r) % 2 === 0 ? ['old', 'new'] : ['new', 'old'];
+        for (const side of order) {
+          const engine = side === 'old' ? oldEngine : newEngine;
+          const t0 = performance.now();
+          const c0 = process.cpuUsage();
+          engine.querySync({ query: q.query, limit: k, ...(q.filters ? { filters: q.filters } : {}) });
+          const c = process.cpuUsage(c0);
+          if (r === 0) continue; // warm-up
+          lat[side].push(performance.now() - t0);
+          cpu[side] += (c.user + c.system) / 1000;
+        }
+      });
+    }
+    for (const side of ['old', 'new'] as const) {
+      const xs = lat[side].sort((a, b) => a - b);
+      console.log(
+        `| ${k} | ${side} | ${pct(xs, 0.5).toFixed(2)} | ${pct(xs, 0.95).toFixed(2)} | ${pct(xs, 0.99).toFixed(2)} | ${(cpu[side] / xs.length).toFixed(2)} |`,
+      );
+    }
+    ratios.push(
+      `K=${k}: p50 ${(pct(lat.new, 0.5) / pct(lat.old, 0.5)).toFixed(2)}, p95 ${(pct(lat.new, 0.95) / pct(lat.old, 0.95)).toFixed(2)}, CPU/query ${(cpu.new / cpu.old).toFixed(2)}`,
+    );
+  }
+  console.log(`\nnew/old: ${ratios.join('; ')}`);
+  process.exit(0);
+}
+
 const rssBefore = process.memoryUsage().rss;
 t = performance.now();
 const base = IntentEngine.fromCorpus(corpus, { cacheEntries: 0 });
