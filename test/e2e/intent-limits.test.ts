@@ -9,7 +9,8 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 const GOOD = 'Find companies looking for CRM software';
 const OTHER_GOOD = 'Companies shopping for a new ERP system this quarter';
 const VAGUE = 'Find companies that want stuff'; // no product category, nothing matches
-const BUCKET_SECONDS = 2;
+// Wide enough that three queries in a row land in one bucket on a loaded machine.
+const BUCKET_SECONDS = 6;
 
 describe('intent limits, reputation and alerts', () => {
   let stack: TestStack;
@@ -65,10 +66,12 @@ describe('intent limits, reputation and alerts', () => {
   });
 
   it('the bucket refills at the standard rate', async () => {
-    const { key } = await keyWith({ burst: 1, ratePerMinute: 120 }); // one token every 0.5 s
+    // One token every 4 s: long enough that the second query comes before the refill on a loaded
+    // machine (at 0.5 s two slow queries refilled the bucket in between).
+    const { key } = await keyWith({ burst: 1, ratePerMinute: 15 });
     expect((await query(key, GOOD)).status).toBe(200);
     expectIntentError(await query(key, GOOD), 429, 'RATE_LIMIT_EXCEEDED');
-    await new Promise((r) => setTimeout(r, 600));
+    await new Promise((r) => setTimeout(r, 4100));
     expect((await query(key, GOOD)).status).toBe(200);
   });
 
