@@ -18,10 +18,13 @@ import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
 import { type CodecEndpointOptions, codecRouter } from './routes/codec.js';
 import { eventsRouter } from './routes/events.js';
+import { feedbackRouter } from './routes/feedback.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
 import { intentRouter, isIntentPath } from './routes/intent.js';
+import { leadBatchesRouter } from './routes/lead-batches.js';
 import { leadSearchRouter } from './routes/lead-search.js';
+import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
@@ -158,7 +161,10 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
+  app.route('/', leadSubmissionsRouter(deps));
+  app.route('/', leadBatchesRouter(deps));
   app.route('/', leadsRouter(deps));
+  app.route('/', feedbackRouter(deps));
   app.route('/', leadSearchRouter(deps));
   app.route('/', eventsRouter(deps));
   app.route('/analytics', analyticsRouter(deps));

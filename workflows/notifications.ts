@@ -8,6 +8,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import type { WebhookRequest } from '../activities/webhooks.js';
 import type { FlowSettings, WebhookEvent } from '../domain/flow.js';
+import { subscribedWebhookUrl } from '../domain/webhooks.js';
 import { LOCAL_RETRY } from './stall.js';
 
 // Webhooks of a lead run: retried with backoff for a few minutes; a receiver that stays down marks the
@@ -28,12 +29,12 @@ export function leadWebhook(
   /** Read the lead for the body by id when sending, rather than carrying it (WebhookRequest). */
   leadFromStore?: WebhookRequest['leadFromStore'],
 ): WebhookRequest | null {
-  if (!notifications?.webhook_url || (notifications.events && !notifications.events.includes(type)))
-    return null;
+  const url = subscribedWebhookUrl(notifications, type);
+  if (!url) return null;
   return {
     deliveryId: `whk_${uuid4().replace(/-/g, '')}`,
     ...scope,
-    url: notifications.webhook_url,
+    url,
     event: type,
     occurredAt: new Date().toISOString(),
     data,

@@ -15,6 +15,7 @@ import {
 } from '../middleware/query-params.js';
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
 import { LeadFieldsViewSchema } from '../views.js';
+import { FlowIdParam } from './params.js';
 
 const EventsQuery = z.object({
   event_type: z
@@ -76,7 +77,7 @@ export function eventsRouter({ pool }: AppDeps) {
       tags: ['Events and analytics'],
       middleware: [requireScope('leads:read')],
       request: {
-        params: z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) }),
+        params: FlowIdParam,
         query: EventsQuery,
       },
       responses: {

@@ -15,8 +15,7 @@ import {
 } from '../flow-config.js';
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
 import { FlowSchema, flowView } from '../views.js';
-
-const FlowIdParam = z.object({ flow_id: z.string().openapi({ param: { name: 'flow_id', in: 'path' } }) });
+import { FlowIdParam } from './params.js';
 
 const FlowListSchema = z.object({
   flows: z.array(

@@ -17,6 +17,7 @@ import type { AppDeps } from '../app.js';
 import { type AuthEnv, assertScope, requireScope } from '../auth.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { errorResponse, errorResponses, jsonResponse } from '../middleware/responses.js';
+import { LeadIdParam } from './params.js';
 
 // Any offset JavaScript reads is accepted and the instant is kept in UTC: Postgres refuses offsets of
 // ±16:00 or more, and the filter travels to a workflow as text.
@@ -131,7 +132,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Operations'],
         middleware: [requireScope('leads:write')],
         request: {
-          params: z.object({ lead_id: z.string() }),
+          params: LeadIdParam,
           headers: z.object({
             'idempotency-key': z
               .string()
