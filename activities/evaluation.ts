@@ -6,6 +6,7 @@ import type { Pool } from '../db/pool.js';
 import { findRecipient } from '../db/recipients.js';
 import { type LeadAssessment, summarizeEvaluation } from '../domain/assessment.js';
 import { compileCriteria, criteriaContext, evaluateCriteria } from '../domain/criteria.js';
+import { duplicateFingerprints, type MxStatus } from '../domain/enhancements.js';
 import { normalizeLead, type ParsedValue } from '../domain/fields/index.js';
 import { type Cap, type FlowConfig, withCapIds } from '../domain/flow.js';
 import type { LeadFields } from '../domain/lead.js';
@@ -16,7 +17,7 @@ import {
   type LeadEvaluation,
 } from '../domain/pipeline.js';
 
-export type MxStatus = 'valid' | 'no_mx' | 'no_domain' | 'unknown';
+export type { MxStatus };
 
 export interface CapsRequest {
   leadId: string;
@@ -221,10 +222,7 @@ export function createEvaluationActivities({
       input: LeadSource & { flowId: string; fields: string[]; lookbackDays: number },
     ): Promise<{ duplicate: { duplicateOf: string; kind: string } | null; checked: string[] }> {
       const parsed = await parsedLead(input);
-      const values = input.fields.flatMap((field) => {
-        const value = parsed[field]?.normal;
-        return typeof value === 'string' && value !== '' ? [{ kind: field, value: value.toLowerCase() }] : [];
-      });
+      const values = duplicateFingerprints(input.fields, (field) => parsed[field]?.normal);
       const duplicate = await claimFingerprints(pool, {
         leadId: input.leadId,
         flowId: input.flowId,

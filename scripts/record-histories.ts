@@ -22,11 +22,13 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { createApp } from '../api/app.js';
 import { insertAccount, issueApiKey } from '../db/accounts.js';
+import { findFlow } from '../db/flows.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { freePort } from '../dev/ports.js';
 import { startEmbeddedPostgres } from '../dev/postgres.js';
 import { startDevServer } from '../dev/temporal-server.js';
+import { newId } from '../lib/ids.js';
 import { createLogger } from '../lib/logger.js';
 import { bundleWorkflows } from '../temporal/bundle.js';
 import { connectClient } from '../temporal/connect.js';
@@ -34,7 +36,13 @@ import { createLeadWorker } from '../temporal/lead-worker.js';
 import { parsePayloadKeys } from '../temporal/payload-codec.js';
 import { type Responder, startRecipient } from '../test/helpers/recipient.js';
 import { RECORDED_HISTORIES_PAYLOAD_KEYS } from '../test/helpers/recorded-histories.js';
-import { replayDeliverySignal } from '../workflows/shared.js';
+import type { leadWorkflow } from '../workflows/lead.js';
+import {
+  AccountIdAttr,
+  awaitOutcomeUpdate,
+  type LeadWorkflowInput,
+  replayDeliverySignal,
+} from '../workflows/shared.js';
 
 const OUT_DIR = fileURLToPath(new URL('../test/histories/', import.meta.url));
 
@@ -194,6 +202,16 @@ async function main() {
       writeFileSync(join(OUT_DIR, `${name}.json`), `${json}\n`);
       log(
         `${name}.json: ${description.type} ${description.status.name}, ${history.events?.length} events, ${Math.round(json.length / 1024)} KiB`,
+      );
+    };
+    /** One run of a workflow id (e.g. the first, continued as new since). */
+    const saveRun = async (name: string, workflowId: string, runId: string) => {
+      const handle = client.workflow.getHandle(workflowId, runId);
+      const history = await handle.fetchHistory();
+      const json = JSON.stringify(JSON.parse(historyToJSON(history)), null, 2);
+      writeFileSync(join(OUT_DIR, `${name}.json`), `${json}\n`);
+      log(
+        `${name}.json: run ${runId}, ${history.events?.length} events, ${Math.round(json.length / 1024)} KiB`,
       );
     };
     const waitFor = async <T>(what: string, fn: () => Promise<T | undefined>): Promise<T> => {
@@ -390,6 +408,47 @@ async function main() {
         const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
         if (replay.status !== 'delivered') throw new Error(`replay: ${replay.status}`);
         await save('lead-replayed-by-update', answer.id);
+      },
+
+      // A run that has taken its replays per run continues as new (patched('lead-replays-continue-as-new'));
+      // the next run goes on from the carried state and delivers. Started here as the API starts it,
+      // with a bound of one replay per run so two replays show both runs.
+      'lead-replays-continued-as-new': async () => {
+        const buyer = await flakyBuyer();
+        const created = await createFlow({ steps: [delivery('Night Buyer', buyer.url)] });
+        const flow = await findFlow(pool, account.id, created.id);
+        if (!flow) throw new Error('continued: flow not found');
+        const leadId = newId('lead');
+        const fields = lead();
+        const input: LeadWorkflowInput = {
+          leadId,
+          accountId: account.id,
+          flowId: flow.id,
+          flowVersion: flow.version,
+          flow: flow.config,
+          lead: fields,
+          source: null,
+          campaign: null,
+          externalId: null,
+          testMode: false,
+          receivedAt: new Date().toISOString(),
+          replaysPerRun: 1,
+        };
+        const first = await client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+          workflowId: leadId,
+          taskQueue,
+          args: [input],
+          typedSearchAttributes: [{ key: AccountIdAttr, value: account.id }],
+        });
+        const decided = await first.executeUpdate(awaitOutcomeUpdate);
+        if (decided.status !== 'delivery_failed') throw new Error(`continued: ${decided.status}`);
+        const still = expectStatus(await call('POST', `/leads/${leadId}/replay`, {}), 200, 'replay');
+        if (still.status !== 'delivery_failed') throw new Error(`continued: replay ${still.status}`);
+        buyer.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${leadId}/replay`, {}), 200, 'replay');
+        if (replay.status !== 'delivered') throw new Error(`continued: second replay ${replay.status}`);
+        await saveRun('lead-replays-continued-as-new', leadId, first.firstExecutionRunId);
+        await save('lead-replays-continued', leadId);
       },
 
       // The same through the replay-delivery signal (Temporal UI / `temporal workflow signal`).

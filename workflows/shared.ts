@@ -3,6 +3,7 @@
 // the worker, the API and the dev launcher alike.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RunAssessment } from '../domain/assessment.js';
 import type { FlowConfig } from '../domain/flow.js';
 import type { FieldError, LeadEvent, LeadFields, LeadStatus, RejectionKind } from '../domain/lead.js';
 
@@ -55,6 +56,29 @@ export interface LeadWorkflowInput {
   externalId: string | null;
   testMode: boolean;
   receivedAt: string;
+  /** Set on a run continued as new while the lead waits for replays: where the last run stopped. */
+  continued?: ContinuedLeadRun;
+  /** Replays one run takes before continuing as new (default in workflows/lead-replays.ts; tests lower it). */
+  replaysPerRun?: number;
+}
+
+/** A lead waiting in delivery_failed for an operator's replay. */
+export interface LeadReplayWait {
+  /** When the replay window ends (epoch milliseconds). */
+  replayWindowEndsAt: number;
+  /** Recipients that have the lead (a replay skips them unless forced). */
+  deliveredTo: string[];
+  /** Replays taken so far (they number forced deliveries' idempotency keys). */
+  replayCount: number;
+}
+
+/** All a lead run waiting for replays needs to go on in a new run. */
+export interface ContinuedLeadRun extends LeadReplayWait {
+  snapshot: LeadSnapshot;
+  /** `<recipient_id>:<outcome>`, as in the RecipientOutcomes search attribute. */
+  recipientOutcomes: string[];
+  assessment: RunAssessment;
+  flowCapsHeld: boolean;
 }
 
 /** What the API answers for a lead: the documented submit response plus the decision details. */

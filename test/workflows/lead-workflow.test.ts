@@ -12,7 +12,13 @@ import { assignIds, type FlowConfigInput, FlowConfigSchema } from '../../domain/
 import { evaluateLead } from '../../domain/pipeline.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import type { leadWorkflow } from '../../workflows/lead.js';
-import { awaitOutcomeUpdate, type LeadWorkflowInput } from '../../workflows/shared.js';
+import {
+  AccountIdAttr,
+  awaitOutcomeUpdate,
+  LeadStatusAttr,
+  type LeadWorkflowInput,
+  replayDeliveryUpdate,
+} from '../../workflows/shared.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 
 // Workflow logic on the real Temporal dev server, with activities stubbed so each path is direct.
@@ -309,5 +315,89 @@ describe('leadWorkflow (stubbed activities)', () => {
       await handle.terminate('test done');
     });
     expect(webhookCalls).toBeGreaterThanOrEqual(1);
+  });
+  it('a lead waiting for replays continues as new after its replays per run, losing nothing', async () => {
+    // The buyer declines the first delivery and four replays, then buys on the fifth replay.
+    let calls = 0;
+    const s = stubs({
+      deliverLead: async () => {
+        calls++;
+        if (calls > 5) return accepted();
+        return {
+          ...accepted(),
+          outcome: 'failure',
+          reason: `Declined ${calls}`,
+          responseCode: 400,
+          price: 0,
+        };
+      },
+    });
+    const args = input({ replaysPerRun: 2 });
+    await withWorker(s.activities, async (taskQueue) => {
+      const handle = await client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+        taskQueue,
+        workflowId: args.leadId,
+        args: [args],
+        typedSearchAttributes: [{ key: AccountIdAttr, value: args.accountId }],
+      });
+      const decided = await handle.executeUpdate(awaitOutcomeUpdate);
+      expect(decided.status).toBe('delivery_failed');
+      const answers = [];
+      for (let i = 1; i <= 5; i++) {
+        answers.push(
+          await client.workflow.getHandle(args.leadId).executeUpdate(replayDeliveryUpdate, {
+            args: [{ requestedBy: `op-${i}` }],
+            updateId: `replay-${i}`,
+          }),
+        );
+      }
+      expect(answers.map((a) => a.status)).toEqual([
+        'delivery_failed',
+        'delivery_failed',
+        'delivery_failed',
+        'delivery_failed',
+        'delivered',
+      ]);
+      const result = await client.workflow.getHandle<typeof leadWorkflow>(args.leadId).result();
+      // Five replays in runs of two: the first run and the second continued as new, the third finished.
+      const first = client.workflow.getHandle(args.leadId, handle.firstExecutionRunId);
+      expect((await first.describe()).status.name).toBe('CONTINUED_AS_NEW');
+      const last = await client.workflow.getHandle(args.leadId).describe();
+      expect(last.runId).not.toBe(handle.firstExecutionRunId);
+      expect(last.status.name).toBe('COMPLETED');
+      // The search attributes went along: the API finds the lead's account and status on the last run.
+      expect(last.typedSearchAttributes.get(AccountIdAttr)).toBe(args.accountId);
+      expect(last.typedSearchAttributes.get(LeadStatusAttr)).toBe('delivered');
+      // Nothing lost: every delivery and every replay is in the lead's events, each once.
+      expect(result.status).toBe('delivered');
+      expect(result.events.filter((e) => e.type === 'delivery_failed').map((e) => e.reason)).toEqual([
+        'Declined 1',
+        'Declined 2',
+        'Declined 3',
+        'Declined 4',
+        'Declined 5',
+      ]);
+      expect(result.events.filter((e) => e.type === 'replayed').map((e) => e.details?.requested_by)).toEqual([
+        'op-1',
+        'op-2',
+        'op-3',
+        'op-4',
+        'op-5',
+      ]);
+      expect(result.events.filter((e) => e.type === 'delivered')).toHaveLength(1);
+      expect(new Set(result.events.map((e) => e.id)).size).toBe(result.events.length);
+      expect(result.revenue).toBe(10);
+      // And Postgres was told each step once: the received lead, its acceptance, the first outcome
+      // and one write per replay.
+      expect(s.progress.map((p) => p.status)).toEqual([
+        'accepted',
+        'delivery_failed',
+        'delivery_failed',
+        'delivery_failed',
+        'delivery_failed',
+        'delivery_failed',
+        'delivered',
+      ]);
+    });
   });
 });
