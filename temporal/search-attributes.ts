@@ -6,7 +6,8 @@ import { SEARCH_ATTRIBUTES } from '../workflows/shared.js';
 const { temporal } = proto;
 type OperatorService = proto.temporal.api.operatorservice.v1.OperatorService;
 
-const INDEXED_TYPES: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
+/** Temporal's indexed value type of each search attribute type we use. */
+export const INDEXED_TYPES: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
   [SearchAttributeType.KEYWORD_LIST]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
