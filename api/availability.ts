@@ -45,7 +45,11 @@ export interface AvailabilityMonitor extends Availability {
  */
 export function monitorAvailability(
   { databaseUrl, temporal }: { databaseUrl: string; temporal: Client },
-  { intervalMs = 1000, probeTimeoutMs = 1000 }: { intervalMs?: number; probeTimeoutMs?: number } = {},
+  {
+    intervalMs = 1000,
+    probeTimeoutMs = 2000,
+    timeoutsForDown = 3,
+  }: { intervalMs?: number; probeTimeoutMs?: number; timeoutsForDown?: number } = {},
 ): AvailabilityMonitor {
   const state = new Map<Component, { up: boolean; slow: number; down: AbortController }>([
     ['database', { up: true, slow: 0, down: new AbortController() }],
@@ -106,9 +110,10 @@ export function monitorAvailability(
             s.slow = 0;
             mark(component, true);
           } catch (err) {
-            // Refused or reset: down now. A timeout only twice in a row: a loaded component may be slow.
+            // Refused or reset: down now. Timeouts only `timeoutsForDown` in a row: on an overloaded
+            // machine a healthy component answers slowly, and calling it down would refuse every lead.
             const timedOut = err instanceof ProbeTimeout || isGrpcDeadlineError(err);
-            if (!timedOut || ++s.slow >= 2) mark(component, false);
+            if (!timedOut || ++s.slow >= timeoutsForDown) mark(component, false);
           }
         }),
       );
