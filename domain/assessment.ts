@@ -32,14 +32,21 @@ export interface TrustedFormCheck {
   age_in_days: number | null;
 }
 
-export interface LeadAssessment {
+/** What a flow version decided about a lead: the part of an evaluation every run keeps. */
+export interface LeadDecisions {
   errors: FieldError[];
   acceptance: { pass: boolean; reason: string | null };
+  /** Filter step id -> whether its criteria matched (a match stops the lead). */
   filterMatches: Record<string, boolean>;
+  /** Delivery step id -> whether its step criteria let the lead through. */
   deliveryMatches: Record<string, boolean>;
+  /** Flow caps whose criteria the lead matches (only these count it). */
   flowCaps: Cap[];
   purchasePrice: number;
   quality: QualityMetrics;
+}
+
+export interface LeadAssessment extends LeadDecisions {
   checks: { email: EmailCheck | null; phone: PhoneCheck | null; trustedform: TrustedFormCheck | null };
   /**
    * Real normal values of sensitive fields (ssn, credential): Postgres holds them masked, while a lead's
@@ -49,18 +56,11 @@ export interface LeadAssessment {
 }
 
 /** The parts of an evaluation (domain/pipeline.ts LeadEvaluation) a summary is made from. */
-export interface EvaluationParts {
+export interface EvaluationParts extends LeadDecisions {
   normalized: Record<string, unknown>;
   parsed: Record<string, { valid: boolean; normal: unknown }>;
   /** Absent in evaluations recorded before sensitive fields were masked. */
   storable?: { normalized: Record<string, unknown> };
-  errors: FieldError[];
-  acceptance: { pass: boolean; reason: string | null };
-  filterMatches: Record<string, boolean>;
-  deliveryMatches: Record<string, boolean>;
-  flowCaps: Cap[];
-  purchasePrice: number;
-  quality: QualityMetrics;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -2,6 +2,7 @@
 // randomness are parameters); runs in the evaluateLead local activity, so CEL and the field parsers
 // stay out of the workflow bundle. The workflow only sequences the steps and does the I/O.
 
+import type { LeadDecisions } from './assessment.js';
 import { type CriteriaContext, compileCriteria, criteriaContext, evaluateCriteria } from './criteria.js';
 import {
   type FieldDefinition,
@@ -11,8 +12,8 @@ import {
   storableValues,
 } from './fields/index.js';
 import type { Cap, FlowConfig } from './flow.js';
-import type { FieldError, LeadFields } from './lead.js';
-import { type QualityMetrics, qualityMetrics } from './quality.js';
+import type { LeadFields } from './lead.js';
+import { qualityMetrics } from './quality.js';
 
 export interface EvaluationInput {
   flow: FlowConfig;
@@ -22,7 +23,7 @@ export interface EvaluationInput {
   receivedAt: string;
 }
 
-export interface LeadEvaluation {
+export interface LeadEvaluation extends LeadDecisions {
   /** Field -> normal value (or the trimmed input when invalid): what is stored and sent to buyers. */
   normalized: Record<string, unknown>;
   /** Field -> parsed components and validity, for enhancements and reporting. */
@@ -32,16 +33,6 @@ export interface LeadEvaluation {
    * credential) masked. `normalized` and `parsed` keep the real values for rules and deliveries.
    */
   storable: { normalized: Record<string, unknown>; fields: Record<string, ParsedValue> };
-  errors: FieldError[];
-  acceptance: { pass: boolean; reason: string | null };
-  /** Filter step id -> whether its criteria matched (a match stops the lead). */
-  filterMatches: Record<string, boolean>;
-  /** Delivery step id -> whether its step criteria let the lead through. */
-  deliveryMatches: Record<string, boolean>;
-  /** Flow caps whose criteria the lead matches (only these count it). */
-  flowCaps: Cap[];
-  purchasePrice: number;
-  quality: QualityMetrics;
 }
 
 /** Field definitions in force: declared fields, plus settings.required_fields as required fields. */
