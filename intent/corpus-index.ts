@@ -86,7 +86,8 @@ export interface IntentIndex {
   signalRound: (string | null)[];
   signalGrowth: Float32Array; // NaN when absent
   signalDepartment: (string | null)[];
-  /** technology_change signals whose technology belongs to a category: category id -> signal ids. */
+  /** technology_change signals whose technology belongs to a category: category id -> signal ids
+   *  (this list and the next two newest first, ties by id). */
   categoryTechSignals: Map<string, Uint32Array>;
   /** Known technologies a technology_change signal names (null for other signals). */
   signalTechKeys: (string[] | null)[];
@@ -400,9 +401,12 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
       lastHiring[ci] = s;
   }
   const bm25 = builder.build();
-  const categoryTechSignals = new Map([...catTech].map(([k, v]) => [k, Uint32Array.from(v)]));
-  const categoryToolJobSignals = new Map([...catToolJobs].map(([k, v]) => [k, Uint32Array.from(v)]));
-  const departmentTriggerSignals = new Map([...deptTriggers].map(([k, v]) => [k, Uint32Array.from(v)]));
+  // Newest first: ranking stops at the age past which a signal's decayed weight cannot count.
+  const newestFirst = (ids: number[]) =>
+    Uint32Array.from(ids).sort((a, b) => signalDay[b]! - signalDay[a]! || a - b);
+  const categoryTechSignals = new Map([...catTech].map(([k, v]) => [k, newestFirst(v)]));
+  const categoryToolJobSignals = new Map([...catToolJobs].map(([k, v]) => [k, newestFirst(v)]));
+  const departmentTriggerSignals = new Map([...deptTriggers].map(([k, v]) => [k, newestFirst(v)]));
 
   return {
     asOfDay,

@@ -249,6 +249,17 @@ export function rankCompanies(input: RankInput): RankedList {
     const age = asOfDay - index.signalDay[s]!;
     return age <= 0 ? 1 : age < DECAY_DAYS ? decayTable[age]! : 0;
   };
+  // The oldest day at which a signal whose p before decay (and the 0.95 cap) is at most `maxP` can
+  // still reach minP.
+  // The structured lists are newest first, so a loop stops at the first older signal: it skips the
+  // same signals the `p < minP` test would, without reading them.
+  const oldestDay = (maxP: number) => {
+    if (!(maxP * decayTable[0]! >= cfg.minSignalP)) return Number.POSITIVE_INFINITY;
+    let age = 0;
+    while (age + 1 < DECAY_DAYS && maxP * decayTable[age + 1]! >= cfg.minSignalP) age++;
+    return age + 1 < DECAY_DAYS ? asOfDay - age : Number.NEGATIVE_INFINITY;
+  };
+  const signalDay = index.signalDay;
 
   // 1. Text evidence: BM25 over signal text.
   const bm = index.bm25;
@@ -293,8 +304,10 @@ export function rankCompanies(input: RankInput): RankedList {
   for (const { id, weight } of query.categories) {
     const list = index.categoryTechSignals.get(id);
     if (!list) continue;
+    const oldest = oldestDay(Math.max(cfg.techRemoved, cfg.techAdded) * weight);
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
+      if (signalDay[s]! < oldest) break;
       const c = index.signalCompany[s]!;
       if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
       const decay = decayOf(s);
@@ -311,8 +324,10 @@ export function rankCompanies(input: RankInput): RankedList {
   const seenDept = new Set<string>();
   for (const { id, weight } of query.categories) {
     const jobs = index.categoryToolJobSignals.get(id);
+    const oldestJob = oldestDay(cfg.toolJob * weight);
     for (let i = 0; jobs && i < jobs.length; i++) {
       const s = jobs[i]!;
+      if (signalDay[s]! < oldestJob) break;
       const c = signalCompany[s]!;
       if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
       const decay = decayOf(s);
@@ -325,8 +340,10 @@ export function rankCompanies(input: RankInput): RankedList {
       if (seenDept.has(dept)) continue;
       seenDept.add(dept);
       const triggers = index.departmentTriggerSignals.get(dept);
+      const oldestTrigger = oldestDay(Math.max(cfg.departmentFunding, cfg.departmentHiring) * weight);
       for (let i = 0; triggers && i < triggers.length; i++) {
         const s = triggers[i]!;
+        if (signalDay[s]! < oldestTrigger) break;
         const c = signalCompany[s]!;
         if (((bits[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
         const decay = decayOf(s);
