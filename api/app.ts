@@ -4,13 +4,14 @@ import type { Client } from '@temporalio/client';
 import { requestId } from 'hono/request-id';
 import { getPath } from 'hono/utils/url';
 import type { Pool } from '../db/pool.js';
+import type { IntentLimiterOptions } from '../intent/http/limits.js';
+import { intentApi } from '../intent/http/routes.js';
+import type { IntentService } from '../intent/service/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
-import { IntentApiError, intentErrorHandler } from './intent-errors.js';
-import type { IntentService } from './intent-service.js';
 import { requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
 import { observe } from './middleware/observability.js';
@@ -21,7 +22,6 @@ import { eventsRouter } from './routes/events.js';
 import { feedbackRouter } from './routes/feedback.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
-import { intentRouter, isIntentPath } from './routes/intent.js';
 import { leadBatchesRouter } from './routes/lead-batches.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadSubmissionsRouter } from './routes/lead-submissions.js';
@@ -56,6 +56,8 @@ export interface AppDeps {
   batchWaitBudgetMs?: number;
   /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
   intentImportAccounts?: '*' | readonly string[];
+  /** The intent API's per-key limits and alert buckets (default: the documented ones; tests shorten them). */
+  intentLimits?: { limiter?: IntentLimiterOptions; alertBucketSeconds?: number };
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);
@@ -116,9 +118,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(observe(deps.logger));
-  const leadErrors = createErrorHandler(deps.logger);
-  const intentErrors = intentErrorHandler(deps.logger);
-  app.onError((err, c) => (err instanceof IntentApiError ? intentErrors(err, c) : leadErrors(err, c)));
+  app.onError(createErrorHandler(deps.logger));
   const allowed = allowedMethods(() => app.routes);
   app.notFound((c) => {
     const path = withoutVersionPrefix(c.req.raw);
@@ -130,9 +130,6 @@ export function createApp(deps: AppDeps) {
     if (methods.length > 0) {
       const message = `${c.req.method} is not allowed on ${path}; allowed: ${methods.join(', ')}`;
       const headers = { Allow: methods.join(', ') };
-      if (isIntentPath(path)) {
-        throw new IntentApiError(405, 'METHOD_NOT_ALLOWED', message, { allowed: methods }, headers);
-      }
       throw new ApiError(405, 'method_not_allowed', message, { allowed: methods }, headers);
     }
     throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${path}`);
@@ -151,13 +148,22 @@ export function createApp(deps: AppDeps) {
     if (!PUBLIC_PATHS.has(c.req.path)) availability.assertUp('database');
     return next();
   });
-  const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
-  // The intent routes authenticate, limit and check bodies themselves (their contract's error format).
-  app.use('*', async (c, next) =>
-    PUBLIC_PATHS.has(c.req.path) || isIntentPath(c.req.path) ? next() : auth(c, next),
+  // The intent API is a sub-app with its own contract (error format, authentication wording, limits):
+  // mounted before the lead API's auth and body middleware, it answers its paths itself.
+  app.route(
+    '/',
+    intentApi({
+      pool: deps.pool,
+      logger: deps.logger,
+      service: deps.intent,
+      clientIp: deps.clientIp,
+      importAccounts: deps.intentImportAccounts,
+      ...deps.intentLimits,
+    }),
   );
-  const body = requestBody();
-  app.use('*', async (c, next) => (isIntentPath(c.req.path) ? next() : body(c, next)));
+  const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
+  app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+  app.use('*', requestBody());
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
@@ -171,7 +177,6 @@ export function createApp(deps: AppDeps) {
   app.route('/recipients', recipientsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
-  app.route('/', intentRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

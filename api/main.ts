@@ -4,13 +4,13 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
+import { startIntentService } from '../intent/service/index.js';
 import { createLogger } from '../lib/logger.js';
 import { connectClient } from '../temporal/connect.js';
 import { EncryptionCodec } from '../temporal/payload-codec.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { createApp } from './app.js';
 import { monitorAvailability } from './availability.js';
-import { IntentService } from './intent-service.js';
 import { clientIpResolver } from './middleware/client-ip.js';
 
 const config = loadConfig();
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     payloadKeys,
   );
   const intentConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const intent = await IntentService.start({
+  const intent = await startIntentService({
     pool,
     logger: log,
     connection: intentConnection,
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     maxInFlight: config.intent.maxInFlight,
     llm: config.intent.llm,
   });
-  intent.ready().then(
+  intent.index.ready().then(
     (info) => log.info({ ...info, ms: info.read_ms + info.build_ms }, 'intent engine ready'),
     () => {},
   );

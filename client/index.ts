@@ -16,13 +16,13 @@ import type {
   CreatedApiKeySchema,
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
-import type { AlertsSchema, IntentQueryResponseSchema, ReputationSchema } from '../api/routes/intent.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
 import type { FlowSchema, LeadDetailSchema, ParsedFieldSchema, SubmittedLeadSchema } from '../api/views.js';
 import type { Scope } from '../db/accounts.js';
 import type { GroupBy } from '../db/analytics.js';
 import type { RecipientInputSchema } from '../domain/flow.js';
+import type { AlertsSchema, IntentQueryResponseSchema, ReputationSchema } from '../intent/http/routes.js';
 import type { IntentQueryRequest } from '../intent/request.js';
 
 export type Flow = z.infer<typeof FlowSchema>;

@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { authenticateApiKey, findAccount, insertAccount, issueApiKey } from '../db/accounts.js';
-import { hasIntentData } from '../db/intent-queries.js';
 import { createPool } from '../db/pool.js';
 import { importIntentData } from '../intent/import.js';
+import { hasIntentData } from '../intent/query-log.js';
 import { generatePayloadKey } from '../temporal/payload-codec.js';
 import { PROJECT_ROOT } from './processes.js';
 

@@ -24,7 +24,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { authenticateApiKey, insertAccount, issueApiKey } from '../db/accounts.js';
-import { setIntentKeyLimits } from '../db/intent-queries.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { freePort } from '../dev/ports.js';
@@ -33,6 +32,7 @@ import { startDevServer, stopChild } from '../dev/temporal-server.js';
 import { buildEvalQueries } from '../intent/eval/queries.js';
 import type { IntentFilters } from '../intent/filters.js';
 import { importIntentData } from '../intent/import.js';
+import { setIntentKeyLimits } from '../intent/query-log.js';
 import { Rng } from '../intent/seed/prng.js';
 import { generatePayloadKey } from '../temporal/payload-codec.js';
 

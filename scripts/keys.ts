@@ -32,14 +32,14 @@ import {
   rotateApiKey,
   updateApiKey,
 } from '../db/api-keys.js';
+import { createPool, type Pool } from '../db/pool.js';
 import {
   DEFAULT_INTENT_LIMITS,
   getIntentKeyLimits,
   INTENT_LIMIT_NAMES,
   type IntentLimits,
   setIntentKeyLimits,
-} from '../db/intent-queries.js';
-import { createPool, type Pool } from '../db/pool.js';
+} from '../intent/query-log.js';
 import { generatePayloadKey } from '../temporal/payload-codec.js';
 
 export class CliError extends Error {}

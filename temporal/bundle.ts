@@ -4,7 +4,9 @@ import { FAILURE_CONVERTER_PATH } from './data-converter.js';
 
 /** The two workflow entry points: the lead pipeline's and the intent query's (separate workers). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-export const INTENT_WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/intent-index.ts', import.meta.url));
+export const INTENT_WORKFLOWS_PATH = fileURLToPath(
+  new URL('../intent/temporal/workflows.ts', import.meta.url),
+);
 
 /** Where a worker gets its workflow code: pre-built bundle code or file (tests, images), else bundled at start. */
 export interface WorkflowSource {

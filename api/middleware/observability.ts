@@ -1,8 +1,21 @@
 import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import type { Logger } from '../../lib/logger.js';
 import { httpDuration, httpRequests } from '../../lib/metrics.js';
 import type { AuthEnv } from '../auth.js';
+
+/**
+ * The route pattern a request matched: the last matched route that is not app-wide middleware ('*'),
+ * since sub-apps mounted before the global middleware (the intent API) match ahead of it.
+ */
+function endpointOf(c: Parameters<typeof routePath>[0]): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const path = routes[i]!.path;
+    if (path !== '*' && path !== '/*') return path;
+  }
+  return routePath(c, -1);
+}
 
 /**
  * One structured log line and the request metrics per request. The endpoint label is the route
@@ -15,7 +28,7 @@ export function observe(log: Logger) {
       await next();
     } finally {
       const seconds = (performance.now() - started) / 1000;
-      const endpoint = c.finalized || c.res ? routePath(c, -1) : c.req.path;
+      const endpoint = c.finalized || c.res ? endpointOf(c) : c.req.path;
       const status = c.res.status;
       httpRequests.inc({ endpoint, method: c.req.method, status: String(status) });
       httpDuration.observe({ endpoint, method: c.req.method }, seconds);

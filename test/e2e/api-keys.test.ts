@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { clientIpResolver } from '../../api/middleware/client-ip.js';
-import { admitIntentRequest } from '../../db/intent-queries.js';
+import { admitIntentRequest } from '../../intent/query-log.js';
 import { CliError, runKeysCli } from '../../scripts/keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IntentLimits, setIntentKeyLimits } from '../../db/intent-queries.js';
+import { type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
 import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 

@@ -106,7 +106,7 @@ describe('intent operations', () => {
       },
     ];
     const body = `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
-    const before = stack.intent!.engineInfo()!;
+    const before = stack.intent!.index.info!;
     const res = await stack.call('POST', '/intent/import', admin, body, NDJSON);
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, error_count: 2, reloaded: true });
@@ -116,7 +116,7 @@ describe('intent operations', () => {
     ]);
     expect(res.json.engine.generation).toBeGreaterThan(before.generation);
     expect(res.json.engine.companies).toBeGreaterThan(before.companies);
-    expect(stack.intent!.engineInfo()!.generation).toBe(res.json.engine.generation);
+    expect(stack.intent!.index.info!.generation).toBe(res.json.engine.generation);
 
     // The new company is served by the swapped index (this stack's LLM stub parses every prompt as CRM).
     const q = await stack.call('POST', '/query', admin, {
@@ -156,10 +156,10 @@ describe('intent operations', () => {
     );
     expect(own.json).toMatchObject({ inserted: 1, reloaded: true });
     await new Promise((r) => setTimeout(r, 500));
-    expect(service.engineInfo()!.generation).toBe(own.json.engine.generation);
+    expect(service.index.info!.generation).toBe(own.json.engine.generation);
 
     // What `npm run intent:import` does: import straight into Postgres; the NOTIFY reaches this service.
-    const before = service.engineInfo()!;
+    const before = service.index.info!;
     const row = {
       kind: 'company',
       company_id: `${run}-elsewhere`,
@@ -175,9 +175,9 @@ describe('intent operations', () => {
     });
     expect(result).toMatchObject({ inserted: 1, changed: true });
     await expect
-      .poll(() => service.engineInfo()!.generation, { timeout: 15_000, interval: 100 })
+      .poll(() => service.index.info!.generation, { timeout: 15_000, interval: 100 })
       .toBeGreaterThan(before.generation);
-    expect(service.engineInfo()!.companies).toBe(before.companies + 1);
+    expect(service.index.info!.companies).toBe(before.companies + 1);
 
     // Nothing changed, nothing sent: the index stays as it is.
     const same = await importIntentData(stack.pool, `${JSON.stringify(row)}\n`, {
@@ -185,9 +185,9 @@ describe('intent operations', () => {
       channel: service.corpusChannel,
     });
     expect(same).toMatchObject({ inserted: 0, unchanged: 1, changed: false });
-    const settled = service.engineInfo()!.generation;
+    const settled = service.index.info!.generation;
     await new Promise((r) => setTimeout(r, 500));
-    expect(service.engineInfo()!.generation).toBe(settled);
+    expect(service.index.info!.generation).toBe(settled);
   });
 
   it('lets only the accounts the operator names import the shared corpus when INTENT_IMPORT_ACCOUNTS is set', async () => {

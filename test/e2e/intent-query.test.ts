@@ -304,7 +304,7 @@ describe('POST /query', () => {
     const second = await query({ query: `  ${prompt}  `, limit: 100 });
     const third = await query({ query: prompt, limit: 25 });
     expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
-    const engine = stack.intent!.engine!;
+    const engine = stack.intent!.index.engine!;
     expect(engine.cache.hits).toBeGreaterThan(0);
     expect(second.json.metadata.cache_hit_rate).toBeGreaterThan(first.json.metadata.cache_hit_rate);
     expect(third.json.metadata.cache_hit_rate).toBeGreaterThan(second.json.metadata.cache_hit_rate);

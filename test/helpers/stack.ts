@@ -3,9 +3,10 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { type AppDeps, createApp } from '../../api/app.js';
-import { IntentService, type IntentServiceOptions } from '../../api/intent-service.js';
 import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
+import type { IntentLimiterOptions } from '../../intent/http/limits.js';
+import { type IntentServiceOptions, startIntentService } from '../../intent/service/index.js';
 import type { KeyMode } from '../../lib/api-keys.js';
 import { createLogger } from '../../lib/logger.js';
 import { outboundFetch, type PrivateNetworkPolicy } from '../../lib/outbound.js';
@@ -40,10 +41,11 @@ export async function startTestStack(
   options: {
     /** Also run the intent service (engine from Postgres + intent worker on a queue of its own). */
     intent?: Partial<
-      Pick<
-        IntentServiceOptions,
-        'limiter' | 'alertBucketSeconds' | 'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight'
-      >
+      Pick<IntentServiceOptions, 'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight'> & {
+        /** The intent API's limits (the HTTP sub-app's). */
+        limiter: IntentLimiterOptions;
+        alertBucketSeconds: number;
+      }
     >;
     /** The worker's outbound policy (lib/outbound.ts); default allow, as `npm start`. */
     outbound?: PrivateNetworkPolicy;
@@ -78,8 +80,9 @@ export async function startTestStack(
     workflowBundlePath: runtime.workflowBundlePath,
   });
   const running = worker.run();
+  const { limiter, alertBucketSeconds, ...intentOptions } = options.intent ?? {};
   const intent = options.intent
-    ? await IntentService.start({
+    ? await startIntentService({
         pool,
         logger: silentLogger,
         connection: nativeConnection,
@@ -89,9 +92,7 @@ export async function startTestStack(
         // A channel per stack: imports by other test files must not reload this one's index mid-test.
         corpusChannel: `intent_corpus_${randomUUID().replaceAll('-', '')}`,
         workflowBundlePath: runtime.intentWorkflowBundlePath,
-        ...options.intent,
-        // Tests read reputation right after their queries.
-        limiter: { reputationCacheMs: 0, ...options.intent.limiter },
+        ...intentOptions,
       })
     : undefined;
   const app = createApp({
@@ -100,6 +101,11 @@ export async function startTestStack(
     taskQueue,
     logger: silentLogger,
     ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),
+    // Tests read reputation right after their queries.
+    intentLimits: {
+      limiter: { reputationCacheMs: 0, ...limiter },
+      ...(alertBucketSeconds !== undefined ? { alertBucketSeconds } : {}),
+    },
     ...options.app,
   });
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './pool.js';
+import type { Queryable } from '../db/pool.js';
 
 // SQL of the intent API: the query log, per-key limit overrides, the shared token bucket and daily
 // spend, and the aggregates that reputation and alerts are computed from (docs/intent-api.md).

@@ -1,8 +1,8 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
-import type { IntentActivities } from '../activities/intent.js';
-import { INTENT_WORKFLOWS_PATH, type WorkflowSource, workflowSourceOptions } from './bundle.js';
-import { leadrailDataConverter } from './data-converter.js';
-import type { PayloadKeyring } from './payload-codec.js';
+import { INTENT_WORKFLOWS_PATH, type WorkflowSource, workflowSourceOptions } from '../../temporal/bundle.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import type { PayloadKeyring } from '../../temporal/payload-codec.js';
+import type { IntentActivities } from './activities.js';
 
 export interface IntentWorkerOptions extends WorkflowSource {
   connection: NativeConnection;

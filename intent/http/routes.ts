@@ -2,16 +2,12 @@ import { createHash } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { type AuthEnv, authenticate, requireScope } from '../../api/auth.js';
+import { rejectUnstorableText } from '../../api/middleware/body.js';
+import type { ClientIpResolver } from '../../api/middleware/client-ip.js';
 import type { AuthenticatedKey } from '../../db/accounts.js';
-import {
-  apiKeyPrefix,
-  type IntentQueryLogRow,
-  insertIntentQuery,
-  intentAlertBuckets,
-  readIntentKeyLimits,
-} from '../../db/intent-queries.js';
-import { importIntentData } from '../../intent/import.js';
-import { intentQueryRequestSchema, validateIntentRequest } from '../../intent/request.js';
+import type { Pool } from '../../db/pool.js';
+import type { Logger } from '../../lib/logger.js';
 import {
   costPerLead,
   intentCacheHits,
@@ -21,25 +17,49 @@ import {
   intentQueries,
   intentQueryDuration,
 } from '../../lib/metrics.js';
-import type { AppDeps } from '../app.js';
-import { type AuthEnv, authenticate, requireScope } from '../auth.js';
-import { IntentApiError, intentErrorHandler, intentErrorResponses, toIntentError } from '../intent-errors.js';
-import { checkQueryCost } from '../intent-limits.js';
-import { alertsFrom, REPUTATION_WINDOW_HOURS, recommendationsFor, reputationOf } from '../intent-quality.js';
-import { type IntentService, newQueryId } from '../intent-service.js';
-import { rejectUnstorableText } from '../middleware/body.js';
+import { importIntentData } from '../import.js';
+import {
+  apiKeyPrefix,
+  type IntentQueryLogRow,
+  insertIntentQuery,
+  intentAlertBuckets,
+  readIntentKeyLimits,
+} from '../query-log.js';
+import { intentQueryRequestSchema, validateIntentRequest } from '../request.js';
+import { type IntentService, newQueryId } from '../service/index.js';
+import { IntentApiError, intentErrorHandler, intentErrorResponses, toIntentError } from './errors.js';
+import { checkQueryCost, IntentLimiter, type IntentLimiterOptions } from './limits.js';
+import { alertsFrom, REPUTATION_WINDOW_HOURS, recommendationsFor, reputationOf } from './quality.js';
 
-// The intent API (docs/intent-api.md): POST /query, GET /query-quality/reputation,
-// GET /query-quality/alerts, POST /intent/import. Its errors use the intent contract's format
-// (intent-errors.ts), so these paths skip the lead API's global auth and body middleware (app.ts) and
-// run their own: the same key authentication, the intent limits instead of the lead API's counters.
+// The intent API (docs/intent-api.md) as a sub-app of its own: POST /query, GET
+// /query-quality/reputation, GET /query-quality/alerts, POST /intent/import. It owns what its contract
+// says differently from the lead API: the error format (errors.ts), authentication wording, body
+// limits, the intent limits instead of the lead API's counters (limits.ts), and 405/OPTIONS on its
+// paths. api/app.ts mounts it before its global auth and body middleware, so an intent request is
+// answered here and never reaches them.
 
-const INTENT_PATHS = /^\/(query|query-quality\/(reputation|alerts)|intent\/import)\/?$/;
-
-/** Paths the intent router answers, errors included (app.ts leaves them to it). */
-export function isIntentPath(path: string): boolean {
-  return INTENT_PATHS.test(path);
+export interface IntentApiOptions {
+  pool: Pool;
+  logger: Logger;
+  /** The intent service (engine + intent worker); absent: every route answers 503. */
+  service?: IntentService | undefined;
+  /** Client address for per-key IP allow-lists (api/main.ts applies TRUST_PROXY). */
+  clientIp?: ClientIpResolver | undefined;
+  /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
+  importAccounts?: '*' | readonly string[] | undefined;
+  /** The per-key intent limits' defaults and caches (limits.ts). */
+  limiter?: IntentLimiterOptions | undefined;
+  /** Width of the buckets alerts are evaluated over; default 300 s. */
+  alertBucketSeconds?: number | undefined;
 }
+
+/** The methods each intent path serves, for 405 answers and OPTIONS. */
+const INTENT_PATHS: Record<string, string[]> = {
+  '/query': ['POST', 'OPTIONS'],
+  '/query-quality/reputation': ['GET', 'HEAD', 'OPTIONS'],
+  '/query-quality/alerts': ['GET', 'HEAD', 'OPTIONS'],
+  '/intent/import': ['POST', 'OPTIONS'],
+};
 
 type IntentEnv = { Variables: AuthEnv['Variables'] & { intentT0: number } };
 
@@ -191,14 +211,17 @@ function filterCount(body: unknown): number {
     .length;
 }
 
-export function intentRouter(deps: AppDeps & { intent?: IntentService | undefined }) {
-  const { pool, logger } = deps;
-  const intent = deps.intent;
-  const auth = authenticate(pool, { clientIp: deps.clientIp, rateLimit: false });
+export function intentApi(options: IntentApiOptions) {
+  const { pool, logger } = options;
+  const intent = options.service;
+  const limiter = new IntentLimiter(pool, options.limiter);
+  const alertBucketSeconds = options.alertBucketSeconds ?? 300;
+  const clientIp = options.clientIp ? { clientIp: options.clientIp } : {};
+  const auth = authenticate(pool, { ...clientIp, rateLimit: false });
   // The reads and the import count against the key's general API limits; /query against the intent ones.
-  const authCounted = authenticate(pool, { clientIp: deps.clientIp });
+  const authCounted = authenticate(pool, clientIp);
   // The corpus is shared by every account: who may write it over the API is the operator's choice.
-  const importAccounts = deps.intentImportAccounts ?? '*';
+  const importAccounts = options.importAccounts ?? '*';
   const mayImport = async (c: Context<IntentEnv>, next: () => Promise<void>) => {
     if (importAccounts !== '*' && !importAccounts.includes(c.var.auth.accountId)) {
       throw new IntentApiError(
@@ -223,7 +246,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
     if (!intent) return next();
     let leave: () => void;
     try {
-      leave = intent.enter();
+      leave = intent.shedder.enter();
     } catch (err) {
       intentQueries.inc({ outcome: 'SERVICE_UNAVAILABLE', cache: 'none' });
       throw err;
@@ -261,7 +284,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
   app.onError(intentErrorHandler(logger));
   app.openAPIRegistry.register('IntentQueryRequest', intentQueryRequestSchema);
 
-  return app
+  const routes = app
     .openapi(
       createRoute({
         method: 'post',
@@ -340,11 +363,11 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           } catch (err) {
             logger.error({ err, queryId }, 'intent query log write failed');
           }
-          service.limiter.invalidate(key.keyId);
+          limiter.invalidate(key.keyId);
         };
         try {
           mark('auth');
-          const { limits } = await service.limiter.admit(c, key);
+          const { limits } = await limiter.admit(c, key);
           mark('limits');
           const type = c.req.header('Content-Type');
           if (!type || !/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
@@ -377,7 +400,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           row.limitRequested = v.value.limit;
 
           mark('parse');
-          const run = await service.query(v.value, key.accountId, queryId);
+          const run = await service.queries.run(v.value, key.accountId, queryId);
           mark('workflow');
           const { result } = run;
           row.resultCount = result.leads.length;
@@ -438,12 +461,11 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         },
       }),
       async (c) => {
-        const service = intent!;
         const key = c.var.auth;
         const [stats, prefix, limits] = await Promise.all([
-          service.limiter.stats(key.keyId),
+          limiter.stats(key.keyId),
           apiKeyPrefix(pool, key.keyId),
-          readIntentKeyLimits(pool, key.keyId, service.limiter.defaults),
+          readIntentKeyLimits(pool, key.keyId, limiter.defaults),
         ]);
         const rep = reputationOf(stats, limits);
         return c.json(
@@ -496,12 +518,11 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         },
       }),
       async (c) => {
-        const service = intent!;
         const key = c.var.auth;
         const { status } = c.req.valid('query');
         const [buckets, limits] = await Promise.all([
-          intentAlertBuckets(pool, key.keyId, service.alertBucketSeconds, REPUTATION_WINDOW_HOURS),
-          readIntentKeyLimits(pool, key.keyId, service.limiter.defaults),
+          intentAlertBuckets(pool, key.keyId, alertBucketSeconds, REPUTATION_WINDOW_HOURS),
+          readIntentKeyLimits(pool, key.keyId, limiter.defaults),
         ]);
         const alerts = alertsFrom(buckets, limits).filter((a) => status === 'all' || a.status === status);
         const count = (f: (a: (typeof alerts)[number]) => boolean) => alerts.filter(f).length;
@@ -515,7 +536,7 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
               warning_alerts: count((a) => a.severity === 'warning'),
               info_alerts: count((a) => a.severity === 'info'),
             },
-            bucket_seconds: service.alertBucketSeconds,
+            bucket_seconds: alertBucketSeconds,
             window_hours: REPUTATION_WINDOW_HOURS,
           },
           200,
@@ -587,11 +608,11 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
           channel: service.corpusChannel,
         }).catch((err: unknown) => {
           // Batches that committed before the failure may have changed the corpus.
-          service.reload().catch(() => {});
+          service.index.reload().catch(() => {});
           throw err;
         });
         const changed = result.changed;
-        const engine = changed ? await service.reload() : service.engineInfo();
+        const engine = changed ? await service.index.reload() : service.index.info;
         logger.info(
           {
             inserted: result.inserted,
@@ -615,6 +636,25 @@ export function intentRouter(deps: AppDeps & { intent?: IntentService | undefine
         );
       },
     );
+
+  // Other methods on an intent path: 405 in the intent format (OPTIONS: 204), with what it serves.
+  // The trailing-slash spelling answers the same way (it is not routed, but it is the same resource).
+  for (const [path, methods] of Object.entries(INTENT_PATHS)) {
+    for (const spelling of [path, `${path}/`]) {
+      routes.all(spelling, (c) => {
+        const allow = methods.join(', ');
+        if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+        throw new IntentApiError(
+          405,
+          'METHOD_NOT_ALLOWED',
+          `${c.req.method} is not allowed on ${spelling}; allowed: ${allow}`,
+          { allowed: methods },
+          { Allow: allow },
+        );
+      });
+    }
+  }
+  return routes;
 }
 
 /**

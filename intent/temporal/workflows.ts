@@ -1,5 +1,5 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
-import type { IntentActivities, IntentQueryInput, IntentQuerySummary } from '../activities/intent.js';
+import type { IntentActivities, IntentQueryInput, IntentQuerySummary } from './activities.js';
 
 // One intent query = one short-lived workflow on the intent task queue. Its single step is a LOCAL
 // activity (no extra task round trip through the server): the ranking runs in the worker that holds the

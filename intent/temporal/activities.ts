@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { IntentEngine, IntentMetadata, IntentQueryResult } from '../intent/engine.js';
-import type { IntentFilters } from '../intent/filters.js';
+import type { IntentEngine, IntentMetadata, IntentQueryResult } from '../engine.js';
+import type { IntentFilters } from '../filters.js';
 
 // The intent query's one step, run as a LOCAL activity by `intentQueryWorkflow` in the worker that
 // lives inside the API process (docs/decisions/0004-intent-queries-on-temporal.md). The index is in

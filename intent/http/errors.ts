@@ -2,9 +2,10 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { sanitizeDatabaseError } from '../db/errors.js';
-import type { Logger } from '../lib/logger.js';
-import { ApiError, outageError } from './errors.js';
+import { ApiError, outageError } from '../../api/errors.js';
+import { sanitizeDatabaseError } from '../../db/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import { IntentQueryFailed, IntentUnavailable } from '../service/errors.js';
 
 // The intent API's error format (its contract differs from the lead API's): `timestamp` and
 // `request_id` at the top level, upper-case codes.
@@ -73,6 +74,18 @@ const BY_STATUS: Record<number, IntentErrorCode> = {
 /** Anything thrown on an intent route, as an IntentApiError (shared middleware throws ApiError). */
 export function toIntentError(err: unknown): IntentApiError {
   if (err instanceof IntentApiError) return err;
+  if (err instanceof IntentUnavailable) {
+    return new IntentApiError(
+      503,
+      'SERVICE_UNAVAILABLE',
+      err.message,
+      { reason: err.reason, ...err.details },
+      err.retryAfterSeconds !== undefined ? { 'Retry-After': String(err.retryAfterSeconds) } : {},
+    );
+  }
+  if (err instanceof IntentQueryFailed) {
+    return new IntentApiError(500, 'INTERNAL_ERROR', err.message, { query_id: err.queryId });
+  }
   const outage = outageError(err);
   if (outage) return toIntentError(outage);
   if (err instanceof ApiError) {

@@ -1,21 +1,16 @@
 import type { Context } from 'hono';
-import type { AuthenticatedKey } from '../db/accounts.js';
+import type { AuthenticatedKey } from '../../db/accounts.js';
+import type { Queryable } from '../../db/pool.js';
+import { hitRateLimit } from '../../db/rate-limits.js';
 import {
   admitIntentRequest,
   DEFAULT_INTENT_LIMITS,
   type IntentLimits,
   type IntentQueryStats,
   intentQueryStats,
-} from '../db/intent-queries.js';
-import type { Queryable } from '../db/pool.js';
-import { hitRateLimit } from '../db/rate-limits.js';
-import { IntentApiError } from './intent-errors.js';
-import {
-  REPUTATION_SAMPLE,
-  REPUTATION_WINDOW_HOURS,
-  type Reputation,
-  reputationOf,
-} from './intent-quality.js';
+} from '../query-log.js';
+import { IntentApiError } from './errors.js';
+import { REPUTATION_SAMPLE, REPUTATION_WINDOW_HOURS, type Reputation, reputationOf } from './quality.js';
 
 // The intent API's per-key limits (docs/intent-api.md), kept in Postgres so that every API process
 // shares them, and separate from the lead API's counters:

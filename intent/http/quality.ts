@@ -1,4 +1,4 @@
-import type { IntentAlertBucket, IntentLimits, IntentQueryStats } from '../db/intent-queries.js';
+import type { IntentAlertBucket, IntentLimits, IntentQueryStats } from '../query-log.js';
 
 // Query quality of an API key, from its query log (formulas documented in docs/intent-api.md).
 //
