@@ -129,6 +129,8 @@ export class Bm25Index {
     touchedCount: number,
     maxDfRatio = 0.2,
     minSkipDf = 2000,
+    /** Skip documents whose `day[doc]` is before `minDay` (too old to count; see corpus-index). */
+    age?: { day: Int32Array; minDay: number },
   ): number {
     const k1p1 = this.params.k1 + 1;
     let count = touchedCount;
@@ -139,8 +141,11 @@ export class Bm25Index {
       if (n > this.nDocs * maxDfRatio && n > minSkipDf) continue;
       const w = weight * Math.log(1 + (this.nDocs - n + 0.5) / (n + 0.5));
       const end = this.offsets[id + 1]!;
+      const day = age?.day;
+      const minDay = age?.minDay ?? 0;
       for (let p = this.offsets[id]!; p < end; p++) {
         const d = this.docs[p]!;
+        if (day !== undefined && day[d]! < minDay) continue;
         const tf = this.tfs[p]!;
         const s = (w * tf * k1p1) / (tf + this.norm[d]!);
         if (acc[d] === 0) touched[count++] = d;

@@ -77,6 +77,12 @@ export interface IntentIndex {
   signalCompany: Uint32Array;
   signalType: Uint8Array; // index into SIGNAL_TYPES
   signalDay: Int32Array;
+  /**
+   * The day the text phase of ranking judges a signal's age by: its day for buyer text, the latest
+   * possible day for seller text (vendor evidence counts at any age), the earliest for technology
+   * changes (matched structurally, never by text). Ranking skips postings older than what can count.
+   */
+  signalTextDay: Int32Array;
   signalFlags: Uint8Array;
   signalTitle: (string | null)[];
   signalText: string[];
@@ -325,6 +331,7 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const signalCompany = new Uint32Array(m);
   const signalType = new Uint8Array(m);
   const signalDay = new Int32Array(m);
+  const signalTextDay = new Int32Array(m);
   const signalFlags = new Uint8Array(m);
   const signalTitle: (string | null)[] = new Array(m);
   const signalText: string[] = new Array(m);
@@ -369,6 +376,12 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
         flags |= FLAG_THIRD_PARTY;
     }
     signalFlags[s] = flags;
+    signalTextDay[s] =
+      sig.type === 'technology_change'
+        ? -0x80000000
+        : (flags & FLAG_NOT_BUYER) !== 0 && sig.type !== 'funding' && sig.type !== 'hiring'
+          ? 0x7fffffff
+          : day;
     // Unigrams plus adjacent-token bigrams ("help_desk"); title tokens count twice (a job title is the
     // strongest text in a job post).
     const tokens = withBigrams(tokensFromWords(ws));
@@ -439,6 +452,7 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     signalCompany,
     signalType,
     signalDay,
+    signalTextDay,
     signalFlags,
     signalTitle,
     signalText,

@@ -264,7 +264,13 @@ export function rankCompanies(input: RankInput): RankedList {
   // 1. Text evidence: BM25 over signal text.
   const bm = index.bm25;
   const searchTerms = searchableTerms(index, query.terms, cfg);
-  const nTouched = bm.accumulate(searchTerms, acc, touched, 0, cfg.maxDfRatio);
+  // Buyer text older than the age at which even a perfect match of the strongest type decays below
+  // minSignalP is not read (seller text counts at any age; see signalTextDay).
+  const maxTypeW = Math.max(...typeW);
+  const nTouched = bm.accumulate(searchTerms, acc, touched, 0, cfg.maxDfRatio, undefined, {
+    day: index.signalTextDay,
+    minDay: Math.min(oldestDay(maxTypeW), 0x7fffffff),
+  });
   const kq = referenceScore(index, query.terms) * cfg.relScale;
   const signalType = index.signalType;
   const signalFlags = index.signalFlags;
