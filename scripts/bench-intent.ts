@@ -7,6 +7,13 @@
 //   uncached: every request unique (an evaluation prompt + a nonsense word without postings, which
 //             changes only the cache key), so every query is ranked;
 //   cached:   requests drawn Zipf(1.1) from a set of 200 prompts/filters, so most hit the result cache.
+// The uncached run is measured against two floors in the same invocation, --rounds times, interleaved
+// (the order rotates per round), each side with the same requests at the same rate:
+//   twin:   the Temporal-only query twin (scripts/bench/intent/twin.ts): the query workflow's shape (eager
+//           start, one workflow task, one local activity, a summary-sized result) with no ranking, no
+//           HTTP, no Postgres, on the same Temporal server;
+//   engine: the ranking engine alone (scripts/bench/intent/engine.ts), same corpus, no cache.
+// It prints intent/twin and intent/engine ratios (medians and ranges over the rounds) first.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -44,6 +51,11 @@ const HELP = `Usage: npm run bench:intent -- [options]
   --duration S          measured seconds per run (default 60)
   --warmup S            seconds at the same rate before each run, not measured (default 20)
   --runs LIST           uncached,cached (default both, in that order)
+  --rounds N            interleaved rounds of the uncached run with its twin and engine sides (default 3)
+  --sides LIST          intent,twin,engine (default all three; twin and engine need the own stack)
+  --twin-window MS      the twin coalesces queries arriving within MS into one run (default 0: one
+                        run per query, as the service does)
+  --twin-eager BOOL     the twin asks for eager workflow start (default true, as the service does)
   --companies N         corpus size of the stack this script starts (default 20000, like npm start)
   --memory              Temporal dev server in memory (default: SQLite file, like npm start)
   --log-level LEVEL     LOG_LEVEL of the API (default info, like npm start)
@@ -63,6 +75,10 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '20' },
     runs: { type: 'string', default: 'uncached,cached' },
+    rounds: { type: 'string', default: '3' },
+    sides: { type: 'string', default: 'intent,twin,engine' },
+    'twin-window': { type: 'string', default: '0' },
+    'twin-eager': { type: 'string', default: 'true' },
     companies: { type: 'string', default: '20000' },
     memory: { type: 'boolean', default: false },
     'log-level': { type: 'string', default: 'info' },
@@ -84,6 +100,14 @@ const rate = Number(values.rate);
 const durationS = Number(values.duration);
 const warmupS = Number(values.warmup);
 const runs = values.runs!.split(',').map((r) => r.trim()) as ('uncached' | 'cached')[];
+const rounds = Number(values.rounds);
+const sides = values.sides!.split(',').map((r) => r.trim()) as Side[];
+type Side = 'intent' | 'twin' | 'engine';
+if (!(rounds >= 1) || sides.some((x) => !['intent', 'twin', 'engine'].includes(x))) {
+  throw new Error('bad --rounds/--sides');
+}
+const twinWindowMs = Number(values['twin-window']);
+const twinEager = values['twin-eager'] !== 'false';
 if (!(rate > 0) || !(durationS > 0) || !(warmupS >= 0)) throw new Error('bad --rate/--duration/--warmup');
 if (runs.some((r) => r !== 'uncached' && r !== 'cached')) throw new Error('--runs: uncached and/or cached');
 if (values.api && !values.key) throw new Error('--api needs --key');
@@ -411,6 +435,63 @@ interface Stack {
   pids: Record<string, number | undefined>;
   stop(): Promise<void>;
   workDir: string | null;
+  /** The Temporal-only twin and the engine alone (own stack only). */
+  twin?: SideProcess;
+  engine?: SideProcess;
+}
+
+interface SideResult {
+  latencies: number[];
+  errors: number;
+  wallS: number;
+  cpuS: number;
+}
+
+/** A long-lived side process of the benchmark: one JSON command per line in, one JSON answer out. */
+interface SideProcess {
+  pid: number;
+  run(command: Record<string, unknown>): Promise<SideResult>;
+}
+
+function sideProcess(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log: string,
+): Promise<SideProcess> {
+  const fd = openSync(log, 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['pipe', 'pipe', fd],
+    detached: true,
+  });
+  closeSync(fd);
+  let buffer = '';
+  const waiting: ((line: string) => void)[] = [];
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, at);
+      buffer = buffer.slice(at + 1);
+      // The Temporal core SDK logs to stdout too: answers are the JSON lines.
+      if (line.startsWith('{')) waiting.shift()?.(line);
+    }
+  });
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      waiting.push(resolve);
+      child.once('exit', (code) => reject(new Error(`${script} exited (${code}); see ${log}`)));
+    });
+  return next().then(() => ({
+    pid: child.pid!,
+    run: async (command) => {
+      const answer = next();
+      child.stdin!.write(`${JSON.stringify(command)}\n`);
+      return JSON.parse(await answer) as SideResult;
+    },
+  }));
 }
 
 async function ownStack(): Promise<Stack> {
@@ -494,6 +575,25 @@ async function ownStack(): Promise<Stack> {
     closeSync(fd);
     stoppers.unshift(() => stopChild(child, 15_000));
     const api = `http://127.0.0.1:${apiPort}`;
+    // The floors, started now so that their start-up (bundling, index build) overlaps the API's.
+    const sideEnv = { ...env, LOG_LEVEL: 'warn' };
+    const twin = sides.includes('twin')
+      ? sideProcess('scripts/bench/intent/twin.ts', [], sideEnv, join(workDir, 'twin.log'))
+      : undefined;
+    const engine = sides.includes('engine')
+      ? sideProcess(
+          'scripts/bench/intent/engine.ts',
+          [join(corpusDir, 'corpus.jsonl')],
+          sideEnv,
+          join(workDir, 'engine.log'),
+        )
+      : undefined;
+    for (const side of [twin, engine]) {
+      side?.then(
+        (p) => stoppers.unshift(async () => void process.kill(-p.pid, 'SIGTERM')),
+        () => {},
+      );
+    }
     say('• starting the API (intent worker inside) and waiting for the index');
     const started = performance.now();
     for (;;) {
@@ -522,12 +622,22 @@ async function ownStack(): Promise<Stack> {
         `  index: ${info.companies} companies, ${info.signals} signals; read ${info.read_ms} ms, build ${info.build_ms} ms`,
       );
     }
+    const [twinProcess, engineProcess] = await Promise.all([twin, engine]);
+    if (twinProcess || engineProcess) say('• twin and engine sides ready');
     return {
       api,
       key,
-      pids: { api: child.pid, temporal: temporal.process.pid, postgres: process.pid },
+      pids: {
+        api: child.pid,
+        temporal: temporal.process.pid,
+        postgres: process.pid,
+        twin: twinProcess?.pid,
+        engine: engineProcess?.pid,
+      },
       stop,
       workDir,
+      ...(twinProcess ? { twin: twinProcess } : {}),
+      ...(engineProcess ? { engine: engineProcess } : {}),
     };
   } catch (err) {
     await stop();
@@ -565,6 +675,185 @@ async function externalStack(): Promise<Stack> {
 
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
+/** One measured run of the real stack (warm-up first); its row goes into `results[label]`. */
+async function measureIntentRun(
+  stack: Stack,
+  runName: 'uncached' | 'cached',
+  label: string,
+  seed: string,
+  results: Record<string, unknown>,
+): Promise<IntentRow> {
+  const warmN = Math.round(rate * warmupS);
+  const n = Math.round(rate * durationS);
+  const make = runName === 'uncached' ? uncachedRequests : cachedRequests;
+  if (warmN > 0) {
+    say(`• ${label}: warm-up ${warmupS} s`);
+    await runOpenLoop(stack.api, stack.key, make(warmN, `${seed}:warm`), rate, false);
+  }
+  say(`• ${label}: measuring ${durationS} s`);
+  const before = await scrape(stack.api);
+  const cpuA = cpuSnapshot(stack.pids);
+  const run = await runOpenLoop(stack.api, stack.key, make(n, seed), rate, true);
+  const cpuB = cpuSnapshot(stack.pids);
+  const after = await scrape(stack.api);
+  const summary = summarize(run.samples);
+  const cores = cpuBetween(cpuA, cpuB);
+  // Postgres is our own child subtree: what is left of this process's subtree after the API and Temporal.
+  if (cores.postgres !== undefined) {
+    cores.postgres = Math.max(
+      0,
+      cores.postgres -
+        (cores.api ?? 0) -
+        (cores.temporal ?? 0) -
+        (cores.twin ?? 0) -
+        (cores.engine ?? 0) -
+        cores.generator!,
+    );
+  }
+  const stackCores = (cores.api ?? 0) + (cores.temporal ?? 0) + (cores.postgres ?? 0);
+  const achieved = summary.ok / run.wallS;
+  const hitRatio =
+    after.queries - before.queries > 0
+      ? (after.cacheHits - before.cacheHits) / (after.queries - before.queries)
+      : NaN;
+  // Full-stack cost: the CPU of API + Temporal + Postgres during the run at the cost model's price
+  // (1.4e-8 $ per CPU-ms), spread over the leads returned.
+  const stackCostPerLead =
+    stackCores > 0 && summary.leads > 0 ? (stackCores * run.wallS * 1000 * 1.4e-8) / summary.leads : NaN;
+  results[label] = {
+    ...summary,
+    achievedRate: achieved,
+    wallS: run.wallS,
+    maxSendLagMs: run.maxLagMs,
+    cores,
+    hitRatio,
+    stackCostPerLead,
+  };
+  say(
+    `  ${label}: ok ${summary.ok}/${summary.requests}, achieved ${f(achieved)} req/s, p50 ${f(summary.p50)} ms, p95 ${f(summary.p95)} ms, p99 ${f(summary.p99)} ms, max ${f(summary.max)} ms`,
+  );
+  say(
+    `    by K: ${Object.entries(summary.byK)
+      .map(([k, v]) => `K=${k} n=${v.n} p50 ${f(v.p50)} p95 ${f(v.p95)} p99 ${f(v.p99)}`)
+      .join(' | ')}`,
+  );
+  say(
+    `    errors ${JSON.stringify(summary.errors)}; cache hit ratio ${f(hitRatio * 100)}%; processing_time_ms p50 ${f(summary.processingP50)} p95 ${f(summary.processingP95)}; generator send lag max ${f(run.maxLagMs)} ms`,
+  );
+  say(
+    `    cost per lead: model ${summary.costPerLead.toExponential(2)} $ (metadata.cost_usd / leads); full stack CPU ${Number.isFinite(stackCostPerLead) ? stackCostPerLead.toExponential(2) : '-'} $`,
+  );
+  say(
+    `    server timing p50/p95 ms: ${Object.entries(summary.phases)
+      .map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`)
+      .join(', ')}`,
+  );
+  say(
+    `    CPU cores: ${Object.entries(cores)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ')}`,
+  );
+  return { summary, achieved, wallS: run.wallS, cores };
+}
+
+type IntentRow = {
+  summary: ReturnType<typeof summarize>;
+  achieved: number;
+  wallS: number;
+  cores: Record<string, number>;
+};
+
+interface SideSummary {
+  ok: number;
+  sent: number;
+  achieved: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** CPU per answered query by process (ms). */
+  cpuMs: Record<string, number>;
+}
+
+function sideSummary(
+  latencies: number[],
+  sent: number,
+  wallS: number,
+  cpuMs: Record<string, number>,
+): SideSummary {
+  const lat = [...latencies].sort((a, b) => a - b);
+  return {
+    ok: lat.length,
+    sent,
+    achieved: lat.length / wallS,
+    p50: pct(lat, 50),
+    p95: pct(lat, 95),
+    p99: pct(lat, 99),
+    cpuMs,
+  };
+}
+
+/** The twin or the engine alone on the same requests as the intent side of the round. */
+async function measureSide(
+  stack: Stack,
+  side: 'twin' | 'engine',
+  round: number,
+  seed: string,
+): Promise<SideSummary | null> {
+  const proc = side === 'twin' ? stack.twin : stack.engine;
+  if (!proc || !stack.workDir) return null;
+  const n = Math.round(rate * durationS);
+  const file = join(stack.workDir, `requests-${round}.jsonl`);
+  writeFileSync(
+    file,
+    `${uncachedRequests(n, seed)
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
+  say(`• uncached#${round + 1} ${side}: warm-up ${warmupS} s, measuring ${durationS} s`);
+  const pids = side === 'twin' ? { temporal: stack.pids.temporal, twin: proc.pid } : { engine: proc.pid };
+  const a = cpuSnapshot(pids);
+  const res = await proc.run({
+    requests: file,
+    rate,
+    warmupS,
+    durationS,
+    ...(side === 'twin' ? { eager: twinEager, windowMs: twinWindowMs } : {}),
+  });
+  const b = cpuSnapshot(pids);
+  const cores = cpuBetween(a, b);
+  const ok = Math.max(1, res.latencies.length);
+  // Over the measured part only: the side's own count; Temporal's from /proc over the whole command,
+  // scaled to the measured share of it.
+  const measuredShare = durationS / (durationS + warmupS);
+  const cpuMs: Record<string, number> =
+    side === 'twin'
+      ? {
+          twin: (res.cpuS * 1000) / ok,
+          temporal: ((cores.temporal ?? 0) * ((b.at - a.at) / 1000) * measuredShare * 1000) / ok,
+        }
+      : { engine: (res.cpuS * 1000) / ok };
+  const summary = sideSummary(res.latencies, n, res.wallS, cpuMs);
+  say(
+    `  ${side}: ok ${summary.ok}/${n}, achieved ${f(summary.achieved)} req/s, p50 ${f(summary.p50)} ms, p95 ${f(summary.p95)} ms, p99 ${f(summary.p99)} ms; CPU ms/query ${Object.entries(
+      cpuMs,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ')}`,
+  );
+  return summary;
+}
+
+const median = (xs: number[]) => {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return Number.NaN;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+};
+const range = (xs: number[]) => {
+  const v = xs.filter(Number.isFinite);
+  return v.length ? `${f(Math.min(...v), 2)}–${f(Math.max(...v), 2)}` : '-';
+};
+
 async function main() {
   say(
     `intent benchmark: ${rate} req/s open loop, ${warmupS} s warm-up + ${durationS} s per run, mix K=25 80% / 100 15% / 2000 5%`,
@@ -584,74 +873,43 @@ async function main() {
     });
   }
   const results: Record<string, unknown> = {};
+  const roundRows: Partial<Record<Side, SideSummary>>[] = [];
   try {
     for (const runName of runs) {
-      const warmN = Math.round(rate * warmupS);
-      const n = Math.round(rate * durationS);
-      const seed = `${runName}:${Date.now()}`;
-      const make = runName === 'uncached' ? uncachedRequests : cachedRequests;
-      if (warmN > 0) {
-        say(`• ${runName}: warm-up ${warmupS} s`);
-        await runOpenLoop(stack.api, stack.key, make(warmN, `${seed}:warm`), rate, false);
+      if (runName === 'cached') {
+        await measureIntentRun(stack, 'cached', 'cached', `cached:${Date.now()}`, results);
+        continue;
       }
-      say(`• ${runName}: measuring ${durationS} s`);
-      const before = await scrape(stack.api);
-      const cpuA = cpuSnapshot(stack.pids);
-      const run = await runOpenLoop(stack.api, stack.key, make(n, seed), rate, true);
-      const cpuB = cpuSnapshot(stack.pids);
-      const after = await scrape(stack.api);
-      const summary = summarize(run.samples);
-      const cores = cpuBetween(cpuA, cpuB);
-      // Postgres is our own child subtree: what is left of this process's subtree after the API and Temporal.
-      if (cores.postgres !== undefined) {
-        cores.postgres = Math.max(
-          0,
-          cores.postgres - (cores.api ?? 0) - (cores.temporal ?? 0) - cores.generator!,
-        );
+      for (let r = 0; r < rounds; r++) {
+        // Interleaved: the sides' order rotates per round, so drifting machine load hits each alike.
+        const order = sides.map((_, i) => sides[(i + r) % sides.length]!);
+        const seed = `uncached:${Date.now()}:${r}`;
+        const row: Partial<Record<Side, SideSummary>> = {};
+        for (const side of order) {
+          if (side === 'intent') {
+            const label = rounds > 1 || sides.length > 1 ? `uncached#${r + 1}` : 'uncached';
+            const res = await measureIntentRun(stack, 'uncached', label, seed, results);
+            const ok = Math.max(1, res.summary.ok);
+            const cpuMs: Record<string, number> = {};
+            for (const part of ['api', 'temporal', 'postgres'])
+              if (res.cores[part] !== undefined) cpuMs[part] = (res.cores[part]! * res.wallS * 1000) / ok;
+            row.intent = {
+              ok: res.summary.ok,
+              sent: res.summary.requests,
+              achieved: res.achieved,
+              p50: res.summary.p50,
+              p95: res.summary.p95,
+              p99: res.summary.p99,
+              cpuMs,
+            };
+          } else {
+            const summary = await measureSide(stack, side, r, seed);
+            if (summary) row[side] = summary;
+            else say(`• ${side}: not measured (needs the benchmark's own stack)`);
+          }
+        }
+        roundRows.push(row);
       }
-      const stackCores = (cores.api ?? 0) + (cores.temporal ?? 0) + (cores.postgres ?? 0);
-      const achieved = summary.ok / run.wallS;
-      const hitRatio =
-        after.queries - before.queries > 0
-          ? (after.cacheHits - before.cacheHits) / (after.queries - before.queries)
-          : NaN;
-      // Full-stack cost: the CPU of API + Temporal + Postgres during the run at the cost model's price
-      // (1.4e-8 $ per CPU-ms), spread over the leads returned.
-      const stackCostPerLead =
-        stackCores > 0 && summary.leads > 0 ? (stackCores * run.wallS * 1000 * 1.4e-8) / summary.leads : NaN;
-      results[runName] = {
-        ...summary,
-        achievedRate: achieved,
-        wallS: run.wallS,
-        maxSendLagMs: run.maxLagMs,
-        cores,
-        hitRatio,
-        stackCostPerLead,
-      };
-      say(
-        `  ${runName}: ok ${summary.ok}/${summary.requests}, achieved ${f(achieved)} req/s, p50 ${f(summary.p50)} ms, p95 ${f(summary.p95)} ms, p99 ${f(summary.p99)} ms, max ${f(summary.max)} ms`,
-      );
-      say(
-        `    by K: ${Object.entries(summary.byK)
-          .map(([k, v]) => `K=${k} n=${v.n} p50 ${f(v.p50)} p95 ${f(v.p95)} p99 ${f(v.p99)}`)
-          .join(' | ')}`,
-      );
-      say(
-        `    errors ${JSON.stringify(summary.errors)}; cache hit ratio ${f(hitRatio * 100)}%; processing_time_ms p50 ${f(summary.processingP50)} p95 ${f(summary.processingP95)}; generator send lag max ${f(run.maxLagMs)} ms`,
-      );
-      say(
-        `    cost per lead: model ${summary.costPerLead.toExponential(2)} $ (metadata.cost_usd / leads); full stack CPU ${Number.isFinite(stackCostPerLead) ? stackCostPerLead.toExponential(2) : '-'} $`,
-      );
-      say(
-        `    server timing p50/p95 ms: ${Object.entries(summary.phases)
-          .map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`)
-          .join(', ')}`,
-      );
-      say(
-        `    CPU cores: ${Object.entries(cores)
-          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-          .join(', ')}`,
-      );
     }
   } finally {
     await stack.stop();
@@ -674,6 +932,47 @@ async function main() {
     say(
       `| ${name} | ${rate}/s | ${f(r.achievedRate)}/s | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${errs} (${f((errs / r.requests) * 100, 2)}%) | ${f(r.hitRatio * 100)}% | ${r.costPerLead.toExponential(2)} | ${Number.isFinite(r.stackCostPerLead) ? r.stackCostPerLead.toExponential(2) : '-'} |`,
     );
+  }
+  if (roundRows.length > 0 && sides.length > 1) {
+    say('');
+    say(
+      `Uncached, ${rounds} interleaved round(s) at ${rate}/s; twin: ${twinEager ? 'eager' : 'not eager'}, ${twinWindowMs > 0 ? `coalescing window ${twinWindowMs} ms` : 'one run per query'}`,
+    );
+    say('| round | side | ok/sent | achieved/s | p50 ms | p95 ms | p99 ms | CPU ms/query |');
+    say('|---|---|---|---|---|---|---|---|');
+    roundRows.forEach((row, r) => {
+      for (const side of sides) {
+        const x = row[side];
+        if (!x) continue;
+        const cpu = Object.entries(x.cpuMs)
+          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+          .join(', ');
+        say(
+          `| ${r + 1} | ${side} | ${x.ok}/${x.sent} | ${f(x.achieved)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${cpu} |`,
+        );
+      }
+    });
+    const cpuTotal = (x: SideSummary | undefined) =>
+      x ? Object.values(x.cpuMs).reduce((a, b) => a + b, 0) : Number.NaN;
+    const ratio = (pick: (row: Partial<Record<Side, SideSummary>>) => number) => {
+      const xs = roundRows.map(pick);
+      return `${f(median(xs), 2)} (${range(xs)})`;
+    };
+    say('');
+    say(`Ratios, median (range) over ${roundRows.length} round(s):`);
+    say(`  p95 intent/twin ${ratio((w) => (w.intent?.p95 ?? NaN) / (w.twin?.p95 ?? NaN))}`);
+    say(`  p95 intent/engine ${ratio((w) => (w.intent?.p95 ?? NaN) / (w.engine?.p95 ?? NaN))}`);
+    say(`  p50 intent/twin ${ratio((w) => (w.intent?.p50 ?? NaN) / (w.twin?.p50 ?? NaN))}`);
+    say(
+      `  achieved rate intent/twin ${ratio((w) => (w.intent?.achieved ?? NaN) / (w.twin?.achieved ?? NaN))}`,
+    );
+    say(
+      `  CPU/query intent/(twin + engine) ${ratio((w) => cpuTotal(w.intent) / (cpuTotal(w.twin) + cpuTotal(w.engine)))}`,
+    );
+    say(
+      `  medians: intent p95 ${f(median(roundRows.map((w) => w.intent?.p95 ?? NaN)))} ms, twin p95 ${f(median(roundRows.map((w) => w.twin?.p95 ?? NaN)))} ms, engine p95 ${f(median(roundRows.map((w) => w.engine?.p95 ?? NaN)))} ms`,
+    );
+    results.rounds = roundRows;
   }
   const outDir = join(ROOT, '.data', 'bench');
   mkdirSync(outDir, { recursive: true });
