@@ -1,13 +1,12 @@
 import { type FeedbackInput, recordFeedback } from '../db/feedback.js';
 import {
-  insertEvents,
-  insertLead,
+  insertLeadWithEvents,
   type LeadPatch,
   loadRedeliverySource,
   type RedeliverySource,
-  updateLead,
+  updateLeadWithEvents,
 } from '../db/leads.js';
-import { type Pool, withTransaction } from '../db/pool.js';
+import type { Pool } from '../db/pool.js';
 import { maskSensitiveInput } from '../domain/fields/index.js';
 import type { LeadEvent } from '../domain/lead.js';
 import { fieldDefinitions } from '../domain/pipeline.js';
@@ -31,8 +30,9 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
     },
 
     async recordLeadReceived(input: LeadWorkflowInput, event: LeadEvent): Promise<void> {
-      await withTransaction(pool, async (tx) => {
-        await insertLead(tx, {
+      await insertLeadWithEvents(
+        pool,
+        {
           id: input.leadId,
           accountId: input.accountId,
           flowId: input.flowId,
@@ -45,9 +45,9 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
           // Sensitive values (ssn, credential) are masked before they reach Postgres.
           leadData: maskSensitiveInput(fieldDefinitions(input.flow), input.lead),
           createdAt: input.receivedAt,
-        });
-        await insertEvents(tx, input, [event]);
-      });
+        },
+        [event],
+      );
     },
 
     /** A closed lead, for a redelivery run. Dates travel as ISO strings. */
@@ -61,10 +61,7 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
     },
 
     async recordLeadProgress(progress: LeadProgress): Promise<void> {
-      await withTransaction(pool, async (tx) => {
-        await insertEvents(tx, progress, progress.events);
-        await updateLead(tx, progress.leadId, progress);
-      });
+      await updateLeadWithEvents(pool, progress, progress, progress.events);
       if (progress.decided)
         leadTransitions.inc({ status: progress.status, rejection: progress.rejectionKind ?? '' });
     },

@@ -42,27 +42,44 @@ export interface LeadRow {
   decided_at: Date | null;
 }
 
-/** Idempotent: a retried activity inserting the same lead is a no-op. */
-export async function insertLead(db: Queryable, lead: NewLeadRow): Promise<void> {
-  await db.query(
-    `INSERT INTO leads (id, account_id, flow_id, flow_version, status, source, campaign, external_id,
+const INSERT_LEAD = `INSERT INTO leads (id, account_id, flow_id, flow_version, status, source, campaign, external_id,
                         test_mode, lead_data, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-     ON CONFLICT (id) DO NOTHING`,
-    [
-      lead.id,
-      lead.accountId,
-      lead.flowId,
-      lead.flowVersion,
-      lead.status,
-      lead.source,
-      lead.campaign,
-      lead.externalId,
-      lead.testMode,
-      lead.leadData,
-      lead.createdAt,
-    ],
-  );
+     ON CONFLICT (id) DO NOTHING`;
+
+const leadParams = (lead: NewLeadRow) => [
+  lead.id,
+  lead.accountId,
+  lead.flowId,
+  lead.flowVersion,
+  lead.status,
+  lead.source,
+  lead.campaign,
+  lead.externalId,
+  lead.testMode,
+  lead.leadData,
+  lead.createdAt,
+];
+
+/** Idempotent: a retried activity inserting the same lead is a no-op. */
+export async function insertLead(db: Queryable, lead: NewLeadRow): Promise<void> {
+  await db.query(INSERT_LEAD, leadParams(lead));
+}
+
+/**
+ * A new lead and its first events in ONE statement (one round trip, atomic as a statement is);
+ * idempotent like insertLead and insertEvents.
+ */
+export async function insertLeadWithEvents(
+  db: Queryable,
+  lead: NewLeadRow,
+  events: readonly LeadEvent[],
+): Promise<void> {
+  // The events' foreign key to the lead is checked at the end of the statement, after the lead's insert.
+  await db.query(`WITH lead AS (${INSERT_LEAD}) ${insertEventsSql(1, 2, 3, 12)}`, [
+    ...leadParams(lead),
+    JSON.stringify(events),
+  ]);
 }
 
 export interface EventScope {
@@ -71,6 +88,18 @@ export interface EventScope {
   flowId: string;
 }
 
+/** INSERT of a JSON array of events; the numbers are the parameters holding lead, account, flow, events. */
+const insertEventsSql = (lead: number, account: number, flow: number, events: number) =>
+  `INSERT INTO lead_events (id, lead_id, account_id, flow_id, type, outcome, reason, recipient_id,
+                              response_code, duration_ms, details, enhancements, started_at)
+     SELECT e.id, $${lead}, $${account}, $${flow}, e.type, e.outcome, e.reason, e.recipient_id, e.response_code,
+            e.duration_ms, e.details, e.enhancements, e.timestamp
+       FROM jsonb_array_elements($${events}::jsonb) WITH ORDINALITY AS a(value, ord),
+            jsonb_to_record(a.value) AS e(id text, type text, outcome text, reason text, recipient_id text,
+            response_code int, duration_ms int, details jsonb, enhancements jsonb, timestamp timestamptz)
+      ORDER BY a.ord
+     ON CONFLICT (id) DO NOTHING`;
+
 /** Idempotent by event id, which the workflow chooses deterministically. */
 export async function insertEvents(
   db: Queryable,
@@ -78,18 +107,12 @@ export async function insertEvents(
   events: readonly LeadEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await db.query(
-    `INSERT INTO lead_events (id, lead_id, account_id, flow_id, type, outcome, reason, recipient_id,
-                              response_code, duration_ms, details, enhancements, started_at)
-     SELECT e.id, $1, $2, $3, e.type, e.outcome, e.reason, e.recipient_id, e.response_code, e.duration_ms,
-            e.details, e.enhancements, e.timestamp
-       FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS a(value, ord),
-            jsonb_to_record(a.value) AS e(id text, type text, outcome text, reason text, recipient_id text,
-            response_code int, duration_ms int, details jsonb, enhancements jsonb, timestamp timestamptz)
-      ORDER BY a.ord
-     ON CONFLICT (id) DO NOTHING`,
-    [scope.leadId, scope.accountId, scope.flowId, JSON.stringify(events)],
-  );
+  await db.query(insertEventsSql(1, 2, 3, 4), [
+    scope.leadId,
+    scope.accountId,
+    scope.flowId,
+    JSON.stringify(events),
+  ]);
 }
 
 export interface LeadPatch {
@@ -107,10 +130,7 @@ export interface LeadPatch {
   revenue?: number;
 }
 
-/** Applies a status change and whatever else the step learned; absent fields keep their value. */
-export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch): Promise<void> {
-  await db.query(
-    `UPDATE leads SET status = $2, reason = $3, updated_at = now(),
+const UPDATE_LEAD = `UPDATE leads SET status = $2, reason = $3, updated_at = now(),
             decided_at = CASE WHEN $4 THEN coalesce(decided_at, now()) ELSE decided_at END,
             rejection_kind = coalesce($5, rejection_kind),
             normalized = coalesce($6, normalized),
@@ -120,22 +140,45 @@ export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch
             cost = coalesce($10, cost),
             revenue = coalesce($11, revenue),
             fields = coalesce($12, fields)
-      WHERE id = $1`,
-    [
-      leadId,
-      patch.status,
-      patch.reason,
-      patch.decided,
-      patch.rejectionKind ?? null,
-      patch.normalized ?? null,
-      patch.enhancements ?? null,
-      patch.qualityMetrics ?? null,
-      patch.qualityScore ?? null,
-      patch.cost ?? null,
-      patch.revenue ?? null,
-      patch.fields ?? null,
-    ],
-  );
+      WHERE id = $1`;
+
+const patchParams = (leadId: string, patch: LeadPatch) => [
+  leadId,
+  patch.status,
+  patch.reason,
+  patch.decided,
+  patch.rejectionKind ?? null,
+  patch.normalized ?? null,
+  patch.enhancements ?? null,
+  patch.qualityMetrics ?? null,
+  patch.qualityScore ?? null,
+  patch.cost ?? null,
+  patch.revenue ?? null,
+  patch.fields ?? null,
+];
+
+/** Applies a status change and whatever else the step learned; absent fields keep their value. */
+export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch): Promise<void> {
+  await db.query(UPDATE_LEAD, patchParams(leadId, patch));
+}
+
+/**
+ * A lead's new events and its status change in ONE statement (one round trip, atomic as a statement
+ * is); idempotent like insertEvents and updateLead.
+ */
+export async function updateLeadWithEvents(
+  db: Queryable,
+  scope: EventScope,
+  patch: LeadPatch,
+  events: readonly LeadEvent[],
+): Promise<void> {
+  if (events.length === 0) return updateLead(db, scope.leadId, patch);
+  await db.query(`WITH events AS (${insertEventsSql(1, 13, 14, 15)}) ${UPDATE_LEAD}`, [
+    ...patchParams(scope.leadId, patch),
+    scope.accountId,
+    scope.flowId,
+    JSON.stringify(events),
+  ]);
 }
 
 /** The evaluating activity stores the lead's normal and parsed values (sensitive ones masked) at once. */
