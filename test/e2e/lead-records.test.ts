@@ -1,0 +1,113 @@
+// The lead-record activities write each step in ONE statement (a lead with its first event, a status
+// change with its events): retried, they change nothing; failing, they change nothing either.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLeadRecordActivities } from '../../activities/lead-records.js';
+import { insertAccount } from '../../db/accounts.js';
+import { insertFlow } from '../../db/flows.js';
+import { createPool, type Pool } from '../../db/pool.js';
+import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
+import type { LeadEvent } from '../../domain/lead.js';
+import { newId } from '../../lib/ids.js';
+import type { LeadWorkflowInput } from '../../workflows/shared.js';
+
+let pool: Pool;
+let input: LeadWorkflowInput;
+const activities = () => createLeadRecordActivities({ pool });
+const ev = (type: LeadEvent['type'], extra: Partial<LeadEvent> = {}): LeadEvent => ({
+  id: newId('evt'),
+  type,
+  outcome: 'success',
+  timestamp: new Date().toISOString(),
+  ...extra,
+});
+
+beforeAll(async () => {
+  pool = createPool(inject('databaseUrl'), 2);
+  const account = await insertAccount(pool, 'lead records');
+  const config = assignIds(FlowConfigSchema.parse({ settings: { required_fields: ['email'] } }));
+  const flow = await insertFlow(
+    pool,
+    account.id,
+    { name: 'records', description: null, status: 'active' },
+    config,
+  );
+  input = {
+    leadId: newId('lead'),
+    accountId: account.id,
+    flowId: flow.id,
+    flowVersion: 1,
+    flow: config,
+    lead: { email: 'a@example.com' },
+    source: 'test',
+    campaign: null,
+    externalId: null,
+    testMode: false,
+    receivedAt: new Date().toISOString(),
+  };
+});
+afterAll(async () => {
+  await pool.end();
+});
+
+const leadRow = async () =>
+  (await pool.query('SELECT status, reason, decided_at, revenue FROM leads WHERE id = $1', [input.leadId]))
+    .rows;
+const eventTypes = async () =>
+  (
+    await pool.query('SELECT type FROM lead_events WHERE lead_id = $1 ORDER BY started_at, seq', [
+      input.leadId,
+    ])
+  ).rows.map((r) => r.type as string);
+
+describe('lead records', () => {
+  it('a lead and its received event: once, however often the activity runs', async () => {
+    const received = ev('received');
+    await activities().recordLeadReceived(input, received);
+    await activities().recordLeadReceived(input, received);
+    expect(await leadRow()).toEqual([expect.objectContaining({ status: 'received', decided_at: null })]);
+    expect(await eventTypes()).toEqual(['received']);
+  });
+
+  it('a status change and its events: together, once; a failing write changes neither', async () => {
+    const scope = { leadId: input.leadId, accountId: input.accountId, flowId: input.flowId };
+    const accepted = [ev('enhanced'), ev('accepted')];
+    const progress = {
+      ...scope,
+      status: 'accepted' as const,
+      reason: null,
+      decided: false,
+      events: accepted,
+    };
+    await activities().recordLeadProgress(progress);
+    await activities().recordLeadProgress(progress);
+    expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted']);
+    expect(await leadRow()).toEqual([expect.objectContaining({ status: 'accepted', decided_at: null })]);
+
+    // An event Postgres refuses (response_code is an integer column): the status change is not applied.
+    const broken = ev('delivered', { response_code: 'two hundred' as unknown as number });
+    await expect(
+      activities().recordLeadProgress({
+        ...scope,
+        status: 'delivered',
+        reason: null,
+        decided: true,
+        events: [broken],
+      }),
+    ).rejects.toThrow();
+    expect(await leadRow()).toEqual([expect.objectContaining({ status: 'accepted', decided_at: null })]);
+    expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted']);
+
+    await activities().recordLeadProgress({
+      ...scope,
+      status: 'delivered',
+      reason: null,
+      decided: true,
+      revenue: 12.5,
+      events: [ev('delivered', { response_code: 200 })],
+    });
+    expect(await leadRow()).toEqual([
+      expect.objectContaining({ status: 'delivered', decided_at: expect.any(Date), revenue: 12.5 }),
+    ]);
+    expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted', 'delivered']);
+  });
+});
