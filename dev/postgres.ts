@@ -23,6 +23,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   persistent: boolean;
   database?: string;
+  /** More `-c name=value` settings (the benchmark loads pg_stat_statements to count statements). */
+  settings?: string[];
 }): Promise<EmbeddedDatabase> {
   const database = options.database ?? 'leadrail';
   const password = 'leadrail';
@@ -36,7 +38,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     // Postgres refuses to run as root; the package then runs it as a dedicated "postgres" user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
+    ],
     onLog: (line) => remember(line),
     onError: (line) => remember(line),
   });

@@ -78,7 +78,13 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     mkdirSync(logDir, { recursive: true });
     // Started together; if one fails, the others are stopped once they are up (nothing is left behind).
     const [dbResult, temporalResult, bundleResult] = await Promise.allSettled([
-      startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
+      startEmbeddedPostgres({
+        dataDir: join(workDir, 'postgres'),
+        port: pgPort,
+        persistent: false,
+        // Statements per lead, counted by Postgres itself (scripts/bench/pg-statements.ts).
+        settings: ['shared_preload_libraries=pg_stat_statements'],
+      }),
       startDevServer({
         port: temporalPort,
         ...(options.temporalDb === 'file' ? { dbFilename: join(workDir, 'temporal.db') } : {}),
