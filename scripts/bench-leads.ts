@@ -19,6 +19,7 @@ import {
   roundRobinClient,
   runPhase,
 } from './bench/load.js';
+import { readStatements, resetStatements, type StatementCount } from './bench/pg-statements.js';
 import { type CpuUse, cpuBetween, cpuSnapshot, waitForQuietMachine } from './bench/proc-cpu.js';
 import {
   type BenchStack,
@@ -29,6 +30,9 @@ import {
   stopStartingStack,
 } from './bench/stack.js';
 import { fixed, type LatencySummary, median, summarize, table } from './bench/stats.js';
+import { runTwinPhase } from './bench/twin/load.js';
+import { describeShape, RECORDED_LEAD, type TwinShape } from './bench/twin/shape.js';
+import { startTwin, type Twin } from './bench/twin/start.js';
 
 const HELP = `Usage: npm run bench:leads -- [options]
 
@@ -46,6 +50,11 @@ Temporal dev server, worker and API as child processes, a local buyer) on free p
                          dev, ...), each a fresh stack in its own process, then medians and ratios
   --apis N --workers N   with --shape prod/both: API and worker processes (default 2 and 2)
   --rounds N             with --shape both: runs per shape (default 3)
+  --twin-rounds N        interleaved rounds of leads and runs of the lead workflow's Temporal-only
+                         twin on the same server (default 3; the order alternates); each round
+                         measures --leads of each at --concurrency, then --latency-leads at 1
+  --latency-leads N      per round, leads and twin runs at concurrency 1 (default 100; 0: none)
+  --no-twin              leads only, one round (always so with --api)
   --db-file | --memory   Temporal dev server on a SQLite file in the temp dir (default) or in memory
   --api URL --key KEY    use a running stack (e.g. npm start) instead; KEY needs flows:write and
                          leads:write (and admin to create a benchmark key without rate limits)
@@ -72,6 +81,9 @@ interface Options {
   apis: number;
   workers: number;
   rounds: number;
+  twinRounds: number;
+  latencyLeads: number;
+  twin: boolean;
   leads: number;
   concurrency: number;
   warmup: number;
@@ -98,6 +110,9 @@ function parseOptions(argv: string[]): Options {
       apis: { type: 'string', default: '2' },
       workers: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '3' },
+      'twin-rounds': { type: 'string', default: '3' },
+      'latency-leads': { type: 'string', default: '100' },
+      'no-twin': { type: 'boolean', default: false },
       leads: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '50' },
@@ -161,6 +176,9 @@ function parseOptions(argv: string[]): Options {
     apis: int('apis', values.apis, 1),
     workers: int('workers', values.workers, 1),
     rounds: int('rounds', values.rounds, 1),
+    twinRounds: values['no-twin'] || values.api ? 1 : int('twin-rounds', values['twin-rounds'], 1),
+    latencyLeads: values['no-twin'] || values.api ? 0 : int('latency-leads', values['latency-leads'], 0),
+    twin: !values['no-twin'] && !values.api,
     leads: int('leads', values.leads, 1),
     concurrency: int('concurrency', values.concurrency, 1),
     warmup: int('warmup', values.warmup, 0),
@@ -255,9 +273,73 @@ async function liftRateLimits(databaseUrl: string, keyId: string): Promise<void>
   }
 }
 
+/** One measured phase (leads or twin runs): throughput, latency and CPU. */
+interface PhaseSummary {
+  count: number;
+  concurrency: number;
+  wallSeconds: number;
+  perSecond: number;
+  errors: number;
+  latencyMs: LatencySummary;
+  cpu: CpuUse;
+  /** Postgres statements per lead (round trips), by statement, most frequent first (leads only). */
+  statementsPerItem: Array<{ query: string; perItem: number }> | null;
+  /** Workflow ids, until the histories are sampled (not stored). */
+  ids?: string[] | undefined;
+}
+
+interface Round {
+  leads: PhaseSummary | null;
+  twin: PhaseSummary | null;
+  leadsC1: PhaseSummary | null;
+  twinC1: PhaseSummary | null;
+}
+
+function phaseSummary(phase: PhaseResult, cpu: CpuUse, statements: StatementCount[] | null): PhaseSummary {
+  return {
+    statementsPerItem:
+      statements?.map((st) => ({ query: st.query, perItem: st.calls / phase.okLatenciesMs.length })) ?? null,
+    count: phase.leads,
+    concurrency: phase.concurrency,
+    wallSeconds: phase.wallSeconds,
+    perSecond: phase.okLatenciesMs.length / phase.wallSeconds,
+    errors: phase.errors,
+    latencyMs: summarize(phase.okLatenciesMs),
+    cpu: { ...cpu, cores: byComponent(cpu.cores) },
+    ids: phase.leadIds,
+  };
+}
+
+function mergeCounts(bags: Array<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const bag of bags) for (const [k, v] of Object.entries(bag)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+/** CPU of several phases as one: CPU seconds summed over wall seconds summed. */
+function pooledCpu(uses: CpuUse[]): CpuUse {
+  const wall = uses.reduce((s, u) => s + u.wallSeconds, 0);
+  const avg = (f: (u: CpuUse) => number) => uses.reduce((s, u) => s + f(u) * u.wallSeconds, 0) / wall;
+  const names = new Set(uses.flatMap((u) => Object.keys(u.cores)));
+  const nullable = (f: (u: CpuUse) => number | null) =>
+    uses.every((u) => f(u) !== null) ? avg((u) => f(u)!) : null;
+  return {
+    wallSeconds: wall,
+    cores: Object.fromEntries([...names].map((n) => [n, avg((u) => u.cores[n] ?? 0)])),
+    generatorCores: avg((u) => u.generatorCores),
+    kernelCores: avg((u) => u.kernelCores),
+    machineCores: nullable((u) => u.machineCores),
+    otherCores: nullable((u) => u.otherCores),
+    machineCpus: uses[0]?.machineCpus ?? 0,
+  };
+}
+
 interface Result {
   kind: 'leadrail-bench-leads';
-  version: 1;
+  version: 2;
+  /** Interleaved rounds: leads and twin at --concurrency, then at concurrency 1 (--latency-leads). */
+  rounds: Round[];
+  twin: { shape: TwinShape; recordedHistory: string; histories: HistoryStats | null } | null;
   label: string | null;
   startedAt: string;
   options: Omit<Options, 'key'> & { mode: 'self-contained' | 'external' };
@@ -302,8 +384,11 @@ async function main() {
   let stack: BenchStack | null = null;
   let stopRecipient: (() => Promise<void>) | null = null;
   let client: ApiClient | null = null;
+  let twin: Twin | null = null;
   const cleanup = async () => {
     client?.close();
+    await twin?.stop().catch(() => {});
+    twin = null;
     await (stack ? stack.stop() : stopStartingStack());
     await stopRecipient?.();
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });
@@ -383,30 +468,100 @@ async function main() {
           say(`• other processes use ${other.toFixed(2)} cores; waiting for a quieter machine (--quiet)`),
       );
     }
-    say(`• flow ${flowId}; warming up with ${options.warmup} leads`);
-    const crashed = stack?.crashed ?? new Promise<never>(() => {});
-
-    const warm = options.warmup
-      ? await Promise.race([
-          runPhase(client, flowId, options.warmup, options.concurrency, (i) =>
-            benchLead(runTag, phoneBase, i),
-          ),
-          crashed,
-        ])
-      : null;
-    say(`• measuring ${options.leads} leads at concurrency ${options.concurrency}`);
-    const before = cpuSnapshot(roots, stack ? 'postgres' : null);
-    const monoStart = Number(process.hrtime.bigint() / 1000n);
-    const measured: PhaseResult = await Promise.race([
-      runPhase(client, flowId, options.leads, options.concurrency, (i) =>
-        benchLead(runTag, phoneBase, options.warmup + i),
-      ),
-      crashed,
+    if (stack && options.twin) {
+      say('• starting the twin worker');
+      const started = await startTwin({
+        temporalAddress: stack.temporalAddress,
+        workDir,
+        logDir: stack.logDir,
+        cpuProfDir,
+      });
+      twin = started;
+      roots.twin = started.pid;
+    }
+    const crashed = Promise.race([
+      stack?.crashed ?? new Promise<never>(() => {}),
+      (twin as Twin | null)?.crashed ?? new Promise<never>(() => {}),
     ]);
-    const monoEnd = Number(process.hrtime.bigint() / 1000n);
-    const after = cpuSnapshot(roots, stack ? 'postgres' : null);
-    const cpu = cpuBetween(before, after);
+    const cpuRest = stack ? 'postgres' : null;
+    say(`• flow ${flowId}; warming up with ${options.warmup} leads${twin ? ' and twin runs' : ''}`);
+    let sequence = 0;
+    const leadPhase = (count: number, concurrency: number) =>
+      Promise.race([
+        runPhase(client!, flowId, count, concurrency, () => benchLead(runTag, phoneBase, sequence++)),
+        crashed,
+      ]);
+    let twinRuns = 0;
+    const twinPhase = (count: number, concurrency: number) => {
+      const t = twin!;
+      const phase = runTwinPhase(t.client, t.taskQueue, `${runTag}-${twinRuns}`, count, concurrency, t.shape);
+      twinRuns++;
+      return Promise.race([phase, crashed]);
+    };
+
+    const warm = options.warmup ? await leadPhase(options.warmup, options.concurrency) : null;
+    if (twin && options.warmup) await twinPhase(options.warmup, options.concurrency);
+
+    const measure = async (kind: 'leads' | 'twin', count: number, concurrency: number) => {
+      say(`  ${kind === 'leads' ? 'leads' : 'twin '} ×${count} at concurrency ${concurrency}`);
+      // Only where the benchmark's Postgres loads pg_stat_statements (not the production shape's).
+      const countStatements =
+        stack !== null &&
+        kind === 'leads' &&
+        (await resetStatements(stack.databaseUrl).then(
+          () => true,
+          () => false,
+        ));
+      const before = cpuSnapshot(roots, cpuRest);
+      const monoStart = Number(process.hrtime.bigint() / 1000n);
+      const phase =
+        kind === 'leads' ? await leadPhase(count, concurrency) : await twinPhase(count, concurrency);
+      const monoEnd = Number(process.hrtime.bigint() / 1000n);
+      const cpu = cpuBetween(before, cpuSnapshot(roots, cpuRest));
+      // Statements of runs still closing are few (their last write precedes the answer).
+      const statements = countStatements ? await readStatements(stack!.databaseUrl).catch(() => null) : null;
+      return { phase, cpu, monoStart, monoEnd, statements };
+    };
+    const rounds: Round[] = [];
+    const leadPhases: Array<Awaited<ReturnType<typeof measure>>> = [];
+    for (let r = 0; r < options.twinRounds; r++) {
+      say(`• round ${r + 1} of ${options.twinRounds}`);
+      // Alternate which goes first, so a drift of the machine's speed within a round favours neither.
+      const order: Array<'leads' | 'twin'> = !twin
+        ? ['leads']
+        : r % 2 === 0
+          ? ['leads', 'twin']
+          : ['twin', 'leads'];
+      const round: Round = { leads: null, twin: null, leadsC1: null, twinC1: null };
+      for (const kind of order) {
+        const m = await measure(kind, options.leads, options.concurrency);
+        if (kind === 'leads') leadPhases.push(m);
+        round[kind] = phaseSummary(m.phase, m.cpu, m.statements);
+      }
+      if (options.latencyLeads > 0) {
+        for (const kind of order) {
+          const m = await measure(kind, options.latencyLeads, 1);
+          round[kind === 'leads' ? 'leadsC1' : 'twinC1'] = phaseSummary(m.phase, m.cpu, m.statements);
+        }
+      }
+      rounds.push(round);
+    }
+    // The lead rounds at --concurrency, pooled: the figures earlier versions of this script reported.
+    const measured: PhaseResult = {
+      leads: leadPhases.reduce((s, m) => s + m.phase.leads, 0),
+      concurrency: options.concurrency,
+      wallSeconds: leadPhases.reduce((s, m) => s + m.phase.wallSeconds, 0),
+      latenciesMs: leadPhases.flatMap((m) => m.phase.latenciesMs),
+      okLatenciesMs: leadPhases.flatMap((m) => m.phase.okLatenciesMs),
+      outcomes: mergeCounts(leadPhases.map((m) => m.phase.outcomes)),
+      errors: leadPhases.reduce((s, m) => s + m.phase.errors, 0),
+      transportErrors: mergeCounts(leadPhases.map((m) => m.phase.transportErrors)),
+      leadIds: leadPhases.flatMap((m) => m.phase.leadIds),
+    };
+    const cpu = pooledCpu(leadPhases.map((m) => m.cpu));
     cpu.cores = byComponent(cpu.cores);
+    const monoStart = leadPhases[0]!.monoStart;
+    const monoEnd = leadPhases[leadPhases.length - 1]!.monoEnd;
 
     let database: Record<string, number> | null = null;
     if (stack) {
@@ -454,9 +609,28 @@ async function main() {
       });
     }
 
+    let twinHistories: HistoryStats | null = null;
+    const twinIds = rounds.flatMap((r) => r.twin?.ids ?? []);
+    if (temporalAddress && twinIds.length > 0 && options.histories > 0) {
+      const n = Math.min(10, twinIds.length);
+      twinHistories = await sampleHistories(
+        temporalAddress,
+        'default',
+        Array.from({ length: n }, (_, i) => twinIds[Math.floor((i * twinIds.length) / n)]!),
+      ).catch(() => null);
+    }
+    for (const r of rounds) {
+      for (const phase of [r.leads, r.twin, r.leadsC1, r.twinC1]) if (phase) phase.ids = undefined;
+    }
+    const twinShape = twin?.shape ?? null;
+
     const result: Result = {
       kind: 'leadrail-bench-leads',
-      version: 1,
+      version: 2,
+      rounds,
+      twin: twinShape
+        ? { shape: twinShape, recordedHistory: relative(ROOT, RECORDED_LEAD(ROOT)), histories: twinHistories }
+        : null,
       label: options.label,
       startedAt: startedAt.toISOString(),
       options: { ...omitKey(options), mode: options.api ? 'external' : 'self-contained' },
@@ -653,6 +827,163 @@ function environment(): Record<string, unknown> {
   };
 }
 
+/** Leads against the twin, round by round: ratios first (absolute figures drift with the machine). */
+function twinReport(r: Result): string[] {
+  const rounds = r.rounds.filter((x) => x.leads && x.twin);
+  if (rounds.length === 0 || !r.twin) return [];
+  const range = (values: number[], digits: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${fixed(median(values), digits)} (${fixed(sorted[0]!, digits)}–${fixed(sorted[sorted.length - 1]!, digits)})`;
+  };
+  const ratios = rounds.map((x) => x.leads!.perSecond / x.twin!.perSecond);
+  const lines = [
+    `Leads against the lead workflow's twin (${describeShape(r.twin.shape)}; no Postgres, no API;`,
+    `shape from ${r.twin.recordedHistory}), ${rounds.length} interleaved rounds, medians (range):`,
+    '',
+  ];
+  const rows: string[][] = [
+    ['', `concurrency ${rounds[0]!.leads!.concurrency}`, ...(rounds[0]!.leadsC1 ? ['concurrency 1'] : [])],
+    [
+      'leads / twin throughput',
+      range(ratios, 2),
+      ...(rounds[0]!.leadsC1
+        ? [
+            range(
+              rounds.map((x) => x.leadsC1!.perSecond / x.twinC1!.perSecond),
+              2,
+            ),
+          ]
+        : []),
+    ],
+    [
+      'p50 latency leads / twin',
+      range(
+        rounds.map((x) => x.leads!.latencyMs.p50 / x.twin!.latencyMs.p50),
+        2,
+      ),
+      ...(rounds[0]!.leadsC1
+        ? [
+            range(
+              rounds.map((x) => x.leadsC1!.latencyMs.p50 / x.twinC1!.latencyMs.p50),
+              2,
+            ),
+          ]
+        : []),
+    ],
+    [
+      'leads/s',
+      range(
+        rounds.map((x) => x.leads!.perSecond),
+        1,
+      ),
+      ...(rounds[0]!.leadsC1
+        ? [
+            range(
+              rounds.map((x) => x.leadsC1!.perSecond),
+              1,
+            ),
+          ]
+        : []),
+    ],
+    [
+      'twin workflows/s',
+      range(
+        rounds.map((x) => x.twin!.perSecond),
+        1,
+      ),
+      ...(rounds[0]!.leadsC1
+        ? [
+            range(
+              rounds.map((x) => x.twinC1!.perSecond),
+              1,
+            ),
+          ]
+        : []),
+    ],
+    [
+      'leads p50 / p95 ms',
+      `${range(
+        rounds.map((x) => x.leads!.latencyMs.p50),
+        0,
+      )} / ${fixed(median(rounds.map((x) => x.leads!.latencyMs.p95)), 0)}`,
+      ...(rounds[0]!.leadsC1
+        ? [
+            `${range(
+              rounds.map((x) => x.leadsC1!.latencyMs.p50),
+              0,
+            )} / ${fixed(median(rounds.map((x) => x.leadsC1!.latencyMs.p95)), 0)}`,
+          ]
+        : []),
+    ],
+    [
+      'twin p50 / p95 ms',
+      `${range(
+        rounds.map((x) => x.twin!.latencyMs.p50),
+        0,
+      )} / ${fixed(median(rounds.map((x) => x.twin!.latencyMs.p95)), 0)}`,
+      ...(rounds[0]!.leadsC1
+        ? [
+            `${range(
+              rounds.map((x) => x.twinC1!.latencyMs.p50),
+              0,
+            )} / ${fixed(median(rounds.map((x) => x.twinC1!.latencyMs.p95)), 0)}`,
+          ]
+        : []),
+    ],
+    [
+      'errors leads / twin',
+      `${sum(rounds.map((x) => x.leads!.errors))} / ${sum(rounds.map((x) => x.twin!.errors))}`,
+    ],
+  ];
+  lines.push(table(rows));
+  const statements = rounds.map((x) => x.leads!.statementsPerItem).filter((x) => x !== null);
+  if (statements.length > 0) {
+    const total = statements.map((list) => sum(list.map((st) => st.perItem)));
+    lines.push(
+      '',
+      `Postgres statements (round trips) per lead: ${range(total, 1)}; the most frequent (round 1):`,
+      table([
+        ['per lead', 'statement'],
+        ...statements[0]!
+          .slice(0, 20)
+          .map((st) => [
+            fixed(st.perItem, 2),
+            st.query.length > 110 ? `${st.query.slice(0, 107)}...` : st.query,
+          ]),
+      ]),
+    );
+  }
+  // CPU ms per lead (or twin run) per component, pooled over the rounds at --concurrency.
+  const perItem = (phases: PhaseSummary[]) => {
+    const cpu = pooledCpu(phases.map((p) => p.cpu));
+    const rate = sum(phases.map((p) => p.count)) / sum(phases.map((p) => p.wallSeconds));
+    const ms = (cores: number) => (cores / rate) * 1000;
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(cpu.cores)) out[k] = ms(v);
+    out['load generator'] = ms(cpu.generatorCores);
+    return out;
+  };
+  const lead = perItem(rounds.map((x) => x.leads!));
+  const twin = perItem(rounds.map((x) => x.twin!));
+  // The twin's worker is idle during lead phases and the lead worker, API and Postgres during twin ones.
+  const names = ['worker', 'twin', 'temporal', 'api', 'postgres', 'recipient', 'load generator'];
+  const total = (o: Record<string, number>) => sum(Object.values(o));
+  lines.push(
+    '',
+    `CPU ms per lead and per twin run (concurrency ${rounds[0]!.leads!.concurrency}, pooled over the rounds; the twin's client is the load generator):`,
+    table([
+      ['component', 'lead', 'twin run'],
+      ...names
+        .filter((n) => n in lead || n in twin)
+        .map((n) => [n, fixed(lead[n] ?? 0, 1), fixed(twin[n] ?? 0, 1)]),
+      ['total', fixed(total(lead), 1), fixed(total(twin), 1)],
+    ]),
+  );
+  return lines;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 function report(r: Result): string {
   const m = r.measured;
   const lat = m.latencyMs;
@@ -661,6 +992,8 @@ function report(r: Result): string {
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
   const lines = [
+    ...twinReport(r),
+    ...(r.twin ? ['', 'All lead rounds at --concurrency, pooled:', ''] : []),
     `Leadrail lead benchmark: ${m.leads} leads at concurrency ${m.concurrency} (warm-up ${r.warmup.leads}), ${
       r.options.mode === 'external'
         ? `against ${r.options.api}`
@@ -740,7 +1073,17 @@ function report(r: Result): string {
         row('start to close ms', h.startToCloseMs),
       ]),
     );
+    const t = r.twin?.histories;
+    if (t) {
+      lines.push(
+        `twin runs (${t.sampled} sampled): ${fixed(t.events.p50, 0)} history events, ${fixed(t.historyBytes.p50, 0)} bytes, ${fixed(
+          t.workflowTasks.p50,
+          0,
+        )} workflow tasks, ${fixed(t.localActivities.p50, 0)} local activities; start to close ${fixed(t.startToCloseMs.p50, 0)} ms (p50)`,
+      );
+    }
   }
+
   return lines.join('\n');
 }
 

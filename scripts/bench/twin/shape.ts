@@ -64,4 +64,5 @@ export const describeShape = (shape: TwinShape): string => {
     .join(' + ')}), ${act} activit${act === 1 ? 'y' : 'ies'}`;
 };
 
-export const RECORDED_LEAD = (root: string) => join(root, 'test', 'histories', 'lead-delivered.json');
+/** The newest recording of a delivered lead (ids, not copies, in its history). */
+export const RECORDED_LEAD = (root: string) => join(root, 'test', 'histories', 'lead-delivered-by-id.json');
