@@ -12,8 +12,14 @@ import type { Logger } from '../lib/logger.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
-import { requestBody } from './middleware/body.js';
+import { MAX_BATCH_BODY_BYTES, requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
+import {
+  compressResponses,
+  type DecodeErrors,
+  decodeRequestBody,
+  REQUEST_ENCODINGS,
+} from './middleware/compression.js';
 import { observe } from './middleware/observability.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
@@ -118,6 +124,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(observe(deps.logger));
+  app.use(compressResponses());
   app.onError(createErrorHandler(deps.logger));
   const allowed = allowedMethods(() => app.routes);
   app.notFound((c) => {
@@ -163,6 +170,14 @@ export function createApp(deps: AppDeps) {
   );
   const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
   app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+  app.use(
+    '*',
+    decodeRequestBody({
+      // The largest body limit, plus room for a coding's overhead on incompressible data.
+      maxCompressedBytes: MAX_BATCH_BODY_BYTES + 64 * 1024,
+      errors: () => leadDecodeErrors,
+    }),
+  );
   app.use('*', requestBody());
 
   app.route('/', healthRouter(deps));
@@ -222,3 +237,21 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const ACCEPTED_ENCODINGS = { 'Accept-Encoding': REQUEST_ENCODINGS.join(', ') };
+const leadDecodeErrors: DecodeErrors = {
+  unsupported: (encoding) =>
+    new ApiError(
+      415,
+      'unsupported_content_encoding',
+      `Content-Encoding ${encoding} is not supported; use ${REQUEST_ENCODINGS.join(' or ')}`,
+      { allowed: [...REQUEST_ENCODINGS] },
+      ACCEPTED_ENCODINGS,
+    ),
+  corrupt: (encoding) =>
+    new ApiError(400, 'invalid_content_encoding', `Request body is not valid ${encoding} data`),
+  tooLarge: (max) =>
+    new ApiError(413, 'payload_too_large', `Compressed request body exceeds ${max} bytes`, {
+      max_bytes: max,
+    }),
+};

@@ -23,13 +23,13 @@ export const rateLimitHeaders = {
 };
 
 const ERROR_DESCRIPTIONS = {
-  400: 'Invalid request (validation_failed, invalid_json)',
+  400: 'Invalid request (validation_failed, invalid_json, invalid_content_encoding)',
   401: 'Missing or invalid API key (unauthorized)',
   403: 'The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed)',
   404: 'Not found, or owned by another account (not_found)',
   409: 'Conflict with the resource’s current state (conflict)',
   413: 'Request body too large (payload_too_large)',
-  415: 'Content-Type not supported (unsupported_media_type)',
+  415: 'Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding)',
   422: 'Semantically invalid request (unprocessable_entity)',
   429: 'Rate limit exceeded (rate_limit_exceeded); see Retry-After',
   500: 'Internal error (internal_error); the body never contains internals',
