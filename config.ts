@@ -57,6 +57,13 @@ const EnvSchema = z.object({
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
+  // How long a replaced webhook signing secret keeps signing after POST /webhooks/secret/rotate.
+  WEBHOOK_SECRET_OVERLAP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
   // '*' any account's admin key; a comma-separated list of account ids; empty: nobody (CLI only).
   INTENT_IMPORT_ACCOUNTS: z.string().default('*'),
   // Ceilings on what tenants may set; never below the documented defaults a key gets without a limit.
@@ -104,6 +111,8 @@ export type Config = {
   maintenance: { every: string; intentQueryLogDays: number; leadRetentionDays: number | null };
   /** Whether deliveries, webhooks and claims may reach non-public addresses (lib/outbound.ts). */
   outboundPrivateNetworks: 'allow' | 'deny';
+  /** Default overlap of a webhook secret rotation, in seconds. */
+  webhookSecretOverlapSeconds: number;
   /** Highest per-key rate limits a tenant may set over the API. */
   keyRateLimitCeiling: { perHour: number; perMinute: number };
   /** Who may import the shared intent corpus over the API. */
@@ -158,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     trustedProxyHops: e.TRUST_PROXY,
+    webhookSecretOverlapSeconds: e.WEBHOOK_SECRET_OVERLAP_SECONDS,
     logLevel: e.LOG_LEVEL,
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,

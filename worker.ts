@@ -71,6 +71,7 @@ async function main(): Promise<void> {
         pool,
         temporal: { client, taskQueue: config.temporal.taskQueue },
         fetchImpl: outboundFetch(config.outboundPrivateNetworks),
+        payloadKeys,
       }),
       workflowBundlePath: config.workflowBundlePath,
     });

@@ -1,4 +1,5 @@
 import type { Pool } from '../db/pool.js';
+import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
@@ -11,6 +12,8 @@ export interface ActivityDeps {
   pool: Pool;
   fetchImpl?: typeof fetch;
   temporal?: ReplayDeps['temporal'];
+  /** The payload encryption keys, which also seal webhook signing secrets at rest. */
+  payloadKeys?: PayloadKeyring;
 }
 
 /** All activities, built from their dependencies (the samples-typescript factory pattern). */

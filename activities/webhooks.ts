@@ -1,12 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { findAccount } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
+import { findWebhookSecrets } from '../db/webhook-secrets.js';
 import { markWebhookDeliveryFailed, recordWebhookAttempt } from '../db/webhooks.js';
 import type { WebhookEvent } from '../domain/flow.js';
 import { discardBody } from '../lib/http-body.js';
 import { webhookAttempts } from '../lib/metrics.js';
 import { isDestinationNotAllowed } from '../lib/outbound.js';
 import { signWebhook } from '../lib/webhook-signature.js';
+import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { storedLead } from './delivery.js';
 
 export interface WebhookRequest {
@@ -31,9 +32,12 @@ export interface WebhookRequest {
 export function createWebhookActivities({
   pool,
   fetchImpl = fetch,
+  payloadKeys,
 }: {
   pool: Pool;
   fetchImpl?: typeof fetch;
+  /** Open the account's sealed signing secrets (lib/webhook-secrets.ts). */
+  payloadKeys?: PayloadKeyring;
 }) {
   return {
     /**
@@ -41,8 +45,8 @@ export function createWebhookActivities({
      * the lead's outcome never waits on it (the workflow answers the submitter first).
      */
     async sendWebhook(request: WebhookRequest): Promise<{ responseCode: number }> {
-      const account = await findAccount(pool, request.accountId);
-      if (!account) throw ApplicationFailure.nonRetryable('Account not found', 'AccountNotFound');
+      const secrets = await findWebhookSecrets(pool, payloadKeys, request.accountId);
+      if (!secrets) throw ApplicationFailure.nonRetryable('Account not found', 'AccountNotFound');
       const timestamp = Math.floor(Date.now() / 1000);
       const data =
         request.leadFromStore && request.leadId
@@ -63,7 +67,9 @@ export function createWebhookActivities({
         lead_id: request.leadId,
         data,
       };
-      const { body, signature } = signWebhook(account.webhook_secret, payload, timestamp);
+      // In a rotation's overlap window the previous secret signs too (a second v1= in the header).
+      const signing = [secrets.secret, ...(secrets.previous ? [secrets.previous.secret] : [])];
+      const { body, header } = signWebhook(signing, payload, timestamp);
       const attempt = {
         id: request.deliveryId,
         accountId: request.accountId,
@@ -81,7 +87,7 @@ export function createWebhookActivities({
             'X-Leadrail-Event': request.event,
             'X-Leadrail-Delivery': request.deliveryId,
             'X-Leadrail-Timestamp': String(timestamp),
-            'X-Leadrail-Signature': signature,
+            'X-Leadrail-Signature': header,
           },
           body,
           signal: AbortSignal.timeout(5000),

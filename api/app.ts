@@ -9,6 +9,7 @@ import { intentApi } from '../intent/http/routes.js';
 import type { IntentService } from '../intent/service/index.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
+import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
@@ -34,6 +35,7 @@ import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
+import { webhooksRouter } from './routes/webhooks.js';
 
 export interface AppDeps {
   /** The codec endpoint for the Temporal UI (api/routes/codec.ts); absent: not served. */
@@ -60,6 +62,13 @@ export interface AppDeps {
   availability?: Availability;
   /** How long a batch request waits for outcomes in all (default BATCH_WAIT_BUDGET_MS; tests shorten it). */
   batchWaitBudgetMs?: number;
+  /**
+   * The payload encryption keys; they also seal webhook signing secrets at rest (lib/webhook-secrets.ts).
+   * Absent (some tests): secrets created over the API are stored as they are.
+   */
+  payloadKeys?: PayloadKeyring;
+  /** How long a replaced webhook secret keeps signing (default DEFAULT_WEBHOOK_SECRET_OVERLAP_SECONDS). */
+  webhookSecretOverlapSeconds?: number;
   /** Accounts whose admin keys may import the shared intent corpus over the API ('*': any; [] none). */
   intentImportAccounts?: '*' | readonly string[];
   /** The intent API's per-key limits and alert buckets (default: the documented ones; tests shorten them). */
@@ -192,6 +201,7 @@ export function createApp(deps: AppDeps) {
   app.route('/recipients', recipientsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
+  app.route('/webhooks', webhooksRouter(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

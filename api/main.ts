@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     logger: log,
     clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
     keyRateLimitCeiling: config.keyRateLimitCeiling,
+    payloadKeys,
+    webhookSecretOverlapSeconds: config.webhookSecretOverlapSeconds,
     intentImportAccounts: config.intentImportAccounts,
     intent,
     llmStatus: () => intent.llmStatus(),

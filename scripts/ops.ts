@@ -4,6 +4,8 @@
 //                                [--reason text] [--rate 5] [--force] [--dry-run]
 //   npm run ops -- replay-status <rpl_...>
 //   npm run ops -- replay-cancel <rpl_...>
+//   npm run ops -- webhook-secret                       (the key's account's signing secret; admin key)
+//   npm run ops -- webhook-secret-rotate [--overlap 86400]  (the old secret signs too for --overlap seconds)
 // Reads LEADRAIL_API_URL (default http://localhost:3000) and LEADRAIL_API_KEY (default: the key
 // `npm start` wrote to .data/dev-api-key).
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ const { positionals, values } = parseArgs({
     reason: { type: 'string' },
     rate: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    overlap: { type: 'string' },
   },
 });
 
@@ -76,9 +79,20 @@ async function main() {
       return print(await call('GET', `/replays/${target}`));
     case 'replay-cancel':
       return print(await call('DELETE', `/replays/${target}`));
+    case 'webhook-secret':
+      return print(await call('GET', '/webhooks/secret'));
+    case 'webhook-secret-rotate':
+      return print(
+        await call(
+          'POST',
+          '/webhooks/secret/rotate',
+          values.overlap === undefined ? {} : { overlap_seconds: Number(values.overlap) },
+        ),
+      );
     default:
       throw new Error(
-        'commands: replay, bulk-replay, replay-status, replay-cancel (see the top of scripts/ops.ts)',
+        'commands: replay, bulk-replay, replay-status, replay-cancel, webhook-secret, webhook-secret-rotate ' +
+          '(see the top of scripts/ops.ts)',
       );
   }
 }

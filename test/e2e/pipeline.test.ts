@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { capCount } from '../../db/caps.js';
 import { listWebhookDeliveries } from '../../db/webhooks.js';
-import { verifyWebhookSignature } from '../../lib/webhook-signature.js';
+import { verifyBodySignature, verifyWebhookSignature } from '../../lib/webhook-signature.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -384,22 +384,25 @@ describe('lead pipeline end to end', () => {
       data: { recipient: { name: expect.any(String) }, quality_score: expect.any(Number) },
       signature: expect.stringMatching(/^sha256=[0-9a-f]{64}$/),
     });
+    const signatureHeader = deliveredHook.headers['x-leadrail-signature'] as string;
+    expect(signatureHeader).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(signatureHeader.slice(2, signatureHeader.indexOf(','))).toBe(
+      deliveredHook.headers['x-leadrail-timestamp'],
+    );
     expect(
-      verifyWebhookSignature({
+      verifyWebhookSignature({ secret: accountSecret, rawBody: deliveredHook.body, header: signatureHeader }),
+    ).toBe(true);
+    expect(
+      verifyWebhookSignature({ secret: 'wrong', rawBody: deliveredHook.body, header: signatureHeader }),
+    ).toBe(false);
+    // The body's own member (the reference's shape) is signed with the same secret.
+    expect(
+      verifyBodySignature({
         secret: accountSecret,
         rawBody: deliveredHook.body,
         timestamp: deliveredHook.headers['x-leadrail-timestamp'] as string,
-        signature: deliveredHook.headers['x-leadrail-signature'] as string,
       }),
     ).toBe(true);
-    expect(
-      verifyWebhookSignature({
-        secret: 'wrong',
-        rawBody: deliveredHook.body,
-        timestamp: deliveredHook.headers['x-leadrail-timestamp'] as string,
-        signature: deliveredHook.headers['x-leadrail-signature'] as string,
-      }),
-    ).toBe(false);
 
     // Now the receiver is down: leads still complete at once.
     hooks.respondWith(() => ({ status: 503 }));

@@ -76,6 +76,7 @@ export async function startTestStack(
       pool,
       temporal: { client, taskQueue },
       fetchImpl: options.fetchImpl ?? outboundFetch(options.outbound ?? 'allow'),
+      payloadKeys,
     }),
     workflowBundlePath: runtime.workflowBundlePath,
   });
@@ -100,6 +101,7 @@ export async function startTestStack(
     temporal: client,
     taskQueue,
     logger: silentLogger,
+    payloadKeys,
     ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),
     // Tests read reputation right after their queries.
     intentLimits: {
