@@ -181,6 +181,89 @@ export const LeadFieldsViewSchema = z
   .nullable()
   .describe('Every field of the lead as parsed ({normal, raw, valid, …components}), sensitive fields masked');
 
+// What the enhancement steps record (workflows/lead.ts); each key is present only when the flow has
+// that step. Every field that can be null says when: generated clients with strict models accept them.
+const EmailValidationSchema = z
+  .object({
+    status: z.enum(['valid', 'invalid', 'missing']).describe('missing: the lead has no email'),
+    deliverable: z
+      .boolean()
+      .nullable()
+      .describe(
+        'true: a valid address whose domain has mail servers (MX checked); false: an invalid address, or a ' +
+          'domain without mail servers; null: not known (the step does not check MX, the DNS lookup failed, ' +
+          'or status is missing). We never send mail to find out.',
+      ),
+    quality_score: z
+      .number()
+      .optional()
+      .describe('0..1 (docs/quality-score.md); absent when status is missing'),
+    mx: z
+      .enum(['valid', 'no_mx', 'no_domain', 'unknown', 'skipped'])
+      .optional()
+      .describe('The MX lookup: skipped when the step does not check MX; unknown when DNS failed'),
+    is_free: z.boolean().nullable().optional().describe('null: the address did not parse'),
+    is_disposable: z.boolean().nullable().optional().describe('null: the address did not parse'),
+    is_role: z.boolean().nullable().optional().describe('null: the address did not parse'),
+  })
+  .openapi('EmailValidation');
+
+const PhoneValidationSchema = z
+  .object({
+    status: z.enum(['valid', 'invalid', 'missing']).describe('missing: the lead has no phone'),
+    line_type: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'From a hint after the number (home, work, mobile) or else libphonenumber: mobile, fixed_line, ' +
+          'fixed_line_or_mobile, toll_free, voip, … US and Canadian (NANP) numbers are almost always ' +
+          'fixed_line_or_mobile: their numbering does not tell a mobile from a landline (see ' +
+          'docs/field-types.md). null: the number did not parse.',
+      ),
+    carrier: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'Always null: a carrier needs a paid network lookup (HLR/LNP), which Leadrail does not guess',
+      ),
+    is_tollfree: z.boolean().nullable().optional().describe('null: the number did not parse'),
+    country_code: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('ISO 3166-1 alpha-2; null: the number did not parse'),
+  })
+  .openapi('PhoneValidation');
+
+const EnhancementsSchema = z
+  .object({
+    email_validation: EmailValidationSchema.optional(),
+    phone_validation: PhoneValidationSchema.optional(),
+    duplicate_check: z
+      .object({
+        duplicate: z.boolean(),
+        checked: z.array(z.string()).describe('The fields compared (email, phone, …)'),
+      })
+      .optional(),
+    trustedform: z
+      .object({
+        status: z.enum(['valid', 'invalid', 'missing']),
+        cert_id: z.string().nullable().optional().describe('null: the URL is not a certificate URL'),
+        age_in_days: z
+          .number()
+          .nullable()
+          .optional()
+          .describe('null: not claimed (no claim_url), or the claim failed'),
+        claim: z.record(z.string(), z.unknown()).optional(),
+      })
+      .optional(),
+  })
+  .catchall(z.unknown())
+  .describe('What the flow’s enhancement steps found; a key per step the flow has')
+  .openapi('LeadEnhancements');
+
 export const LeadDetailSchema = z
   .object({
     id: z.string(),
@@ -196,7 +279,7 @@ export const LeadDetailSchema = z
     test_mode: z.boolean(),
     lead_data: z.record(z.string(), z.unknown()).describe('Field -> normal value (sensitive fields masked)'),
     fields: LeadFieldsViewSchema,
-    enhancements: z.record(z.string(), z.unknown()),
+    enhancements: EnhancementsSchema,
     events: z.array(EventSchema),
     quality_metrics: z.record(z.string(), z.number()).nullable(),
     quality_score: z.number().nullable(),
@@ -219,7 +302,7 @@ export function leadDetailView(lead: LeadRow, events: LeadEvent[]) {
     test_mode: lead.test_mode,
     lead_data: lead.normalized ?? lead.lead_data,
     fields: (lead.fields ?? null) as z.infer<typeof LeadFieldsViewSchema>,
-    enhancements: lead.enhancements ?? {},
+    enhancements: (lead.enhancements ?? {}) as z.infer<typeof EnhancementsSchema>,
     events,
     quality_metrics: lead.quality_metrics,
     quality_score: lead.quality_score,

@@ -110,10 +110,13 @@ export const ReputationSchema = z
     total_queries: z.number().int(),
     successful_queries: z.number().int(),
     failed_queries: z.number().int(),
-    average_response_time_ms: z.number().nullable(),
+    average_response_time_ms: z
+      .number()
+      .nullable()
+      .describe('Mean query latency over the window; null when the key made no query in it'),
     cost_efficiency: z.number(),
     throttle_status: z.enum(['active', 'inactive']),
-    throttle_reason: z.string().nullable(),
+    throttle_reason: z.string().nullable().describe('Why the key is throttled; null when it is not'),
     recommendations: z.array(z.string()),
     threshold: z.number().describe('Throttled under this score'),
     window_hours: z.number().int(),
@@ -136,7 +139,7 @@ const AlertSchema = z
     current_value: z.number().describe('The metric in the latest bucket with data'),
     peak_value: z.number(),
     created_at: z.string(),
-    resolved_at: z.string().nullable(),
+    resolved_at: z.string().nullable().describe('null while the alert is still open'),
     status: z.enum(['active', 'resolved']),
   })
   .openapi('QueryQualityAlert');
