@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
     keyRateLimitCeiling: config.keyRateLimitCeiling,
     intentImportAccounts: config.intentImportAccounts,
+    console: { temporalUiUrl: config.temporal.uiUrl, temporalNamespace: config.temporal.namespace },
     intent,
     llmStatus: () => intent.llmStatus(),
   });

@@ -17,7 +17,15 @@ import type {
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
+import type { CurrentKeySchema } from '../api/routes/me.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
+import type {
+  BulkReplayRequestSchema,
+  BulkReplaySchema,
+  DryRunSchema,
+  ReplayBodySchema,
+  ReplayResultSchema,
+} from '../api/routes/replays.js';
 import type { FlowSchema, LeadDetailSchema, ParsedFieldSchema, SubmittedLeadSchema } from '../api/views.js';
 import type { Scope } from '../db/accounts.js';
 import type { GroupBy } from '../db/analytics.js';
@@ -129,6 +137,15 @@ export interface AnalyticsQuery {
   end_date?: string | Date;
   include_test_leads?: boolean;
 }
+
+/** The calling key: its account, mode and scopes (GET /me). */
+export type CurrentKey = z.infer<typeof CurrentKeySchema>;
+export type ReplayRequest = z.input<typeof ReplayBodySchema>;
+export type ReplayResult = z.infer<typeof ReplayResultSchema>;
+export type BulkReplayRequest = Omit<z.input<typeof BulkReplayRequestSchema>, 'dry_run'>;
+export type BulkReplayDryRun = z.infer<typeof DryRunSchema>;
+/** A bulk replay's progress (GET /replays/{id}). */
+export type BulkReplay = z.infer<typeof BulkReplaySchema>;
 
 export type Recipient = z.infer<typeof RecipientSchema>;
 export type RecipientInput = z.input<typeof RecipientInputSchema>;
@@ -296,6 +313,40 @@ export class LeadrailClient {
 
   searchLeads(query: LeadSearchQuery = {}): Promise<LeadSearchResult> {
     return this.request('GET', `/leads${queryString({ ...query })}`);
+  }
+
+  // Replays (leads:write; a dry run also leads:read)
+
+  /** Replays a lead's failed deliveries; send an idempotency key to make a retry safe. */
+  replayLead(leadId: string, request: ReplayRequest = {}, idempotencyKey?: string): Promise<ReplayResult> {
+    return this.request('POST', `/leads/${id(leadId)}/replay`, request, {
+      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+    });
+  }
+
+  /** Lists what a bulk replay with this filter would replay, replaying nothing. */
+  dryRunBulkReplay(request: BulkReplayRequest): Promise<BulkReplayDryRun> {
+    return this.request('POST', '/replays', { ...request, dry_run: true });
+  }
+
+  /** Starts a bulk replay; follow it with getBulkReplay, stop it with cancelBulkReplay. */
+  startBulkReplay(request: BulkReplayRequest): Promise<BulkReplay> {
+    return this.request('POST', '/replays', { ...request, dry_run: false });
+  }
+
+  getBulkReplay(replayId: string): Promise<BulkReplay> {
+    return this.request('GET', `/replays/${id(replayId)}`);
+  }
+
+  cancelBulkReplay(replayId: string): Promise<BulkReplay> {
+    return this.request('DELETE', `/replays/${id(replayId)}`);
+  }
+
+  // The calling key
+
+  /** What the calling key is and may do. */
+  getCurrentKey(): Promise<CurrentKey> {
+    return this.request('GET', '/me');
   }
 
   // Flows
