@@ -17,8 +17,8 @@ import { type DevServer, startDevServer } from '../../dev/temporal-server.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 import { EncryptionCodec } from '../../temporal/payload-codec.js';
-import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { launchChromium, requireChromium } from '../helpers/browser.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger } from '../helpers/stack.js';
 
