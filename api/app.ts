@@ -20,6 +20,7 @@ import { type CodecEndpointOptions, codecRouter } from './routes/codec.js';
 import { type ConsoleOptions, consoleRouter } from './routes/console.js';
 import { docsRouter } from './routes/docs.js';
 import { eventsRouter } from './routes/events.js';
+import { failedDeliveriesRouter } from './routes/failed-deliveries.js';
 import { feedbackRouter } from './routes/feedback.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
@@ -188,6 +189,7 @@ export function createApp(deps: AppDeps) {
   app.route('/recipients', recipientsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
+  app.route('/', failedDeliveriesRouter(deps));
   app.route('/', meRouter(deps));
   app.route('/', docsRouter());
   app.route(

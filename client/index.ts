@@ -16,6 +16,7 @@ import type {
   CreatedApiKeySchema,
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
+import type { FailedDeliveriesSchema } from '../api/routes/failed-deliveries.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { CurrentKeySchema } from '../api/routes/me.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
@@ -144,6 +145,8 @@ export type ReplayRequest = z.input<typeof ReplayBodySchema>;
 export type ReplayResult = z.infer<typeof ReplayResultSchema>;
 export type BulkReplayRequest = Omit<z.input<typeof BulkReplayRequestSchema>, 'dry_run'>;
 export type BulkReplayDryRun = z.infer<typeof DryRunSchema>;
+/** The replay queue (GET /failed-deliveries). */
+export type FailedDeliveries = z.infer<typeof FailedDeliveriesSchema>;
 /** A bulk replay's progress (GET /replays/{id}). */
 export type BulkReplay = z.infer<typeof BulkReplaySchema>;
 
@@ -322,6 +325,11 @@ export class LeadrailClient {
     return this.request('POST', `/leads/${id(leadId)}/replay`, request, {
       ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
     });
+  }
+
+  /** Leads waiting for a replay, grouped by flow, recipient and reason (leads:read). */
+  listFailedDeliveries(query: { flow_id?: string } = {}): Promise<FailedDeliveries> {
+    return this.request('GET', `/failed-deliveries${queryString(query)}`);
   }
 
   /** Lists what a bulk replay with this filter would replay, replaying nothing. */

@@ -2,6 +2,7 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { Page } from './components/page.js';
 import { SessionContext, type SessionState } from './context.js';
+import { FailedPage } from './pages/failed.js';
 import { LeadPage } from './pages/lead.js';
 import { LeadsPage } from './pages/leads.js';
 import { NotFoundPage } from './pages/not-found.js';
@@ -107,6 +108,7 @@ function Layout(props: { session: Session; onSignOut: () => void }) {
           <Route path="/console" component={Home} />
           <Route path="/console/leads" component={LeadsPage} />
           <Route path="/console/leads/:leadId" component={LeadPage} />
+          <Route path="/console/failed" component={FailedPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>

@@ -189,6 +189,100 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  /** A flow whose one buyer is down: `count` leads wait in delivery_failed. */
+  async function failingFlow(name: string, count: number, buyerUrl: string) {
+    const flow = await stack.call('POST', '/flows', adminKey, {
+      name,
+      delivery_retry: { maximum_attempts: 1, replay_window_seconds: 3600 },
+      steps: [{ type: 'delivery', recipient: { name: `${name} buyer`, config: { url: buyerUrl } } }],
+    });
+    expect(flow.status, flow.text).toBe(201);
+    const leads: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const lead = await stack.call('POST', `/flows/${flow.json.id}/leads`, adminKey, {
+        lead: { email: `bulk${i}@example.com`, source: 'bulk' },
+      });
+      expect(lead.json.status, lead.text).toBe('delivery_failed');
+      leads.push(lead.json.id);
+    }
+    return { flowId: flow.json.id as string, leads };
+  }
+
+  it('lists the replay queue by flow and recipient, bulk-replays a group after a dry run and follows it to the end', async () => {
+    const bulkState = { up: false };
+    const bulkBuyer = await startRecipient(() =>
+      bulkState.up ? { status: 200, body: { outcome: 'success' } } : { status: 503, body: 'maintenance' },
+    );
+    try {
+      const { leads } = await failingFlow('Bulk flow', 3, bulkBuyer.url);
+      const page = await newPage();
+      await signIn(page, operatorKey);
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Failed deliveries' })
+        .click();
+      await page.getByRole('heading', { name: 'Failed deliveries', level: 1 }).waitFor();
+      const section = page.getByRole('region', { name: /Bulk flow/ });
+      const group = section.getByRole('row').filter({ hasText: 'Bulk flow buyer' });
+      await expect.poll(() => group.textContent()).toMatch(/Recipient answered HTTP 503[\s\S]*3/);
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-failed-deliveries.png'), fullPage: true });
+
+      await group.getByRole('button', { name: /Bulk replay/ }).click();
+      const replayButton = page.getByRole('button', { name: /^Replay (\d+ leads?|\(dry run first\))$/ });
+      expect(await replayButton.isDisabled()).toBe(true); // no replay before a dry run
+      await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+      await page.getByText('Dry run: 3 leads would be replayed').waitFor();
+      for (const id of leads) expect(await page.getByRole('cell', { name: id }).count()).toBe(1);
+      expect(bulkBuyer.requests).toHaveLength(3); // the dry run sent nothing
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-bulk-dry-run.png'), fullPage: true });
+
+      bulkState.up = true;
+      await page.getByRole('button', { name: 'Replay 3 leads' }).click();
+      await page.waitForURL(/replay=rpl_/);
+      const progress = page.getByRole('region', { name: /Bulk replay rpl_/ });
+      await expect
+        .poll(() => progress.getByRole('status').textContent(), { timeout: 60_000 })
+        .toMatch(/3 of 3 processed[\s\S]*Completed[\s\S]*3 delivered, 0 still failed/);
+      expect(bulkBuyer.requests).toHaveLength(6);
+      for (const id of leads) {
+        expect((await stack.call('GET', `/leads/${id}`, adminKey)).json.status).toBe('delivered');
+      }
+      // The queue reloads when the replay ends: the group is gone.
+      await expect.poll(() => page.getByRole('region', { name: /Bulk flow/ }).count()).toBe(0);
+      await page.close();
+    } finally {
+      await bulkBuyer.close();
+    }
+  });
+
+  it('cancels a running bulk replay', async () => {
+    const slowBuyer = await startRecipient(() => ({ status: 503, body: 'down' }));
+    try {
+      const { flowId: slowFlow } = await failingFlow('Slow flow', 5, slowBuyer.url);
+      const page = await newPage();
+      await signIn(page, operatorKey);
+      await page.goto(`${baseUrl}/console/failed?flow_id=${slowFlow}`);
+      const group = page.getByRole('row').filter({ hasText: 'Slow flow buyer' });
+      await group.getByRole('button', { name: /Bulk replay/ }).click();
+      // One lead every 10 seconds: the replay is still running when it is cancelled.
+      await page.getByLabel('Leads per second').fill('0.1');
+      await page.getByRole('button', { name: 'Dry run', exact: true }).click();
+      await page.getByRole('button', { name: 'Replay 5 leads' }).click();
+      const progress = page.getByRole('region', { name: /Bulk replay rpl_/ });
+      await progress.getByRole('button', { name: 'Cancel bulk replay' }).click();
+      await expect
+        .poll(() => progress.getByRole('status').textContent(), { timeout: 60_000 })
+        .toMatch(/Cancelled/);
+      const replayId = new URL(page.url()).searchParams.get('replay');
+      const api = await stack.call('GET', `/replays/${replayId}`, adminKey);
+      expect(api.json.status).toBe('cancelled');
+      await expect.poll(() => progress.getByRole('button', { name: 'Close' }).count()).toBe(1);
+      await page.close();
+    } finally {
+      await slowBuyer.close();
+    }
+  });
+
   it('shows a key without leads:read no leads, and asks the API for none', async () => {
     // A key of the very account whose leads exist (the failed lead above): without the scope, none shows.
     const readerKeys = [await keyWith(['flows:read', 'analytics:read']), await keyWith(['leads:write'])];
