@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono';
 import { ApiError } from '../errors.js';
 import { pageSecurityHeaders } from '../middleware/page-security.js';
 
-// The operator console (console/, docs/decisions/0009-operator-console.md): a browser app built into
+// The operator console (console/, docs/decisions/0010-operator-console.md): a browser app built into
 // console/dist by `npm run build:console` (bootstrap runs it for `npm start`, `npm test` and CI). Every
 // page path answers the same HTML and the app routes in the browser; hashed assets are cached for good.
 // The page itself is public: it holds no data until the operator signs in with an API key, and every
