@@ -22,6 +22,7 @@ import { docsRouter } from './routes/docs.js';
 import { eventsRouter } from './routes/events.js';
 import { failedDeliveriesRouter } from './routes/failed-deliveries.js';
 import { feedbackRouter } from './routes/feedback.js';
+import { flowStateRouter } from './routes/flow-state.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
 import { leadBatchesRouter } from './routes/lead-batches.js';
@@ -179,6 +180,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
+  app.route('/', flowStateRouter(deps));
   app.route('/', leadSubmissionsRouter(deps));
   app.route('/', leadBatchesRouter(deps));
   app.route('/', leadsRouter(deps));

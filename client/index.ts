@@ -17,6 +17,7 @@ import type {
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
 import type { FailedDeliveriesSchema } from '../api/routes/failed-deliveries.js';
+import type { FlowCapUsageSchema, FlowVersionsSchema } from '../api/routes/flow-state.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
 import type { CurrentKeySchema } from '../api/routes/me.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
@@ -145,6 +146,9 @@ export type ReplayRequest = z.input<typeof ReplayBodySchema>;
 export type ReplayResult = z.infer<typeof ReplayResultSchema>;
 export type BulkReplayRequest = Omit<z.input<typeof BulkReplayRequestSchema>, 'dry_run'>;
 export type BulkReplayDryRun = z.infer<typeof DryRunSchema>;
+/** A flow's caps and its recipients' caps with their current usage (GET /flows/{id}/caps). */
+export type FlowCapUsage = z.infer<typeof FlowCapUsageSchema>;
+export type FlowVersions = z.infer<typeof FlowVersionsSchema>;
 /** The replay queue (GET /failed-deliveries). */
 export type FailedDeliveries = z.infer<typeof FailedDeliveriesSchema>;
 /** A bulk replay's progress (GET /replays/{id}). */
@@ -378,6 +382,15 @@ export class LeadrailClient {
 
   updateFlowSettings(flowId: string, settings: FlowSettingsInput): Promise<FlowSettingsResult> {
     return this.request('PUT', `/flows/${id(flowId)}/settings`, { settings });
+  }
+
+  /** The flow's caps (and its recipients') with the slots used in the current window. */
+  getFlowCaps(flowId: string): Promise<FlowCapUsage> {
+    return this.request('GET', `/flows/${id(flowId)}/caps`);
+  }
+
+  getFlowVersions(flowId: string): Promise<FlowVersions> {
+    return this.request('GET', `/flows/${id(flowId)}/versions`);
   }
 
   getFlowEvents(flowId: string, query: FlowEventsQuery = {}): Promise<FlowEventsResult> {
