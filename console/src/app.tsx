@@ -1,8 +1,10 @@
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { Page } from './components/page.js';
 import { SessionContext, type SessionState } from './context.js';
 import { FailedPage } from './pages/failed.js';
+import { FlowPage, FlowsPage } from './pages/flows.js';
+import { IntentPage } from './pages/intent.js';
 import { LeadPage } from './pages/lead.js';
 import { LeadsPage } from './pages/leads.js';
 import { NotFoundPage } from './pages/not-found.js';
@@ -10,6 +12,9 @@ import { SignInPage } from './pages/sign-in.js';
 import { SECTIONS } from './pages.js';
 import { describeError } from './resource.js';
 import { can, resumeSession, type Session, signOut } from './session.js';
+
+// ECharts is most of the console's weight: the analytics page and it load when the page is opened.
+const AnalyticsPage = lazy(() => import('./pages/analytics.js').then((m) => m.AnalyticsPage));
 
 export function App() {
   return (
@@ -109,6 +114,10 @@ function Layout(props: { session: Session; onSignOut: () => void }) {
           <Route path="/console/leads" component={LeadsPage} />
           <Route path="/console/leads/:leadId" component={LeadPage} />
           <Route path="/console/failed" component={FailedPage} />
+          <Route path="/console/flows" component={FlowsPage} />
+          <Route path="/console/flows/:flowId" component={FlowPage} />
+          <Route path="/console/analytics" component={AnalyticsPage} />
+          <Route path="/console/intent" component={IntentPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>
