@@ -14,6 +14,7 @@ import { ApiError, createErrorHandler, validationError } from './errors.js';
 import { requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
 import { observe } from './middleware/observability.js';
+import { errorResponse } from './middleware/responses.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
 import { type CodecEndpointOptions, codecRouter } from './routes/codec.js';
@@ -253,7 +254,11 @@ export function createApp(deps: AppDeps) {
       ...(params.length > 0
         ? { request: { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } }
         : {}),
-      responses: { 200: { description: summary, content: { [type]: { schema: { type: 'string' } } } } },
+      responses: {
+        200: { description: summary, content: { [type]: { schema: { type: 'string' } } } },
+        // A file that is not there: 404 in the documented error shape.
+        ...(params.includes('file') ? { 404: errorResponse('No such file') } : {}),
+      },
     });
   }
   return app;
