@@ -74,6 +74,8 @@ export function Chart(props: {
         class="chart-canvas"
         ref={container}
         data-chart={props.id}
+        // ECharts writes the description as this element's aria-label; the image role has it read out.
+        role="img"
         style={{ height: `${props.height ?? 280}px` }}
       />
     </figure>

@@ -98,7 +98,7 @@ describe('operator console: intent (Chromium)', { timeout: 180_000 }, () => {
       const signals = result.getByRole('list', { name: `Signals for ${lead.company_name}` });
       expect(await signals.getByRole('listitem').allTextContents()).toEqual(lead.intent_signals);
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'console-intent.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-intent.png') });
 
     // The URL is the search: reloading it restores the query, its filters and the ranking.
     await page.reload();

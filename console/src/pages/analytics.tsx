@@ -274,7 +274,7 @@ function Report(props: {
   return (
     <>
       <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">
+        <h2 id="summary-heading" aria-live="polite">
           {view.start} to {view.end}
         </h2>
         <dl class="tiles">
