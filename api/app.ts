@@ -1,5 +1,4 @@
-import { swaggerUI } from '@hono/swagger-ui';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import { requestId } from 'hono/request-id';
 import { getPath } from 'hono/utils/url';
@@ -22,17 +21,23 @@ import {
   REQUEST_ENCODINGS,
 } from './middleware/compression.js';
 import { observe } from './middleware/observability.js';
+import { errorResponse } from './middleware/responses.js';
 import { analyticsRouter } from './routes/analytics.js';
 import { apiKeysRouter } from './routes/api-keys.js';
 import { type CodecEndpointOptions, codecRouter } from './routes/codec.js';
+import { type ConsoleOptions, consoleRouter } from './routes/console.js';
+import { docsRouter } from './routes/docs.js';
 import { eventsRouter } from './routes/events.js';
+import { failedDeliveriesRouter } from './routes/failed-deliveries.js';
 import { feedbackRouter } from './routes/feedback.js';
+import { flowStateRouter } from './routes/flow-state.js';
 import { flowsRouter } from './routes/flows.js';
 import { healthRouter } from './routes/health.js';
 import { leadBatchesRouter } from './routes/lead-batches.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
+import { meRouter } from './routes/me.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
 import { webhooksRouter } from './routes/webhooks.js';
@@ -73,9 +78,18 @@ export interface AppDeps {
   intentImportAccounts?: '*' | readonly string[];
   /** The intent API's per-key limits and alert buckets (default: the documented ones; tests shorten them). */
   intentLimits?: { limiter?: IntentLimiterOptions; alertBucketSeconds?: number };
+  /** The operator console at /console: where its Temporal UI links go (default: no links). */
+  console?: Partial<ConsoleOptions>;
 }
 
 const PUBLIC_PATHS = new Set(['/openapi.json', '/docs', '/healthz', '/livez', '/readyz', '/metrics']);
+// Pages and their static files: no key (the console signs in in the browser) and no database.
+const PUBLIC_PREFIXES = ['/docs/', '/console/'];
+function isPublicPath(path: string): boolean {
+  return (
+    PUBLIC_PATHS.has(path) || path === '/console' || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))
+  );
+}
 
 /**
  * The reference's clients use the base URL `<host>/api/v1`; the same routes answer there and at the
@@ -161,7 +175,7 @@ export function createApp(deps: AppDeps) {
   const availability = deps.availability ?? assumeAvailable;
   // Every route but the probes needs Postgres (keys, rate limits): during an outage, say so at once.
   app.use('*', async (c, next) => {
-    if (!PUBLIC_PATHS.has(c.req.path)) availability.assertUp('database');
+    if (!isPublicPath(c.req.path)) availability.assertUp('database');
     return next();
   });
   // The intent API is a sub-app with its own contract (error format, authentication wording, limits):
@@ -178,7 +192,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   const auth = authenticate(deps.pool, { clientIp: deps.clientIp });
-  app.use('*', async (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
+  app.use('*', async (c, next) => (isPublicPath(c.req.path) ? next() : auth(c, next)));
   app.use(
     '*',
     decodeRequestBody({
@@ -191,6 +205,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
+  app.route('/', flowStateRouter(deps));
   app.route('/', leadSubmissionsRouter(deps));
   app.route('/', leadBatchesRouter(deps));
   app.route('/', leadsRouter(deps));
@@ -202,6 +217,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
   app.route('/webhooks', webhooksRouter(deps));
+  app.route('/', failedDeliveriesRouter(deps));
+  app.route('/', meRouter(deps));
+  app.route('/', docsRouter());
+  app.route(
+    '/',
+    consoleRouter({
+      temporalUiUrl: deps.console?.temporalUiUrl ?? null,
+      temporalNamespace: deps.console?.temporalNamespace ?? 'default',
+      ...(deps.console?.distDir ? { distDir: deps.console.distDir } : {}),
+    }),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -228,19 +254,36 @@ export function createApp(deps: AppDeps) {
       { url: VERSION_PREFIX, description: 'The same routes under the reference base path' },
     ],
   });
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }));
-  // The document lists every route the app serves, these two included.
-  for (const [path, summary, type] of [
-    ['/openapi.json', 'This OpenAPI 3.1 document', 'application/json'],
-    ['/docs', 'Interactive API documentation (Swagger UI)', 'text/html'],
+  // The document lists every route the app serves, the pages and their files included.
+  for (const [path, summary, type, tag] of [
+    ['/openapi.json', 'This OpenAPI 3.1 document', 'application/json', 'Operations'],
+    [
+      '/docs',
+      'Interactive API documentation (Swagger UI, served from this server)',
+      'text/html',
+      'Operations',
+    ],
+    ['/docs/init.js', 'The script that starts the documentation page', 'text/javascript', 'Operations'],
+    ['/docs/assets/{file}', 'Swagger UI’s files (swagger-ui-dist)', 'application/octet-stream', 'Operations'],
+    ['/console', 'The operator console (a browser app; sign in with an API key)', 'text/html', 'Console'],
+    ['/console/{page}', 'A page of the operator console (the same app)', 'text/html', 'Console'],
+    ['/console/assets/{file}', 'The console’s built files', 'application/octet-stream', 'Console'],
   ] as const) {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     app.openAPIRegistry.registerPath({
       method: 'get',
       path,
       summary,
-      tags: ['Operations'],
+      tags: [tag],
       security: [],
-      responses: { 200: { description: summary, content: { [type]: { schema: { type: 'string' } } } } },
+      ...(params.length > 0
+        ? { request: { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } }
+        : {}),
+      responses: {
+        200: { description: summary, content: { [type]: { schema: { type: 'string' } } } },
+        // A file that is not there: 404 in the documented error shape.
+        ...(params.includes('file') ? { 404: errorResponse('No such file') } : {}),
+      },
     });
   }
   return app;

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     payloadKeys,
     webhookSecretOverlapSeconds: config.webhookSecretOverlapSeconds,
     intentImportAccounts: config.intentImportAccounts,
+    console: { temporalUiUrl: config.temporal.uiUrl, temporalNamespace: config.temporal.namespace },
     intent,
     llmStatus: () => intent.llmStatus(),
   });

@@ -16,8 +16,18 @@ import type {
   CreatedApiKeySchema,
 } from '../api/routes/api-keys.js';
 import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
+import type { FailedDeliveriesSchema } from '../api/routes/failed-deliveries.js';
+import type { FlowCapUsageSchema, FlowVersionsSchema } from '../api/routes/flow-state.js';
 import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
+import type { CurrentKeySchema } from '../api/routes/me.js';
 import type { RecipientSchema } from '../api/routes/recipients.js';
+import type {
+  BulkReplayRequestSchema,
+  BulkReplaySchema,
+  DryRunSchema,
+  ReplayBodySchema,
+  ReplayResultSchema,
+} from '../api/routes/replays.js';
 import type { FlowSchema, LeadDetailSchema, ParsedFieldSchema, SubmittedLeadSchema } from '../api/views.js';
 import type { Scope } from '../db/accounts.js';
 import type { GroupBy } from '../db/analytics.js';
@@ -129,6 +139,20 @@ export interface AnalyticsQuery {
   end_date?: string | Date;
   include_test_leads?: boolean;
 }
+
+/** The calling key: its account, mode and scopes (GET /me). */
+export type CurrentKey = z.infer<typeof CurrentKeySchema>;
+export type ReplayRequest = z.input<typeof ReplayBodySchema>;
+export type ReplayResult = z.infer<typeof ReplayResultSchema>;
+export type BulkReplayRequest = Omit<z.input<typeof BulkReplayRequestSchema>, 'dry_run'>;
+export type BulkReplayDryRun = z.infer<typeof DryRunSchema>;
+/** A flow's caps and its recipients' caps with their current usage (GET /flows/{id}/caps). */
+export type FlowCapUsage = z.infer<typeof FlowCapUsageSchema>;
+export type FlowVersions = z.infer<typeof FlowVersionsSchema>;
+/** The replay queue (GET /failed-deliveries). */
+export type FailedDeliveries = z.infer<typeof FailedDeliveriesSchema>;
+/** A bulk replay's progress (GET /replays/{id}). */
+export type BulkReplay = z.infer<typeof BulkReplaySchema>;
 
 export type Recipient = z.infer<typeof RecipientSchema>;
 export type RecipientInput = z.input<typeof RecipientInputSchema>;
@@ -298,6 +322,45 @@ export class LeadrailClient {
     return this.request('GET', `/leads${queryString({ ...query })}`);
   }
 
+  // Replays (leads:write; a dry run also leads:read)
+
+  /** Replays a lead's failed deliveries; send an idempotency key to make a retry safe. */
+  replayLead(leadId: string, request: ReplayRequest = {}, idempotencyKey?: string): Promise<ReplayResult> {
+    return this.request('POST', `/leads/${id(leadId)}/replay`, request, {
+      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+    });
+  }
+
+  /** Leads waiting for a replay, grouped by flow, recipient and reason (leads:read). */
+  listFailedDeliveries(query: { flow_id?: string } = {}): Promise<FailedDeliveries> {
+    return this.request('GET', `/failed-deliveries${queryString(query)}`);
+  }
+
+  /** Lists what a bulk replay with this filter would replay, replaying nothing. */
+  dryRunBulkReplay(request: BulkReplayRequest): Promise<BulkReplayDryRun> {
+    return this.request('POST', '/replays', { ...request, dry_run: true });
+  }
+
+  /** Starts a bulk replay; follow it with getBulkReplay, stop it with cancelBulkReplay. */
+  startBulkReplay(request: BulkReplayRequest): Promise<BulkReplay> {
+    return this.request('POST', '/replays', { ...request, dry_run: false });
+  }
+
+  getBulkReplay(replayId: string): Promise<BulkReplay> {
+    return this.request('GET', `/replays/${id(replayId)}`);
+  }
+
+  cancelBulkReplay(replayId: string): Promise<BulkReplay> {
+    return this.request('DELETE', `/replays/${id(replayId)}`);
+  }
+
+  // The calling key
+
+  /** What the calling key is and may do. */
+  getCurrentKey(): Promise<CurrentKey> {
+    return this.request('GET', '/me');
+  }
+
   // Flows
 
   createFlow(flow: FlowInput): Promise<Flow> {
@@ -319,6 +382,15 @@ export class LeadrailClient {
 
   updateFlowSettings(flowId: string, settings: FlowSettingsInput): Promise<FlowSettingsResult> {
     return this.request('PUT', `/flows/${id(flowId)}/settings`, { settings });
+  }
+
+  /** The flow's caps (and its recipients') with the slots used in the current window. */
+  getFlowCaps(flowId: string): Promise<FlowCapUsage> {
+    return this.request('GET', `/flows/${id(flowId)}/caps`);
+  }
+
+  getFlowVersions(flowId: string): Promise<FlowVersions> {
+    return this.request('GET', `/flows/${id(flowId)}/versions`);
   }
 
   getFlowEvents(flowId: string, query: FlowEventsQuery = {}): Promise<FlowEventsResult> {

@@ -1,5 +1,5 @@
 import type { CapPeriod } from '../domain/flow.js';
-import { type Pool, withTransaction } from './pool.js';
+import { type Pool, type Queryable, withTransaction } from './pool.js';
 
 export interface CapRequest {
   /** Stable counter identity, e.g. `flow:<id>:<capId>` or `recipient:<id>:<capId>`. */
@@ -81,4 +81,25 @@ export async function capCount(pool: Pool, key: string): Promise<number> {
     [key],
   );
   return rows[0]?.total ?? 0;
+}
+
+/**
+ * How many slots each cap has taken in its current calendar window (`per`, in `timeZone`): the same
+ * window arithmetic as reserveCaps, at the database's now.
+ */
+export async function capUsage(
+  db: Queryable,
+  caps: ReadonlyArray<{ key: string; per: CapPeriod }>,
+  timeZone: string,
+): Promise<Map<string, { windowStart: Date; used: number }>> {
+  if (caps.length === 0) return new Map();
+  const { rows } = await db.query<{ key: string; window_start: Date; used: number }>(
+    `SELECT c.key, w.window_start, coalesce(cc.count, 0)::int AS used
+       FROM unnest($1::text[], $2::text[]) AS c(key, per)
+      CROSS JOIN LATERAL (
+        SELECT date_trunc(c.per, now() AT TIME ZONE $3) AT TIME ZONE $3 AS window_start) w
+       LEFT JOIN cap_counters cc ON cc.cap_key = c.key AND cc.window_start = w.window_start`,
+    [caps.map((c) => c.key), caps.map((c) => c.per), timeZone],
+  );
+  return new Map(rows.map((r) => [r.key, { windowStart: r.window_start, used: r.used }]));
 }

@@ -114,3 +114,31 @@ export async function listFlows(
     },
   }));
 }
+
+export interface FlowVersionSummary {
+  version: number;
+  created_at: Date;
+  steps: number;
+  caps: number;
+  fields: number;
+}
+
+/** Every saved version of the account's flow, newest first (null: no such flow in the account). */
+export async function listFlowVersions(
+  db: Queryable,
+  accountId: string,
+  flowId: string,
+): Promise<FlowVersionSummary[] | null> {
+  const { rows } = await db.query<FlowVersionSummary & { flow_id: string | null }>(
+    `SELECT f.id AS flow_id, v.version, v.created_at,
+            jsonb_array_length(coalesce(v.config->'steps', '[]')) AS steps,
+            jsonb_array_length(coalesce(v.config->'caps', '[]')) AS caps,
+            jsonb_array_length(coalesce(v.config->'fields', '[]')) AS fields
+       FROM flows f LEFT JOIN flow_versions v ON v.flow_id = f.id
+      WHERE f.id = $1 AND f.account_id = $2
+      ORDER BY v.version DESC`,
+    [flowId, accountId],
+  );
+  if (rows.length === 0) return null;
+  return rows.map(({ flow_id: _, ...version }) => version);
+}

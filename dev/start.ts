@@ -71,6 +71,8 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),
     MIGRATE_ON_START: 'false',
+    // The console links each lead to its run in this UI.
+    ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}),
   };
   const demoBuyer = await startDemoBuyer(Number(env.DEMO_BUYER_PORT ?? 4000));
   stoppers.push(() => new Promise<void>((resolve) => demoBuyer.server.close(() => resolve())));
@@ -83,6 +85,7 @@ async function main() {
   say('');
   say('Leadrail is running.');
   say(`  API          http://localhost:${apiPort}   (docs: http://localhost:${apiPort}/docs)`);
+  say(`  Console      http://localhost:${apiPort}/console   (sign in with the API key below)`);
   if (uiUrl) say(`  Temporal UI  ${uiUrl}`);
   say(`  API key      ${apiKey}   (development account, all scopes)`);
   say(`  Demo buyer   ${demoBuyer.url}   (accepts every lead; use it as a recipient URL)`);

@@ -62,14 +62,15 @@ export function decodeRequestBody(options: {
     // Length unknown until read: the body limits count the stream (and the 415 check sees a body).
     headers.set('transfer-encoding', 'chunked');
     const body = inflate(raw.body, coding, options.maxCompressedBytes, errors);
-    c.req.raw = new Request(raw.url, {
+    // Node's fetch needs `duplex` for a streamed request body (the DOM typing of RequestInit lacks it).
+    const init: RequestInit & { duplex: 'half' } = {
       method: raw.method,
       headers,
       body,
       signal: raw.signal,
-      // Node's fetch needs `duplex` for a streamed request body.
       duplex: 'half',
-    });
+    };
+    c.req.raw = new Request(raw.url, init);
     return next();
   };
 }

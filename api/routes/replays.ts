@@ -33,7 +33,7 @@ const forceNeedsRecipientSchema = {
   anyOf: [{ properties: { force: { const: false } } }, { required: ['recipient_id'] }],
 };
 
-const ReplayBodySchema = z
+export const ReplayBodySchema = z
   .object({
     recipient_id: z
       .string()
@@ -53,7 +53,7 @@ const ReplayBodySchema = z
   .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
   .openapi('ReplayRequest', forceNeedsRecipientSchema);
 
-const ReplayResultSchema = z
+export const ReplayResultSchema = z
   .object({
     lead_id: z.string(),
     status: z.string(),
@@ -69,7 +69,7 @@ const ReplayResultSchema = z
   })
   .openapi('ReplayResult');
 
-const BulkReplaySchema = z
+export const BulkReplayRequestSchema = z
   .object({
     flow_id: z.string(),
     recipient_id: z.string().optional(),
@@ -85,7 +85,7 @@ const BulkReplaySchema = z
   .refine((body) => !body.force || body.recipient_id !== undefined, forceNeedsRecipient)
   .openapi('BulkReplayRequest', forceNeedsRecipientSchema);
 
-const ProgressSchema = z
+export const BulkReplaySchema = z
   .object({
     id: z.string(),
     status: z.enum(['running', 'completed', 'cancelled', 'failed']),
@@ -99,7 +99,7 @@ const ProgressSchema = z
   })
   .openapi('BulkReplay');
 
-const DryRunSchema = z
+export const DryRunSchema = z
   .object({
     dry_run: z.literal(true),
     total: z.number(),
@@ -209,10 +209,12 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
           'progress, DELETE it to cancel.',
         tags: ['Operations'],
         middleware: [requireScope('leads:write')],
-        request: { body: { required: true, content: { 'application/json': { schema: BulkReplaySchema } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: BulkReplayRequestSchema } } },
+        },
         responses: {
           200: jsonResponse('Dry run: what would be replayed', DryRunSchema),
-          202: jsonResponse('Started', ProgressSchema),
+          202: jsonResponse('Started', BulkReplaySchema),
           ...errorResponses(400, 404, 413, 415),
         },
       }),
@@ -284,7 +286,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Operations'],
         middleware: [requireScope('leads:read')],
         request: { params: z.object({ replay_id: z.string() }) },
-        responses: { 200: jsonResponse('Progress', ProgressSchema), ...errorResponses(404) },
+        responses: { 200: jsonResponse('Progress', BulkReplaySchema), ...errorResponses(404) },
       }),
       async (c) => {
         const { replay_id: id } = c.req.valid('param');
@@ -299,7 +301,7 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         tags: ['Operations'],
         middleware: [requireScope('leads:write')],
         request: { params: z.object({ replay_id: z.string() }) },
-        responses: { 202: jsonResponse('Cancelling', ProgressSchema), ...errorResponses(404) },
+        responses: { 202: jsonResponse('Cancelling', BulkReplaySchema), ...errorResponses(404) },
       }),
       async (c) => {
         const { replay_id: id } = c.req.valid('param');

@@ -32,7 +32,7 @@ describe('OpenAPI document and docs', () => {
         .filter((r) => r.method !== 'ALL')
         .map(
           (r) =>
-            `${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/(.)\/$/, '$1')}`,
+            `${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}').replace(/(.)\/$/, '$1')}`,
         ),
     );
     const documented = new Set(
@@ -59,6 +59,9 @@ describe('OpenAPI document and docs', () => {
       'get /analytics',
       'get /openapi.json',
       'get /docs',
+      'get /me',
+      'get /console',
+      'get /console/{page}',
     ]) {
       expect(documented, route).toContain(route);
     }
@@ -132,11 +135,31 @@ describe('OpenAPI document and docs', () => {
     expect(doc.info.description).toMatch(/code points/);
   });
 
-  it('serves interactive docs at /docs without a key', async () => {
+  it('serves interactive docs at /docs without a key, from this server only', async () => {
     const res = await stack.app.request('/docs');
     expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'.*script-src 'self';/);
     const html = await res.text();
-    expect(html).toContain('swagger');
-    expect(html).toContain('/openapi.json');
+    expect(html).toContain('data-spec-url="openapi.json"');
+    // Every file it loads is relative (this server, at / or /api/v1), none from another origin.
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        'docs/assets/swagger-ui.css',
+        'docs/assets/swagger-ui-bundle.js',
+        'docs/init.js',
+      ]),
+    );
+    for (const source of sources.filter((s) => s.startsWith('docs/'))) {
+      for (const prefix of ['/', '/api/v1/']) {
+        const file = await stack.app.request(`${prefix}${source}`);
+        expect(file.status, `${prefix}${source}`).toBe(200);
+      }
+    }
+    const init = await (await stack.app.request('/docs/init.js')).text();
+    expect(init).toContain('validatorUrl: null'); // Swagger UI would send the spec to a public validator
+    expect((await stack.app.request('/docs/assets/package.json')).status).toBe(404);
+    expect((await stack.app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
   });
 });

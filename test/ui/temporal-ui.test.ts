@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
@@ -17,6 +17,7 @@ import { type DevServer, startDevServer } from '../../dev/temporal-server.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 import { EncryptionCodec } from '../../temporal/payload-codec.js';
+import { launchChromium, requireChromium } from '../helpers/browser.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger } from '../helpers/stack.js';
@@ -28,33 +29,9 @@ import { silentLogger } from '../helpers/stack.js';
 // the real worker, API (listening, for the browser's codec calls) and Postgres, and Debian's Chromium
 // driven by playwright-core (which never downloads a browser).
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = fileURLToPath(new URL('../../.data/ui-test.png', import.meta.url));
 const OPERATOR_TOKEN = `ui-test-operator-${randomUUID()}`;
 const EMAIL = 'pat.uitest@example.com';
-
-function requireChromium() {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; the Temporal Web UI test needs it (playwright-core drives the ` +
-        'system browser and never downloads one). Install it with:\n' +
-        '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        '(.ci/run installs it the same way.)',
-    );
-  }
-}
 
 describe('Temporal Web UI (Chromium)', () => {
   let workDir: string;
@@ -178,12 +155,7 @@ describe('Temporal Web UI (Chromium)', () => {
       .toEqual([target.leadId]);
 
     const profile = join(workDir, 'chromium-profile');
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1000 },
-    });
+    browser = await launchChromium(profile);
     const page: Page = browser.pages()[0] ?? (await browser.newPage());
     rmSync(SCREENSHOT, { force: true }); // only a failure of this run leaves one
     // The UI is a large single-page app: on a busy shared machine a page takes long to come up.
