@@ -26,6 +26,7 @@ import { leadBatchesRouter } from './routes/lead-batches.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
+import { listsRouter } from './routes/lists.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
 
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventsRouter(deps));
   app.route('/analytics', analyticsRouter(deps));
   app.route('/recipients', recipientsRouter(deps));
+  app.route('/lists', listsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
 
