@@ -27,8 +27,10 @@ import { leadSearchRouter } from './routes/lead-search.js';
 import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
 import { listsRouter } from './routes/lists.js';
+import { pingRouter } from './routes/ping.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
+import { sourcesRouter } from './routes/sources.js';
 
 export interface AppDeps {
   /** The codec endpoint for the Temporal UI (api/routes/codec.ts); absent: not served. */
@@ -168,6 +170,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
+  app.route('/flows', sourcesRouter(deps));
+  app.route('/flows', pingRouter(deps));
   app.route('/', leadSubmissionsRouter(deps));
   app.route('/', leadBatchesRouter(deps));
   app.route('/', leadsRouter(deps));
