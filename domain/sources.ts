@@ -4,19 +4,21 @@
 // is the same for every lead. Pure; zod stays out of the workflow bundle (workflows never import this).
 
 import { createHash } from 'node:crypto';
+import { celExpression, integer, MAX_INT32, text } from '../lib/schema.js';
 import { z } from '../lib/zod.js';
-import { type Cap, CapSchema, type FlowConfig, withCapIds } from './flow.js';
+import { type Cap, CapSchema, type FlowConfig, MAX_PRICE, withCapIds } from './flow.js';
 import { type EvaluationInput, evaluateLead } from './pipeline.js';
 
-const Cel = z.string().trim().min(1).max(2000);
-const FieldName = z.string().min(1).max(100);
+const FieldName = text({ min: 1, max: 100 });
+const price = () => z.number().min(0).max(MAX_PRICE);
+const limit = () => integer(1, MAX_INT32).nullable().default(null);
 
 export const PingLimitsSchema = z
   .object({
-    per_second: z.number().int().min(1).nullable().default(null),
-    per_minute: z.number().int().min(1).nullable().default(null),
-    per_hour: z.number().int().min(1).nullable().default(null),
-    per_day: z.number().int().min(1).nullable().default(null),
+    per_second: limit(),
+    per_minute: limit(),
+    per_hour: limit(),
+    per_day: limit(),
   })
   .describe('Most pings the source may send per period (null: no limit); over it: 429 ping_limit_reached');
 export type PingLimits = z.infer<typeof PingLimitsSchema>;
@@ -27,9 +29,7 @@ export const SourceConfigSchema = z.object({
     .refine((m) => Object.keys(m).length <= 500, { message: 'at most 500 mappings' })
     .default({})
     .describe("The source's field name -> the flow's field name; unmapped fields pass as they are"),
-  acceptance_criteria: Cel.nullable()
-    .default(null)
-    .describe("CEL over the lead (same context as the flow's); both the flow's and this must pass"),
+  acceptance_criteria: celExpression("Both the flow's criteria and this must pass").nullable().default(null),
   caps: z
     .array(CapSchema)
     .max(20)
@@ -37,9 +37,9 @@ export const SourceConfigSchema = z.object({
     .describe("Caps counted for this source's leads only, in the flow's time zone"),
   pricing: z
     .object({
-      amount: z.number().min(0).default(0).describe('Price paid for a lead when no rule matches'),
+      amount: price().default(0).describe('Price paid for a lead when no rule matches (USD)'),
       rules: z
-        .array(z.object({ amount: z.number().min(0), criteria: Cel }))
+        .array(z.object({ amount: price(), criteria: celExpression('Leads matching it get this price') }))
         .max(100)
         .default([])
         .describe('Evaluated in order; the last matching rule wins'),
@@ -49,11 +49,7 @@ export const SourceConfigSchema = z.object({
     .describe("What this source is paid per lead (null: the flow's purchase pricing)"),
   ping: z
     .object({
-      ttl_seconds: z
-        .number()
-        .int()
-        .min(1)
-        .max(86_400)
+      ttl_seconds: integer(1, 86_400)
         .default(120)
         .describe('How long a bid stands: a post after it is refused (ping_expired)'),
       limits: PingLimitsSchema.prefault({}),
@@ -64,7 +60,7 @@ export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 
 export const SourceInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text({ min: 1, max: 200, trim: true }),
     enabled: z.boolean().default(true).describe('A disabled source is refused (403 source_disabled)'),
   })
   .extend(SourceConfigSchema.shape);

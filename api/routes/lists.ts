@@ -15,6 +15,7 @@ import {
   updateSuppressionList,
 } from '../../db/suppression-lists.js';
 import { LIST_TYPES, type ListType, listItemHash } from '../../domain/suppression.js';
+import { text } from '../../lib/schema.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
@@ -43,23 +44,23 @@ export const SuppressionListSchema = z
 
 const ListInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text({ min: 1, max: 200, trim: true }),
     type: z.enum(LIST_TYPES).describe('How values are normalised: phone (E.164), email, domain'),
-    description: z.string().max(2000).nullable().default(null),
+    description: text({ max: 2000 }).nullable().default(null),
   })
   .openapi('SuppressionListInput');
 
 const ListUpdateSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(2000).nullable().optional(),
+    name: text({ min: 1, max: 200, trim: true }).optional(),
+    description: text({ max: 2000 }).nullable().optional(),
   })
   .openapi('SuppressionListUpdate');
 
 const ItemsInputSchema = z
   .object({
     values: z
-      .array(z.string().max(1000))
+      .array(text({ max: 1000 }))
       .min(1)
       .max(MAX_ITEMS_PER_REQUEST)
       .describe(
@@ -101,9 +102,7 @@ const ListIdParam = z.object({
 
 const UploadQuery = z.object({
   action: z.enum(['add', 'remove']).default('add').describe('Add the values (default) or remove them'),
-  column: z
-    .string()
-    .max(200)
+  column: text({ min: 1, max: 200 })
     .optional()
     .describe('Header name of the column holding the values (default: the first column)'),
 });
@@ -220,7 +219,7 @@ async function uploadCsv(
       await writing.catch(() => {});
       if (err instanceof ApiError) throw err;
       const at = Number((err as { lines?: unknown }).lines ?? line + 1);
-      throw new ApiError(400, 'invalid_csv', `Malformed CSV at line ${at}; nothing was uploaded`, [
+      throw new ApiError(422, 'invalid_csv', `Malformed CSV at line ${at}; nothing was uploaded`, [
         { field: 'body', code: 'invalid_csv', message: (err as Error).message, line: at },
       ]);
     }
@@ -449,7 +448,7 @@ export function listsRouter({ pool }: AppDeps) {
         description:
           'Body `text/csv`: one value per row in the first column (or the column named by `column`); a ' +
           'first row that is a header (value, phone, email, domain, hash, ...) is skipped. Streams up to ' +
-          '256 MiB in one transaction: a malformed CSV answers 400 `invalid_csv` with its line and nothing ' +
+          '256 MiB in one transaction: a malformed CSV answers 422 `invalid_csv` with its line and nothing ' +
           'is kept. Invalid values are counted and reported by line; the rest are applied.',
         tags: ['Suppression lists'],
         middleware: [requireScope('flows:write')],
@@ -463,7 +462,7 @@ export function listsRouter({ pool }: AppDeps) {
         },
         responses: {
           200: jsonResponse('Uploaded', ItemsResultSchema),
-          ...errorResponses(400, 404, 413, 415),
+          ...errorResponses(400, 404, 413, 415, 422),
         },
       }),
       async (c) => {

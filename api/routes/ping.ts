@@ -10,6 +10,7 @@ import {
   pingLimitList,
 } from '../../domain/sources.js';
 import { newId } from '../../lib/ids.js';
+import { text } from '../../lib/schema.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
@@ -25,7 +26,9 @@ import { resolveSource } from '../source-context.js';
 const PingSchema = z
   .object({
     lead: LeadFieldsSchema.describe('The fields of the lead the publisher shares before selling it'),
-    source_id: z.string().max(100).optional().describe("The source pinging (implied by a source's key)"),
+    source_id: text({ min: 1, max: 100 })
+      .optional()
+      .describe("The source pinging (implied by a source's key)"),
   })
   .openapi('PingRequest');
 

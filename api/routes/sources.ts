@@ -12,6 +12,7 @@ import {
 } from '../../db/sources.js';
 import { compileCriteria } from '../../domain/criteria.js';
 import { SourceInputSchema, sourceCelExpressions } from '../../domain/sources.js';
+import { text } from '../../lib/schema.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -57,7 +58,7 @@ export const SourceSchema = z
 
 const SourceKeyInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: text({ min: 1, max: 200, trim: true }),
     mode: z.enum(['live', 'test']).default('live'),
   })
   .openapi('SourceKeyInput');

@@ -114,7 +114,7 @@ describe('suppression lists', () => {
   it('a malformed CSV keeps nothing and says where it broke', async () => {
     const list = await createList('email');
     const res = await upload(list.id, 'a@example.com\nb@example.com\n"c@example.com"x\nd@example.com\n');
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     // biome-ignore lint/suspicious/noExplicitAny: inspected field by field
     const body: any = await res.json();
     expect(body.error.code).toBe('invalid_csv');
