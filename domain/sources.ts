@@ -27,6 +27,8 @@ export const SourceConfigSchema = z.object({
   field_mappings: z
     .record(FieldName, FieldName)
     .refine((m) => Object.keys(m).length <= 500, { message: 'at most 500 mappings' })
+    // JSON Schema's propertyNames and maxProperties, which openapi3-ts's types do not list.
+    .openapi({ ...({ propertyNames: { minLength: 1, maxLength: 100 }, maxProperties: 500 } as object) })
     .default({})
     .describe("The source's field name -> the flow's field name; unmapped fields pass as they are"),
   acceptance_criteria: celExpression("Both the flow's criteria and this must pass").nullable().default(null),
