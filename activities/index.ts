@@ -5,6 +5,7 @@ import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
 import { createMaintenanceActivities } from './maintenance.js';
 import { createReplayActivities, type ReplayDeps } from './replay.js';
+import { createSuppressionActivities } from './suppression.js';
 import { createTrustedFormActivities } from './trustedform.js';
 import { createWebhookActivities } from './webhooks.js';
 
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReplayActivities(deps),
     ...createTrustedFormActivities(deps),
     ...createMaintenanceActivities(deps),
+    ...createSuppressionActivities(deps),
   };
 }
 

@@ -39,6 +39,7 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
           flowVersion: input.flowVersion,
           status: 'received',
           source: input.source,
+          sourceId: input.sourceId ?? null,
           campaign: input.campaign,
           externalId: input.externalId,
           testMode: input.testMode,

@@ -37,9 +37,12 @@ import { leadBatchesRouter } from './routes/lead-batches.js';
 import { leadSearchRouter } from './routes/lead-search.js';
 import { leadSubmissionsRouter } from './routes/lead-submissions.js';
 import { leadsRouter } from './routes/leads.js';
+import { listsRouter } from './routes/lists.js';
 import { meRouter } from './routes/me.js';
+import { pingRouter } from './routes/ping.js';
 import { recipientsRouter } from './routes/recipients.js';
 import { replaysRouter } from './routes/replays.js';
+import { sourcesRouter } from './routes/sources.js';
 import { webhooksRouter } from './routes/webhooks.js';
 
 export interface AppDeps {
@@ -206,6 +209,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter(deps));
   app.route('/flows', flowsRouter(deps));
   app.route('/', flowStateRouter(deps));
+  app.route('/flows', sourcesRouter(deps));
+  app.route('/flows', pingRouter(deps));
   app.route('/', leadSubmissionsRouter(deps));
   app.route('/', leadBatchesRouter(deps));
   app.route('/', leadsRouter(deps));
@@ -214,6 +219,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventsRouter(deps));
   app.route('/analytics', analyticsRouter(deps));
   app.route('/recipients', recipientsRouter(deps));
+  app.route('/lists', listsRouter(deps));
   app.route('/api-keys', apiKeysRouter(deps));
   app.route('/', replaysRouter(deps));
   app.route('/webhooks', webhooksRouter(deps));

@@ -41,9 +41,25 @@ export function authenticate(pool: Pool, options: AuthOptions = {}) {
       }
     }
     c.set('auth', auth);
+    if (auth.source && !sourceKeyMayCall(c.req.method, c.req.path, auth.source.flowId)) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        `This is a source's key: it may only submit leads and pings to flow ${auth.source.flowId}`,
+        { source_id: auth.source.id, flow_id: auth.source.flowId },
+      );
+    }
     if (options.rateLimit !== false) await enforceRateLimit(c, pool, auth);
     await next();
   });
+}
+
+const SOURCE_KEY_ROUTE = /^(?:\/api\/v1)?\/flows\/([^/]+)\/(?:leads|leads\/batch|ping)\/?$/;
+
+/** A source's key reaches its flow's submit and ping routes only. */
+function sourceKeyMayCall(method: string, path: string, flowId: string): boolean {
+  const match = SOURCE_KEY_ROUTE.exec(path);
+  return method === 'POST' && match !== null && match[1] === flowId;
 }
 
 /**

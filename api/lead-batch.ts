@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import pLimit from 'p-limit';
 import type { AuthenticatedKey } from '../db/accounts.js';
 import type { FlowWithConfig } from '../db/flows.js';
+import { text } from '../lib/schema.js';
 import { ApiError } from './errors.js';
 import {
   LeadFieldsSchema,
@@ -27,6 +28,7 @@ export const BatchSchema = z
           external_id: ExternalId.optional(),
           lead: LeadFieldsSchema,
           trusted_form_cert_url: TrustedFormUrl.optional(),
+          source_id: text({ min: 1, max: 100 }).optional(),
         }),
       )
       .min(1)
@@ -114,6 +116,8 @@ async function submitOne(
       externalId,
       trustedFormCertUrl: item.trusted_form_cert_url ?? null,
       idempotencyKey: null,
+      sourceId: item.source_id ?? null,
+      pingId: null,
       options,
     });
     return batchResult(externalId, result);

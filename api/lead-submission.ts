@@ -11,7 +11,10 @@ import type { AuthenticatedKey } from '../db/accounts.js';
 import type { FlowWithConfig } from '../db/flows.js';
 import { findLead, listLeadEvents } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
+import { claimPing, findPing, type SourceRow } from '../db/sources.js';
 import { claimSubmission } from '../db/submissions.js';
+import type { FlowConfig } from '../domain/flow.js';
+import { flowForSource, mapInboundFields, pingFieldHashes, pingMismatches } from '../domain/sources.js';
 import { newId } from '../lib/ids.js';
 import { leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
@@ -29,6 +32,7 @@ import {
 } from '../workflows/shared.js';
 import { type Availability, ComponentUnavailable, untilAborted } from './availability.js';
 import { ApiError } from './errors.js';
+import { resolveSource } from './source-context.js';
 import { snapshotFromRecord } from './views.js';
 
 export const SubmitOptionsSchema = z.object({
@@ -104,6 +108,10 @@ export interface SubmissionRequest {
   externalId: string | null;
   trustedFormCertUrl: string | null;
   idempotencyKey: string | null;
+  /** The source named in the body (a source's key implies its own). */
+  sourceId: string | null;
+  /** A ping whose bid this post takes (inbound ping/post). */
+  pingId: string | null;
   options: SubmitOptions;
 }
 
@@ -145,11 +153,13 @@ async function submit(
   if (flow.status !== 'active') {
     throw new ApiError(409, 'flow_inactive', `Flow ${flow.id} is ${flow.status} and does not accept leads`);
   }
-  const lead = { ...request.lead };
+  const source = await resolveSource(deps.pool, auth, flow.id, request.sourceId);
+  const lead = source ? mapInboundFields(request.lead, source.config.field_mappings) : { ...request.lead };
   if (request.trustedFormCertUrl && lead.trustedform_cert_url === undefined) {
     lead.trustedform_cert_url = request.trustedFormCertUrl;
   }
   assertLeadSize(lead);
+  const receivedAt = new Date().toISOString();
   let leadId = newId('lead');
   let replayed = false;
   const key = request.idempotencyKey ?? request.externalId;
@@ -178,19 +188,30 @@ async function submit(
     leadId = claim.leadId;
     replayed = !claim.fresh;
   }
+  const ping = request.pingId
+    ? await checkPing(deps.pool, auth, flow, source, lead, request.pingId, receivedAt, leadId)
+    : null;
+  // One post per ping: the first lead binds it (a resubmission of that same lead passes again).
+  if (ping && !(await claimPing(deps.pool, ping.id, leadId))) {
+    throw new ApiError(409, 'ping_already_used', `Ping ${ping.id} was already posted by another lead`, [
+      { field: 'ping_id', code: 'ping_already_used', message: 'A ping sells one lead' },
+    ]);
+  }
+  const config = source ? flowForSource(flow.config, source, { bid: ping?.bid ?? null }) : flow.config;
 
   const input: LeadWorkflowInput = {
     leadId,
     accountId: auth.accountId,
     flowId: flow.id,
     flowVersion: flow.version,
-    flow: flow.config,
+    flow: ping && !source ? withPrice(flow.config, ping.bid) : config,
     lead,
-    source: stringField(lead.source),
+    source: stringField(lead.source) ?? source?.id ?? null,
+    ...(source ? { sourceId: source.id } : {}),
     campaign: stringField(lead.campaign),
     externalId: request.externalId,
     testMode: request.options.test_mode || auth.mode === 'test',
-    receivedAt: new Date().toISOString(),
+    receivedAt,
   };
   const workflow: Omit<StartOptions, 'workflowIdConflictPolicy'> = {
     workflowId: leadId,
@@ -419,4 +440,83 @@ export function rejectionError(snapshot: LeadSnapshot): ApiError | null {
         },
       );
   }
+}
+
+/** The flow version with a fixed purchase price (a post that honours a ping's bid). */
+function withPrice(config: FlowConfig, amount: number): FlowConfig {
+  return { ...config, pricing: { ...config.pricing, purchase: { amount, rules: [] } } };
+}
+
+/**
+ * The ping a post names, if it may be honoured: the same account, flow and source; a bid; not past its
+ * time to live; and the posted values of every pinged field agree with the pinged ones (compared in
+ * normal form, as hashes). Otherwise a clear error: 404 `ping_not_found`, 422 `ping_no_bid`,
+ * `ping_expired`, `ping_mismatch` (details name the fields), 403 `forbidden` for another source's ping.
+ */
+async function checkPing(
+  pool: Pool,
+  auth: AuthenticatedKey,
+  flow: FlowWithConfig,
+  source: SourceRow | null,
+  lead: Record<string, unknown>,
+  pingId: string,
+  receivedAt: string,
+  leadId: string,
+): Promise<{ id: string; bid: number }> {
+  const ping = await findPing(pool, auth.accountId, pingId);
+  if (!ping || ping.flow_id !== flow.id) {
+    throw new ApiError(404, 'ping_not_found', `Ping ${pingId} not found for flow ${flow.id}`, [
+      { field: 'ping_id', code: 'not_found', message: 'No such ping for this flow' },
+    ]);
+  }
+  if ((ping.source_id ?? null) !== (source?.id ?? null)) {
+    throw new ApiError(403, 'forbidden', 'The ping was made by another source', {
+      field: 'ping_id',
+      source_id: ping.source_id,
+    });
+  }
+  // A resubmission of the lead that already took this ping (same idempotency key) is that lead again.
+  if (ping.lead_id === leadId && ping.bid !== null) return { id: ping.id, bid: Number(ping.bid) };
+  if (ping.lead_id !== null) {
+    throw new ApiError(409, 'ping_already_used', `Ping ${ping.id} was already posted by another lead`, [
+      { field: 'ping_id', code: 'ping_already_used', message: 'A ping sells one lead' },
+    ]);
+  }
+  if (ping.outcome !== 'bid' || ping.bid === null || ping.expires_at === null) {
+    throw new ApiError(422, 'ping_no_bid', `Ping ${ping.id} got no bid; post the lead without ping_id`, [
+      { field: 'ping_id', code: 'ping_no_bid', message: 'The ping got no bid' },
+    ]);
+  }
+  if (ping.expires_at.getTime() <= Date.parse(receivedAt)) {
+    throw new ApiError(
+      422,
+      'ping_expired',
+      `The bid of ping ${ping.id} expired at ${ping.expires_at.toISOString()}`,
+      [
+        {
+          field: 'ping_id',
+          code: 'ping_expired',
+          message: 'Ping again for a new bid',
+          expired_at: ping.expires_at.toISOString(),
+        },
+      ],
+    );
+  }
+  const config = source ? flowForSource(flow.config, source) : flow.config;
+  const pinged = ping.field_hashes;
+  const posted = pingFieldHashes(
+    config,
+    Object.fromEntries(Object.keys(pinged).map((field) => [field, lead[field]])),
+    receivedAt,
+  );
+  const differ = pingMismatches(pinged, posted);
+  if (differ.length > 0) {
+    throw new ApiError(
+      422,
+      'ping_mismatch',
+      'The lead differs from what was pinged; ping again with these values',
+      differ.map((field) => ({ field, code: 'ping_mismatch', message: 'Differs from the pinged value' })),
+    );
+  }
+  return { id: ping.id, bid: Number(ping.bid) };
 }

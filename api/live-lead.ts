@@ -32,6 +32,7 @@ export async function liveLead(temporal: Client, accountId: string, leadId: stri
       status: s.status,
       reason: s.reason,
       source: description.typedSearchAttributes.get(SourceAttr) ?? null,
+      source_id: null,
       campaign: null,
       external_id: description.typedSearchAttributes.get(ExternalIdAttr) ?? null,
       test_mode: s.test_mode,

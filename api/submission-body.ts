@@ -14,6 +14,14 @@ export const SubmitLeadSchema = z
     lead: LeadFieldsSchema,
     external_id: ExternalId.optional().describe('Your id for the lead; resubmitting it is safe'),
     trusted_form_cert_url: TrustedFormUrl.optional(),
+    source_id: text({ min: 1, max: 100 })
+      .optional()
+      .describe("The flow's source (POST /flows/{id}/sources) sending it; implied by a source's key"),
+    ping_id: text({ min: 1, max: 100 })
+      .optional()
+      .describe(
+        'Sell at the bid of this ping (POST /flows/{id}/ping): before it expires, with the pinged values',
+      ),
     options: SubmitOptionsSchema.prefault({}),
   })
   .openapi('SubmitLead');
@@ -30,6 +38,8 @@ export const FORM_SUBMISSION = {
     external_id: { type: 'string', minLength: 1, maxLength: 200 },
     trusted_form_cert_url: { type: 'string', format: 'uri', maxLength: 500 },
     xxTrustedFormCertUrl: { type: 'string', format: 'uri', maxLength: 500 },
+    source_id: { type: 'string', minLength: 1, maxLength: 100 },
+    ping_id: { type: 'string', minLength: 1, maxLength: 100 },
     'options.async': TRUE_OR_FALSE,
     'options.test_mode': TRUE_OR_FALSE,
     'options.timeout': {
@@ -68,16 +78,27 @@ export function formToSubmission(form: Record<string, string | File | (string | 
   const options: Record<string, unknown> = {};
   let externalId: string | undefined;
   let trustedFormCertUrl: string | undefined;
+  let sourceId: string | undefined;
+  let pingId: string | undefined;
   for (const [key, raw] of Object.entries(form)) {
     const value = Array.isArray(raw) ? raw.map(String) : String(raw);
     if (key === 'external_id') externalId = String(value);
+    else if (key === 'source_id') sourceId = String(value);
+    else if (key === 'ping_id') pingId = String(value);
     else if (key === 'trusted_form_cert_url' || key === 'xxTrustedFormCertUrl')
       trustedFormCertUrl = String(value);
     else if (key.startsWith('options.')) options[key.slice(8)] = formScalar(String(value));
     else if (key.startsWith('lead.')) lead[key.slice(5)] = value;
     else lead[key] = value;
   }
-  return { lead, external_id: externalId, trusted_form_cert_url: trustedFormCertUrl, options };
+  return {
+    lead,
+    external_id: externalId,
+    trusted_form_cert_url: trustedFormCertUrl,
+    source_id: sourceId,
+    ping_id: pingId,
+    options,
+  };
 }
 
 // Form values are all text; options need their booleans and numbers back.

@@ -87,6 +87,8 @@ export interface AuthenticatedKey {
   /** CIDRs the key may be used from; empty means any address. */
   ipAllowlist: string[];
   rateLimit: { perHour: number; perMinute: number };
+  /** A source's key: it submits and pings to this flow, as this source, and nothing else. */
+  source: { id: string; flowId: string } | null;
 }
 
 /**
@@ -102,11 +104,14 @@ export async function authenticateApiKey(db: Queryable, key: string): Promise<Au
     ip_allowlist: string[] | null;
     rate_limit_per_hour: number | null;
     rate_limit_per_minute: number | null;
+    source_id: string | null;
+    source_flow_id: string | null;
   }>(
-    `SELECT id, account_id, mode, scopes, ip_allowlist, rate_limit_per_hour, rate_limit_per_minute
-       FROM api_keys
-      WHERE revoked_at IS NULL
-        AND (key_hash = $1 OR (previous_key_hash = $1 AND previous_key_expires_at > now()))`,
+    `SELECT k.id, k.account_id, k.mode, k.scopes, k.ip_allowlist, k.rate_limit_per_hour, k.rate_limit_per_minute,
+            k.source_id, s.flow_id AS source_flow_id
+       FROM api_keys k LEFT JOIN sources s ON s.id = k.source_id
+      WHERE k.revoked_at IS NULL
+        AND (k.key_hash = $1 OR (k.previous_key_hash = $1 AND k.previous_key_expires_at > now()))`,
     [hashApiKey(key)],
   );
   const row = rows[0];
@@ -121,5 +126,6 @@ export async function authenticateApiKey(db: Queryable, key: string): Promise<Au
       perHour: row.rate_limit_per_hour ?? DEFAULT_RATE_LIMIT.perHour,
       perMinute: row.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT.perMinute,
     },
+    source: row.source_id && row.source_flow_id ? { id: row.source_id, flowId: row.source_flow_id } : null,
   };
 }

@@ -28,11 +28,18 @@ export interface AnalyticsRow {
   cost: number;
   revenue: number;
   profit: number;
+  /** Inbound pings (POST /flows/{id}/ping) in the group, those that got a bid, and bids posted. */
+  pings: number;
+  bids: number;
+  posted_pings: number;
+  bid_rate: number;
+  post_rate: number;
 }
 
 // Whitelisted SQL for each grouping; nothing from the request is ever spliced into the query text.
 const GROUP_KEY: Record<GroupBy, string> = {
-  source: 'f.source',
+  // A lead from a source resource groups under its id; the plain `source` string otherwise.
+  source: 'coalesce(f.source_id, f.source)',
   campaign: 'f.campaign',
   recipient: 'f.recipient_id',
   day: `to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
@@ -100,7 +107,7 @@ export async function computeAnalytics(
   const key = q.groupBy ? GROUP_KEY[q.groupBy] : 'NULL::text';
   const { rows } = await db.query<AnalyticsRow>(
     `WITH scoped AS (
-       SELECT l.id, l.status, l.quality_score, l.cost, l.revenue, l.source, l.campaign, l.created_at
+       SELECT l.id, l.status, l.quality_score, l.cost, l.revenue, l.source, l.source_id, l.campaign, l.created_at
          FROM leads l
         WHERE l.account_id = $1
           AND ($2::text IS NULL OR l.flow_id = $2)
@@ -109,7 +116,7 @@ export async function computeAnalytics(
      ), facts AS (${byRecipient ? FACTS_BY_RECIPIENT : FACTS_BY_LEAD}
      ), grouped AS (
        SELECT ${key} AS group_key,
-              ${byRecipient ? 'max(r.name)' : 'NULL::text'} AS group_name,
+              ${byRecipient ? 'max(r.name)' : q.groupBy === 'source' ? 'max(src.name)' : 'NULL::text'} AS group_name,
               count(*)::int AS total_leads,
               count(*) FILTER (WHERE f.status NOT IN ('received', 'rejected'))::int AS accepted_leads,
               count(*) FILTER (WHERE f.delivered)::int AS delivered_leads,
@@ -120,6 +127,7 @@ export async function computeAnalytics(
               coalesce(sum(f.earned), 0) AS revenue
          FROM facts f
          ${byRecipient ? 'LEFT JOIN recipients r ON r.id = f.recipient_id' : ''}
+         ${q.groupBy === 'source' ? 'LEFT JOIN sources src ON src.id = f.source_id' : ''}
         ${q.groupBy ? 'GROUP BY 1' : ''}
      )
      SELECT group_key, group_name, total_leads, accepted_leads, delivered_leads, converted_leads, returned_leads,
@@ -134,5 +142,89 @@ export async function computeAnalytics(
       ORDER BY group_key NULLS LAST`,
     [accountId, q.flowId ?? null, q.start, q.end, q.includeTestLeads],
   );
-  return rows;
+  return withPingCounts(db, accountId, q, rows);
+}
+
+// Pings grouped the way leads are: by source (the pinging source's id), day or hour; none by campaign or
+// recipient (a ping has neither).
+const PING_KEY: Partial<Record<GroupBy, string>> = {
+  source: 'p.source_id',
+  day: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  hour: `to_char(date_trunc('hour', p.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`,
+};
+
+async function withPingCounts(
+  db: Queryable,
+  accountId: string,
+  q: AnalyticsQuery,
+  rows: AnalyticsRow[],
+): Promise<AnalyticsRow[]> {
+  const key = q.groupBy ? PING_KEY[q.groupBy] : 'NULL::text';
+  const counts = new Map<
+    string | null,
+    { pings: number; bids: number; posted: number; name: string | null }
+  >();
+  if (key) {
+    const { rows: pingRows } = await db.query<{
+      group_key: string | null;
+      group_name: string | null;
+      pings: number;
+      bids: number;
+      posted: number;
+    }>(
+      `SELECT ${key} AS group_key, max(src.name) AS group_name, count(*)::int AS pings,
+              count(*) FILTER (WHERE p.outcome = 'bid')::int AS bids,
+              count(p.lead_id)::int AS posted
+         FROM pings p LEFT JOIN sources src ON src.id = p.source_id
+        WHERE p.account_id = $1 AND ($2::text IS NULL OR p.flow_id = $2)
+          AND p.created_at >= $3 AND p.created_at < $4
+        ${q.groupBy ? 'GROUP BY 1' : ''}`,
+      [accountId, q.flowId ?? null, q.start, q.end],
+    );
+    for (const r of pingRows)
+      counts.set(r.group_key, { pings: r.pings, bids: r.bids, posted: r.posted, name: r.group_name });
+  }
+  const rate = (part: number, whole: number) =>
+    whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+  const merged = rows.map((row) => {
+    const c = counts.get(row.group_key);
+    counts.delete(row.group_key);
+    return { row, c };
+  });
+  // Groups that pinged without a lead yet still show up, after the others.
+  for (const [groupKey, c] of counts) {
+    merged.push({ row: emptyRow(groupKey, c.name), c });
+  }
+  return merged.map(({ row, c }) => ({
+    ...row,
+    pings: c?.pings ?? 0,
+    bids: c?.bids ?? 0,
+    posted_pings: c?.posted ?? 0,
+    bid_rate: rate(c?.bids ?? 0, c?.pings ?? 0),
+    post_rate: rate(c?.posted ?? 0, c?.bids ?? 0),
+  }));
+}
+
+function emptyRow(groupKey: string | null, name: string | null): AnalyticsRow {
+  return {
+    group_key: groupKey,
+    group_name: name,
+    total_leads: 0,
+    accepted_leads: 0,
+    delivered_leads: 0,
+    converted_leads: 0,
+    returned_leads: 0,
+    acceptance_rate: 0,
+    delivery_rate: 0,
+    conversion_rate: 0,
+    average_quality: null,
+    cost: 0,
+    revenue: 0,
+    profit: 0,
+    pings: 0,
+    bids: 0,
+    posted_pings: 0,
+    bid_rate: 0,
+    post_rate: 0,
+  };
 }

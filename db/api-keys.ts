@@ -19,11 +19,13 @@ export interface ApiKeyRow {
   rotated_at: Date | null;
   previous_key_expires_at: Date | null;
   revoked_at: Date | null;
+  /** A source's key: submits and pings to that source's flow only. */
+  source_id: string | null;
 }
 
 // Listed explicitly so key_hash and previous_key_hash can never leave the database.
 const COLUMNS = `id, account_id, name, prefix, mode, scopes, ip_allowlist, rate_limit_per_hour,
-  rate_limit_per_minute, created_at, last_used_at, rotated_at, previous_key_expires_at, revoked_at`;
+  rate_limit_per_minute, created_at, last_used_at, rotated_at, previous_key_expires_at, revoked_at, source_id`;
 
 export interface NewApiKey {
   name: string;
@@ -32,6 +34,7 @@ export interface NewApiKey {
   ipAllowlist?: readonly string[] | null;
   rateLimitPerHour?: number | null;
   rateLimitPerMinute?: number | null;
+  sourceId?: string | null;
 }
 
 /** Creates a key; the returned `key` is the only time the full secret exists outside its hash. */
@@ -43,8 +46,8 @@ export async function createApiKey(
   const { key, prefix, hash } = generateApiKey(input.mode);
   const { rows } = await db.query<ApiKeyRow>(
     `INSERT INTO api_keys (id, account_id, name, prefix, key_hash, mode, scopes, ip_allowlist,
-                           rate_limit_per_hour, rate_limit_per_minute)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                           rate_limit_per_hour, rate_limit_per_minute, source_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      RETURNING ${COLUMNS}`,
     [
       newId('key'),
@@ -57,6 +60,7 @@ export async function createApiKey(
       input.ipAllowlist && input.ipAllowlist.length > 0 ? [...input.ipAllowlist] : null,
       input.rateLimitPerHour ?? null,
       input.rateLimitPerMinute ?? null,
+      input.sourceId ?? null,
     ],
   );
   return { row: rows[0]!, key };
@@ -66,6 +70,18 @@ export async function listApiKeys(db: Queryable, accountId: string): Promise<Api
   const { rows } = await db.query<ApiKeyRow>(
     `SELECT ${COLUMNS} FROM api_keys WHERE account_id = $1 ORDER BY created_at, id`,
     [accountId],
+  );
+  return rows;
+}
+
+export async function listSourceApiKeys(
+  db: Queryable,
+  accountId: string,
+  sourceId: string,
+): Promise<ApiKeyRow[]> {
+  const { rows } = await db.query<ApiKeyRow>(
+    `SELECT ${COLUMNS} FROM api_keys WHERE account_id = $1 AND source_id = $2 ORDER BY created_at, id`,
+    [accountId, sourceId],
   );
   return rows;
 }

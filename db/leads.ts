@@ -9,6 +9,7 @@ export interface NewLeadRow {
   flowVersion: number;
   status: LeadStatus;
   source: string | null;
+  sourceId: string | null;
   campaign: string | null;
   externalId: string | null;
   testMode: boolean;
@@ -24,6 +25,7 @@ export interface LeadRow {
   status: LeadStatus;
   reason: string | null;
   source: string | null;
+  source_id: string | null;
   campaign: string | null;
   external_id: string | null;
   test_mode: boolean;
@@ -43,8 +45,8 @@ export interface LeadRow {
 }
 
 const INSERT_LEAD = `INSERT INTO leads (id, account_id, flow_id, flow_version, status, source, campaign, external_id,
-                        test_mode, lead_data, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                        test_mode, lead_data, created_at, updated_at, source_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
      ON CONFLICT (id) DO NOTHING`;
 
 const leadParams = (lead: NewLeadRow) => [
@@ -59,6 +61,7 @@ const leadParams = (lead: NewLeadRow) => [
   lead.testMode,
   lead.leadData,
   lead.createdAt,
+  lead.sourceId,
 ];
 
 /** Idempotent: a retried activity inserting the same lead is a no-op. */
@@ -76,7 +79,7 @@ export async function insertLeadWithEvents(
   events: readonly LeadEvent[],
 ): Promise<void> {
   // The events' foreign key to the lead is checked at the end of the statement, after the lead's insert.
-  await db.query(`WITH lead AS (${INSERT_LEAD}) ${insertEventsSql(1, 2, 3, 12)}`, [
+  await db.query(`WITH lead AS (${INSERT_LEAD}) ${insertEventsSql(1, 2, 3, 13)}`, [
     ...leadParams(lead),
     JSON.stringify(events),
   ]);

@@ -12,7 +12,10 @@ export type IdPrefix =
   | 'batch'
   | 'whk'
   | 'fbk'
-  | 'rpl';
+  | 'rpl'
+  | 'list'
+  | 'src'
+  | 'ping';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

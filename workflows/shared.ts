@@ -52,6 +52,8 @@ export interface LeadWorkflowInput {
   flow: FlowConfig;
   lead: LeadFields;
   source: string | null;
+  /** The publisher source (sources table) the lead came from; absent on runs started before sources. */
+  sourceId?: string | null;
   campaign: string | null;
   externalId: string | null;
   testMode: boolean;

@@ -5,10 +5,15 @@ import { ApiError } from '../errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
+/** A suppression-list CSV upload (streamed; a million phone numbers is about 13 MiB). */
+export const MAX_UPLOAD_BODY_BYTES = 256 * 1024 * 1024;
 
 const BATCH_PATH = /^\/flows\/[^/]+\/leads\/batch\/?$/;
 // Lead sources often post HTML forms: the submit routes take form-encoded bodies as well as JSON.
 const FORM_PATHS = /^\/flows\/[^/]+\/leads(\/batch)?\/?$/;
+// Suppression-list uploads are CSV, streamed into the list (api/routes/lists.ts).
+const CSV_PATHS = /^\/lists\/[^/]+\/uploads\/?$/;
+const CSV_TYPE = /^text\/csv\s*(;|$)/i;
 const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -34,11 +39,27 @@ export function requestBody(): MiddlewareHandler {
   const limits = {
     normal: bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) }),
     batch: bodyLimit({ maxSize: MAX_BATCH_BODY_BYTES, onError: tooLarge(MAX_BATCH_BODY_BYTES) }),
+    upload: bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge(MAX_UPLOAD_BODY_BYTES) }),
   };
   const textGuard = rejectUnstorableText;
   return async (c, next) => {
     if (!METHODS_WITH_BODY.has(c.req.method)) return textGuard(c, next);
     const type = c.req.header('Content-Type');
+    if (c.req.method === 'POST' && CSV_PATHS.test(c.req.path)) {
+      if (type === undefined || !CSV_TYPE.test(type)) {
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          `Content-Type must be text/csv${type ? `, not ${type}` : ''}`,
+          {
+            allowed: ['text/csv'],
+          },
+        );
+      }
+      return limits.upload(c, async () => {
+        await textGuard(c, next);
+      });
+    }
     const formAllowed = c.req.method === 'POST' && FORM_PATHS.test(c.req.path);
     if (
       type === undefined

@@ -20,6 +20,11 @@ export const METRICS = [
   'cost',
   'revenue',
   'profit',
+  'pings',
+  'bids',
+  'posted_pings',
+  'bid_rate',
+  'post_rate',
 ] as const satisfies readonly (keyof AnalyticsRow)[];
 type Metric = (typeof METRICS)[number];
 
@@ -76,6 +81,16 @@ export const AnalyticsMetricsSchema = z
     cost: number.optional().describe('Sum of purchase prices (USD)'),
     revenue: number.optional().describe('Sum of sale prices less returned amounts (USD)'),
     profit: number.optional().describe('revenue - cost (USD)'),
+    source_name: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('Grouped by source: the source’s name, if it is one'),
+    pings: number.int().optional().describe('Inbound pings (POST /flows/{id}/ping)'),
+    bids: number.int().optional().describe('Pings answered with a bid'),
+    posted_pings: number.int().optional().describe('Bids taken by a post'),
+    bid_rate: number.optional().describe('bids / pings'),
+    post_rate: number.optional().describe('posted_pings / bids'),
   })
   .openapi('AnalyticsMetrics');
 
@@ -106,6 +121,7 @@ function metricsView(row: AnalyticsRow, groupBy: (typeof GROUP_BY)[number] | und
   const out: Record<string, unknown> = {};
   if (groupBy) out[groupBy] = row.group_key;
   if (groupBy === 'recipient') out.recipient_name = row.group_name;
+  if (groupBy === 'source') out.source_name = row.group_name;
   for (const name of METRICS) out[name] = row[name];
   return out;
 }

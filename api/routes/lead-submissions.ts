@@ -85,6 +85,8 @@ export function leadSubmissionsRouter({
         externalId: body.external_id ?? null,
         trustedFormCertUrl: body.trusted_form_cert_url ?? null,
         idempotencyKey: c.req.header('Idempotency-Key') ?? null,
+        sourceId: body.source_id ?? null,
+        pingId: body.ping_id ?? null,
         options: body.options,
       });
       return respond(c, flowId, result);

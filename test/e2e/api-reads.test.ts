@@ -422,6 +422,11 @@ describe('lead search, flow events and analytics', () => {
             cost: 30,
             revenue: 50,
             profit: 20,
+            pings: 0,
+            bids: 0,
+            posted_pings: 0,
+            bid_rate: 0,
+            post_rate: 0,
           },
         ],
       });
@@ -432,6 +437,7 @@ describe('lead search, flow events and analytics', () => {
       expect(bySource.json.metrics).toEqual([
         {
           source: 'ppc',
+          source_name: null,
           total_leads: 2,
           accepted_leads: 2,
           delivered_leads: 1,
@@ -444,9 +450,15 @@ describe('lead search, flow events and analytics', () => {
           cost: 10,
           revenue: 20,
           profit: 10,
+          pings: 0,
+          bids: 0,
+          posted_pings: 0,
+          bid_rate: 0,
+          post_rate: 0,
         },
         {
           source: 'web',
+          source_name: null,
           total_leads: 3,
           accepted_leads: 2,
           delivered_leads: 2,
@@ -459,6 +471,11 @@ describe('lead search, flow events and analytics', () => {
           cost: 20,
           revenue: 30,
           profit: 10,
+          pings: 0,
+          bids: 0,
+          posted_pings: 0,
+          bid_rate: 0,
+          post_rate: 0,
         },
       ]);
       const pick = (rows: Array<Record<string, unknown>>, k: string) =>
@@ -523,7 +540,8 @@ describe('lead search, flow events and analytics', () => {
         total_leads: 3,
         profit: 10,
       });
-      expect(Object.keys(res.json.metrics[1])).toHaveLength(13); // the group key and the 12 metrics
+      // The group key, the source's name, the 12 lead metrics and the 5 ping metrics.
+      expect(Object.keys(res.json.metrics[1])).toHaveLength(19);
       const byLeads = await stack.call('GET', jan('&group_by=source&metric=total_leads'), key);
       expect(byLeads.json.metrics.map((m: { source: string }) => m.source)).toEqual(['web', 'ppc']);
       const total = await stack.call('GET', jan('&metric=profit'), key);

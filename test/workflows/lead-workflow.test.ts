@@ -91,6 +91,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       pruneExpiredRecords: async () => {
         throw new Error('not used here');
       },
+      checkSuppressionLists: async () => ({ lists: [], missing: [] }),
       ...overrides,
     };
     return { activities, progress, deliveries, webhooks, released };

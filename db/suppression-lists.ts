@@ -1,0 +1,213 @@
+import type { ListType } from '../domain/suppression.js';
+import { newId } from '../lib/ids.js';
+import type { Queryable } from './pool.js';
+
+export interface SuppressionListRow {
+  id: string;
+  /** The items' compact key (never shown). */
+  key: number;
+  account_id: string;
+  name: string;
+  type: ListType;
+  description: string | null;
+  item_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SuppressionListInput {
+  name: string;
+  type: ListType;
+  description: string | null;
+}
+
+export async function insertSuppressionList(
+  db: Queryable,
+  accountId: string,
+  input: SuppressionListInput,
+): Promise<SuppressionListRow> {
+  const { rows } = await db.query<SuppressionListRow>(
+    `INSERT INTO suppression_lists (id, account_id, name, type, description)
+     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [newId('list'), accountId, input.name, input.type, input.description],
+  );
+  return rows[0]!;
+}
+
+export async function findSuppressionList(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SuppressionListRow | null> {
+  const { rows } = await db.query<SuppressionListRow>(
+    `SELECT * FROM suppression_lists WHERE id = $1 AND account_id = $2 ${options.forUpdate ? 'FOR UPDATE' : ''}`,
+    [id, accountId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listSuppressionLists(db: Queryable, accountId: string): Promise<SuppressionListRow[]> {
+  const { rows } = await db.query<SuppressionListRow>(
+    'SELECT * FROM suppression_lists WHERE account_id = $1 ORDER BY created_at, id',
+    [accountId],
+  );
+  return rows;
+}
+
+/** Renames or redescribes a list (its type is fixed: its items were normalised for it). */
+export async function updateSuppressionList(
+  db: Queryable,
+  accountId: string,
+  id: string,
+  input: { name?: string; description?: string | null },
+): Promise<SuppressionListRow | null> {
+  const { rows } = await db.query<SuppressionListRow>(
+    `UPDATE suppression_lists
+        SET name = COALESCE($3, name),
+            description = CASE WHEN $4::boolean THEN $5 ELSE description END,
+            updated_at = now()
+      WHERE id = $1 AND account_id = $2 RETURNING *`,
+    [id, accountId, input.name ?? null, input.description !== undefined, input.description ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+/** Flows (not archived) whose current version checks the list. */
+export async function flowsUsingList(
+  db: Queryable,
+  accountId: string,
+  listId: string,
+): Promise<Array<{ id: string; name: string }>> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT f.id, f.name
+       FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
+      WHERE f.account_id = $1 AND f.status <> 'archived'
+        AND v.config->'steps' @> jsonb_build_array(jsonb_build_object('list_ids', jsonb_build_array($2::text)))
+      ORDER BY f.created_at, f.id`,
+    [accountId, listId],
+  );
+  return rows;
+}
+
+/** Deletes the list and its items unless a flow still checks it. Use inside a transaction. */
+export async function deleteSuppressionList(
+  tx: Queryable,
+  accountId: string,
+  id: string,
+): Promise<{ deleted: SuppressionListRow } | { usedBy: Array<{ id: string; name: string }> } | null> {
+  const list = await findSuppressionList(tx, accountId, id, { forUpdate: true });
+  if (!list) return null;
+  const usedBy = await flowsUsingList(tx, accountId, id);
+  if (usedBy.length > 0) return { usedBy };
+  await tx.query('DELETE FROM suppression_lists WHERE id = $1', [id]);
+  return { deleted: list };
+}
+
+/** Lists of the account among `ids` that exist (for flow writes and list checks). */
+export async function findSuppressionListsByIds(
+  db: Queryable,
+  accountId: string,
+  ids: readonly string[],
+): Promise<SuppressionListRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<SuppressionListRow>(
+    'SELECT * FROM suppression_lists WHERE account_id = $1 AND id = ANY($2) FOR SHARE',
+    [accountId, ids],
+  );
+  return rows;
+}
+
+// Hashes travel as one comma-joined hex text parameter, decoded by Postgres: measured about 1.3 times
+// faster than a bytea[] parameter (whose text encoding both sides escape). Inserting in key order
+// keeps the B-tree writes local: about 1.5 times faster again for random hashes.
+const joined = (hashes: readonly string[]) => hashes.join(',');
+
+/**
+ * Adds hashes (hex SHA-256) to a list in one multi-row statement, and counts the new ones into
+ * item_count. Returns how many were new. The caller batches (a few thousand per call) and owns the
+ * transaction.
+ */
+export async function addListItems(
+  db: Queryable,
+  list: Pick<SuppressionListRow, 'key'>,
+  hashes: readonly string[],
+): Promise<number> {
+  if (hashes.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `INSERT INTO suppression_list_items (list_key, value_hash)
+     SELECT $1, decode(h, 'hex') FROM unnest(string_to_array($2, ',')) AS h
+     ORDER BY 2 ON CONFLICT DO NOTHING`,
+    [list.key, joined(hashes)],
+  );
+  const added = rowCount ?? 0;
+  if (added > 0) {
+    await db.query(
+      'UPDATE suppression_lists SET item_count = item_count + $2, updated_at = now() WHERE key = $1',
+      [list.key, added],
+    );
+  }
+  return added;
+}
+
+/** Removes hashes from a list; returns how many were there. */
+export async function removeListItems(
+  db: Queryable,
+  list: Pick<SuppressionListRow, 'key'>,
+  hashes: readonly string[],
+): Promise<number> {
+  if (hashes.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `DELETE FROM suppression_list_items
+      WHERE list_key = $1 AND value_hash IN (SELECT decode(h, 'hex') FROM unnest(string_to_array($2, ',')) AS h)`,
+    [list.key, joined(hashes)],
+  );
+  const removed = rowCount ?? 0;
+  if (removed > 0) {
+    await db.query(
+      'UPDATE suppression_lists SET item_count = item_count - $2, updated_at = now() WHERE key = $1',
+      [list.key, removed],
+    );
+  }
+  return removed;
+}
+
+/** Lists (of the account) on which any of their hashes is: one index probe per pair, one statement. */
+export async function findListHits(
+  db: Queryable,
+  accountId: string,
+  checks: ReadonlyArray<{ listId: string; hashes: readonly string[] }>,
+): Promise<Set<string>> {
+  const listIds: string[] = [];
+  const hashes: string[] = [];
+  for (const check of checks) {
+    for (const hash of check.hashes) {
+      listIds.push(check.listId);
+      hashes.push(hash);
+    }
+  }
+  if (listIds.length === 0) return new Set();
+  const { rows } = await db.query<{ list_id: string }>(
+    `SELECT DISTINCT l.id AS list_id
+       FROM unnest($2::text[], $3::text[]) AS c(list_id, value_hash)
+       JOIN suppression_lists l ON l.id = c.list_id AND l.account_id = $1
+       JOIN suppression_list_items i ON i.list_key = l.key AND i.value_hash = decode(c.value_hash, 'hex')`,
+    [accountId, listIds, hashes],
+  );
+  return new Set(rows.map((r) => r.list_id));
+}
+
+/** Which of `hashes` are on the list. */
+export async function listedHashes(
+  db: Queryable,
+  list: Pick<SuppressionListRow, 'key'>,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const { rows } = await db.query<{ hash: string }>(
+    `SELECT encode(value_hash, 'hex') AS hash FROM suppression_list_items
+      WHERE list_key = $1 AND value_hash IN (SELECT decode(h, 'hex') FROM unnest(string_to_array($2, ',')) AS h)`,
+    [list.key, joined(hashes)],
+  );
+  return new Set(rows.map((r) => r.hash));
+}
