@@ -47,7 +47,7 @@ const AnalyticsQuerySchema = z.object({
     `First day (UTC) or instant of the period; default ${DEFAULT_PERIOD_DAYS} days before end_date`,
   ),
   end_date: DateParam(
-    'Last day (UTC, inclusive) or instant of the period; default today; not before start_date (400 invalid_range)',
+    "Last day (UTC, inclusive) or instant of the period; default today (or start_date's day when that is later); not before start_date (400 invalid_range)",
     '2024-01-31',
   ),
   include_test_leads: z
@@ -107,7 +107,12 @@ function utcDate(d: Date): string {
 
 /** The requested period, with defaults: the last 30 days up to today (UTC). */
 function period(startParam: string | undefined, endParam: string | undefined, now = new Date()) {
-  const endLabel = endParam ?? utcDate(now);
+  // Without end_date the period ends today, or on start_date's day when that is later: a future start
+  // alone asks for an empty period, not for an end the client never sent.
+  const today = utcDate(now);
+  const startsLater =
+    !endParam && startParam && rangeStart(startParam).getTime() >= rangeEnd(today).getTime();
+  const endLabel = endParam ?? (startsLater ? utcDate(rangeStart(startParam)) : today);
   const end = rangeEnd(endLabel);
   let startLabel = startParam;
   if (!startLabel) {

@@ -55,7 +55,10 @@ const ListUpdateSchema = z
     name: text({ min: 1, max: 200, trim: true }).optional(),
     description: text({ max: 2000 }).nullable().optional(),
   })
-  .openapi('SuppressionListUpdate');
+  .strict()
+  // A PATCH that changes nothing (or sends no body) is a client's mistake, not a silent 200.
+  .refine((v) => Object.keys(v).length > 0, { message: 'Give name or description to change' })
+  .openapi('SuppressionListUpdate', { minProperties: 1 });
 
 const ItemsInputSchema = z
   .object({

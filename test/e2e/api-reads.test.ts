@@ -606,6 +606,12 @@ describe('lead search, flow events and analytics', () => {
         key,
       );
       expect(emptyGrouped.json.metrics).toEqual([]);
+      // A start in the future without an end: that day alone, empty, not an error about an end_date
+      // the client never sent.
+      const future = await stack.call('GET', `/analytics?flow_id=${liveFlow}&start_date=2999-05-01`, key);
+      expect(future.status).toBe(200);
+      expect(future.json.period).toEqual({ start_date: '2999-05-01', end_date: '2999-05-01' });
+      expect(future.json.metrics[0]).toMatchObject({ total_leads: 0 });
     });
 
     it('validates parameters and answers 404 for an unknown flow', async () => {

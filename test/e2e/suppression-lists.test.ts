@@ -38,8 +38,13 @@ describe('suppression lists', () => {
     expect(renamed.status).toBe(200);
     expect(renamed.json).toMatchObject({ name: 'Existing customers', type: 'email' });
     const typeChange = await stack.call('PATCH', `/lists/${list.id}`, key, { type: 'phone' });
+    expect(typeChange.status).toBe(400);
+    expect(typeChange.json.error.code).toBe('validation_failed');
     expect((await stack.call('GET', `/lists/${list.id}`, key)).json.type).toBe('email');
-    expect(typeChange.status).toBe(200);
+    // Nothing to change (or no body at all) is a mistake, not a silent 200.
+    const empty = await stack.call('PATCH', `/lists/${list.id}`, key, {});
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.code).toBe('validation_failed');
     const all = await stack.call('GET', '/lists', key);
     expect(all.json.lists.map((l: { id: string }) => l.id)).toContain(list.id);
     expect((await stack.call('DELETE', `/lists/${list.id}`, key)).status).toBe(200);
