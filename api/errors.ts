@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { sanitizeDatabaseError } from '../db/errors.js';
 import type { Logger } from '../lib/logger.js';
 import { ComponentUnavailable, outageOf } from './availability.js';
+import { hasMalformedJsonBody } from './middleware/json-body.js';
 
 export interface ErrorDetail {
   field?: string;
@@ -104,11 +105,11 @@ const CODES_BY_STATUS: Record<number, string> = {
 
 /** Maps anything thrown in a handler to the documented error shape; never leaks stacks or SQL. */
 export function createErrorHandler(log: Logger) {
-  return (err: Error, c: Context): Response => {
+  return async (err: Error, c: Context): Promise<Response> => {
     if (err instanceof ApiError) return errorResponse(c, err);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
-      const malformedJson = status === 400 && /JSON/i.test(err.message);
+      const malformedJson = status === 400 && (await hasMalformedJsonBody(c));
       const code = malformedJson ? 'invalid_json' : (CODES_BY_STATUS[status] ?? 'error');
       const message = malformedJson ? 'Request body is not valid JSON' : err.message || code;
       return errorResponse(c, new ApiError(status, code, message));

@@ -14,6 +14,9 @@ const CONNECTION_CODES = new Set([
   '57P03', // cannot_connect_now (starting up, shutting down)
   '53300', // too_many_connections
 ]);
+// node-postgres reports a dropped or timed-out connection as a plain Error with no code (pg/lib/client.js
+// "Connection terminated unexpectedly", pg-pool "timeout exceeded when trying to connect"): these texts
+// are the only signal it gives, so they are matched here, in one place, after the codes above.
 const CONNECTION_MESSAGES =
   /Connection terminated|connection (timeout|ended)|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 

@@ -1,76 +1,17 @@
-// How much of a lead enters its Temporal history: a typical lead and the largest lead the API takes,
-// each run for real (embedded Postgres, a Temporal dev server, the worker, local buyers and webhook
-// receiver), then its raw history measured: bytes, events, the largest payload, and how many payloads
-// hold a copy of the lead (decrypted and searched for its email or its filler).
-//
-//   npm run bench:history
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import proto from '@temporalio/proto';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
-import { createApp } from '../api/app.js';
-import { insertAccount, issueApiKey } from '../db/accounts.js';
-import { migrate } from '../db/migrate.js';
-import { createPool } from '../db/pool.js';
-import { freePort } from '../dev/ports.js';
-import { startEmbeddedPostgres } from '../dev/postgres.js';
-import { startDevServer } from '../dev/temporal-server.js';
-import { createLogger } from '../lib/logger.js';
-import { bundleWorkflows } from '../temporal/bundle.js';
-import { connectClient } from '../temporal/connect.js';
-import { createLeadWorker } from '../temporal/lead-worker.js';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { generatePayloadKey, parsePayloadKeys } from '../temporal/payload-codec.js';
 import { decodedPayloads, payloadsIn } from '../test/helpers/history-payloads.js';
 import { startRecipient } from '../test/helpers/recipient.js';
+import { startInProcessStack } from './in-process-stack.js';
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 async function main() {
-  const workDir = mkdtempSync(join(tmpdir(), 'leadrail-history-size-'));
-  chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
-  const cleanups: Array<() => Promise<unknown> | unknown> = [
-    () => rmSync(workDir, { recursive: true, force: true }),
-  ];
+  const keys = parsePayloadKeys(generatePayloadKey('bench'));
+  const stack = await startInProcessStack({ name: 'history-size', payloadKeys: keys });
+  const { app, client, key } = stack;
   try {
-    const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
-    const [db, temporal, bundle] = await Promise.all([
-      startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
-      startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
-      bundleWorkflows(),
-    ]);
-    cleanups.push(
-      () => db.stop(),
-      () => temporal.stop(),
-    );
-    await migrate(db.url);
-    const pool = createPool(db.url, 10);
-    cleanups.push(() => pool.end());
-    const keys = parsePayloadKeys(generatePayloadKey('bench'));
-    const { client, connection } = await connectClient(temporal.address, 'default', keys);
-    cleanups.push(() => connection.close());
-    const native = await NativeConnection.connect({ address: temporal.address });
-    cleanups.push(() => native.close());
-    const taskQueue = 'history-size';
-    const worker = await createLeadWorker({
-      connection: native,
-      namespace: 'default',
-      taskQueue,
-      payloadKeys: keys,
-      activities: createActivities({ pool, temporal: { client, taskQueue } }),
-      workflowBundleCode: bundle,
-    });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-    });
-    const app = createApp({ pool, temporal: client, taskQueue, logger: createLogger({ level: 'silent' }) });
-    const account = await insertAccount(pool, 'History size');
-    const { key } = await issueApiKey(pool, account.id, {
-      rateLimit: { perHour: 100_000, perMinute: 10_000 },
-    });
     const call = async (path: string, body: unknown) => {
       const res = await app.request(path, {
         method: 'POST',
@@ -83,7 +24,7 @@ async function main() {
     };
     const buyers = await Promise.all([1, 2, 3].map(() => startRecipient()));
     const hooks = await startRecipient();
-    cleanups.push(() => Promise.all([...buyers, hooks].map((s) => s.close())));
+    stack.onStop(() => Promise.all([...buyers, hooks].map((s) => s.close())));
     const delivery = (n: number) => ({
       type: 'delivery',
       recipient: { name: `Buyer ${n}`, config: { url: buyers[n - 1]!.url } },
@@ -162,7 +103,7 @@ async function main() {
     );
     process.stdout.write(`${rows.join('\n')}\n`);
   } finally {
-    for (const fn of cleanups.splice(0).reverse()) await Promise.resolve(fn()).catch(() => {});
+    await stack.stop();
   }
 }
 

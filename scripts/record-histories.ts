@@ -10,29 +10,16 @@
 // in for buyers and webhook receivers. Re-record only for a new or intentionally changed path, never to
 // make a failing replay pass (docs/workflow-versioning.md). Payloads are encrypted with the fixed,
 // public key of test/helpers/recorded-histories.ts.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
 import proto from '@temporalio/proto';
 import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root.js';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities } from '../activities/index.js';
-import { createApp } from '../api/app.js';
-import { insertAccount, issueApiKey } from '../db/accounts.js';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { findFlow } from '../db/flows.js';
-import { migrate } from '../db/migrate.js';
-import { createPool } from '../db/pool.js';
-import { freePort } from '../dev/ports.js';
-import { startEmbeddedPostgres } from '../dev/postgres.js';
-import { startDevServer } from '../dev/temporal-server.js';
 import { newId } from '../lib/ids.js';
-import { createLogger } from '../lib/logger.js';
-import { bundleWorkflows } from '../temporal/bundle.js';
-import { connectClient } from '../temporal/connect.js';
-import { createLeadWorker } from '../temporal/lead-worker.js';
 import { parsePayloadKeys } from '../temporal/payload-codec.js';
 import { type Responder, startRecipient } from '../test/helpers/recipient.js';
 import { RECORDED_HISTORIES_PAYLOAD_KEYS } from '../test/helpers/recorded-histories.js';
@@ -43,6 +30,7 @@ import {
   type LeadWorkflowInput,
   replayDeliverySignal,
 } from '../workflows/shared.js';
+import { startInProcessStack } from './in-process-stack.js';
 
 const OUT_DIR = fileURLToPath(new URL('../test/histories/', import.meta.url));
 
@@ -71,64 +59,17 @@ function historyToJSON(history: History): string {
 async function main() {
   const only = new Set(process.argv.slice(2));
   const started = Date.now();
-  const workDir = mkdtempSync(join(tmpdir(), 'leadrail-histories-'));
-  chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
-  const cleanups: Array<() => Promise<unknown> | unknown> = [
-    () => rmSync(workDir, { recursive: true, force: true }),
-  ];
-  const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) {
-      try {
-        await fn();
-      } catch (err) {
-        process.stderr.write(`cleanup: ${String(err)}\n`);
-      }
-    }
-  };
-
+  // Encrypted like production, with the fixed public key the replay test decrypts with.
+  const payloadKeys = parsePayloadKeys(RECORDED_HISTORIES_PAYLOAD_KEYS);
+  const stack = await startInProcessStack({
+    name: 'histories',
+    accountName: 'History recorder',
+    payloadKeys,
+    say: log,
+  });
+  const { app, client, pool, key, taskQueue } = stack;
+  const account = { id: stack.accountId };
   try {
-    const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
-    log('starting Postgres, the Temporal dev server and bundling the workflows');
-    const [db, temporal, bundle] = await Promise.all([
-      startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: pgPort, persistent: false }),
-      startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
-      bundleWorkflows(),
-    ]);
-    cleanups.push(
-      () => db.stop(),
-      () => temporal.stop(),
-    );
-    await migrate(db.url);
-
-    const pool = createPool(db.url, 10);
-    cleanups.push(() => pool.end());
-    // Encrypted like production, with the fixed public key the replay test decrypts with.
-    const payloadKeys = parsePayloadKeys(RECORDED_HISTORIES_PAYLOAD_KEYS);
-    const { client, connection } = await connectClient(temporal.address, 'default', payloadKeys);
-    cleanups.push(() => connection.close());
-    const nativeConnection = await NativeConnection.connect({ address: temporal.address });
-    cleanups.push(() => nativeConnection.close());
-    const taskQueue = 'leadrail-histories';
-    const worker = await createLeadWorker({
-      connection: nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      payloadKeys,
-      activities: createActivities({ pool, temporal: { client, taskQueue } }),
-      workflowBundleCode: bundle,
-    });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-    });
-    const app = createApp({ pool, temporal: client, taskQueue, logger: createLogger({ level: 'silent' }) });
-
-    const account = await insertAccount(pool, 'History recorder');
-    const { key } = await issueApiKey(pool, account.id, {
-      rateLimit: { perHour: 100_000, perMinute: 10_000 },
-    });
-
     const call = async (
       method: string,
       path: string,
@@ -152,7 +93,7 @@ async function main() {
     };
 
     const servers: Array<Awaited<ReturnType<typeof startRecipient>>> = [];
-    cleanups.push(() => Promise.all(servers.map((s) => s.close())));
+    stack.onStop(() => Promise.all(servers.map((s) => s.close())));
     const server = async (responder?: Responder) => {
       const s = await startRecipient(responder);
       servers.push(s);
@@ -542,7 +483,7 @@ async function main() {
     }
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
-    await cleanup();
+    await stack.stop();
   }
 }
 

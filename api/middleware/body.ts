@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../lib/text.js';
 import { ApiError } from '../errors.js';
+import { JSON_TYPE, METHODS_WITH_BODY } from './json-body.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
@@ -14,9 +15,7 @@ const FORM_PATHS = /^\/flows\/[^/]+\/leads(\/batch)?\/?$/;
 // Suppression-list uploads are CSV, streamed into the list (api/routes/lists.ts).
 const CSV_PATHS = /^\/lists\/[^/]+\/uploads\/?$/;
 const CSV_TYPE = /^text\/csv\s*(;|$)/i;
-const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
-const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 function tooLarge(limit: number) {
   return () => {

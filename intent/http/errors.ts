@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError, outageError } from '../../api/errors.js';
+import { hasMalformedJsonBody } from '../../api/middleware/json-body.js';
 import { sanitizeDatabaseError } from '../../db/errors.js';
 import type { Logger } from '../../lib/logger.js';
 import { IntentQueryFailed, IntentUnavailable } from '../service/errors.js';
@@ -72,7 +73,7 @@ const BY_STATUS: Record<number, IntentErrorCode> = {
 };
 
 /** Anything thrown on an intent route, as an IntentApiError (shared middleware throws ApiError). */
-export function toIntentError(err: unknown): IntentApiError {
+export function toIntentError(err: unknown, malformedJson = false): IntentApiError {
   if (err instanceof IntentApiError) return err;
   if (err instanceof IntentUnavailable) {
     return new IntentApiError(
@@ -98,7 +99,7 @@ export function toIntentError(err: unknown): IntentApiError {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    if (status === 400 && /JSON/i.test(err.message)) {
+    if (status === 400 && malformedJson) {
       return new IntentApiError(400, 'INVALID_QUERY', 'Request body is not valid JSON', { field: '(body)' });
     }
     return new IntentApiError(status, BY_STATUS[status] ?? 'INTERNAL_ERROR', err.message || 'Error');
@@ -108,8 +109,10 @@ export function toIntentError(err: unknown): IntentApiError {
 
 /** The intent router's error handler: every error of its routes in the intent format. */
 export function intentErrorHandler(log: Logger) {
-  return (err: Error, c: Context): Response => {
-    const e = toIntentError(err);
+  return async (err: Error, c: Context): Promise<Response> => {
+    const malformedJson =
+      err instanceof HTTPException && err.status === 400 && (await hasMalformedJsonBody(c));
+    const e = toIntentError(err, malformedJson);
     if (e.status === 500 && !(err instanceof IntentApiError)) {
       log.error(
         { err: sanitizeDatabaseError(err), requestId: c.get('requestId'), path: c.req.path },
