@@ -58,6 +58,28 @@ export interface SignalRecord {
   synthetic: boolean;
 }
 
+/** A synthetic signal with every optional field empty, then `fields` laid over it (seed and test data). */
+export function syntheticSignal(
+  required: Pick<SignalRecord, 'signal_id' | 'company_id' | 'type' | 'occurred_on'>,
+  fields: Partial<SignalRecord> = {},
+): SignalRecord {
+  return {
+    ...required,
+    title: null,
+    text: '',
+    source: null,
+    url: null,
+    tech: null,
+    tech_change: null,
+    amount_usd: null,
+    funding_round: null,
+    growth_pct: null,
+    department: null,
+    synthetic: true,
+    ...fields,
+  };
+}
+
 /** Everything the ranker needs, as loaded from Postgres or a JSONL file. */
 export interface IntentCorpus {
   /** The corpus's "now": recency ("12 days ago") is measured from here. YYYY-MM-DD. */

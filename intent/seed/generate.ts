@@ -2,7 +2,7 @@ import { CITIES } from '../geo.js';
 import { INDUSTRIES } from '../industries.js';
 import { CATEGORIES, type Category } from '../taxonomy.js';
 import type { CompanyRecord, ContactRecord, SignalRecord, SignalType } from '../types.js';
-import { dayNumber, dayToDate } from '../types.js';
+import { dayNumber, dayToDate, syntheticSignal } from '../types.js';
 import { loadOrgNames, type OrgName, slugify, syntheticCompanyName, syntheticPerson } from './names.js';
 import { Rng } from './prng.js';
 import {
@@ -302,24 +302,15 @@ export function generateCorpus(
     let sk = 0;
     const emit = (type: SignalType, age: number, fields: Partial<SignalRecord>) => {
       const a = Math.max(0, Math.round(age));
-      const sig: SignalRecord = {
-        signal_id: `${companyId}-s${sk++}`,
-        company_id: companyId,
-        type,
-        occurred_on: dayToDate(asOfDay - a),
-        title: null,
-        text: '',
-        source: null,
-        url: null,
-        tech: null,
-        tech_change: null,
-        amount_usd: null,
-        funding_round: null,
-        growth_pct: null,
-        department: null,
-        synthetic: true,
-        ...fields,
-      };
+      const sig = syntheticSignal(
+        {
+          signal_id: `${companyId}-s${sk++}`,
+          company_id: companyId,
+          type,
+          occurred_on: dayToDate(asOfDay - a),
+        },
+        fields,
+      );
       sinks.row({ kind: 'signal', ...sig });
       nSignals++;
     };

@@ -1,5 +1,6 @@
 import { generateCorpus, type TruthRecord } from '../../intent/seed/generate.js';
 import type { CompanyRecord, ContactRecord, IntentCorpus, SignalRecord } from '../../intent/types.js';
+import { syntheticSignal } from '../../intent/types.js';
 
 export const AS_OF = '2026-11-01';
 
@@ -42,24 +43,10 @@ export function signal(
   over: Partial<SignalRecord> = {},
 ): SignalRecord {
   const d = new Date(Date.parse(`${AS_OF}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  return {
-    signal_id: `${companyId}-s${sid++}`,
-    company_id: companyId,
-    type,
-    occurred_on: d,
-    title: null,
-    text: '',
-    source: null,
-    url: null,
-    tech: null,
-    tech_change: null,
-    amount_usd: null,
-    funding_round: null,
-    growth_pct: null,
-    department: null,
-    synthetic: true,
-    ...over,
-  };
+  return syntheticSignal(
+    { signal_id: `${companyId}-s${sid++}`, company_id: companyId, type, occurred_on: d },
+    over,
+  );
 }
 
 /** A small seeded corpus (the same generator as the 100k one) plus its hidden truth. */

@@ -1,4 +1,5 @@
 import type { CompanyRecord, ContactRecord, IntentCorpus, SignalRecord } from '../../types.js';
+import { syntheticSignal } from '../../types.js';
 import {
   BUYER,
   type Half,
@@ -182,22 +183,17 @@ export function generateHeldout(
     const signals: SignalRecord[] = [];
     let sn = 0;
     const add = (s: Partial<SignalRecord> & Pick<SignalRecord, 'type' | 'text'>, daysAgo: number) =>
-      signals.push({
-        signal_id: `${id}-s${sn++}`,
-        company_id: id,
-        occurred_on: dateAgo(Math.max(0, Math.round(daysAgo))),
-        title: null,
-        source: null,
-        url: null,
-        tech: null,
-        tech_change: null,
-        amount_usd: null,
-        funding_round: null,
-        growth_pct: null,
-        department: null,
-        synthetic: true,
-        ...s,
-      });
+      signals.push(
+        syntheticSignal(
+          {
+            signal_id: `${id}-s${sn++}`,
+            company_id: id,
+            type: s.type,
+            occurred_on: dateAgo(Math.max(0, Math.round(daysAgo))),
+          },
+          s,
+        ),
+      );
     const say = (p: Pool) => rng.pick(p[half]);
     const vars = (cat: HeldoutCategory, product = rng.pick(cat.products)) => ({
       thing: rng.pick(cat.thing[half]),
