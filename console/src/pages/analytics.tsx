@@ -4,6 +4,7 @@ import type { AnalyticsQuery, AnalyticsRow } from '../../../client/index.js';
 import { Chart, type ChartOption, describeChart } from '../charts.js';
 import { Page } from '../components/page.js';
 import { Loaded, NoAccess } from '../components/status.js';
+import { numeric, TableHead } from '../components/table.js';
 import { SessionContext } from '../context.js';
 import { formatMoney, formatPercent, utcDay } from '../format.js';
 import { useResource } from '../resource.js';
@@ -377,35 +378,19 @@ function MetricsTable(props: {
       <div class="table-scroll">
         <table>
           <caption class="visually-hidden">{props.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.header}</th>
-              <th scope="col" class="number">
-                Leads
-              </th>
-              <th scope="col" class="number">
-                Accepted
-              </th>
-              <th scope="col" class="number">
-                Delivered
-              </th>
-              <th scope="col" class="number">
-                Acceptance
-              </th>
-              <th scope="col" class="number">
-                Delivery
-              </th>
-              <th scope="col" class="number">
-                Revenue
-              </th>
-              <th scope="col" class="number">
-                Cost
-              </th>
-              <th scope="col" class="number">
-                Profit
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              props.header,
+              numeric('Leads'),
+              numeric('Accepted'),
+              numeric('Delivered'),
+              numeric('Acceptance'),
+              numeric('Delivery'),
+              numeric('Revenue'),
+              numeric('Cost'),
+              numeric('Profit'),
+            ]}
+          />
           <tbody>
             {props.rows.map((row) => (
               <tr key={props.label(row)}>

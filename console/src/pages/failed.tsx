@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { BulkReplay, BulkReplayDryRun, FailedDeliveries } from '../../../client/index.js';
 import { Page } from '../components/page.js';
 import { ErrorNotice, Loaded, NoAccess, StatusBadge } from '../components/status.js';
+import { numeric, TableHead } from '../components/table.js';
 import { SessionContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { useResource } from '../resource.js';
@@ -104,19 +105,17 @@ function ReplayQueue() {
                 </h3>
                 <div class="table-scroll">
                   <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Recipient</th>
-                        <th scope="col">Reason</th>
-                        <th scope="col" class="number">
-                          Leads
-                        </th>
-                        <th scope="col">Oldest</th>
-                        <th scope="col">Newest</th>
-                        <th scope="col">Leads waiting</th>
-                        {mayReplay ? <th scope="col">Replay</th> : null}
-                      </tr>
-                    </thead>
+                    <TableHead
+                      columns={[
+                        'Recipient',
+                        'Reason',
+                        numeric('Leads'),
+                        'Oldest',
+                        'Newest',
+                        'Leads waiting',
+                        mayReplay && 'Replay',
+                      ]}
+                    />
                     <tbody>
                       {groups.map((group) => (
                         <GroupRow
@@ -350,14 +349,7 @@ function BulkReplayForm(props: {
             {dryRun.leads.length > 0 ? (
               <table>
                 <caption class="visually-hidden">Leads the bulk replay would replay</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Lead</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Received</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Lead', 'Status', 'Reason', 'Received']} />
                 <tbody>
                   {dryRun.leads.slice(0, 100).map((lead) => (
                     <tr key={lead.id}>

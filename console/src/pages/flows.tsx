@@ -2,6 +2,7 @@ import { useContext } from 'preact/hooks';
 import type { Flow, FlowCapUsage, Recipient } from '../../../client/index.js';
 import { Page } from '../components/page.js';
 import { Loaded, NoAccess } from '../components/status.js';
+import { numeric, TableHead } from '../components/table.js';
 import { SessionContext } from '../context.js';
 import { formatDateTime, formatMoney, formatPercent } from '../format.js';
 import { useResource } from '../resource.js';
@@ -31,22 +32,16 @@ function FlowList() {
           <div class="table-scroll">
             <table>
               <caption class="visually-hidden">Flows of this account</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Flow</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="number">
-                    Version
-                  </th>
-                  <th scope="col">Changed</th>
-                  <th scope="col" class="number">
-                    Leads
-                  </th>
-                  <th scope="col" class="number">
-                    Acceptance
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Flow',
+                  'Status',
+                  numeric('Version'),
+                  'Changed',
+                  numeric('Leads'),
+                  numeric('Acceptance'),
+                ]}
+              />
               <tbody>
                 {list.map((flow) => (
                   <tr key={flow.id}>
@@ -164,21 +159,9 @@ function FlowView(props: { flowId: string }) {
           {(list) => (
             <div class="table-scroll">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Version</th>
-                    <th scope="col">Saved</th>
-                    <th scope="col" class="number">
-                      Steps
-                    </th>
-                    <th scope="col" class="number">
-                      Caps
-                    </th>
-                    <th scope="col" class="number">
-                      Fields
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={['Version', 'Saved', numeric('Steps'), numeric('Caps'), numeric('Fields')]}
+                />
                 <tbody>
                   {list.versions.map((v) => (
                     <tr key={v.version}>
@@ -222,15 +205,9 @@ function CapsTable(props: { usage: FlowCapUsage }) {
       </p>
       <div class="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Cap</th>
-              <th scope="col">Applies to</th>
-              <th scope="col">Only leads where</th>
-              <th scope="col">Used this window</th>
-              <th scope="col">Window started</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Cap', 'Applies to', 'Only leads where', 'Used this window', 'Window started']}
+          />
           <tbody>
             {usage.caps.map((cap) => (
               <CapRow key={`${cap.scope}:${cap.recipient_id}:${cap.cap_id}`} cap={cap} />
@@ -348,18 +325,7 @@ function RecipientsTable(props: { steps: Step[]; recipients: Recipient[] }) {
   return (
     <div class="table-scroll">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Recipient</th>
-            <th scope="col">Sends to</th>
-            <th scope="col" class="number">
-              Sale price
-            </th>
-            <th scope="col" class="number">
-              Caps
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Recipient', 'Sends to', numeric('Sale price'), numeric('Caps')]} />
         <tbody>
           {ids.map((id) => {
             const recipient = byId.get(id);

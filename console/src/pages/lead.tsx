@@ -2,6 +2,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { LeadDetail, ReplayResult } from '../../../client/index.js';
 import { Page } from '../components/page.js';
 import { ErrorNotice, Loaded, NoAccess, StatusBadge } from '../components/status.js';
+import { TableHead } from '../components/table.js';
 import { SessionContext, setting } from '../context.js';
 import { formatDateTime, formatMoney, formatValue } from '../format.js';
 import { useResource } from '../resource.js';
@@ -176,18 +177,18 @@ function Deliveries(props: { events: LeadEvent[] }) {
       ) : (
         <div class="table-scroll">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Result</th>
-                <th scope="col">Response code</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Tries</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Kind</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'When',
+                'Recipient',
+                'Result',
+                'Response code',
+                'Reason',
+                'Tries',
+                'Duration',
+                'Kind',
+              ]}
+            />
             <tbody>
               {deliveries.map((e, index) => {
                 const details = (e.details ?? {}) as { attempts?: number; forced?: boolean };
@@ -232,15 +233,7 @@ function Fields(props: { fields: LeadDetail['fields'] }) {
       ) : (
         <div class="table-scroll">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Value</th>
-                <th scope="col">As sent</th>
-                <th scope="col">Valid</th>
-                <th scope="col">Components</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Field', 'Value', 'As sent', 'Valid', 'Components']} />
             <tbody>
               {entries.map(([name, field]) => {
                 const components = Object.entries(field).filter(

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { LeadSearchQuery, LeadStatus } from '../../../client/index.js';
 import { Page } from '../components/page.js';
 import { Loaded, NoAccess, StatusBadge } from '../components/status.js';
+import { TableHead } from '../components/table.js';
 import { SessionContext } from '../context.js';
 import { formatDateTime } from '../format.js';
 import { useResource } from '../resource.js';
@@ -163,18 +164,9 @@ function LeadSearch() {
             ) : (
               <div class="table-scroll">
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Lead</th>
-                      <th scope="col">Created</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Flow</th>
-                      <th scope="col">Source</th>
-                      <th scope="col">Campaign</th>
-                      <th scope="col">Quality</th>
-                      <th scope="col">Mode</th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={['Lead', 'Created', 'Status', 'Flow', 'Source', 'Campaign', 'Quality', 'Mode']}
+                  />
                   <tbody>
                     {page.leads.map((lead) => (
                       <tr key={lead.id}>
