@@ -45,6 +45,7 @@ export async function awaitReplays(
             recipientOutcomes: run.recipientOutcomes,
             assessment: run.assessment!,
             flowCapsHeld: run.flowCapsHeld,
+            answeredReplays: run.replays.answeredForNextRun(),
           },
         });
       }

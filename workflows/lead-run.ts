@@ -4,6 +4,7 @@
 import {
   allHandlersFinished,
   condition,
+  currentUpdateInfo,
   patched,
   proxyLocalActivities,
   setCurrentDetails,
@@ -88,7 +89,7 @@ export class LeadRun {
       revenue: 0,
     };
     this.decided = continued !== undefined;
-    this.replays = new ReplayQueue(this.snapshot, continued !== undefined);
+    this.replays = new ReplayQueue(this.snapshot, continued !== undefined, continued?.answeredReplays);
     setHandler(leadStateQuery, () => this.snapshot);
     setHandler(awaitOutcomeUpdate, async () => {
       await condition(() => this.decided);
@@ -219,26 +220,49 @@ export class ReplayQueue {
   private waiting: boolean;
   private readonly queue: Array<{ id: string; request: ReplayRequest }> = [];
   private readonly results = new Map<string, ReplayResult>();
+  /**
+   * Answers by update id, this run's and those the runs before it handed on. Temporal deduplicates an
+   * update id within one run only: a caller retrying a replay after the run continued as new gets the
+   * answer it missed instead of a second replay.
+   */
+  private readonly answeredUpdates: Map<string, ReplayResult>;
 
-  constructor(snapshot: LeadSnapshot, waiting: boolean) {
+  constructor(snapshot: LeadSnapshot, waiting: boolean, answered: Array<[string, ReplayResult]> = []) {
     this.waiting = waiting;
+    this.answeredUpdates = new Map(answered);
+    const earlierAnswer = () => {
+      const updateId = currentUpdateInfo()?.id;
+      return updateId === undefined ? undefined : this.answeredUpdates.get(updateId);
+    };
     setHandler(
       replayDeliveryUpdate,
       async (request) => {
+        const earlier = earlierAnswer();
+        if (earlier) return earlier;
         const id = uuid4();
         this.queue.push({ id, request });
         await condition(() => this.results.has(id));
-        return this.results.get(id)!;
+        const result = this.results.get(id)!;
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId !== undefined) this.answeredUpdates.set(updateId, result);
+        return result;
       },
       {
         validator: (_request: ReplayRequest) => {
-          if (!this.waiting) throw new Error(`Lead is ${snapshot.status}, not waiting for a replay`);
+          if (!this.waiting && !earlierAnswer()) {
+            throw new Error(`Lead is ${snapshot.status}, not waiting for a replay`);
+          }
         },
       },
     );
     setHandler(replayDeliverySignal, (request) => {
       if (this.waiting) this.queue.push({ id: uuid4(), request: { requestedBy: 'signal', ...request } });
     });
+  }
+
+  /** The latest answers by update id, for the next run to recognise retries (bounded: input size). */
+  answeredForNextRun(limit = 100): Array<[string, ReplayResult]> {
+    return [...this.answeredUpdates].slice(-limit);
   }
 
   open(): void {

@@ -81,6 +81,8 @@ export interface ContinuedLeadRun extends LeadReplayWait {
   recipientOutcomes: string[];
   assessment: RunAssessment;
   flowCapsHeld: boolean;
+  /** Replay answers by update id, so a retried update after continue-as-new is not replayed again. */
+  answeredReplays?: Array<[string, ReplayResult]>;
 }
 
 /** What the API answers for a lead: the documented submit response plus the decision details. */

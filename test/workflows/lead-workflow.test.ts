@@ -351,6 +351,16 @@ describe('leadWorkflow (stubbed activities)', () => {
             updateId: `replay-${i}`,
           }),
         );
+        if (i === 3) {
+          // replay-2 was answered by the first run, which then continued as new: the same update id
+          // sent again (a caller retrying) gets that answer from the new run, and nothing is replayed.
+          const callsBefore = calls;
+          const retried = await client.workflow
+            .getHandle(args.leadId)
+            .executeUpdate(replayDeliveryUpdate, { args: [{ requestedBy: 'op-2' }], updateId: 'replay-2' });
+          expect(retried).toEqual(answers[1]);
+          expect(calls).toBe(callsBefore);
+        }
       }
       expect(answers.map((a) => a.status)).toEqual([
         'delivery_failed',
