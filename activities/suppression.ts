@@ -1,34 +1,47 @@
 import type { Pool } from '../db/pool.js';
 import { findListHits, findSuppressionListsByIds } from '../db/suppression-lists.js';
 import { type FieldDefinition, fieldTypes } from '../domain/fields/index.js';
-import { type ListCheckResult, leadListHashes } from '../domain/suppression.js';
+import type { ListCheckResult } from '../domain/list-check.js';
+import { leadListProbes } from '../domain/suppression.js';
+import { storedLead } from './delivery.js';
 
 export interface ListCheckRequest {
   accountId: string;
+  /** The lead whose stored normal values are checked (read here: no value travels in the history). */
+  leadId: string;
   listIds: string[];
   /** Limit the fields read (default: every field of the list's type). */
   fields: string[] | null;
   /** The flow's declared fields (they decide each field's type, then the standard catalogue). */
   definitions: FieldDefinition[];
-  /** The lead's normal values. */
-  normalized: Record<string, unknown>;
 }
 
-// The lookup of a list_check step: hash the lead's values for each list's type and probe the lists.
-// A read, so retrying it is harmless; it runs as a local activity.
+// The lookup of a list_check step: hash the lead's values for each list's type and probe the lists
+// in one statement. A read, so retrying it is harmless. The answer names lists and fields, never a
+// value or a hash.
 export function createSuppressionActivities({ pool }: { pool: Pool }) {
   return {
     async checkSuppressionLists(request: ListCheckRequest): Promise<ListCheckResult> {
       const lists = await findSuppressionListsByIds(pool, request.accountId, request.listIds);
-      const types = fieldTypes(request.definitions, Object.keys(request.normalized));
-      const checks = lists.map((list) => ({
-        listId: list.id,
-        hashes: leadListHashes(list.type, request.normalized, types, request.fields),
-      }));
-      const hits = await findListHits(pool, request.accountId, checks);
-      const found = new Set(lists.map((l) => l.id));
+      const values = lists.length > 0 ? await storedLead(pool, request.accountId, request.leadId) : {};
+      const types = fieldTypes(request.definitions, Object.keys(values));
+      const probes = new Map(
+        lists.map((list) => [list.id, leadListProbes(list.type, values, types, request.fields)]),
+      );
+      const hits = await findListHits(
+        pool,
+        request.accountId,
+        lists.map((list) => ({ listId: list.id, hashes: probes.get(list.id)!.map((p) => p.hash) })),
+      );
+      const found = new Map(lists.map((l) => [l.id, l]));
       return {
-        lists: lists.map((l) => ({ list_id: l.id, name: l.name, type: l.type, hit: hits.has(l.id) })),
+        lists: request.listIds.flatMap((id) => {
+          const list = found.get(id);
+          if (!list) return [];
+          const listed = hits.get(id) ?? new Set<string>();
+          const fields = [...new Set(probes.get(id)!.flatMap((p) => (listed.has(p.hash) ? [p.field] : [])))];
+          return [{ list_id: id, name: list.name, type: list.type, hit: fields.length > 0, fields }];
+        }),
         missing: request.listIds.filter((id) => !found.has(id)),
       };
     },

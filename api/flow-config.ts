@@ -40,7 +40,12 @@ const DeliveryStepInputSchema = StepSchema.options[2]
   })
   .openapi({ oneOf: [{ required: ['recipient_id'] }, { required: ['recipient'] }] });
 
-const StepInputSchema = z.union([StepSchema.options[0], StepSchema.options[1], DeliveryStepInputSchema]);
+const StepInputSchema = z.union([
+  StepSchema.options[0],
+  StepSchema.options[1],
+  DeliveryStepInputSchema,
+  StepSchema.options[3],
+]);
 type StepInput = z.infer<typeof StepInputSchema>;
 
 const FlowMetaSchema = z.object({

@@ -428,6 +428,18 @@ export function rejectionError(snapshot: LeadSnapshot): ApiError | null {
           lead_id: snapshot.id,
         },
       );
+    case 'suppressed': {
+      // The list and field that stopped the lead (a list_check step), never the value.
+      const { list_id, list_name, fields, step_id } = rejection.details ?? {};
+      return new ApiError(
+        422,
+        'lead_rejected',
+        rejection.reason,
+        [{ code: 'suppressed', message: rejection.reason, list_id, list_name, fields, step_id }],
+        headers,
+        { lead_id: snapshot.id },
+      );
+    }
     default:
       return new ApiError(
         422,

@@ -259,6 +259,31 @@ const EnhancementsSchema = z
         claim: z.record(z.string(), z.unknown()).optional(),
       })
       .optional(),
+    list_check: z
+      .array(
+        z
+          .object({
+            step_id: z.string(),
+            action: z.enum(['reject', 'flag']),
+            result: z.enum(['pass', 'flag', 'reject']).describe('flag and reject: a list holds a value'),
+            flagged: z.boolean(),
+            lists: z.array(
+              z.object({
+                list_id: z.string(),
+                name: z.string(),
+                type: z.enum(['phone', 'email', 'domain']),
+                hit: z.boolean(),
+                fields: z.array(z.string()).describe('The lead fields whose value is on the list'),
+              }),
+            ),
+            missing: z
+              .array(z.string())
+              .describe('Lists the step names that were deleted since (checked as misses)'),
+          })
+          .openapi('ListCheckResult'),
+      )
+      .optional()
+      .describe('One entry per list_check step run, in flow order; names lists and fields, never values'),
   })
   .catchall(z.unknown())
   .describe('What the flow’s enhancement steps found; a key per step the flow has')

@@ -172,12 +172,15 @@ export async function removeListItems(
   return removed;
 }
 
-/** Lists (of the account) on which any of their hashes is: one index probe per pair, one statement. */
+/**
+ * Which of each list's hashes are on it (lists of the account only): one index probe per pair, one
+ * statement. Lists with no hit are absent from the answer.
+ */
 export async function findListHits(
   db: Queryable,
   accountId: string,
   checks: ReadonlyArray<{ listId: string; hashes: readonly string[] }>,
-): Promise<Set<string>> {
+): Promise<Map<string, Set<string>>> {
   const listIds: string[] = [];
   const hashes: string[] = [];
   for (const check of checks) {
@@ -186,15 +189,21 @@ export async function findListHits(
       hashes.push(hash);
     }
   }
-  if (listIds.length === 0) return new Set();
-  const { rows } = await db.query<{ list_id: string }>(
-    `SELECT DISTINCT l.id AS list_id
+  const hits = new Map<string, Set<string>>();
+  if (listIds.length === 0) return hits;
+  const { rows } = await db.query<{ list_id: string; value_hash: string }>(
+    `SELECT DISTINCT l.id AS list_id, c.value_hash
        FROM unnest($2::text[], $3::text[]) AS c(list_id, value_hash)
        JOIN suppression_lists l ON l.id = c.list_id AND l.account_id = $1
        JOIN suppression_list_items i ON i.list_key = l.key AND i.value_hash = decode(c.value_hash, 'hex')`,
     [accountId, listIds, hashes],
   );
-  return new Set(rows.map((r) => r.list_id));
+  for (const row of rows) {
+    const set = hits.get(row.list_id) ?? new Set<string>();
+    set.add(row.value_hash);
+    hits.set(row.list_id, set);
+  }
+  return hits;
 }
 
 /** Which of `hashes` are on the list. */

@@ -158,15 +158,47 @@ export const DeliveryStepSchema = z.object({
   weight: z.number().int().min(1).max(1000).default(1).describe('Share of leads in weighted distribution'),
 });
 
+/**
+ * Checks the lead against suppression lists of the account (`/lists`): a hit rejects the lead (with a
+ * reason naming the list and field, never the value) or flags it and lets it go on.
+ */
+export const ListCheckStepSchema = z.object({
+  type: z.literal('list_check'),
+  name: text({ max: 200 }).optional(),
+  list_ids: z
+    .array(z.string().regex(/^list_/, 'must be a suppression list id (list_...)'))
+    .min(1)
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, 'a list is named once')
+    .openapi({ uniqueItems: true })
+    .describe('Suppression lists of this account to check, in order'),
+  fields: z
+    .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'a lead field name'))
+    .min(1)
+    .max(50)
+    .nullable()
+    .default(null)
+    .describe(
+      "Lead fields to check, read as the list's type; null: by list type (phone lists every phone " +
+        'field, email lists every email field, domain lists the email domains and URL fields)',
+    ),
+  action: z
+    .enum(['reject', 'flag'])
+    .default('reject')
+    .describe('reject: the lead stops here; flag: the lead goes on, marked in its enhancements and events'),
+});
+
 export const StepSchema = z.discriminatedUnion('type', [
   EnhancementStepSchema,
   FilterStepSchema,
   DeliveryStepSchema,
+  ListCheckStepSchema,
 ]);
 export type EnhancementStep = z.infer<typeof EnhancementStepSchema> & { id: string };
 export type FilterStep = z.infer<typeof FilterStepSchema> & { id: string };
 export type DeliveryStep = z.infer<typeof DeliveryStepSchema> & { id: string };
-export type FlowStep = EnhancementStep | FilterStep | DeliveryStep;
+export type ListCheckStep = z.infer<typeof ListCheckStepSchema> & { id: string };
+export type FlowStep = EnhancementStep | FilterStep | DeliveryStep | ListCheckStep;
 
 export const FieldDefinitionSchema = z.object({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'letters, digits and underscores'),

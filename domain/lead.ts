@@ -26,7 +26,8 @@ export type RejectionKind =
   | 'filter'
   | 'duplicate'
   | 'quality'
-  | 'cap';
+  | 'cap'
+  | 'suppressed';
 
 export interface LeadEvent {
   id: string;

@@ -1,6 +1,7 @@
 // Suppression lists (do-not-contact, existing customers, blocked domains): how a value is normalised
 // for its list type, how it is hashed, which hashes a lead offers to each list, and what a list_check
-// step decides from the hits. Pure: the lookup itself is an activity (activities/suppression.ts).
+// step reads. Pure: the lookup itself is an activity (activities/suppression.ts), the step's decision
+// domain/list-check.ts.
 //
 // A list holds only SHA-256 of the normalised value, so it stores no raw personal data. The hash is
 // plain (unkeyed) SHA-256 of the UTF-8 normal form, so an operator can also upload lists already
@@ -84,59 +85,45 @@ export function listItemHash(
 }
 
 /**
- * The hashes of a lead a list of `type` is checked against, from its normal values and the type each
- * field is parsed as. Phone lists: every phone-typed field. Email lists: every email field. Domain
- * lists: each email's domain and URL field's host, and their registrable domain (`mail.example.co.uk`
- * also offers `example.co.uk`). `fields` limits the fields read (default: all of the type).
+ * The hashes of a lead a list of `type` is checked against, each with the field it came from, from the
+ * lead's normal values and the type each field is parsed as. Phone lists: every phone-typed field.
+ * Email lists: every email field. Domain lists: each email's domain and URL field's host, and their
+ * registrable domain (`mail.example.co.uk` also offers `example.co.uk`). `fields` limits the fields
+ * read (default: all of the type; a named field is read as the list's type whatever its own type).
  */
+export function leadListProbes(
+  type: ListType,
+  values: Readonly<Record<string, unknown>>,
+  types: ReadonlyMap<string, FieldType>,
+  fields: readonly string[] | null = null,
+): Array<{ field: string; hash: string }> {
+  const probes: Array<{ field: string; normal: string }> = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string' || value === '') continue;
+    const fieldType = types.get(name);
+    if (fields ? !fields.includes(name) : !readByDefault(type, fieldType)) continue;
+    const normal = normaliseListValue(type, value);
+    if (!normal.ok) continue;
+    probes.push({ field: name, normal: normal.normal });
+    if (type === 'domain') {
+      const registrable = getDomain(normal.normal);
+      if (registrable && registrable !== normal.normal) probes.push({ field: name, normal: registrable });
+    }
+  }
+  return probes.map((p) => ({ field: p.field, hash: hashListValue(p.normal) }));
+}
+
+function readByDefault(type: ListType, fieldType: FieldType | undefined): boolean {
+  if (type === 'domain') return fieldType === 'email' || fieldType === 'url';
+  return fieldType === type;
+}
+
+/** The distinct hashes of leadListProbes. */
 export function leadListHashes(
   type: ListType,
   values: Readonly<Record<string, unknown>>,
   types: ReadonlyMap<string, FieldType>,
   fields: readonly string[] | null = null,
 ): string[] {
-  const normals = new Set<string>();
-  for (const [name, value] of Object.entries(values)) {
-    if (fields && !fields.includes(name)) continue;
-    if (typeof value !== 'string' || value === '') continue;
-    const fieldType = types.get(name);
-    if (type === 'phone' && fieldType === 'phone') {
-      const normal = normaliseListValue('phone', value);
-      if (normal.ok) normals.add(normal.normal);
-    } else if (type === 'email' && fieldType === 'email') {
-      const normal = normaliseListValue('email', value);
-      if (normal.ok) normals.add(normal.normal);
-    } else if (type === 'domain' && (fieldType === 'email' || fieldType === 'url')) {
-      const normal = normaliseListValue('domain', value);
-      if (!normal.ok) continue;
-      normals.add(normal.normal);
-      const registrable = getDomain(normal.normal);
-      if (registrable) normals.add(registrable);
-    }
-  }
-  return [...normals].map(hashListValue);
-}
-
-export interface ListCheckStepRule {
-  id: string;
-  list_ids: string[];
-  action: 'reject' | 'flag';
-  reason: string;
-}
-
-export interface ListCheckResult {
-  /** Every list checked, hit or not, for the lead's event. */
-  lists: Array<{ list_id: string; name: string; type: ListType; hit: boolean }>;
-  /** Lists named by the step that no longer exist (deleted): checked as misses and reported. */
-  missing: string[];
-}
-
-/** What a list_check step does with the lookup: reject (stop the lead), flag (go on, marked), or pass. */
-export function listCheckDecision(
-  step: ListCheckStepRule,
-  result: ListCheckResult,
-): { outcome: 'pass' | 'reject' | 'flag'; hits: string[]; reason: string | null } {
-  const hits = result.lists.filter((l) => l.hit).map((l) => l.list_id);
-  if (hits.length === 0) return { outcome: 'pass', hits, reason: null };
-  return { outcome: step.action, hits, reason: step.reason };
+  return [...new Set(leadListProbes(type, values, types, fields).map((p) => p.hash))];
 }

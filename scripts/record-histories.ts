@@ -322,6 +322,35 @@ async function main() {
         await save('lead-retry-then-delivered', answer.id);
       },
 
+      // Two list_check steps: the first flags the lead (its phone is listed) and lets it go on, the
+      // second rejects it (its email is listed); the buyer after them gets nothing.
+      'lead-list-check': async () => {
+        const buyer = await server();
+        const list = async (type: string, values: string[]) => {
+          const created = expectStatus(
+            await call('POST', '/lists', { name: `History ${type} list`, type }),
+            201,
+            'create list',
+          );
+          expectStatus(await call('POST', `/lists/${created.id}/items`, { values }), 200, 'add list items');
+          return created.id as string;
+        };
+        const phones = await list('phone', ['+1 212 555 0199']);
+        const emails = await list('email', ['Listed@Example.com']);
+        const flow = await createFlow({
+          steps: [
+            { type: 'list_check', list_ids: [phones], action: 'flag' },
+            { type: 'list_check', list_ids: [emails], action: 'reject' },
+            delivery('Acme Buyer', buyer.url),
+          ],
+        });
+        const answer = await submit(flow.id, lead({ email: 'listed@example.com' }), 422);
+        if (answer.error?.details?.[0]?.code !== 'suppressed')
+          throw new Error(`lead-list-check: ${JSON.stringify(answer)}`);
+        if (buyer.requests.length > 0) throw new Error('lead-list-check: the buyer got the lead');
+        await save('lead-list-check', leadIdOf(answer));
+      },
+
       'lead-waterfall': async () => {
         const first = await server(() => ({
           status: 200,

@@ -1,6 +1,6 @@
 // Running one enhancement step: the rule (domain/enhancements.ts) says what to look up, the lookup
 // runs here as an activity, and the rule decides from its answer. Workflow code, deterministic.
-import { ActivityFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import {
   decideEnhancement,
@@ -10,7 +10,8 @@ import {
   enhancementLookup,
   type LookupAnswer,
 } from '../domain/enhancements.js';
-import type { EnhancementStep } from '../domain/flow.js';
+import type { EnhancementStep, ListCheckStep } from '../domain/flow.js';
+import { type ListCheckDecision, listCheckDecision } from '../domain/list-check.js';
 import type { LeadRun } from './lead-run.js';
 
 // An MX lookup that cannot answer quickly degrades to "unknown" rather than holding the lead.
@@ -24,6 +25,38 @@ const trustedForm = proxyActivities<Activities>({
   summary: 'TrustedForm claim',
   retry: { initialInterval: '500ms', maximumAttempts: 3 },
 });
+
+// A suppression-list probe is a short read: retried a few times, then the run stalls visibly
+// (workflows/stall.ts) rather than let a listed lead through or reject one unchecked.
+const suppression = proxyActivities<Activities>({
+  startToCloseTimeout: '10s',
+  summary: 'suppression list check',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '5s', maximumAttempts: 5 },
+});
+
+/**
+ * Runs a list_check step: probes the step's lists with the lead's stored values (the activity reads
+ * them by lead id) and records the decision on the run under enhancements.list_check (one entry per
+ * step). Null for runs that started before the step existed: an older worker skipped list_check steps
+ * (a flow saved by a newer API), and their histories must replay the same.
+ */
+export async function runListCheck(run: LeadRun, step: ListCheckStep): Promise<ListCheckDecision | null> {
+  if (!patched('list-check-step')) return null;
+  const { input } = run;
+  const result = await run.stalls.run('checkSuppressionLists', () =>
+    suppression.checkSuppressionLists({
+      accountId: input.accountId,
+      leadId: input.leadId,
+      listIds: step.list_ids,
+      fields: step.fields,
+      definitions: input.flow.fields,
+    }),
+  );
+  const decision = listCheckDecision(step, result);
+  const recorded = (run.enhancements.list_check as unknown[] | undefined) ?? [];
+  run.enhancements.list_check = [...recorded, decision.record];
+  return decision;
+}
 
 /** Runs the step for the lead: records what it found on the run and returns its verdict. */
 export async function runEnhancement(run: LeadRun, step: EnhancementStep): Promise<EnhancementDecision> {

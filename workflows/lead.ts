@@ -10,7 +10,7 @@ import type { LeadEvent } from '../domain/lead.js';
 import { deliveryOutcome, describeFieldErrors, qualityShortfall, revenueOf } from '../domain/lead-outcome.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import { type DeliveryContext, deliverToStep, event } from './deliveries.js';
-import { runEnhancement } from './enhancements.js';
+import { runEnhancement, runListCheck } from './enhancements.js';
 import { awaitReplays, noteRecipientOutcomes } from './lead-replays.js';
 import { LeadRun } from './lead-run.js';
 import type { LeadSnapshot, LeadWorkflowInput } from './shared.js';
@@ -109,8 +109,13 @@ async function assess(run: LeadRun): Promise<RunAssessment<LeadEvaluation>> {
  */
 async function runFlowSteps(run: LeadRun, ev: RunAssessment): Promise<LeadSnapshot | null> {
   const ran: string[] = [];
-  const steps: Array<{ step_id: string; service: string; outcome: 'success' | 'failure'; reason?: string }> =
-    [];
+  const steps: Array<{
+    step_id: string;
+    service: string;
+    outcome: 'success' | 'failure';
+    reason?: string;
+    [more: string]: unknown;
+  }> = [];
   const startedAt = Date.now();
   const enhanced = (outcome: 'success' | 'failure', reason?: string) =>
     event('enhanced', outcome, {
@@ -121,6 +126,34 @@ async function runFlowSteps(run: LeadRun, ev: RunAssessment): Promise<LeadSnapsh
     });
   for (const step of run.input.flow.steps) {
     if (step.type === 'filter' && ev.filterMatches[step.id]) return applyFilter(run, step);
+    if (step.type === 'list_check') {
+      const decision = await runListCheck(run, step);
+      if (!decision) continue;
+      ran.push('list_check');
+      // The lists checked (id, name, type, hit, the fields that hit): never a value.
+      const { step_id: _id, ...record } = decision.record;
+      const rejected = decision.outcome === 'reject';
+      steps.push({
+        step_id: step.id,
+        service: 'list_check',
+        outcome: rejected ? 'failure' : 'success',
+        ...(decision.reason ? { reason: decision.reason } : {}),
+        ...record,
+      });
+      if (rejected) {
+        run.note(enhanced('failure', decision.reason!));
+        const [first] = decision.hits;
+        return run.reject('suppressed', decision.reason!, {
+          details: {
+            step_id: step.id,
+            list_id: first!.list_id,
+            list_name: first!.name,
+            fields: first!.fields,
+          },
+        });
+      }
+      continue;
+    }
     if (step.type !== 'enhancement') continue;
     const { rejection } = await runEnhancement(run, step);
     ran.push(step.service);

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findFlow, insertFlow, listFlows, saveFlowVersion } from '../../db/flows.js';
 import { type Queryable, withTransaction } from '../../db/pool.js';
 import { insertRecipient, unknownRecipientIds } from '../../db/recipients.js';
+import { findSuppressionListsByIds } from '../../db/suppression-lists.js';
 import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
@@ -79,6 +80,43 @@ async function resolveRecipients(
   return ids;
 }
 
+/**
+ * Checks every list a list_check step names is a suppression list of the account: another account's
+ * list, or one that does not exist, is 422 `unknown_list` naming the step. The lists stay share-locked
+ * until the write commits, so a list cannot be deleted between this check and the saved version
+ * (DELETE /lists/{id} refuses a list the current version of a flow checks).
+ */
+async function checkLists(tx: Queryable, accountId: string, body: FlowWrite): Promise<void> {
+  const named = body.steps.flatMap((s) => (s.type === 'list_check' ? s.list_ids : []));
+  if (named.length === 0) return;
+  const found = new Set(
+    (await findSuppressionListsByIds(tx, accountId, [...new Set(named)])).map((l) => l.id),
+  );
+  const details = body.steps.flatMap((step, index) =>
+    step.type === 'list_check'
+      ? step.list_ids.flatMap((id, at) =>
+          found.has(id)
+            ? []
+            : [
+                {
+                  field: `steps.${index}.list_ids.${at}`,
+                  code: 'unknown_list',
+                  message: `No suppression list ${id} in this account`,
+                },
+              ],
+        )
+      : [],
+  );
+  if (details.length > 0) {
+    throw new ApiError(
+      422,
+      'unknown_list',
+      'A list_check step names a list this account does not have',
+      details,
+    );
+  }
+}
+
 export function flowsRouter({ pool }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(
@@ -88,16 +126,21 @@ export function flowsRouter({ pool }: AppDeps) {
         summary: 'Create a flow',
         description:
           'Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and distribution. ' +
-          'Delivery steps name a recipient_id or define a recipient inline.',
+          'Delivery steps name a recipient_id or define a recipient inline. A list_check step naming a list ' +
+          'this account does not have answers 422 `unknown_list`.',
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
         request: { body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } } },
-        responses: { 201: jsonResponse('Created', FlowSchema), ...errorResponses(400, 404, 413, 415) },
+        responses: {
+          201: jsonResponse('Created', FlowSchema),
+          ...errorResponses(400, 404, 413, 415, 422),
+        },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const { accountId } = c.var.auth;
         const flow = await withTransaction(pool, async (tx) => {
+          await checkLists(tx, accountId, body);
           const config = toFlowConfig(body, await resolveRecipients(tx, accountId, body));
           return insertFlow(tx, accountId, metaOf(body), config);
         });
@@ -139,19 +182,25 @@ export function flowsRouter({ pool }: AppDeps) {
         method: 'put',
         path: '/{flow_id}',
         summary: 'Replace a flow’s configuration (saved as a new version)',
-        description: 'Leads already in flight keep running against the version they arrived under.',
+        description:
+          'Leads already in flight keep running against the version they arrived under. A list_check step ' +
+          'naming a list this account does not have answers 422 `unknown_list`.',
         tags: ['Flows'],
         middleware: [requireScope('flows:write')],
         request: {
           params: FlowIdParam,
           body: { required: true, content: { 'application/json': { schema: FlowWriteSchema } } },
         },
-        responses: { 200: jsonResponse('Updated', FlowSchema), ...errorResponses(400, 404, 413, 415) },
+        responses: {
+          200: jsonResponse('Updated', FlowSchema),
+          ...errorResponses(400, 404, 413, 415, 422),
+        },
       }),
       async (c) => {
         const body = c.req.valid('json');
         const { accountId } = c.var.auth;
         const flow = await withTransaction(pool, async (tx) => {
+          await checkLists(tx, accountId, body);
           const config = toFlowConfig(body, await resolveRecipients(tx, accountId, body));
           return saveFlowVersion(tx, accountId, c.req.valid('param').flow_id, metaOf(body), config);
         });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fieldTypes } from '../../domain/fields/index.js';
+import { listCheckDecision, suppressionReason } from '../../domain/list-check.js';
 import {
   leadListHashes,
-  listCheckDecision,
+  leadListProbes,
   listItemHash,
   normaliseListValue,
 } from '../../domain/suppression.js';
@@ -98,26 +99,77 @@ describe('what a lead offers each list type', () => {
 });
 
 describe('list_check decision', () => {
-  const step = {
-    id: 'step_1',
-    list_ids: ['list_a', 'list_b'],
-    action: 'reject' as const,
-    reason: 'Do not contact',
-  };
+  const step = { id: 'step_1', list_ids: ['list_a', 'list_b'], action: 'reject' as const };
   const lists = (hitA: boolean, hitB: boolean) => ({
+    // The lookup may answer in any order; the decision follows the step's.
     lists: [
-      { list_id: 'list_a', name: 'A', type: 'phone' as const, hit: hitA },
-      { list_id: 'list_b', name: 'B', type: 'email' as const, hit: hitB },
+      {
+        list_id: 'list_b',
+        name: 'Customers',
+        type: 'email' as const,
+        hit: hitB,
+        fields: hitB ? ['email'] : [],
+      },
+      {
+        list_id: 'list_a',
+        name: 'Do not call',
+        type: 'phone' as const,
+        hit: hitA,
+        fields: hitA ? ['phone'] : [],
+      },
     ],
     missing: [],
   });
-  it('passes without hits, rejects or flags with them', () => {
-    expect(listCheckDecision(step, lists(false, false))).toEqual({ outcome: 'pass', hits: [], reason: null });
-    expect(listCheckDecision(step, lists(false, true))).toEqual({
-      outcome: 'reject',
-      hits: ['list_b'],
-      reason: 'Do not contact',
+
+  it('passes without a hit, recording every list checked', () => {
+    const decision = listCheckDecision(step, lists(false, false));
+    expect(decision.outcome).toBe('pass');
+    expect(decision.reason).toBeNull();
+    expect(decision.record).toMatchObject({ step_id: 'step_1', result: 'pass', flagged: false });
+    expect(decision.record.lists.map((l) => l.list_id)).toEqual(['list_a', 'list_b']);
+  });
+
+  it('rejects on a hit with a reason naming the list and field', () => {
+    const decision = listCheckDecision(step, lists(false, true));
+    expect(decision.outcome).toBe('reject');
+    expect(decision.reason).toBe('On suppression list "Customers" (email)');
+    expect(decision.hits.map((l) => l.list_id)).toEqual(['list_b']);
+    expect(decision.record).toMatchObject({ result: 'reject', flagged: false });
+  });
+
+  it('flags instead when the step says so, naming every list hit in step order', () => {
+    const decision = listCheckDecision({ ...step, action: 'flag' }, lists(true, true));
+    expect(decision.outcome).toBe('flag');
+    expect(decision.record).toMatchObject({ result: 'flag', flagged: true });
+    expect(decision.reason).toBe('On suppression lists "Do not call" (phone), "Customers" (email)');
+  });
+
+  it('reports lists that no longer exist and counts them as misses', () => {
+    const decision = listCheckDecision(step, {
+      lists: [{ list_id: 'list_a', name: 'A', type: 'phone', hit: false, fields: [] }],
+      missing: ['list_b'],
     });
-    expect(listCheckDecision({ ...step, action: 'flag' }, lists(true, true)).outcome).toBe('flag');
+    expect(decision.outcome).toBe('pass');
+    expect(decision.record.missing).toEqual(['list_b']);
+  });
+
+  it('a reason holds names only', () => {
+    expect(suppressionReason([{ list_id: 'l', name: 'DNC', type: 'phone', hit: true, fields: [] }])).toBe(
+      'On suppression list "DNC"',
+    );
+  });
+});
+
+describe('which field offered a value', () => {
+  it('keeps the field of each probe, and reads a named field as the list type', () => {
+    const values = { email: 'jane@example.com', contact: '(555) 123-4567' };
+    const types = fieldTypes([], Object.keys(values));
+    expect(leadListProbes('phone', values, types)).toEqual([]);
+    expect(leadListProbes('phone', values, types, ['contact'])).toEqual([
+      { field: 'contact', hash: sha256('+15551234567') },
+    ]);
+    expect(leadListProbes('domain', values, types)).toEqual([
+      { field: 'email', hash: sha256('example.com') },
+    ]);
   });
 });

@@ -30,6 +30,7 @@ const EXPECTED = [
   'lead-delivered',
   'lead-duplicate-by-id',
   'lead-duplicate',
+  'lead-list-check',
   'lead-rejected-criteria',
   'lead-rejected-validation',
   'lead-replay-window-failed',

@@ -18,6 +18,7 @@ import {
   LeadStatusAttr,
   type LeadWorkflowInput,
   replayDeliveryUpdate,
+  resumeProcessingSignal,
 } from '../../workflows/shared.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 
@@ -410,5 +411,58 @@ describe('leadWorkflow (stubbed activities)', () => {
         'delivered',
       ]);
     });
+  });
+
+  it('a suppression probe that keeps failing stalls the run: the lead is neither let through nor rejected', async () => {
+    let failing = true;
+    const requests: unknown[] = [];
+    const s = stubs({
+      checkSuppressionLists: async (request) => {
+        requests.push(request);
+        if (failing) throw ApplicationFailure.nonRetryable('database unavailable', 'ProbeFailed');
+        return {
+          lists: [{ list_id: 'list_1', name: 'DNC', type: 'phone', hit: true, fields: ['phone'] }],
+          missing: [],
+        };
+      },
+    });
+    const args = input({
+      flow: flow({
+        steps: [
+          { type: 'list_check', list_ids: ['list_1'] },
+          { type: 'delivery', recipient_id: 'rcp_1' },
+        ],
+      }),
+    });
+    const result = await withWorker(s.activities, async (taskQueue) => {
+      const handle = await client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+        taskQueue,
+        workflowId: args.leadId,
+        args: [args],
+      });
+      await expect
+        .poll(async () => (await handle.describe()).searchAttributes.StalledStep, { timeout: 15_000 })
+        .toEqual(['checkSuppressionLists']);
+      expect(s.deliveries).toHaveLength(0);
+      expect(s.progress).toHaveLength(0);
+      failing = false;
+      await handle.signal(resumeProcessingSignal);
+      return handle.result();
+    });
+    // The probe got ids only: the activity reads the lead's values itself.
+    expect(requests[0]).toEqual({
+      accountId: 'acct_x',
+      leadId: args.leadId,
+      listIds: ['list_1'],
+      fields: null,
+      definitions: [],
+    });
+    expect(result.status).toBe('rejected');
+    expect(result.rejection).toMatchObject({
+      kind: 'suppressed',
+      reason: 'On suppression list "DNC" (phone)',
+      details: { list_id: 'list_1', list_name: 'DNC', fields: ['phone'], step_id: 'step_1' },
+    });
+    expect(s.deliveries).toHaveLength(0);
   });
 });

@@ -288,6 +288,21 @@ function StepView(props: { step: Step; recipientNames: Map<string, string> }) {
           {String(step.service).replaceAll('_', ' ')}
         </>
       );
+    case 'list_check': {
+      const ids = Array.isArray(step.list_ids) ? (step.list_ids as string[]) : [];
+      return (
+        <>
+          <strong>Suppression lists</strong>: {name}
+          {step.action === 'flag' ? 'flags' : 'rejects'} leads on{' '}
+          {ids.map((id, i) => (
+            <span key={id}>
+              {i > 0 ? ', ' : ''}
+              <code>{id}</code>
+            </span>
+          ))}
+        </>
+      );
+    }
     case 'filter':
       return (
         <>
