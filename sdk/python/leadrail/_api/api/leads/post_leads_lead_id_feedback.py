@@ -1,0 +1,285 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.feedback import Feedback
+from ...models.feedback_result import FeedbackResult
+from typing import cast
+
+
+
+def _get_kwargs(
+    lead_id: str,
+    *,
+    body: Feedback,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/leads/{lead_id}/feedback".format(lead_id=quote(str(lead_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FeedbackResult | None:
+    if response.status_code == 200:
+        response_200 = FeedbackResult.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = FeedbackResult.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | FeedbackResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    lead_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Feedback,
+
+) -> Response[Error | FeedbackResult]:
+    """ Report a conversion or a return for a delivered lead
+
+     A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the
+    lead’s revenue. Each counts once per lead and recipient: repeating it (a retry) answers 200 with the
+    feedback first recorded. Both show in the lead’s events and in analytics.
+
+    Args:
+        lead_id (str):
+        body (Feedback):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | FeedbackResult]
+     """
+
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    lead_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Feedback,
+
+) -> Error | FeedbackResult | None:
+    """ Report a conversion or a return for a delivered lead
+
+     A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the
+    lead’s revenue. Each counts once per lead and recipient: repeating it (a retry) answers 200 with the
+    feedback first recorded. Both show in the lead’s events and in analytics.
+
+    Args:
+        lead_id (str):
+        body (Feedback):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | FeedbackResult
+     """
+
+
+    return sync_detailed(
+        lead_id=lead_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    lead_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Feedback,
+
+) -> Response[Error | FeedbackResult]:
+    """ Report a conversion or a return for a delivered lead
+
+     A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the
+    lead’s revenue. Each counts once per lead and recipient: repeating it (a retry) answers 200 with the
+    feedback first recorded. Both show in the lead’s events and in analytics.
+
+    Args:
+        lead_id (str):
+        body (Feedback):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | FeedbackResult]
+     """
+
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    lead_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Feedback,
+
+) -> Error | FeedbackResult | None:
+    """ Report a conversion or a return for a delivered lead
+
+     A conversion fires the lead.converted webhook; a return deducts that delivery’s sale price from the
+    lead’s revenue. Each counts once per lead and recipient: repeating it (a retry) answers 200 with the
+    feedback first recorded. Both show in the lead’s events and in analytics.
+
+    Args:
+        lead_id (str):
+        body (Feedback):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | FeedbackResult
+     """
+
+
+    return (await asyncio_detailed(
+        lead_id=lead_id,
+client=client,
+body=body,
+
+    )).parsed

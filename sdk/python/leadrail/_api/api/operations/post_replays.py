@@ -1,0 +1,266 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.bulk_replay import BulkReplay
+from ...models.bulk_replay_dry_run import BulkReplayDryRun
+from ...models.bulk_replay_request_type_0 import BulkReplayRequestType0
+from ...models.error import Error
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: Any | BulkReplayRequestType0,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/replays",
+    }
+
+    
+    if isinstance(body, BulkReplayRequestType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BulkReplay | BulkReplayDryRun | Error | None:
+    if response.status_code == 200:
+        response_200 = BulkReplayDryRun.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = BulkReplay.from_dict(response.json())
+
+
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BulkReplay | BulkReplayDryRun | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Any | BulkReplayRequestType0,
+
+) -> Response[BulkReplay | BulkReplayDryRun | Error]:
+    """ Replay many failed leads (or list them with dry_run)
+
+     Runs as its own workflow at rate_per_second, respecting recipient caps; poll GET /replays/{id} for
+    progress, DELETE it to cancel.
+
+    Args:
+        body (Any | BulkReplayRequestType0):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BulkReplay | BulkReplayDryRun | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Any | BulkReplayRequestType0,
+
+) -> BulkReplay | BulkReplayDryRun | Error | None:
+    """ Replay many failed leads (or list them with dry_run)
+
+     Runs as its own workflow at rate_per_second, respecting recipient caps; poll GET /replays/{id} for
+    progress, DELETE it to cancel.
+
+    Args:
+        body (Any | BulkReplayRequestType0):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BulkReplay | BulkReplayDryRun | Error
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Any | BulkReplayRequestType0,
+
+) -> Response[BulkReplay | BulkReplayDryRun | Error]:
+    """ Replay many failed leads (or list them with dry_run)
+
+     Runs as its own workflow at rate_per_second, respecting recipient caps; poll GET /replays/{id} for
+    progress, DELETE it to cancel.
+
+    Args:
+        body (Any | BulkReplayRequestType0):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BulkReplay | BulkReplayDryRun | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Any | BulkReplayRequestType0,
+
+) -> BulkReplay | BulkReplayDryRun | Error | None:
+    """ Replay many failed leads (or list them with dry_run)
+
+     Runs as its own workflow at rate_per_second, respecting recipient caps; poll GET /replays/{id} for
+    progress, DELETE it to cancel.
+
+    Args:
+        body (Any | BulkReplayRequestType0):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BulkReplay | BulkReplayDryRun | Error
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

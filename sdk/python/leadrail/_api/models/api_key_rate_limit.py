@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="ApiKeyRateLimit")
+
+
+
+@_attrs_define
+class ApiKeyRateLimit:
+    """ 
+        Attributes:
+            per_hour (int):
+            per_minute (int):
+     """
+
+    per_hour: int
+    per_minute: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        per_hour = self.per_hour
+
+        per_minute = self.per_minute
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "per_hour": per_hour,
+            "per_minute": per_minute,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        per_hour = d.pop("per_hour")
+
+        per_minute = d.pop("per_minute")
+
+        api_key_rate_limit = cls(
+            per_hour=per_hour,
+            per_minute=per_minute,
+        )
+
+
+        api_key_rate_limit.additional_properties = d
+        return api_key_rate_limit
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

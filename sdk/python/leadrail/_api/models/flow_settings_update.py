@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.flow_settings_update_settings import FlowSettingsUpdateSettings
+
+
+
+
+
+T = TypeVar("T", bound="FlowSettingsUpdate")
+
+
+
+@_attrs_define
+class FlowSettingsUpdate:
+    """ 
+        Attributes:
+            settings (FlowSettingsUpdateSettings):
+     """
+
+    settings: FlowSettingsUpdateSettings
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.flow_settings_update_settings import FlowSettingsUpdateSettings # noqa: PLC0415
+        settings = self.settings.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "settings": settings,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.flow_settings_update_settings import FlowSettingsUpdateSettings # noqa: PLC0415
+        d = dict(src_dict)
+        settings = FlowSettingsUpdateSettings.from_dict(d.pop("settings"))
+
+
+
+
+        flow_settings_update = cls(
+            settings=settings,
+        )
+
+
+        flow_settings_update.additional_properties = d
+        return flow_settings_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
