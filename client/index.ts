@@ -1,170 +1,136 @@
-// A typed TypeScript client for the Leadrail API. No runtime dependencies: it needs only `fetch`.
+// @leadrail/client: the TypeScript SDK for the Leadrail API.
 //
 //   const client = new LeadrailClient({ apiKey: process.env.LEADRAIL_API_KEY!, baseUrl: 'http://localhost:3000' });
 //   const lead = await client.submitLead('flow_...', { first_name: 'John', email: 'john@example.com' });
 //   console.log('Lead submitted:', lead.id);
 //
-// Response types come from the zod schemas the API answers with (type-only imports: nothing of the
-// server is loaded at run time). Every non-2xx answer is thrown as a LeadrailApiError.
-import type { z } from 'zod';
-import type { FlowWriteSchema, SettingsUpdateSchema } from '../api/flow-config.js';
-import type { AnalyticsMetricsSchema, AnalyticsResultSchema, METRICS } from '../api/routes/analytics.js';
-import type {
-  ApiKeyInputSchema,
-  ApiKeySchema,
-  ApiKeyUpdateSchema,
-  CreatedApiKeySchema,
-} from '../api/routes/api-keys.js';
-import type { FlowEventSchema, FlowEventsResultSchema } from '../api/routes/events.js';
-import type { FailedDeliveriesSchema } from '../api/routes/failed-deliveries.js';
-import type { FlowCapUsageSchema, FlowVersionsSchema } from '../api/routes/flow-state.js';
-import type { LEAD_STATUSES, LeadSearchResultSchema, LeadSummarySchema } from '../api/routes/lead-search.js';
-import type { CurrentKeySchema } from '../api/routes/me.js';
-import type { RecipientSchema } from '../api/routes/recipients.js';
-import type {
-  BulkReplayRequestSchema,
-  BulkReplaySchema,
-  DryRunSchema,
-  ReplayBodySchema,
-  ReplayResultSchema,
-} from '../api/routes/replays.js';
-import type { FlowSchema, LeadDetailSchema, ParsedFieldSchema, SubmittedLeadSchema } from '../api/views.js';
-import type { Scope } from '../db/accounts.js';
-import type { GroupBy } from '../db/analytics.js';
-import type { RecipientInputSchema } from '../domain/flow.js';
-import type { AlertsSchema, IntentQueryResponseSchema, ReputationSchema } from '../intent/http/routes.js';
-import type { IntentQueryRequest } from '../intent/request.js';
+// Nothing here is hand-typed against the API: the types are generated from the API's OpenAPI document
+// (generated/schema.ts, openapi-typescript, `npm run sdk:generate`) and every request goes through
+// openapi-fetch typed by them, so a route, parameter or body that the spec no longer has fails to
+// compile. This file is the idiomatic layer: method names, camelCase options sent as the API's
+// snake_case, paging, and a LeadrailApiError for every non-2xx answer.
+import createFetchClient, { type Client } from 'openapi-fetch';
+import { type Idiomatic, snakeKeys } from './case.js';
+import { LeadrailApiError } from './errors.js';
+import type { components, paths } from './generated/schema.js';
 
-export type Flow = z.infer<typeof FlowSchema>;
-export type FlowInput = z.input<typeof FlowWriteSchema>;
-export type FlowSettingsInput = z.input<typeof SettingsUpdateSchema>['settings'];
-export type FlowWithStatistics = Flow & {
-  statistics: { total_leads: number; acceptance_rate: number; average_quality: number | null };
-};
-export interface FlowSettingsResult {
-  flow_id: string;
-  version: number;
-  updated_at: string;
-  settings: Record<string, unknown>;
+export type { CamelCase, Idiomatic } from './case.js';
+export { LeadrailApiError } from './errors.js';
+export type { components, paths } from './generated/schema.js';
+export { type VerifyWebhookOptions, verifyWebhook } from './webhooks.js';
+
+type Schemas = components['schemas'];
+type JsonBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
 }
+  ? Body
+  : never;
+type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Query };
+}
+  ? NonNullable<Query>
+  : never;
+/**
+ * The member of a body union that has property K: a body with a cross-field rule (`anyOf` in the spec,
+ * e.g. force needs recipient_id) is generated as a union of the full object and the rule's branches.
+ */
+type MemberWith<U, K extends PropertyKey> = U extends unknown
+  ? string extends keyof U
+    ? never
+    : K extends keyof U
+      ? U
+      : never
+  : never;
+/** A query value as the SDK takes it: booleans for 'true'/'false', Dates and lists where the API takes text. */
+type Loose<V> = V extends 'true' | 'false'
+  ? boolean | V
+  : V extends string
+    ? V | Date | readonly string[]
+    : V;
+/** The API's query parameters for an operation, in camelCase or the API's names, with looser values. */
+type QueryOptions<P extends keyof paths, M extends keyof paths[P]> = Idiomatic<{
+  [K in keyof QueryOf<P, M>]: Loose<NonNullable<QueryOf<P, M>[K]>>;
+}>;
 
+// Resources as the API answers them (the generated schema's; field names are the API's snake_case).
+export type Flow = Schemas['Flow'];
+export type FlowInput = Schemas['FlowInput'];
+export type FlowSettingsInput = Schemas['FlowSettingsUpdate']['settings'];
+export type FlowSettingsResult = JsonResponse<'/flows/{flow_id}/settings', 'put'>;
+export type FlowWithStatistics = JsonResponse<'/flows', 'get'>['flows'][number];
 /** 201: the lead's outcome was decided. */
-export type SubmittedLead = z.infer<typeof SubmittedLeadSchema>;
+export type SubmittedLead = Schemas['SubmittedLead'];
 /** 202: accepted for processing (async, or not decided within `timeout`); read it later with getLead. */
-export interface AcceptedLead {
-  id: string;
-  status: string;
-  flow_id: string;
-  created_at: string;
-  location: string;
-}
-export type LeadDetail = z.infer<typeof LeadDetailSchema>;
+export type AcceptedLead = Schemas['AcceptedLead'];
+export type LeadDetail = Schemas['Lead'];
 /** One field of a lead as parsed: `{normal, raw, valid, ...components}` (LeadDetail.fields, FlowEvent.fields). */
-export type ParsedField = z.infer<typeof ParsedFieldSchema>;
-export type LeadSummary = z.infer<typeof LeadSummarySchema>;
-export type LeadSearchResult = z.infer<typeof LeadSearchResultSchema>;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-
-export interface SubmitLeadOptions {
-  /** Your id for the lead: resubmitting it returns the same lead. */
-  external_id?: string;
-  trusted_form_cert_url?: string;
-  test_mode?: boolean;
-  /** Answer at once (202) and process in the background. */
-  async?: boolean;
-  /** Milliseconds to wait for the outcome before the API answers 202. */
-  timeout?: number;
-  /** Sent as the Idempotency-Key header. */
-  idempotency_key?: string;
-}
-
-export interface BatchLeadInput {
-  lead: Record<string, unknown>;
-  external_id?: string;
-  trusted_form_cert_url?: string;
-}
-export interface BatchOptions {
-  continue_on_error?: boolean;
-  max_concurrent?: number;
-  test_mode?: boolean;
-  timeout?: number;
-}
-export interface BatchResult {
-  batch_id: string;
-  total_leads: number;
-  successful: number;
-  failed: number;
-  results: Array<{
-    external_id: string | null;
-    status: string;
-    lead_id?: string;
-    lead_status?: string;
-    quality_score?: number | null;
-    error?: { code: string; message: string; details?: unknown };
-  }>;
-}
-
-export interface LeadSearchQuery {
-  flow_id?: string;
-  status?: LeadStatus | LeadStatus[];
-  source?: string;
-  campaign?: string;
-  external_id?: string;
-  test_mode?: boolean;
-  /** A date (YYYY-MM-DD, UTC) or an ISO datetime, or a Date. */
-  created_after?: string | Date;
-  created_before?: string | Date;
-  limit?: number;
-  offset?: number;
-}
-
-export type FlowEvent = z.infer<typeof FlowEventSchema>;
-export type FlowEventsResult = z.infer<typeof FlowEventsResultSchema>;
-export interface FlowEventsQuery {
-  event_type?: string | string[];
-  start_date?: string | Date;
-  end_date?: string | Date;
-  limit?: number;
-  offset?: number;
-}
-
-export type AnalyticsMetric = (typeof METRICS)[number];
-export type AnalyticsRow = z.infer<typeof AnalyticsMetricsSchema>;
-export type AnalyticsResult = z.infer<typeof AnalyticsResultSchema>;
-export interface AnalyticsQuery {
-  flow_id?: string;
-  metric?: AnalyticsMetric;
-  group_by?: GroupBy;
-  start_date?: string | Date;
-  end_date?: string | Date;
-  include_test_leads?: boolean;
-}
-
+export type ParsedField = Schemas['ParsedField'];
+export type LeadSummary = Schemas['LeadSummary'];
+export type LeadSearchResult = Schemas['LeadSearchResult'];
+export type LeadStatus = LeadSummary['status'];
+export type BatchResult = Schemas['LeadBatchResult'];
+export type FlowEvent = Schemas['FlowEvent'];
+export type FlowEventsResult = Schemas['FlowEvents'];
+export type AnalyticsRow = Schemas['AnalyticsMetrics'];
+export type AnalyticsResult = Schemas['Analytics'];
+export type AnalyticsMetric = NonNullable<QueryOf<'/analytics', 'get'>['metric']>;
 /** The calling key: its account, mode and scopes (GET /me). */
-export type CurrentKey = z.infer<typeof CurrentKeySchema>;
-export type ReplayRequest = z.input<typeof ReplayBodySchema>;
-export type ReplayResult = z.infer<typeof ReplayResultSchema>;
-export type BulkReplayRequest = Omit<z.input<typeof BulkReplayRequestSchema>, 'dry_run'>;
-export type BulkReplayDryRun = z.infer<typeof DryRunSchema>;
-/** A flow's caps and its recipients' caps with their current usage (GET /flows/{id}/caps). */
-export type FlowCapUsage = z.infer<typeof FlowCapUsageSchema>;
-export type FlowVersions = z.infer<typeof FlowVersionsSchema>;
-/** The replay queue (GET /failed-deliveries). */
-export type FailedDeliveries = z.infer<typeof FailedDeliveriesSchema>;
+export type CurrentKey = Schemas['CurrentKey'];
+export type Scope = CurrentKey['scopes'][number];
+export type ReplayResult = Schemas['ReplayResult'];
+export type BulkReplayDryRun = Schemas['BulkReplayDryRun'];
 /** A bulk replay's progress (GET /replays/{id}). */
-export type BulkReplay = z.infer<typeof BulkReplaySchema>;
+export type BulkReplay = Schemas['BulkReplay'];
+/** A flow's caps and its recipients' caps with their current usage (GET /flows/{id}/caps). */
+export type FlowCapUsage = Schemas['FlowCapUsage'];
+export type FlowVersions = Schemas['FlowVersions'];
+/** The replay queue (GET /failed-deliveries). */
+export type FailedDeliveries = Schemas['FailedDeliveries'];
+export type Recipient = Schemas['Recipient'];
+export type RecipientInput = Schemas['RecipientInput'];
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type ApiKeyInput = Schemas['ApiKeyInput'];
+export type ApiKeyUpdate = Schemas['ApiKeyUpdate'];
+export type IntentQueryResponse = Schemas['IntentQueryResponse'];
+export type QueryReputation = Schemas['QueryQualityReputation'];
+export type QueryAlerts = Schemas['QueryQualityAlerts'];
+export type WebhookSecret = Schemas['WebhookSecret'];
+export type FeedbackResult = Schemas['FeedbackResult'];
 
-export type Recipient = z.infer<typeof RecipientSchema>;
-export type RecipientInput = z.input<typeof RecipientInputSchema>;
+// Options and queries: camelCase (idiomatic) or the API's snake_case names.
+type SubmitBody = JsonBody<'/flows/{flow_id}/leads', 'post'>;
+type SubmitFields = Omit<Exclude<SubmitBody, string>, 'lead' | 'options'> &
+  NonNullable<Exclude<SubmitBody, string>['options']>;
+export type SubmitLeadOptions = Idiomatic<SubmitFields & { idempotency_key: string }>;
+type BatchBody = Schemas['LeadBatch'];
+export type BatchLeadInput = { lead: Record<string, unknown> } & Idiomatic<
+  Omit<BatchBody['leads'][number], 'lead'>
+>;
+export type BatchOptions = Idiomatic<NonNullable<BatchBody['options']>>;
+export type LeadSearchQuery = QueryOptions<'/leads', 'get'>;
+export type FlowEventsQuery = QueryOptions<'/flows/{flow_id}/events', 'get'>;
+export type AnalyticsQuery = QueryOptions<'/analytics', 'get'>;
+export type FailedDeliveriesQuery = QueryOptions<'/failed-deliveries', 'get'>;
+type ReplayBody = MemberWith<Schemas['ReplayRequest'], 'url'>;
+type BulkReplayBody = MemberWith<Schemas['BulkReplayRequest'], 'flow_id'>;
+export type ReplayRequest = Idiomatic<ReplayBody>;
+export type BulkReplayRequest = Idiomatic<Omit<BulkReplayBody, 'dry_run' | 'flow_id'>> &
+  ({ flowId: string } | { flow_id: string });
+type IntentRequestBody = Schemas['IntentQueryRequest'];
+/** POST /query: the prompt in `query`; `filters` (companySize, jobTitles, …) in camelCase or as the API names them. */
+export type IntentQueryRequest = Idiomatic<Omit<IntentRequestBody, 'filters'>> & {
+  query: string;
+  filters?: Idiomatic<NonNullable<IntentRequestBody['filters']>>;
+};
+export type WebhookSecretRotation = Idiomatic<Schemas['WebhookSecretRotation']>;
+export type FeedbackInput = Idiomatic<Schemas['Feedback']>;
 
-export type ApiKey = z.infer<typeof ApiKeySchema>;
-export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
-export type ApiKeyInput = z.input<typeof ApiKeyInputSchema>;
-export type ApiKeyUpdate = z.input<typeof ApiKeyUpdateSchema>;
-export type { IntentQueryRequest, Scope };
-export type IntentQueryResponse = z.infer<typeof IntentQueryResponseSchema>;
-export type QueryReputation = z.infer<typeof ReputationSchema>;
-export type QueryAlerts = z.infer<typeof AlertsSchema>;
+type JsonResponse<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
 
 export interface RateLimitState {
   limit: number;
@@ -183,108 +149,98 @@ export interface LeadrailClientOptions {
   headers?: Record<string, string>;
 }
 
-/** A non-2xx answer, with the documented error fields. */
-export class LeadrailApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly details: unknown;
-  readonly requestId: string | null;
-  /** Seconds to wait, from Retry-After (429). */
-  readonly retryAfter: number | null;
-  readonly headers: Headers;
-  readonly body: unknown;
-
-  constructor(status: number, body: unknown, headers: Headers) {
-    const error = errorOf(body);
-    super(error?.message ?? `HTTP ${status}`);
-    this.name = 'LeadrailApiError';
-    this.status = status;
-    this.code = error?.code ?? 'http_error';
-    this.details = error?.details ?? null;
-    this.requestId = error?.request_id ?? headers.get('X-Request-Id');
-    const retryAfter = headers.get('Retry-After');
-    this.retryAfter = retryAfter === null ? null : Number(retryAfter);
-    this.headers = headers;
-    this.body = body;
-  }
-}
-
-function errorOf(
-  body: unknown,
-): { code?: string; message?: string; details?: unknown; request_id?: string } | null {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
-  const error = (body as { error: unknown }).error;
-  return typeof error === 'object' && error !== null ? (error as ReturnType<typeof errorOf>) : null;
-}
-
-type QueryValue = string | number | boolean | Date | string[] | undefined;
-
-function queryString(query: Record<string, QueryValue> = {}): string {
+/** Query values as the API reads them: lists comma-joined, Dates as ISO 8601, booleans as true/false. */
+function queryText(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     params.set(
       name,
       value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(',') : String(value),
     );
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return params.toString();
 }
 
-const id = (value: string) => encodeURIComponent(value);
+/** An idiomatic options object as the API's query (typed as the operation's, which it is after snakeKeys). */
+function query<T>(options: object | undefined): T {
+  return snakeKeys(options ?? {}) as T;
+}
 
 export class LeadrailClient {
-  private readonly apiKey: string;
-  private readonly baseUrl: string;
-  private readonly fetchImpl: (input: string, init: RequestInit) => Promise<Response>;
-  private readonly headers: Record<string, string>;
+  /**
+   * The generated, fully typed transport (openapi-fetch over paths from the spec): any operation the
+   * idiomatic methods do not cover, e.g. `client.api.GET('/flows/{flow_id}', { params: { path: { flow_id } } })`.
+   */
+  readonly api: Client<paths>;
   /** The hourly rate-limit budget as of the last response (null before the first). */
   rateLimit: RateLimitState | null = null;
 
   constructor(options: LeadrailClientOptions) {
     if (!options.apiKey) throw new TypeError('LeadrailClient needs an apiKey');
-    this.apiKey = options.apiKey;
-    this.baseUrl = (options.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    this.headers = options.headers ?? {};
+    const given = options.fetch;
+    this.api = createFetchClient<paths>({
+      baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
+      headers: { Accept: 'application/json', ...options.headers },
+      querySerializer: (params) => queryText(params as Record<string, unknown>),
+      fetch: async (request) => {
+        if (!given) return fetch(request);
+        const body = request.body === null ? undefined : await request.text();
+        return given(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body,
+          signal: request.signal,
+        });
+      },
+    });
+    const apiKey = options.apiKey;
+    this.api.use({
+      onRequest: ({ request }) => {
+        request.headers.set('Authorization', `Bearer ${apiKey}`);
+        return request;
+      },
+      onResponse: ({ response }) => {
+        const limit = response.headers.get('X-RateLimit-Limit');
+        if (limit !== null) {
+          this.rateLimit = {
+            limit: Number(limit),
+            remaining: Number(response.headers.get('X-RateLimit-Remaining')),
+            reset: Number(response.headers.get('X-RateLimit-Reset')),
+          };
+        }
+      },
+    });
   }
 
-  /** Any request; resolves to the parsed JSON body of a 2xx answer, throws LeadrailApiError otherwise. */
+  /** The parsed body of a 2xx answer; a LeadrailApiError with the API's error fields otherwise. */
+  private async ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+    const { data, error, response } = await call;
+    if (!response.ok) throw new LeadrailApiError(response.status, error ?? null, response.headers);
+    return data as T;
+  }
+
+  /**
+   * Any request by method and path, untyped (the typed way is `client.api`): resolves to the parsed
+   * JSON body of a 2xx answer, throws LeadrailApiError otherwise.
+   */
   async request<T>(
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<T> {
-    const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        ...this.headers,
-        ...headers,
-        Authorization: `Bearer ${this.apiKey}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const limit = response.headers.get('X-RateLimit-Limit');
-    if (limit !== null) {
-      this.rateLimit = {
-        limit: Number(limit),
-        remaining: Number(response.headers.get('X-RateLimit-Remaining')),
-        reset: Number(response.headers.get('X-RateLimit-Reset')),
-      };
-    }
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = text;
-    }
-    if (!response.ok) throw new LeadrailApiError(response.status, parsed, response.headers);
-    return parsed as T;
+    const untyped = this.api.request as unknown as (
+      method: string,
+      path: string,
+      init: { body?: unknown; headers: Record<string, string> },
+    ) => Promise<{ data?: T; error?: unknown; response: Response }>;
+    return this.ok(
+      untyped.call(this.api, method.toLowerCase(), path, {
+        ...(body === undefined ? {} : { body }),
+        headers,
+      }),
+    );
   }
 
   // Leads
@@ -295,174 +251,285 @@ export class LeadrailClient {
     lead: Record<string, unknown>,
     options: SubmitLeadOptions = {},
   ): Promise<SubmittedLead | AcceptedLead> {
-    const { external_id, trusted_form_cert_url, idempotency_key, ...processing } = options;
+    const { external_id, trusted_form_cert_url, idempotency_key, ...processing } = snakeKeys(
+      options,
+    ) as SubmitFields & { idempotency_key?: string };
     const body = {
       lead,
       ...(external_id === undefined ? {} : { external_id }),
       ...(trusted_form_cert_url === undefined ? {} : { trusted_form_cert_url }),
       ...(Object.keys(processing).length > 0 ? { options: processing } : {}),
     };
-    return this.request('POST', `/flows/${id(flowId)}/leads`, body, {
-      ...(idempotency_key ? { 'Idempotency-Key': idempotency_key } : {}),
-    });
+    return this.ok(
+      this.api.POST('/flows/{flow_id}/leads', {
+        params: {
+          path: { flow_id: flowId },
+          header: idempotency_key ? { 'idempotency-key': idempotency_key } : undefined,
+        },
+        body,
+      }),
+    );
   }
 
+  /** Submits up to 1,000 leads at once; 207 with one result per lead, in order. */
   submitBatch(flowId: string, leads: BatchLeadInput[], options?: BatchOptions): Promise<BatchResult> {
-    return this.request('POST', `/flows/${id(flowId)}/leads/batch`, {
-      leads,
-      ...(options ? { options } : {}),
-    });
+    return this.ok(
+      this.api.POST('/flows/{flow_id}/leads/batch', {
+        params: { path: { flow_id: flowId } },
+        body: {
+          leads: leads.map(({ lead, ...rest }) => ({ lead, ...snakeKeys(rest) })),
+          ...(options ? { options: snakeKeys(options) } : {}),
+        },
+      }),
+    );
   }
 
   getLead(leadId: string): Promise<LeadDetail> {
-    return this.request('GET', `/leads/${id(leadId)}`);
+    return this.ok(this.api.GET('/leads/{lead_id}', { params: { path: { lead_id: leadId } } }));
   }
 
-  searchLeads(query: LeadSearchQuery = {}): Promise<LeadSearchResult> {
-    return this.request('GET', `/leads${queryString({ ...query })}`);
+  /** One page of leads matching the filters (`limit`, `offset`; `total_count` says how many in all). */
+  searchLeads(options: LeadSearchQuery = {}): Promise<LeadSearchResult> {
+    return this.ok(this.api.GET('/leads', { params: { query: query<QueryOf<'/leads', 'get'>>(options) } }));
+  }
+
+  /**
+   * Every lead matching the filters, page after page (`pageSize` per request, default 100):
+   * `for await (const lead of client.iterateLeads({ flowId })) …`. Starts at `offset` if given.
+   */
+  async *iterateLeads(
+    options: Omit<LeadSearchQuery, 'limit'> & { pageSize?: number } = {},
+  ): AsyncGenerator<LeadSummary, void, undefined> {
+    const { pageSize = 100, ...filters } = options;
+    let offset = Number(snakeKeys(filters).offset ?? 0);
+    for (;;) {
+      const page = await this.searchLeads({ ...filters, offset, limit: pageSize });
+      yield* page.leads;
+      offset += page.leads.length;
+      if (page.leads.length === 0 || offset >= page.total_count) return;
+    }
+  }
+
+  /** Reports what happened to a lead after delivery (converted, returned, …). */
+  submitFeedback(leadId: string, feedback: FeedbackInput): Promise<FeedbackResult> {
+    return this.ok(
+      this.api.POST('/leads/{lead_id}/feedback', {
+        params: { path: { lead_id: leadId } },
+        body: snakeKeys(feedback) as Schemas['Feedback'],
+      }),
+    );
   }
 
   // Replays (leads:write; a dry run also leads:read)
 
   /** Replays a lead's failed deliveries; send an idempotency key to make a retry safe. */
   replayLead(leadId: string, request: ReplayRequest = {}, idempotencyKey?: string): Promise<ReplayResult> {
-    return this.request('POST', `/leads/${id(leadId)}/replay`, request, {
-      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
-    });
+    return this.ok(
+      this.api.POST('/leads/{lead_id}/replay', {
+        params: {
+          path: { lead_id: leadId },
+          header: idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined,
+        },
+        body: snakeKeys(request) as ReplayBody,
+      }),
+    );
   }
 
   /** Leads waiting for a replay, grouped by flow, recipient and reason (leads:read). */
-  listFailedDeliveries(query: { flow_id?: string } = {}): Promise<FailedDeliveries> {
-    return this.request('GET', `/failed-deliveries${queryString(query)}`);
+  listFailedDeliveries(options: FailedDeliveriesQuery = {}): Promise<FailedDeliveries> {
+    return this.ok(
+      this.api.GET('/failed-deliveries', {
+        params: { query: query<QueryOf<'/failed-deliveries', 'get'>>(options) },
+      }),
+    );
   }
 
   /** Lists what a bulk replay with this filter would replay, replaying nothing. */
   dryRunBulkReplay(request: BulkReplayRequest): Promise<BulkReplayDryRun> {
-    return this.request('POST', '/replays', { ...request, dry_run: true });
+    return this.ok(
+      this.api.POST('/replays', {
+        body: { ...(snakeKeys(request) as BulkReplayBody), dry_run: true },
+      }),
+    ) as Promise<BulkReplayDryRun>;
   }
 
   /** Starts a bulk replay; follow it with getBulkReplay, stop it with cancelBulkReplay. */
   startBulkReplay(request: BulkReplayRequest): Promise<BulkReplay> {
-    return this.request('POST', '/replays', { ...request, dry_run: false });
+    return this.ok(
+      this.api.POST('/replays', {
+        body: { ...(snakeKeys(request) as BulkReplayBody), dry_run: false },
+      }),
+    ) as Promise<BulkReplay>;
   }
 
   getBulkReplay(replayId: string): Promise<BulkReplay> {
-    return this.request('GET', `/replays/${id(replayId)}`);
+    return this.ok(this.api.GET('/replays/{replay_id}', { params: { path: { replay_id: replayId } } }));
   }
 
   cancelBulkReplay(replayId: string): Promise<BulkReplay> {
-    return this.request('DELETE', `/replays/${id(replayId)}`);
+    return this.ok(this.api.DELETE('/replays/{replay_id}', { params: { path: { replay_id: replayId } } }));
   }
 
   // The calling key
 
   /** What the calling key is and may do. */
   getCurrentKey(): Promise<CurrentKey> {
-    return this.request('GET', '/me');
+    return this.ok(this.api.GET('/me'));
   }
 
   // Flows
 
   createFlow(flow: FlowInput): Promise<Flow> {
-    return this.request('POST', '/flows', flow);
+    return this.ok(this.api.POST('/flows', { body: flow }));
   }
 
   async listFlows(): Promise<FlowWithStatistics[]> {
-    return (await this.request<{ flows: FlowWithStatistics[] }>('GET', '/flows')).flows;
+    return (await this.ok(this.api.GET('/flows'))).flows;
   }
 
   getFlow(flowId: string): Promise<Flow> {
-    return this.request('GET', `/flows/${id(flowId)}`);
+    return this.ok(this.api.GET('/flows/{flow_id}', { params: { path: { flow_id: flowId } } }));
   }
 
   /** Replaces the flow's configuration (a new version). */
   updateFlow(flowId: string, flow: FlowInput): Promise<Flow> {
-    return this.request('PUT', `/flows/${id(flowId)}`, flow);
+    return this.ok(this.api.PUT('/flows/{flow_id}', { params: { path: { flow_id: flowId } }, body: flow }));
   }
 
   updateFlowSettings(flowId: string, settings: FlowSettingsInput): Promise<FlowSettingsResult> {
-    return this.request('PUT', `/flows/${id(flowId)}/settings`, { settings });
+    return this.ok(
+      this.api.PUT('/flows/{flow_id}/settings', {
+        params: { path: { flow_id: flowId } },
+        body: { settings },
+      }),
+    );
   }
 
   /** The flow's caps (and its recipients') with the slots used in the current window. */
   getFlowCaps(flowId: string): Promise<FlowCapUsage> {
-    return this.request('GET', `/flows/${id(flowId)}/caps`);
+    return this.ok(this.api.GET('/flows/{flow_id}/caps', { params: { path: { flow_id: flowId } } }));
   }
 
   getFlowVersions(flowId: string): Promise<FlowVersions> {
-    return this.request('GET', `/flows/${id(flowId)}/versions`);
+    return this.ok(this.api.GET('/flows/{flow_id}/versions', { params: { path: { flow_id: flowId } } }));
   }
 
-  getFlowEvents(flowId: string, query: FlowEventsQuery = {}): Promise<FlowEventsResult> {
-    return this.request('GET', `/flows/${id(flowId)}/events${queryString({ ...query })}`);
+  getFlowEvents(flowId: string, options: FlowEventsQuery = {}): Promise<FlowEventsResult> {
+    return this.ok(
+      this.api.GET('/flows/{flow_id}/events', {
+        params: {
+          path: { flow_id: flowId },
+          query: query<QueryOf<'/flows/{flow_id}/events', 'get'>>(options),
+        },
+      }),
+    );
   }
 
-  getAnalytics(query: AnalyticsQuery = {}): Promise<AnalyticsResult> {
-    return this.request('GET', `/analytics${queryString({ ...query })}`);
+  getAnalytics(options: AnalyticsQuery = {}): Promise<AnalyticsResult> {
+    return this.ok(
+      this.api.GET('/analytics', { params: { query: query<QueryOf<'/analytics', 'get'>>(options) } }),
+    );
   }
 
   // Recipients
 
   createRecipient(recipient: RecipientInput): Promise<Recipient> {
-    return this.request('POST', '/recipients', recipient);
+    return this.ok(this.api.POST('/recipients', { body: recipient }));
   }
 
   async listRecipients(): Promise<Recipient[]> {
-    return (await this.request<{ recipients: Recipient[] }>('GET', '/recipients')).recipients;
+    return (await this.ok(this.api.GET('/recipients'))).recipients;
   }
 
   getRecipient(recipientId: string): Promise<Recipient> {
-    return this.request('GET', `/recipients/${id(recipientId)}`);
+    return this.ok(
+      this.api.GET('/recipients/{recipient_id}', { params: { path: { recipient_id: recipientId } } }),
+    );
   }
 
   updateRecipient(recipientId: string, recipient: RecipientInput): Promise<Recipient> {
-    return this.request('PUT', `/recipients/${id(recipientId)}`, recipient);
+    return this.ok(
+      this.api.PUT('/recipients/{recipient_id}', {
+        params: { path: { recipient_id: recipientId } },
+        body: recipient,
+      }),
+    );
   }
 
   deleteRecipient(recipientId: string): Promise<Recipient> {
-    return this.request('DELETE', `/recipients/${id(recipientId)}`);
+    return this.ok(
+      this.api.DELETE('/recipients/{recipient_id}', { params: { path: { recipient_id: recipientId } } }),
+    );
   }
 
   // API keys (admin scope)
 
   createApiKey(key: ApiKeyInput): Promise<CreatedApiKey> {
-    return this.request('POST', '/api-keys', key);
+    return this.ok(this.api.POST('/api-keys', { body: key }));
   }
 
   async listApiKeys(): Promise<ApiKey[]> {
-    return (await this.request<{ api_keys: ApiKey[] }>('GET', '/api-keys')).api_keys;
+    return (await this.ok(this.api.GET('/api-keys'))).api_keys;
   }
 
   getApiKey(keyId: string): Promise<ApiKey> {
-    return this.request('GET', `/api-keys/${id(keyId)}`);
+    return this.ok(this.api.GET('/api-keys/{key_id}', { params: { path: { key_id: keyId } } }));
   }
 
   /** Changes only the settings given (name, scopes, ip_allowlist, rate_limit); the secret stays. */
   updateApiKey(keyId: string, changes: ApiKeyUpdate): Promise<ApiKey> {
-    return this.request('PATCH', `/api-keys/${id(keyId)}`, changes);
+    return this.ok(
+      this.api.PATCH('/api-keys/{key_id}', { params: { path: { key_id: keyId } }, body: changes }),
+    );
   }
 
-  rotateApiKey(keyId: string, options: { grace_period_seconds?: number } = {}): Promise<CreatedApiKey> {
-    return this.request('POST', `/api-keys/${id(keyId)}/rotate`, options);
+  rotateApiKey(keyId: string, options: Idiomatic<Schemas['ApiKeyRotation']> = {}): Promise<CreatedApiKey> {
+    return this.ok(
+      this.api.POST('/api-keys/{key_id}/rotate', {
+        params: { path: { key_id: keyId } },
+        body: snakeKeys(options) as Schemas['ApiKeyRotation'],
+      }),
+    );
   }
 
   revokeApiKey(keyId: string): Promise<ApiKey> {
-    return this.request('DELETE', `/api-keys/${id(keyId)}`);
+    return this.ok(this.api.DELETE('/api-keys/{key_id}', { params: { path: { key_id: keyId } } }));
+  }
+
+  // Webhook signing secret (admin scope, live key); verify deliveries with verifyWebhook
+
+  /** The secret that signs the account's webhooks and, during a rotation's overlap, the previous one. */
+  getWebhookSecret(): Promise<WebhookSecret> {
+    return this.ok(this.api.GET('/webhooks/secret'));
+  }
+
+  /** A new signing secret; the replaced one keeps signing for `overlapSeconds` (two v1= signatures). */
+  rotateWebhookSecret(options: WebhookSecretRotation = {}): Promise<WebhookSecret> {
+    return this.ok(
+      this.api.POST('/webhooks/secret/rotate', {
+        body: snakeKeys(options) as Schemas['WebhookSecretRotation'],
+      }),
+    );
   }
 
   // Intent ranking (intent:query scope)
 
   /** Ranks companies by purchase intent for a free-text prompt (`POST /query`). */
   queryIntent(request: IntentQueryRequest): Promise<IntentQueryResponse> {
-    return this.request('POST', '/query', request);
+    const { filters, ...rest } = request;
+    const body = {
+      ...snakeKeys(rest),
+      ...(filters === undefined ? {} : { filters: snakeKeys(filters) }),
+    } as IntentRequestBody;
+    return this.ok(this.api.POST('/query', { body }));
   }
 
   getQueryReputation(): Promise<QueryReputation> {
-    return this.request('GET', '/query-quality/reputation');
+    return this.ok(this.api.GET('/query-quality/reputation'));
   }
 
   /** The calling key's quality alerts: the active ones unless another status is asked for. */
   getQueryAlerts(status: 'active' | 'resolved' | 'all' = 'active'): Promise<QueryAlerts> {
-    return this.request('GET', `/query-quality/alerts${queryString({ status })}`);
+    return this.ok(this.api.GET('/query-quality/alerts', { params: { query: { status } } }));
   }
 }

@@ -100,19 +100,20 @@ function ensureTemporalTestServer() {
 }
 
 /**
- * The SDK generators and the Python SDK's test runner (sdk/, `npm run sdk:generate`, test/sdk/):
- * openapi-python-client and pytest from PyPI into .tools/python-sdk; openapi-typescript with the
+ * The SDK generators and the Python SDK's test tools (sdk/, `npm run sdk:generate`, test/sdk/):
+ * openapi-python-client, pytest and hatchling (the Python package's build backend: the suite builds
+ * its wheel) from PyPI into .tools/python-sdk; openapi-typescript with the
  * TypeScript 5 compiler API it needs (the project compiles with TypeScript 7, which has no JS API)
  * from npm into .tools/openapi-typescript. Pinned in package.json `config`.
  */
 function ensureSdkGenerators() {
-  const { openapiPythonClientVersion: py, pytestVersion: pytest, openapiTypescriptVersion: ots } = pkg.config;
-  const tsCompiler = pkg.config.openapiTypescriptCompilerVersion;
+  const { openapiPythonClientVersion: py, pytestVersion: pytest, hatchlingVersion: hatchling } = pkg.config;
+  const { openapiTypescriptVersion: ots, openapiTypescriptCompilerVersion: tsCompiler } = pkg.config;
   pipInstall(
-    'openapi-python-client + pytest',
+    'openapi-python-client + pytest + hatchling',
     'python-sdk',
-    [`openapi-python-client==${py}`, `pytest==${pytest}`],
-    `${py}+${pytest}`,
+    [`openapi-python-client==${py}`, `pytest==${pytest}`, `hatchling==${hatchling}`],
+    `${py}+${pytest}+${hatchling}`,
     'bin/openapi-python-client',
   );
   const target = join(root, '.tools', 'openapi-typescript');

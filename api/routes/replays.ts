@@ -28,9 +28,13 @@ const forceNeedsRecipient = {
   path: ['force'],
   message: 'force needs recipient_id: name the recipient that should get the lead again',
 };
-// The same rule in the document: force absent or false, or recipient_id given.
+// The same rule in the document: force absent or false, or recipient_id given. Each branch says it is an
+// object, which lets generated SDK types keep the body's properties (untyped, a branch reads as `unknown`).
 const forceNeedsRecipientSchema = {
-  anyOf: [{ properties: { force: { const: false } } }, { required: ['recipient_id'] }],
+  anyOf: [
+    { type: 'object' as const, properties: { force: { const: false } } },
+    { type: 'object' as const, required: ['recipient_id'] },
+  ],
 };
 
 export const ReplayBodySchema = z

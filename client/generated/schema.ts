@@ -19,7 +19,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Last day (UTC, inclusive) or instant of the period; default today; not before start_date (400 invalid_range) */
+                    /** @description Last day (UTC, inclusive) or instant of the period; default today (or start_date's day when that is later); not before start_date (400 invalid_range) */
                     end_date?: string;
                     /** @description One flow (404 if the account has none such); default all */
                     flow_id?: string;
@@ -28,7 +28,7 @@ export interface paths {
                     /** @description Count test-mode leads too (default false) */
                     include_test_leads?: "true" | "false";
                     /** @description Order the groups by this metric, highest first (ties by group key). Every row carries every metric, as in the reference */
-                    metric?: "total_leads" | "accepted_leads" | "delivered_leads" | "converted_leads" | "returned_leads" | "acceptance_rate" | "delivery_rate" | "conversion_rate" | "average_quality" | "cost" | "revenue" | "profit";
+                    metric?: "total_leads" | "accepted_leads" | "delivered_leads" | "converted_leads" | "returned_leads" | "acceptance_rate" | "delivery_rate" | "conversion_rate" | "average_quality" | "cost" | "revenue" | "profit" | "pings" | "bids" | "posted_pings" | "bid_rate" | "post_rate";
                     /** @description First day (UTC) or instant of the period; default 30 days before end_date */
                     start_date?: string;
                 };
@@ -949,14 +949,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/docs": {
+    "/console": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Interactive API documentation (Swagger UI) */
+        /** The operator console (a browser app; sign in with an API key) */
         get: {
             parameters: {
                 query?: never;
@@ -966,13 +966,354 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Interactive API documentation (Swagger UI) */
+                /** @description The operator console (a browser app; sign in with an API key) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the operator console (the same app) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    page: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the operator console (the same app) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console’s built files */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The console’s built files */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description No such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interactive API documentation (Swagger UI, served from this server) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Interactive API documentation (Swagger UI, served from this server) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Swagger UI’s files (swagger-ui-dist) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Swagger UI’s files (swagger-ui-dist) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description No such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/init.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The script that starts the documentation page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The script that starts the documentation page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/javascript": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/failed-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads waiting for a replay, grouped by flow, recipient and reason
+         * @description Leads in delivery_failed (waiting for an operator replay), one group per flow, recipient that does not have the lead yet, and the reason of its latest failure. Replay them with POST /replays (flow_id, recipient_id) or one by one with POST /leads/{id}/replay.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One flow (404 if the account has none such) */
+                    flow_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The replay queue */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FailedDeliveries"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -1101,7 +1442,7 @@ export interface paths {
         put?: never;
         /**
          * Create a flow
-         * @description Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and distribution. Delivery steps name a recipient_id or define a recipient inline.
+         * @description Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and distribution. Delivery steps name a recipient_id or define a recipient inline. A list_check step naming a list this account does not have answers 422 `unknown_list`.
          */
         post: {
             parameters: {
@@ -1186,6 +1527,15 @@ export interface paths {
                 };
                 /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Semantically invalid request (unprocessable_entity) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1364,7 +1714,7 @@ export interface paths {
         };
         /**
          * Replace a flow’s configuration (saved as a new version)
-         * @description Leads already in flight keep running against the version they arrived under.
+         * @description Leads already in flight keep running against the version they arrived under. A list_check step naming a list this account does not have answers 422 `unknown_list`.
          */
         put: {
             parameters: {
@@ -1458,6 +1808,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Semantically invalid request (unprocessable_entity) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
                 429: {
                     headers: {
@@ -1505,6 +1864,133 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/{flow_id}/caps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The flow’s caps and its recipients’ caps, with their usage in the current window
+         * @description Flow caps (with the settings.volume_cap shorthand) and the caps of the recipients its delivery steps name, each with the slots taken in its current calendar window in the flow's time zone. A recipient's caps are shared by every flow that delivers to it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Caps and usage */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlowCapUsage"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1694,6 +2180,8 @@ export interface paths {
                         "options.test_mode"?: "true" | "false";
                         /** @description Milliseconds, 100 to 120000 */
                         "options.timeout"?: string;
+                        ping_id?: string;
+                        source_id?: string;
                         /** Format: uri */
                         trusted_form_cert_url?: string;
                         /** Format: uri */
@@ -2033,6 +2521,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/flows/{flow_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping: what would this lead be bought for?
+         * @description Runs the flow’s and the source’s acceptance criteria, caps (read, not reserved) and purchase pricing on the fields sent, and answers a bid with its ping_id and expiry, or no bid with the reason. Required fields are not required of a ping; a criterion about a field the ping lacks cannot pass. Every ping is recorded (counted in analytics); the pinged values are kept only as hashes. Over the source’s ping limits: 429 `ping_limit_reached`. Post the lead with `ping_id` to sell it at the bid.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PingRequest"];
+                };
+            };
+            responses: {
+                /** @description A bid, or no bid with its reason */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PingAnswer"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the resource’s current state (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/flows/{flow_id}/settings": {
         parameters: {
             query?: never;
@@ -2184,6 +2839,1047 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/{flow_id}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a flow’s sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sources */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceList"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a source (a publisher sending leads into the flow)
+         * @description Field mappings, acceptance criteria (CEL, joined to the flow’s), caps counted per source, purchase pricing, ping time to live and limits. Leads name it with `source_id` or come with one of its keys.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/{flow_id}/sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Source */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a source
+         * @description Applies to leads and pings from now on; leads in flight keep the rules they arrived under.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceInput"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a source and revoke its keys
+         * @description Its leads keep their source id, and analytics still count them.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/{flow_id}/sources/{source_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the source’s API keys (prefixes only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys, revoked ones included */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceApiKeyList"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key for the source
+         * @description The key may only submit leads (`POST /flows/{flow_id}/leads`, `/leads/batch`) and pings (`POST /flows/{flow_id}/ping`) to this flow, always as this source; anything else answers 403 `forbidden`. Shown once; revoke it with `DELETE /api-keys/{key_id}`. Requires `admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                    source_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceKeyInput"];
+                };
+            };
+            responses: {
+                /** @description Created; `key` is shown only now */
+                201: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedSourceApiKey"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/flows/{flow_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The flow’s saved versions, newest first
+         * @description Every change saves a new immutable version; a lead runs against the version it arrived under.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flow_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Versions */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlowVersions"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2995,6 +4691,1279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suppression lists */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Suppression lists */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionListList"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a suppression list
+         * @description A do-not-contact list, existing customers, blocked domains. Checked by `list_check` flow steps.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuppressionListInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionList"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a suppression list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Suppression list */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionList"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a suppression list and its items
+         * @description Refused with 409 `conflict` (details[0].flows) while the current version of a flow checks it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionList"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the resource’s current state (conflict) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename or redescribe a suppression list
+         * @description The type cannot change: the items were normalised for it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuppressionListUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionList"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/lists/{list_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add values to a suppression list
+         * @description At most 10000 values; each is normalised for the list type and stored as its SHA-256 only. Invalid values are counted and reported by position; the others are added.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuppressionItemsInput"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionItemsResult"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/items/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove values from a suppression list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuppressionItemsInput"];
+                };
+            };
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionItemsResult"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check values against a suppression list
+         * @description Answers, per value, whether it is listed (null for a value that cannot be normalised).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuppressionItemsInput"];
+                };
+            };
+            responses: {
+                /** @description Lookup */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionLookupResult"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lists/{list_id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV of values (add or remove)
+         * @description Body `text/csv`: one value per row in the first column (or the column named by `column`); a first row that is a header (value, phone, email, domain, hash, ...) is skipped. Streams up to 256 MiB in one transaction: a malformed CSV answers 422 `invalid_csv` with its line and nothing is kept. Invalid values are counted and reported by line; the rest are applied.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Add the values (default) or remove them */
+                    action?: "add" | "remove";
+                    /** @description Header name of the column holding the values (default: the first column) */
+                    column?: string;
+                };
+                header?: never;
+                path: {
+                    list_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Uploaded */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuppressionItemsResult"];
+                    };
+                };
+                /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or owned by another account (not_found) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large (payload_too_large) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Semantically invalid request (unprocessable_entity) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/livez": {
         parameters: {
             query?: never;
@@ -3019,6 +5988,122 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Probe"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling API key: its account, mode and scopes
+         * @description Needs no scope. The operator console signs in with it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calling key */
+                200: {
+                    headers: {
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurrentKey"];
+                    };
+                };
+                /** @description Missing or invalid API key (unauthorized) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope (forbidden) or is used from an address outside its allow-list (ip_not_allowed) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limit exceeded (rate_limit_exceeded); see Retry-After */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        /** @description Requests allowed per minute for this key */
+                        "X-RateLimit-Burst-Limit"?: number;
+                        /** @description Requests left in the current minute window */
+                        "X-RateLimit-Burst-Remaining"?: number;
+                        /** @description Unix time (seconds) when the minute window resets */
+                        "X-RateLimit-Burst-Reset"?: number;
+                        /** @description Requests allowed per hour for this key */
+                        "X-RateLimit-Limit"?: number;
+                        /** @description Requests left in the current hour window */
+                        "X-RateLimit-Remaining"?: number;
+                        /** @description Unix time (seconds) when the hour window resets */
+                        "X-RateLimit-Reset"?: number;
+                        /** @description Id of this request, also in error bodies */
+                        "X-Request-Id"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Internal error (internal_error); the body never contains internals */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Postgres or Temporal is unavailable (service_unavailable, naming the component); see Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -4782,6 +7867,10 @@ export interface components {
             acceptance_rate?: number;
             accepted_leads?: number;
             average_quality?: number | null;
+            /** @description bids / pings */
+            bid_rate?: number;
+            /** @description Pings answered with a bid */
+            bids?: number;
             campaign?: string | null;
             /** @description converted / delivered */
             conversion_rate?: number;
@@ -4795,6 +7884,12 @@ export interface components {
             delivery_rate?: number;
             /** @description YYYY-MM-DDTHH:00:00Z */
             hour?: string;
+            /** @description Inbound pings (POST /flows/{id}/ping) */
+            pings?: number;
+            /** @description posted_pings / bids */
+            post_rate?: number;
+            /** @description Bids taken by a post */
+            posted_pings?: number;
             /** @description revenue - cost (USD) */
             profit?: number;
             /** @description Recipient id (null: leads delivered to no recipient) */
@@ -4804,6 +7899,8 @@ export interface components {
             /** @description Sum of sale prices less returned amounts (USD) */
             revenue?: number;
             source?: string | null;
+            /** @description Grouped by source: the source’s name, if it is one */
+            source_name?: string | null;
             total_leads?: number;
         };
         ApiKey: {
@@ -4836,7 +7933,7 @@ export interface components {
              * @default live
              * @enum {string}
              */
-            mode: "live" | "test";
+            mode?: "live" | "test";
             name: string;
             /** @description Requests per hour (default 1000, at most 1000 here) and per minute (burst, default 100, at most 100 here); the operator can set more with `npm run keys` */
             rate_limit?: {
@@ -4853,7 +7950,7 @@ export interface components {
              * @description How long the previous secret keeps working (default 0: revoked at once)
              * @default 0
              */
-            grace_period_seconds: number;
+            grace_period_seconds?: number;
         };
         ApiKeyUpdate: {
             /** @description Replaces the allow-list; null or [] makes the key usable from any address */
@@ -4899,22 +7996,36 @@ export interface components {
              * @description List what would be replayed, replay nothing
              * @default false
              */
-            dry_run: boolean;
+            dry_run?: boolean;
             flow_id: string;
             /** @default false */
-            force: boolean;
+            force?: boolean;
             /** @default 5 */
-            rate_per_second: number;
+            rate_per_second?: number;
             /** @description Only leads whose failure reason contains this text */
             reason_contains?: string;
             recipient_id?: string;
         } | {
             /** @constant */
             force?: false;
-        } | unknown;
+        } | Record<string, never>;
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /** @description The full API key. Shown only in this response: store it now. */
             key: string;
+        };
+        CreatedSourceApiKey: components["schemas"]["CreatedApiKey"] & {
+            source_id: string;
+        };
+        CurrentKey: {
+            account_id: string;
+            key_id: string;
+            /**
+             * @description test keys run leads in test mode and deliver nowhere
+             * @enum {string}
+             */
+            mode: "live" | "test";
+            /** @description What the key may do (admin: everything); a client shows only what these allow */
+            scopes: ("leads:write" | "leads:read" | "flows:read" | "flows:write" | "analytics:read" | "intent:query" | "admin")[];
         };
         EmailValidation: {
             /** @description true: a valid address whose domain has mail servers (MX checked); false: an invalid address, or a domain without mail servers; null: not known (the step does not check MX, the DNS lookup failed, or status is missing). We never send mail to find out. */
@@ -4952,6 +8063,24 @@ export interface components {
                 message: string;
                 request_id: string;
             };
+        };
+        FailedDeliveries: {
+            groups: {
+                flow_id: string;
+                flow_name: string;
+                /** @description The newest leads of the group (at most 50) */
+                lead_ids: string[];
+                leads: number;
+                newest_at: string;
+                oldest_at: string;
+                /** @description The reason of the recipient's latest failure for these leads */
+                reason: string | null;
+                /** @description Null: the lead has no failed delivery recorded (every recipient skipped or capped) */
+                recipient_id: string | null;
+                recipient_name: string | null;
+            }[];
+            /** @description Leads waiting for a replay (each counted once) */
+            total_leads: number;
         };
         Feedback: {
             reason?: string;
@@ -5003,6 +8132,29 @@ export interface components {
             updated_at: string;
             version: number;
         };
+        FlowCapUsage: {
+            caps: {
+                cap_id: string;
+                /** @description Only leads matching it count */
+                criteria: string | null;
+                maximum: number;
+                /** @enum {string} */
+                per: "minute" | "hour" | "day" | "week" | "month";
+                recipient_id: string | null;
+                recipient_name: string | null;
+                /** @enum {string} */
+                scope: "flow" | "recipient";
+                /** @description Slots taken in the current window */
+                used: number;
+                /** @description Start of the current window */
+                window_start: string;
+            }[];
+            flow_id: string;
+            /** @description The flow's time zone: windows are its calendar minutes, hours, days… */
+            time_zone: string;
+            /** @description The flow version whose caps these are (the current one) */
+            version: number;
+        };
         FlowEvent: {
             details: {
                 [key: string]: unknown;
@@ -5036,79 +8188,79 @@ export interface components {
         };
         FlowInput: {
             /** @default [] */
-            caps: {
+            caps?: {
                 /**
                  * Format: cel-expression
                  * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
                  * @default null
                  */
-                criteria: string | null;
+                criteria?: string | null;
                 id?: string;
                 maximum: number;
                 /** @enum {string} */
                 per: "minute" | "hour" | "day" | "week" | "month";
                 /** @default cap_reached */
-                reason: string;
+                reason?: string;
             }[];
             /** @default {} */
-            delivery_retry: {
+            delivery_retry?: {
                 /** @default 1000 */
-                initial_interval_ms: number;
+                initial_interval_ms?: number;
                 /** @default 5 */
-                maximum_attempts: number;
+                maximum_attempts?: number;
                 /** @default 60000 */
-                maximum_interval_ms: number;
+                maximum_interval_ms?: number;
                 /**
                  * @description How long a lead whose delivery failed waits for an operator replay before it closes as failed
                  * @default 604800
                  */
-                replay_window_seconds: number;
+                replay_window_seconds?: number;
             };
             description?: string | null;
             /** @default {} */
-            distribution: {
+            distribution?: {
                 /**
                  * @description all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight
                  * @default all
                  * @enum {string}
                  */
-                mode: "all" | "waterfall" | "weighted";
+                mode?: "all" | "waterfall" | "weighted";
                 /**
                  * @default steps
                  * @enum {string}
                  */
-                waterfall_order: "steps" | "price";
+                waterfall_order?: "steps" | "price";
             };
             /** @default [] */
-            fields: {
+            fields?: {
                 name: string;
                 /** @default false */
-                require_valid: boolean;
+                require_valid?: boolean;
                 /** @default false */
-                required: boolean;
+                required?: boolean;
                 /** @enum {string} */
                 type: "string" | "first_name" | "last_name" | "city" | "street" | "email" | "phone" | "postal_code" | "state" | "gender" | "boolean" | "number" | "range" | "date" | "dob" | "time" | "url" | "ip" | "ssn" | "credential" | "trustedform_url";
             }[];
             name: string;
             /** @default {} */
-            pricing: {
+            pricing?: {
                 /**
                  * @default USD
                  * @enum {string}
                  */
-                currency: "USD";
+                currency?: "USD";
                 /** @default {} */
-                purchase: {
+                purchase?: {
                     /**
                      * @description Price paid for a lead when no rule matches (USD)
                      * @default 0
                      */
-                    amount: number;
+                    amount?: number;
                     /**
                      * @description Evaluated in order; the last matching rule wins
                      * @default []
                      */
-                    rules: {
+                    rules?: {
                         amount: number;
                         /**
                          * Format: cel-expression
@@ -5119,15 +8271,15 @@ export interface components {
                 };
             };
             /** @default {} */
-            settings: {
+            settings?: {
                 /**
                  * Format: cel-expression
                  * @description Leads not matching it are rejected, e.g. lead.age >= 21 && lead.income >= 50000. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
                  * @default null
                  */
-                acceptance_criteria: string | null;
+                acceptance_criteria?: string | null;
                 /** @default null */
-                notifications: {
+                notifications?: {
                     /** Format: email */
                     email?: string | null;
                     /** @description Default: all events */
@@ -5136,17 +8288,17 @@ export interface components {
                     webhook_url?: string | null;
                 } | null;
                 /** @default null */
-                quality_threshold: number | null;
+                quality_threshold?: number | null;
                 /** @default [] */
-                required_fields: string[];
+                required_fields?: string[];
                 /**
                  * Format: iana-time-zone
                  * @description An IANA time zone name such as America/Chicago, Europe/Paris or UTC
                  * @default UTC
                  */
-                time_zone: string;
+                time_zone?: string;
                 /** @default null */
-                volume_cap: {
+                volume_cap?: {
                     daily_limit?: number | null;
                     hourly_limit?: number | null;
                 } | null;
@@ -5155,40 +8307,40 @@ export interface components {
              * @default active
              * @enum {string}
              */
-            status: "active" | "paused";
+            status?: "active" | "paused";
             /** @default [] */
-            steps: ({
+            steps?: ({
                 name?: string;
                 /** @enum {string} */
                 service: "email_validation" | "phone_validation" | "duplicate_check" | "trustedform";
                 /** @default {} */
-                settings: {
+                settings?: {
                     /** @default true */
-                    check_mx: boolean;
+                    check_mx?: boolean;
                     /**
                      * Format: uri
                      * @description trustedform: claim certificates at this service (off when null)
                      * @default null
                      */
-                    claim_url: string | null;
+                    claim_url?: string | null;
                     /**
                      * @default [
                      *       "email",
                      *       "phone"
                      *     ]
                      */
-                    fields: string[];
+                    fields?: string[];
                     /** @default 30 */
-                    lookback_days: number;
+                    lookback_days?: number;
                     /**
                      * @description trustedform: oldest certificate accepted
                      * @default 90
                      */
-                    max_age_days: number;
+                    max_age_days?: number;
                     /** @default false */
-                    reject_disposable: boolean;
+                    reject_disposable?: boolean;
                     /** @default false */
-                    require_valid: boolean;
+                    require_valid?: boolean;
                 };
                 /** @enum {string} */
                 type: "enhancement";
@@ -5203,7 +8355,7 @@ export interface components {
                  * @default failure
                  * @enum {string}
                  */
-                outcome: "failure" | "success";
+                outcome?: "failure" | "success";
                 reason: string;
                 /** @enum {string} */
                 type: "filter";
@@ -5213,77 +8365,77 @@ export interface components {
                  * @description Deliver only leads matching this expression. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
                  * @default null
                  */
-                criteria: string | null;
+                criteria?: string | null;
                 name?: string;
                 /** @description A new recipient, created with the flow */
                 recipient?: {
                     config: {
                         /** @default null */
-                        basic_auth: {
+                        basic_auth?: {
                             password: string;
                             username: string;
                         } | null;
                         /** @default [] */
-                        caps: {
+                        caps?: {
                             /**
                              * Format: cel-expression
                              * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
                              * @default null
                              */
-                            criteria: string | null;
+                            criteria?: string | null;
                             id?: string;
                             maximum: number;
                             /** @enum {string} */
                             per: "minute" | "hour" | "day" | "week" | "month";
                             /** @default cap_reached */
-                            reason: string;
+                            reason?: string;
                         }[];
                         /**
                          * @description Buyer field name -> lead field; null sends every normalised field under its own name
                          * @default null
                          */
-                        field_mapping: {
+                        field_mapping?: {
                             [key: string]: string;
                         } | null;
                         /**
                          * @default json
                          * @enum {string}
                          */
-                        format: "json" | "form";
+                        format?: "json" | "form";
                         /**
                          * @description Sent with every delivery; values are masked in answers
                          * @default {}
                          */
-                        headers: {
+                        headers?: {
                             [key: string]: string;
                         };
                         /**
                          * @default POST
                          * @enum {string}
                          */
-                        method: "POST" | "PUT";
+                        method?: "POST" | "PUT";
                         /** @default {} */
-                        response: {
+                        response?: {
                             /**
                              * @description JSON path whose value says the outcome
                              * @default null
                              */
-                            outcome_path: string | null;
+                            outcome_path?: string | null;
                             /**
                              * Format: re2-regex
                              * @description Case-insensitive regular expression (RE2 syntax); a match means success
                              * @default null
                              */
-                            outcome_term: string | null;
+                            outcome_term?: string | null;
                             /**
                              * @description JSON path of the price the buyer pays
                              * @default null
                              */
-                            price_path: string | null;
+                            price_path?: string | null;
                             /** @default null */
-                            reason_path: string | null;
+                            reason_path?: string | null;
                             /** @default null */
-                            reference_path: string | null;
+                            reference_path?: string | null;
                             /**
                              * @default [
                              *       "success",
@@ -5292,15 +8444,15 @@ export interface components {
                              *       "true"
                              *     ]
                              */
-                            success_values: string[];
+                            success_values?: string[];
                         };
                         /**
                          * @description Fixed price the buyer pays per lead (USD)
                          * @default null
                          */
-                        sale_price: number | null;
+                        sale_price?: number | null;
                         /** @default 10000 */
-                        timeout_ms: number;
+                        timeout_ms?: number;
                         /**
                          * Format: uri
                          * @description Endpoint the lead is delivered to
@@ -5312,7 +8464,7 @@ export interface components {
                      * @default http
                      * @enum {string}
                      */
-                    type: "http";
+                    type?: "http";
                 };
                 recipient_id?: string;
                 /** @enum {string} */
@@ -5321,8 +8473,25 @@ export interface components {
                  * @description Share of leads in weighted distribution
                  * @default 1
                  */
-                weight: number;
-            } & (unknown | unknown)))[];
+                weight?: number;
+            } & (unknown | unknown)) | {
+                /**
+                 * @description reject: the lead stops here; flag: the lead goes on, marked in its enhancements and events
+                 * @default reject
+                 * @enum {string}
+                 */
+                action?: "reject" | "flag";
+                /**
+                 * @description Lead fields to check, read as the list's type; null: by list type (phone lists every phone field, email lists every email field, domain lists the email domains and URL fields)
+                 * @default null
+                 */
+                fields?: string[] | null;
+                /** @description Suppression lists of this account to check, in order */
+                list_ids: string[];
+                name?: string;
+                /** @enum {string} */
+                type: "list_check";
+            })[];
         };
         FlowSettings: {
             flow_id: string;
@@ -5359,6 +8528,17 @@ export interface components {
                     hourly_limit?: number | null;
                 } | null;
             };
+        };
+        FlowVersions: {
+            current_version: number;
+            flow_id: string;
+            versions: {
+                caps: number;
+                created_at: string;
+                fields: number;
+                steps: number;
+                version: number;
+            }[];
         };
         Health: {
             /** @enum {string} */
@@ -5449,7 +8629,7 @@ export interface components {
                 technologies?: string[];
             };
             /** @default 25 */
-            limit: number;
+            limit?: number;
             query: string;
         };
         IntentQueryResponse: {
@@ -5485,6 +8665,8 @@ export interface components {
             quality_score: number | null;
             reason: string | null;
             source: string | null;
+            /** @description The publisher source (POST /flows/{id}/sources) it came from */
+            source_id: string | null;
             status: string;
             test_mode: boolean;
             updated_at: string;
@@ -5496,19 +8678,20 @@ export interface components {
                 lead: {
                     [key: string]: unknown;
                 };
+                source_id?: string;
                 /** Format: uri */
                 trusted_form_cert_url?: string;
             }[];
             /** @default {} */
-            options: {
+            options?: {
                 /** @default true */
-                continue_on_error: boolean;
+                continue_on_error?: boolean;
                 /** @default 10 */
-                max_concurrent: number;
+                max_concurrent?: number;
                 /** @default false */
-                test_mode: boolean;
+                test_mode?: boolean;
                 /** @default 30000 */
-                timeout: number;
+                timeout?: number;
             };
         };
         LeadBatchResult: {
@@ -5538,6 +8721,8 @@ export interface components {
                 duplicate: boolean;
             };
             email_validation?: components["schemas"]["EmailValidation"];
+            /** @description One entry per list_check step run, in flow order; names lists and fields, never values */
+            list_check?: components["schemas"]["ListCheckResult"][];
             phone_validation?: components["schemas"]["PhoneValidation"];
             trustedform?: {
                 /** @description null: not claimed (no claim_url), or the claim failed */
@@ -5587,6 +8772,28 @@ export interface components {
             status: string;
             test_mode: boolean;
         };
+        ListCheckResult: {
+            /** @enum {string} */
+            action: "reject" | "flag";
+            flagged: boolean;
+            lists: {
+                /** @description The lead fields whose value is on the list */
+                fields: string[];
+                hit: boolean;
+                list_id: string;
+                name: string;
+                /** @enum {string} */
+                type: "phone" | "email" | "domain";
+            }[];
+            /** @description Lists the step names that were deleted since (checked as misses) */
+            missing: string[];
+            /**
+             * @description flag and reject: a list holds a value
+             * @enum {string}
+             */
+            result: "pass" | "flag" | "reject";
+            step_id: string;
+        };
         /** @description A field as parsed by its type: normal, raw, valid and the type’s components (phone area, exchange, line, type…; email domain, is_free…; dob age…), documented per type in docs/field-types.md. Sensitive types (ssn, credential) are masked: every character a `*`, `masked: true`. */
         ParsedField: {
             /** @description The canonical value (what lead_data holds); when not valid, the input as text */
@@ -5612,6 +8819,31 @@ export interface components {
              * @enum {string}
              */
             status: "valid" | "invalid" | "missing";
+        };
+        PingAnswer: {
+            /** @description What the lead is bought for if posted before expires_at */
+            bid: number | null;
+            /**
+             * @description no_bid: which rule said no
+             * @enum {string|null}
+             */
+            code: "criteria" | "cap" | "price" | null;
+            /** @enum {string} */
+            currency: "USD";
+            expires_at: string | null;
+            /** @enum {string} */
+            outcome: "bid" | "no_bid";
+            ping_id: string;
+            /** @description Why there is no bid */
+            reason: string | null;
+        };
+        PingRequest: {
+            /** @description The fields of the lead the publisher shares before selling it */
+            lead: {
+                [key: string]: unknown;
+            };
+            /** @description The source pinging (implied by a source's key) */
+            source_id?: string;
         };
         Probe: {
             /** @enum {string} */
@@ -5686,71 +8918,71 @@ export interface components {
         RecipientInput: {
             config: {
                 /** @default null */
-                basic_auth: {
+                basic_auth?: {
                     password: string;
                     username: string;
                 } | null;
                 /** @default [] */
-                caps: {
+                caps?: {
                     /**
                      * Format: cel-expression
                      * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
                      * @default null
                      */
-                    criteria: string | null;
+                    criteria?: string | null;
                     id?: string;
                     maximum: number;
                     /** @enum {string} */
                     per: "minute" | "hour" | "day" | "week" | "month";
                     /** @default cap_reached */
-                    reason: string;
+                    reason?: string;
                 }[];
                 /**
                  * @description Buyer field name -> lead field; null sends every normalised field under its own name
                  * @default null
                  */
-                field_mapping: {
+                field_mapping?: {
                     [key: string]: string;
                 } | null;
                 /**
                  * @default json
                  * @enum {string}
                  */
-                format: "json" | "form";
+                format?: "json" | "form";
                 /**
                  * @description Sent with every delivery; values are masked in answers
                  * @default {}
                  */
-                headers: {
+                headers?: {
                     [key: string]: string;
                 };
                 /**
                  * @default POST
                  * @enum {string}
                  */
-                method: "POST" | "PUT";
+                method?: "POST" | "PUT";
                 /** @default {} */
-                response: {
+                response?: {
                     /**
                      * @description JSON path whose value says the outcome
                      * @default null
                      */
-                    outcome_path: string | null;
+                    outcome_path?: string | null;
                     /**
                      * Format: re2-regex
                      * @description Case-insensitive regular expression (RE2 syntax); a match means success
                      * @default null
                      */
-                    outcome_term: string | null;
+                    outcome_term?: string | null;
                     /**
                      * @description JSON path of the price the buyer pays
                      * @default null
                      */
-                    price_path: string | null;
+                    price_path?: string | null;
                     /** @default null */
-                    reason_path: string | null;
+                    reason_path?: string | null;
                     /** @default null */
-                    reference_path: string | null;
+                    reference_path?: string | null;
                     /**
                      * @default [
                      *       "success",
@@ -5759,15 +8991,15 @@ export interface components {
                      *       "true"
                      *     ]
                      */
-                    success_values: string[];
+                    success_values?: string[];
                 };
                 /**
                  * @description Fixed price the buyer pays per lead (USD)
                  * @default null
                  */
-                sale_price: number | null;
+                sale_price?: number | null;
                 /** @default 10000 */
-                timeout_ms: number;
+                timeout_ms?: number;
                 /**
                  * Format: uri
                  * @description Endpoint the lead is delivered to
@@ -5779,7 +9011,7 @@ export interface components {
              * @default http
              * @enum {string}
              */
-            type: "http";
+            type?: "http";
         };
         RecipientList: {
             recipients: components["schemas"]["Recipient"][];
@@ -5789,7 +9021,7 @@ export interface components {
              * @description Deliver again even where the lead was delivered (recorded as forced)
              * @default false
              */
-            force: boolean;
+            force?: boolean;
             /** @description Only this recipient (default: every recipient that did not get the lead) */
             recipient_id?: string;
             /**
@@ -5800,7 +9032,7 @@ export interface components {
         } | {
             /** @constant */
             force?: false;
-        } | unknown;
+        } | Record<string, never>;
         ReplayResult: {
             attempts: {
                 forced: boolean;
@@ -5813,6 +9045,134 @@ export interface components {
             lead_id: string;
             status: string;
         };
+        Source: {
+            acceptance_criteria: string | null;
+            caps: {
+                [key: string]: unknown;
+            }[];
+            created_at: string;
+            enabled: boolean;
+            field_mappings: {
+                [key: string]: string;
+            };
+            flow_id: string;
+            id: string;
+            name: string;
+            ping: {
+                limits: {
+                    [key: string]: number | null;
+                };
+                ttl_seconds: number;
+            };
+            pricing: {
+                amount: number;
+                rules: {
+                    [key: string]: unknown;
+                }[];
+            } | null;
+            updated_at: string;
+        };
+        SourceApiKey: components["schemas"]["ApiKey"] & {
+            source_id: string | null;
+        };
+        SourceApiKeyList: {
+            api_keys: components["schemas"]["SourceApiKey"][];
+        };
+        SourceInput: {
+            /**
+             * Format: cel-expression
+             * @description Both the flow's criteria and this must pass. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
+             * @default null
+             */
+            acceptance_criteria?: string | null;
+            /**
+             * @description Caps counted for this source's leads only, in the flow's time zone
+             * @default []
+             */
+            caps?: {
+                /**
+                 * Format: cel-expression
+                 * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
+                 * @default null
+                 */
+                criteria?: string | null;
+                id?: string;
+                maximum: number;
+                /** @enum {string} */
+                per: "minute" | "hour" | "day" | "week" | "month";
+                /** @default cap_reached */
+                reason?: string;
+            }[];
+            /**
+             * @description A disabled source is refused (403 source_disabled)
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * @description The source's field name -> the flow's field name; unmapped fields pass as they are
+             * @default {}
+             */
+            field_mappings?: {
+                [key: string]: string;
+            };
+            name: string;
+            /** @default {} */
+            ping?: {
+                /**
+                 * @description Most pings the source may send per period (null: no limit); over it: 429 ping_limit_reached
+                 * @default {}
+                 */
+                limits?: {
+                    /** @default null */
+                    per_day?: number | null;
+                    /** @default null */
+                    per_hour?: number | null;
+                    /** @default null */
+                    per_minute?: number | null;
+                    /** @default null */
+                    per_second?: number | null;
+                };
+                /**
+                 * @description How long a bid stands: a post after it is refused (ping_expired)
+                 * @default 120
+                 */
+                ttl_seconds?: number;
+            };
+            /**
+             * @description What this source is paid per lead (null: the flow's purchase pricing)
+             * @default null
+             */
+            pricing?: {
+                /**
+                 * @description Price paid for a lead when no rule matches (USD)
+                 * @default 0
+                 */
+                amount?: number;
+                /**
+                 * @description Evaluated in order; the last matching rule wins
+                 * @default []
+                 */
+                rules?: {
+                    amount: number;
+                    /**
+                     * Format: cel-expression
+                     * @description Leads matching it get this price. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
+                     */
+                    criteria: string;
+                }[];
+            } | null;
+        };
+        SourceKeyInput: {
+            /**
+             * @default live
+             * @enum {string}
+             */
+            mode?: "live" | "test";
+            name: string;
+        };
+        SourceList: {
+            sources: components["schemas"]["Source"][];
+        };
         SubmitLead: {
             /** @description Your id for the lead; resubmitting it is safe */
             external_id?: string;
@@ -5821,23 +9181,27 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @default {} */
-            options: {
+            options?: {
                 /**
                  * @description Answer 202 at once and process in the background
                  * @default false
                  */
-                async: boolean;
+                async?: boolean;
                 /**
                  * @description Run the whole pipeline but deliver nowhere
                  * @default false
                  */
-                test_mode: boolean;
+                test_mode?: boolean;
                 /**
                  * @description Milliseconds to wait for the outcome before answering 202 (processing continues)
                  * @default 30000
                  */
-                timeout: number;
+                timeout?: number;
             };
+            /** @description Sell at the bid of this ping (POST /flows/{id}/ping): before it expires, with the pinged values */
+            ping_id?: string;
+            /** @description The flow's source (POST /flows/{id}/sources) sending it; implied by a source's key */
+            source_id?: string;
             /** Format: uri */
             trusted_form_cert_url?: string;
         };
@@ -5856,6 +9220,62 @@ export interface components {
             reason: string | null;
             status: string;
             test_mode: boolean;
+        };
+        SuppressionItemsInput: {
+            /** @description Raw values (normalised for the list type, then hashed) or SHA-256 hex digests of normal forms */
+            values: string[];
+        };
+        SuppressionItemsResult: {
+            added?: number;
+            already_listed?: number;
+            duration_ms?: number;
+            invalid: number;
+            /** @description The first 100 invalid values */
+            invalid_items: {
+                /** @description empty, invalid_phone, invalid_email or invalid_domain */
+                code: string;
+                /** @description 0-based index in `values`, or the 1-based CSV line */
+                position: number;
+            }[];
+            item_count: number;
+            list_id: string;
+            not_listed?: number;
+            received: number;
+            removed?: number;
+        };
+        SuppressionList: {
+            created_at: string;
+            description: string | null;
+            id: string;
+            item_count: number;
+            name: string;
+            /** @enum {string} */
+            type: "phone" | "email" | "domain";
+            updated_at: string;
+        };
+        SuppressionListInput: {
+            /** @default null */
+            description?: string | null;
+            name: string;
+            /**
+             * @description How values are normalised: phone (E.164), email, domain
+             * @enum {string}
+             */
+            type: "phone" | "email" | "domain";
+        };
+        SuppressionListList: {
+            lists: components["schemas"]["SuppressionList"][];
+        };
+        SuppressionListUpdate: {
+            description?: string | null;
+            name?: string;
+        };
+        SuppressionLookupResult: {
+            list_id: string;
+            results: {
+                listed: boolean | null;
+                position: number;
+            }[];
         };
         WebhookSecret: {
             /** @description When the account (and its first secret) was created */
@@ -5897,16 +9317,21 @@ export type SchemaBulkReplay = components['schemas']['BulkReplay'];
 export type SchemaBulkReplayDryRun = components['schemas']['BulkReplayDryRun'];
 export type SchemaBulkReplayRequest = components['schemas']['BulkReplayRequest'];
 export type SchemaCreatedApiKey = components['schemas']['CreatedApiKey'];
+export type SchemaCreatedSourceApiKey = components['schemas']['CreatedSourceApiKey'];
+export type SchemaCurrentKey = components['schemas']['CurrentKey'];
 export type SchemaEmailValidation = components['schemas']['EmailValidation'];
 export type SchemaError = components['schemas']['Error'];
+export type SchemaFailedDeliveries = components['schemas']['FailedDeliveries'];
 export type SchemaFeedback = components['schemas']['Feedback'];
 export type SchemaFeedbackResult = components['schemas']['FeedbackResult'];
 export type SchemaFlow = components['schemas']['Flow'];
+export type SchemaFlowCapUsage = components['schemas']['FlowCapUsage'];
 export type SchemaFlowEvent = components['schemas']['FlowEvent'];
 export type SchemaFlowEvents = components['schemas']['FlowEvents'];
 export type SchemaFlowInput = components['schemas']['FlowInput'];
 export type SchemaFlowSettings = components['schemas']['FlowSettings'];
 export type SchemaFlowSettingsUpdate = components['schemas']['FlowSettingsUpdate'];
+export type SchemaFlowVersions = components['schemas']['FlowVersions'];
 export type SchemaHealth = components['schemas']['Health'];
 export type SchemaIntentError = components['schemas']['IntentError'];
 export type SchemaIntentImportResult = components['schemas']['IntentImportResult'];
@@ -5921,8 +9346,11 @@ export type SchemaLeadEnhancements = components['schemas']['LeadEnhancements'];
 export type SchemaLeadEvent = components['schemas']['LeadEvent'];
 export type SchemaLeadSearchResult = components['schemas']['LeadSearchResult'];
 export type SchemaLeadSummary = components['schemas']['LeadSummary'];
+export type SchemaListCheckResult = components['schemas']['ListCheckResult'];
 export type SchemaParsedField = components['schemas']['ParsedField'];
 export type SchemaPhoneValidation = components['schemas']['PhoneValidation'];
+export type SchemaPingAnswer = components['schemas']['PingAnswer'];
+export type SchemaPingRequest = components['schemas']['PingRequest'];
 export type SchemaProbe = components['schemas']['Probe'];
 export type SchemaQueryQualityAlert = components['schemas']['QueryQualityAlert'];
 export type SchemaQueryQualityAlerts = components['schemas']['QueryQualityAlerts'];
@@ -5932,8 +9360,21 @@ export type SchemaRecipientInput = components['schemas']['RecipientInput'];
 export type SchemaRecipientList = components['schemas']['RecipientList'];
 export type SchemaReplayRequest = components['schemas']['ReplayRequest'];
 export type SchemaReplayResult = components['schemas']['ReplayResult'];
+export type SchemaSource = components['schemas']['Source'];
+export type SchemaSourceApiKey = components['schemas']['SourceApiKey'];
+export type SchemaSourceApiKeyList = components['schemas']['SourceApiKeyList'];
+export type SchemaSourceInput = components['schemas']['SourceInput'];
+export type SchemaSourceKeyInput = components['schemas']['SourceKeyInput'];
+export type SchemaSourceList = components['schemas']['SourceList'];
 export type SchemaSubmitLead = components['schemas']['SubmitLead'];
 export type SchemaSubmittedLead = components['schemas']['SubmittedLead'];
+export type SchemaSuppressionItemsInput = components['schemas']['SuppressionItemsInput'];
+export type SchemaSuppressionItemsResult = components['schemas']['SuppressionItemsResult'];
+export type SchemaSuppressionList = components['schemas']['SuppressionList'];
+export type SchemaSuppressionListInput = components['schemas']['SuppressionListInput'];
+export type SchemaSuppressionListList = components['schemas']['SuppressionListList'];
+export type SchemaSuppressionListUpdate = components['schemas']['SuppressionListUpdate'];
+export type SchemaSuppressionLookupResult = components['schemas']['SuppressionLookupResult'];
 export type SchemaWebhookSecret = components['schemas']['WebhookSecret'];
 export type SchemaWebhookSecretRotation = components['schemas']['WebhookSecretRotation'];
 export type $defs = Record<string, never>;

@@ -22,18 +22,29 @@ from .bulk_replay import BulkReplay
 from .bulk_replay_dry_run import BulkReplayDryRun
 from .bulk_replay_dry_run_leads_item import BulkReplayDryRunLeadsItem
 from .bulk_replay_request_type_0 import BulkReplayRequestType0
+from .bulk_replay_request_type_1 import BulkReplayRequestType1
 from .bulk_replay_status import BulkReplayStatus
 from .created_api_key import CreatedApiKey
+from .created_source_api_key import CreatedSourceApiKey
+from .current_key import CurrentKey
+from .current_key_mode import CurrentKeyMode
+from .current_key_scopes_item import CurrentKeyScopesItem
 from .email_validation import EmailValidation
 from .email_validation_mx import EmailValidationMx
 from .email_validation_status import EmailValidationStatus
 from .error import Error
 from .error_error import ErrorError
 from .error_error_details_item import ErrorErrorDetailsItem
+from .failed_deliveries import FailedDeliveries
+from .failed_deliveries_groups_item import FailedDeliveriesGroupsItem
 from .feedback import Feedback
 from .feedback_result import FeedbackResult
 from .feedback_result_type import FeedbackResultType
 from .feedback_type import FeedbackType
+from .flow_cap_usage import FlowCapUsage
+from .flow_cap_usage_caps_item import FlowCapUsageCapsItem
+from .flow_cap_usage_caps_item_per import FlowCapUsageCapsItemPer
+from .flow_cap_usage_caps_item_scope import FlowCapUsageCapsItemScope
 from .flow_event import FlowEvent
 from .flow_event_details_type_0 import FlowEventDetailsType0
 from .flow_event_fields_type_0 import FlowEventFieldsType0
@@ -64,12 +75,17 @@ from .flow_input_steps_item_type_0_type import FlowInputStepsItemType0Type
 from .flow_input_steps_item_type_1 import FlowInputStepsItemType1
 from .flow_input_steps_item_type_1_outcome import FlowInputStepsItemType1Outcome
 from .flow_input_steps_item_type_1_type import FlowInputStepsItemType1Type
+from .flow_input_steps_item_type_3 import FlowInputStepsItemType3
+from .flow_input_steps_item_type_3_action import FlowInputStepsItemType3Action
+from .flow_input_steps_item_type_3_type import FlowInputStepsItemType3Type
 from .flow_settings_settings import FlowSettingsSettings
 from .flow_settings_update import FlowSettingsUpdate
 from .flow_settings_update_settings import FlowSettingsUpdateSettings
 from .flow_settings_update_settings_notifications_type_0 import FlowSettingsUpdateSettingsNotificationsType0
 from .flow_settings_update_settings_notifications_type_0_events_item import FlowSettingsUpdateSettingsNotificationsType0EventsItem
 from .flow_settings_update_settings_volume_cap_type_0 import FlowSettingsUpdateSettingsVolumeCapType0
+from .flow_versions import FlowVersions
+from .flow_versions_versions_item import FlowVersionsVersionsItem
 from .get_analytics_group_by import GetAnalyticsGroupBy
 from .get_analytics_include_test_leads import GetAnalyticsIncludeTestLeads
 from .get_analytics_metric import GetAnalyticsMetric
@@ -116,14 +132,28 @@ from .lead_pricing_currency import LeadPricingCurrency
 from .lead_quality_metrics_type_0 import LeadQualityMetricsType0
 from .lead_search_result import LeadSearchResult
 from .lead_summary import LeadSummary
+from .list_check_result import ListCheckResult
+from .list_check_result_action import ListCheckResultAction
+from .list_check_result_lists_item import ListCheckResultListsItem
+from .list_check_result_lists_item_type import ListCheckResultListsItemType
+from .list_check_result_result import ListCheckResultResult
 from .parsed_field import ParsedField
 from .phone_validation import PhoneValidation
 from .phone_validation_status import PhoneValidationStatus
+from .ping_answer import PingAnswer
+from .ping_answer_code_type_1 import PingAnswerCodeType1
+from .ping_answer_code_type_2_type_1 import PingAnswerCodeType2Type1
+from .ping_answer_code_type_3_type_1 import PingAnswerCodeType3Type1
+from .ping_answer_currency import PingAnswerCurrency
+from .ping_answer_outcome import PingAnswerOutcome
+from .ping_request import PingRequest
+from .ping_request_lead import PingRequestLead
 from .post_flows_flow_id_leads_data_body import PostFlowsFlowIdLeadsDataBody
 from .post_flows_flow_id_leads_data_body_options_async import PostFlowsFlowIdLeadsDataBodyOptionsAsync
 from .post_flows_flow_id_leads_data_body_options_test_mode import PostFlowsFlowIdLeadsDataBodyOptionsTestMode
 from .post_intent_import_format import PostIntentImportFormat
 from .post_intent_import_kind import PostIntentImportKind
+from .post_lists_list_id_uploads_action import PostListsListIdUploadsAction
 from .probe import Probe
 from .probe_status import ProbeStatus
 from .query_quality_alert import QueryQualityAlert
@@ -151,15 +181,47 @@ from .recipient_input_type import RecipientInputType
 from .recipient_list import RecipientList
 from .recipient_type import RecipientType
 from .replay_request_type_0 import ReplayRequestType0
+from .replay_request_type_1 import ReplayRequestType1
 from .replay_result import ReplayResult
 from .replay_result_attempts_item import ReplayResultAttemptsItem
 from .replay_result_attempts_item_outcome import ReplayResultAttemptsItemOutcome
+from .source import Source
+from .source_api_key import SourceApiKey
+from .source_api_key_list import SourceApiKeyList
+from .source_caps_item import SourceCapsItem
+from .source_field_mappings import SourceFieldMappings
+from .source_input import SourceInput
+from .source_input_caps_item import SourceInputCapsItem
+from .source_input_caps_item_per import SourceInputCapsItemPer
+from .source_input_field_mappings import SourceInputFieldMappings
+from .source_input_ping import SourceInputPing
+from .source_input_ping_limits import SourceInputPingLimits
+from .source_input_pricing_type_0 import SourceInputPricingType0
+from .source_input_pricing_type_0_rules_item import SourceInputPricingType0RulesItem
+from .source_key_input import SourceKeyInput
+from .source_key_input_mode import SourceKeyInputMode
+from .source_list import SourceList
+from .source_ping import SourcePing
+from .source_ping_limits import SourcePingLimits
+from .source_pricing_type_0 import SourcePricingType0
+from .source_pricing_type_0_rules_item import SourcePricingType0RulesItem
 from .submit_lead import SubmitLead
 from .submit_lead_lead import SubmitLeadLead
 from .submit_lead_options import SubmitLeadOptions
 from .submitted_lead import SubmittedLead
 from .submitted_lead_pricing import SubmittedLeadPricing
 from .submitted_lead_pricing_currency import SubmittedLeadPricingCurrency
+from .suppression_items_input import SuppressionItemsInput
+from .suppression_items_result import SuppressionItemsResult
+from .suppression_items_result_invalid_items_item import SuppressionItemsResultInvalidItemsItem
+from .suppression_list import SuppressionList
+from .suppression_list_input import SuppressionListInput
+from .suppression_list_input_type import SuppressionListInputType
+from .suppression_list_list import SuppressionListList
+from .suppression_list_type import SuppressionListType
+from .suppression_list_update import SuppressionListUpdate
+from .suppression_lookup_result import SuppressionLookupResult
+from .suppression_lookup_result_results_item import SuppressionLookupResultResultsItem
 from .webhook_secret import WebhookSecret
 from .webhook_secret_previous_type_0 import WebhookSecretPreviousType0
 from .webhook_secret_rotation import WebhookSecretRotation
@@ -187,18 +249,29 @@ __all__ = (
     "BulkReplayDryRun",
     "BulkReplayDryRunLeadsItem",
     "BulkReplayRequestType0",
+    "BulkReplayRequestType1",
     "BulkReplayStatus",
     "CreatedApiKey",
+    "CreatedSourceApiKey",
+    "CurrentKey",
+    "CurrentKeyMode",
+    "CurrentKeyScopesItem",
     "EmailValidation",
     "EmailValidationMx",
     "EmailValidationStatus",
     "Error",
     "ErrorError",
     "ErrorErrorDetailsItem",
+    "FailedDeliveries",
+    "FailedDeliveriesGroupsItem",
     "Feedback",
     "FeedbackResult",
     "FeedbackResultType",
     "FeedbackType",
+    "FlowCapUsage",
+    "FlowCapUsageCapsItem",
+    "FlowCapUsageCapsItemPer",
+    "FlowCapUsageCapsItemScope",
     "FlowEvent",
     "FlowEventDetailsType0",
     "FlowEventFieldsType0",
@@ -229,12 +302,17 @@ __all__ = (
     "FlowInputStepsItemType1",
     "FlowInputStepsItemType1Outcome",
     "FlowInputStepsItemType1Type",
+    "FlowInputStepsItemType3",
+    "FlowInputStepsItemType3Action",
+    "FlowInputStepsItemType3Type",
     "FlowSettingsSettings",
     "FlowSettingsUpdate",
     "FlowSettingsUpdateSettings",
     "FlowSettingsUpdateSettingsNotificationsType0",
     "FlowSettingsUpdateSettingsNotificationsType0EventsItem",
     "FlowSettingsUpdateSettingsVolumeCapType0",
+    "FlowVersions",
+    "FlowVersionsVersionsItem",
     "GetAnalyticsGroupBy",
     "GetAnalyticsIncludeTestLeads",
     "GetAnalyticsMetric",
@@ -281,14 +359,28 @@ __all__ = (
     "LeadQualityMetricsType0",
     "LeadSearchResult",
     "LeadSummary",
+    "ListCheckResult",
+    "ListCheckResultAction",
+    "ListCheckResultListsItem",
+    "ListCheckResultListsItemType",
+    "ListCheckResultResult",
     "ParsedField",
     "PhoneValidation",
     "PhoneValidationStatus",
+    "PingAnswer",
+    "PingAnswerCodeType1",
+    "PingAnswerCodeType2Type1",
+    "PingAnswerCodeType3Type1",
+    "PingAnswerCurrency",
+    "PingAnswerOutcome",
+    "PingRequest",
+    "PingRequestLead",
     "PostFlowsFlowIdLeadsDataBody",
     "PostFlowsFlowIdLeadsDataBodyOptionsAsync",
     "PostFlowsFlowIdLeadsDataBodyOptionsTestMode",
     "PostIntentImportFormat",
     "PostIntentImportKind",
+    "PostListsListIdUploadsAction",
     "Probe",
     "ProbeStatus",
     "QueryQualityAlert",
@@ -316,15 +408,47 @@ __all__ = (
     "RecipientList",
     "RecipientType",
     "ReplayRequestType0",
+    "ReplayRequestType1",
     "ReplayResult",
     "ReplayResultAttemptsItem",
     "ReplayResultAttemptsItemOutcome",
+    "Source",
+    "SourceApiKey",
+    "SourceApiKeyList",
+    "SourceCapsItem",
+    "SourceFieldMappings",
+    "SourceInput",
+    "SourceInputCapsItem",
+    "SourceInputCapsItemPer",
+    "SourceInputFieldMappings",
+    "SourceInputPing",
+    "SourceInputPingLimits",
+    "SourceInputPricingType0",
+    "SourceInputPricingType0RulesItem",
+    "SourceKeyInput",
+    "SourceKeyInputMode",
+    "SourceList",
+    "SourcePing",
+    "SourcePingLimits",
+    "SourcePricingType0",
+    "SourcePricingType0RulesItem",
     "SubmitLead",
     "SubmitLeadLead",
     "SubmitLeadOptions",
     "SubmittedLead",
     "SubmittedLeadPricing",
     "SubmittedLeadPricingCurrency",
+    "SuppressionItemsInput",
+    "SuppressionItemsResult",
+    "SuppressionItemsResultInvalidItemsItem",
+    "SuppressionList",
+    "SuppressionListInput",
+    "SuppressionListInputType",
+    "SuppressionListList",
+    "SuppressionListType",
+    "SuppressionListUpdate",
+    "SuppressionLookupResult",
+    "SuppressionLookupResultResultsItem",
     "WebhookSecret",
     "WebhookSecretPreviousType0",
     "WebhookSecretRotation",

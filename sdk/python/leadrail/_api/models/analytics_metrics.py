@@ -42,6 +42,12 @@ class AnalyticsMetrics:
             cost (float | Unset): Sum of purchase prices (USD)
             revenue (float | Unset): Sum of sale prices less returned amounts (USD)
             profit (float | Unset): revenue - cost (USD)
+            source_name (None | str | Unset): Grouped by source: the source’s name, if it is one
+            pings (int | Unset): Inbound pings (POST /flows/{id}/ping)
+            bids (int | Unset): Pings answered with a bid
+            posted_pings (int | Unset): Bids taken by a post
+            bid_rate (float | Unset): bids / pings
+            post_rate (float | Unset): posted_pings / bids
      """
 
     source: None | str | Unset = UNSET
@@ -62,6 +68,12 @@ class AnalyticsMetrics:
     cost: float | Unset = UNSET
     revenue: float | Unset = UNSET
     profit: float | Unset = UNSET
+    source_name: None | str | Unset = UNSET
+    pings: int | Unset = UNSET
+    bids: int | Unset = UNSET
+    posted_pings: int | Unset = UNSET
+    bid_rate: float | Unset = UNSET
+    post_rate: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -125,6 +137,22 @@ class AnalyticsMetrics:
 
         profit = self.profit
 
+        source_name: None | str | Unset
+        if isinstance(self.source_name, Unset):
+            source_name = UNSET
+        else:
+            source_name = self.source_name
+
+        pings = self.pings
+
+        bids = self.bids
+
+        posted_pings = self.posted_pings
+
+        bid_rate = self.bid_rate
+
+        post_rate = self.post_rate
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -166,6 +194,18 @@ class AnalyticsMetrics:
             field_dict["revenue"] = revenue
         if profit is not UNSET:
             field_dict["profit"] = profit
+        if source_name is not UNSET:
+            field_dict["source_name"] = source_name
+        if pings is not UNSET:
+            field_dict["pings"] = pings
+        if bids is not UNSET:
+            field_dict["bids"] = bids
+        if posted_pings is not UNSET:
+            field_dict["posted_pings"] = posted_pings
+        if bid_rate is not UNSET:
+            field_dict["bid_rate"] = bid_rate
+        if post_rate is not UNSET:
+            field_dict["post_rate"] = post_rate
 
         return field_dict
 
@@ -250,6 +290,26 @@ class AnalyticsMetrics:
 
         profit = d.pop("profit", UNSET)
 
+        def _parse_source_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_name = _parse_source_name(d.pop("source_name", UNSET))
+
+
+        pings = d.pop("pings", UNSET)
+
+        bids = d.pop("bids", UNSET)
+
+        posted_pings = d.pop("posted_pings", UNSET)
+
+        bid_rate = d.pop("bid_rate", UNSET)
+
+        post_rate = d.pop("post_rate", UNSET)
+
         analytics_metrics = cls(
             source=source,
             campaign=campaign,
@@ -269,6 +329,12 @@ class AnalyticsMetrics:
             cost=cost,
             revenue=revenue,
             profit=profit,
+            source_name=source_name,
+            pings=pings,
+            bids=bids,
+            posted_pings=posted_pings,
+            bid_rate=bid_rate,
+            post_rate=post_rate,
         )
 
 

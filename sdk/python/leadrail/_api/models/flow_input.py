@@ -22,6 +22,7 @@ if TYPE_CHECKING:
   from ..models.flow_input_settings import FlowInputSettings
   from ..models.flow_input_steps_item_type_0 import FlowInputStepsItemType0
   from ..models.flow_input_steps_item_type_1 import FlowInputStepsItemType1
+  from ..models.flow_input_steps_item_type_3 import FlowInputStepsItemType3
 
 
 
@@ -40,7 +41,7 @@ class FlowInput:
             status (FlowInputStatus | Unset):  Default: 'active'.
             settings (FlowInputSettings | Unset):
             fields (list[FlowInputFieldsItem] | Unset):
-            steps (list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1] | Unset):
+            steps (list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1 | FlowInputStepsItemType3] | Unset):
             caps (list[FlowInputCapsItem] | Unset):
             pricing (FlowInputPricing | Unset):
             distribution (FlowInputDistribution | Unset):
@@ -52,7 +53,7 @@ class FlowInput:
     status: FlowInputStatus | Unset = 'active'
     settings: FlowInputSettings | Unset = UNSET
     fields: list[FlowInputFieldsItem] | Unset = UNSET
-    steps: list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1] | Unset = UNSET
+    steps: list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1 | FlowInputStepsItemType3] | Unset = UNSET
     caps: list[FlowInputCapsItem] | Unset = UNSET
     pricing: FlowInputPricing | Unset = UNSET
     distribution: FlowInputDistribution | Unset = UNSET
@@ -72,6 +73,7 @@ class FlowInput:
         from ..models.flow_input_settings import FlowInputSettings # noqa: PLC0415
         from ..models.flow_input_steps_item_type_0 import FlowInputStepsItemType0 # noqa: PLC0415
         from ..models.flow_input_steps_item_type_1 import FlowInputStepsItemType1 # noqa: PLC0415
+        from ..models.flow_input_steps_item_type_3 import FlowInputStepsItemType3 # noqa: PLC0415
         name = self.name
 
         description: None | str | Unset
@@ -106,6 +108,8 @@ class FlowInput:
                 if isinstance(steps_item_data, FlowInputStepsItemType0):
                     steps_item = steps_item_data.to_dict()
                 elif isinstance(steps_item_data, FlowInputStepsItemType1):
+                    steps_item = steps_item_data.to_dict()
+                elif isinstance(steps_item_data, FlowInputStepsItemType3):
                     steps_item = steps_item_data.to_dict()
                 else:
                     steps_item = steps_item_data
@@ -173,6 +177,7 @@ class FlowInput:
         from ..models.flow_input_settings import FlowInputSettings # noqa: PLC0415
         from ..models.flow_input_steps_item_type_0 import FlowInputStepsItemType0 # noqa: PLC0415
         from ..models.flow_input_steps_item_type_1 import FlowInputStepsItemType1 # noqa: PLC0415
+        from ..models.flow_input_steps_item_type_3 import FlowInputStepsItemType3 # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -219,11 +224,11 @@ class FlowInput:
 
 
         _steps = d.pop("steps", UNSET)
-        steps: list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1] | Unset = UNSET
+        steps: list[Any | FlowInputStepsItemType0 | FlowInputStepsItemType1 | FlowInputStepsItemType3] | Unset = UNSET
         if _steps is not UNSET:
             steps = []
             for steps_item_data in _steps:
-                def _parse_steps_item(data: object) -> Any | FlowInputStepsItemType0 | FlowInputStepsItemType1:
+                def _parse_steps_item(data: object) -> Any | FlowInputStepsItemType0 | FlowInputStepsItemType1 | FlowInputStepsItemType3:
                     try:
                         if not isinstance(data, dict):
                             raise TypeError()
@@ -244,7 +249,17 @@ class FlowInput:
                         return steps_item_type_1
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    return cast(Any | FlowInputStepsItemType0 | FlowInputStepsItemType1, data)
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        steps_item_type_3 = FlowInputStepsItemType3.from_dict(data)
+
+
+
+                        return steps_item_type_3
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(Any | FlowInputStepsItemType0 | FlowInputStepsItemType1 | FlowInputStepsItemType3, data)
 
                 steps_item = _parse_steps_item(steps_item_data)
 

@@ -1,8 +1,8 @@
 from typing import Literal
 
-GetAnalyticsMetric = Literal['acceptance_rate', 'accepted_leads', 'average_quality', 'conversion_rate', 'converted_leads', 'cost', 'delivered_leads', 'delivery_rate', 'profit', 'returned_leads', 'revenue', 'total_leads']
+GetAnalyticsMetric = Literal['acceptance_rate', 'accepted_leads', 'average_quality', 'bid_rate', 'bids', 'conversion_rate', 'converted_leads', 'cost', 'delivered_leads', 'delivery_rate', 'pings', 'post_rate', 'posted_pings', 'profit', 'returned_leads', 'revenue', 'total_leads']
 
-GET_ANALYTICS_METRIC_VALUES: set[GetAnalyticsMetric] = { 'acceptance_rate', 'accepted_leads', 'average_quality', 'conversion_rate', 'converted_leads', 'cost', 'delivered_leads', 'delivery_rate', 'profit', 'returned_leads', 'revenue', 'total_leads',  }
+GET_ANALYTICS_METRIC_VALUES: set[GetAnalyticsMetric] = { 'acceptance_rate', 'accepted_leads', 'average_quality', 'bid_rate', 'bids', 'conversion_rate', 'converted_leads', 'cost', 'delivered_leads', 'delivery_rate', 'pings', 'post_rate', 'posted_pings', 'profit', 'returned_leads', 'revenue', 'total_leads',  }
 
 def check_get_analytics_metric(value: str) -> GetAnalyticsMetric:
     if value in GET_ANALYTICS_METRIC_VALUES:

@@ -38,6 +38,7 @@ class Lead:
             status (str):
             reason (None | str):
             source (None | str):
+            source_id (None | str): The publisher source (POST /flows/{id}/sources) it came from
             campaign (None | str):
             external_id (None | str):
             test_mode (bool):
@@ -59,6 +60,7 @@ class Lead:
     status: str
     reason: None | str
     source: None | str
+    source_id: None | str
     campaign: None | str
     external_id: None | str
     test_mode: bool
@@ -99,6 +101,9 @@ class Lead:
 
         source: None | str
         source = self.source
+
+        source_id: None | str
+        source_id = self.source_id
 
         campaign: None | str
         campaign = self.campaign
@@ -148,6 +153,7 @@ class Lead:
             "status": status,
             "reason": reason,
             "source": source,
+            "source_id": source_id,
             "campaign": campaign,
             "external_id": external_id,
             "test_mode": test_mode,
@@ -199,6 +205,14 @@ class Lead:
             return cast(None | str, data)
 
         source = _parse_source(d.pop("source"))
+
+
+        def _parse_source_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source_id = _parse_source_id(d.pop("source_id"))
 
 
         def _parse_campaign(data: object) -> None | str:
@@ -297,6 +311,7 @@ class Lead:
             status=status,
             reason=reason,
             source=source,
+            source_id=source_id,
             campaign=campaign,
             external_id=external_id,
             test_mode=test_mode,

@@ -31,11 +31,13 @@ class LeadBatchLeadsItem:
                 all.
             external_id (str | Unset):
             trusted_form_cert_url (str | Unset):
+            source_id (str | Unset):
      """
 
     lead: LeadBatchLeadsItemLead
     external_id: str | Unset = UNSET
     trusted_form_cert_url: str | Unset = UNSET
+    source_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,6 +52,8 @@ class LeadBatchLeadsItem:
 
         trusted_form_cert_url = self.trusted_form_cert_url
 
+        source_id = self.source_id
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +64,8 @@ class LeadBatchLeadsItem:
             field_dict["external_id"] = external_id
         if trusted_form_cert_url is not UNSET:
             field_dict["trusted_form_cert_url"] = trusted_form_cert_url
+        if source_id is not UNSET:
+            field_dict["source_id"] = source_id
 
         return field_dict
 
@@ -78,10 +84,13 @@ class LeadBatchLeadsItem:
 
         trusted_form_cert_url = d.pop("trusted_form_cert_url", UNSET)
 
+        source_id = d.pop("source_id", UNSET)
+
         lead_batch_leads_item = cls(
             lead=lead,
             external_id=external_id,
             trusted_form_cert_url=trusted_form_cert_url,
+            source_id=source_id,
         )
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.email_validation import EmailValidation
   from ..models.lead_enhancements_duplicate_check import LeadEnhancementsDuplicateCheck
   from ..models.lead_enhancements_trustedform import LeadEnhancementsTrustedform
+  from ..models.list_check_result import ListCheckResult
   from ..models.phone_validation import PhoneValidation
 
 
@@ -34,12 +35,15 @@ class LeadEnhancements:
             phone_validation (PhoneValidation | Unset):
             duplicate_check (LeadEnhancementsDuplicateCheck | Unset):
             trustedform (LeadEnhancementsTrustedform | Unset):
+            list_check (list[ListCheckResult] | Unset): One entry per list_check step run, in flow order; names lists and
+                fields, never values
      """
 
     email_validation: EmailValidation | Unset = UNSET
     phone_validation: PhoneValidation | Unset = UNSET
     duplicate_check: LeadEnhancementsDuplicateCheck | Unset = UNSET
     trustedform: LeadEnhancementsTrustedform | Unset = UNSET
+    list_check: list[ListCheckResult] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -50,6 +54,7 @@ class LeadEnhancements:
         from ..models.email_validation import EmailValidation # noqa: PLC0415
         from ..models.lead_enhancements_duplicate_check import LeadEnhancementsDuplicateCheck # noqa: PLC0415
         from ..models.lead_enhancements_trustedform import LeadEnhancementsTrustedform # noqa: PLC0415
+        from ..models.list_check_result import ListCheckResult # noqa: PLC0415
         from ..models.phone_validation import PhoneValidation # noqa: PLC0415
         email_validation: dict[str, Any] | Unset = UNSET
         if not isinstance(self.email_validation, Unset):
@@ -67,6 +72,15 @@ class LeadEnhancements:
         if not isinstance(self.trustedform, Unset):
             trustedform = self.trustedform.to_dict()
 
+        list_check: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.list_check, Unset):
+            list_check = []
+            for list_check_item_data in self.list_check:
+                list_check_item = list_check_item_data.to_dict()
+                list_check.append(list_check_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,6 +94,8 @@ class LeadEnhancements:
             field_dict["duplicate_check"] = duplicate_check
         if trustedform is not UNSET:
             field_dict["trustedform"] = trustedform
+        if list_check is not UNSET:
+            field_dict["list_check"] = list_check
 
         return field_dict
 
@@ -90,6 +106,7 @@ class LeadEnhancements:
         from ..models.email_validation import EmailValidation # noqa: PLC0415
         from ..models.lead_enhancements_duplicate_check import LeadEnhancementsDuplicateCheck # noqa: PLC0415
         from ..models.lead_enhancements_trustedform import LeadEnhancementsTrustedform # noqa: PLC0415
+        from ..models.list_check_result import ListCheckResult # noqa: PLC0415
         from ..models.phone_validation import PhoneValidation # noqa: PLC0415
         d = dict(src_dict)
         _email_validation = d.pop("email_validation", UNSET)
@@ -132,11 +149,24 @@ class LeadEnhancements:
 
 
 
+        _list_check = d.pop("list_check", UNSET)
+        list_check: list[ListCheckResult] | Unset = UNSET
+        if _list_check is not UNSET:
+            list_check = []
+            for list_check_item_data in _list_check:
+                list_check_item = ListCheckResult.from_dict(list_check_item_data)
+
+
+
+                list_check.append(list_check_item)
+
+
         lead_enhancements = cls(
             email_validation=email_validation,
             phone_validation=phone_validation,
             duplicate_check=duplicate_check,
             trustedform=trustedform,
+            list_check=list_check,
         )
 
 

@@ -33,6 +33,8 @@ class PostFlowsFlowIdLeadsDataBody:
             external_id (str | Unset):
             trusted_form_cert_url (str | Unset):
             xx_trusted_form_cert_url (str | Unset):
+            source_id (str | Unset):
+            ping_id (str | Unset):
             options_async (PostFlowsFlowIdLeadsDataBodyOptionsAsync | Unset):
             options_test_mode (PostFlowsFlowIdLeadsDataBodyOptionsTestMode | Unset):
             options_timeout (str | Unset): Milliseconds, 100 to 120000
@@ -41,6 +43,8 @@ class PostFlowsFlowIdLeadsDataBody:
     external_id: str | Unset = UNSET
     trusted_form_cert_url: str | Unset = UNSET
     xx_trusted_form_cert_url: str | Unset = UNSET
+    source_id: str | Unset = UNSET
+    ping_id: str | Unset = UNSET
     options_async: PostFlowsFlowIdLeadsDataBodyOptionsAsync | Unset = UNSET
     options_test_mode: PostFlowsFlowIdLeadsDataBodyOptionsTestMode | Unset = UNSET
     options_timeout: str | Unset = UNSET
@@ -56,6 +60,10 @@ class PostFlowsFlowIdLeadsDataBody:
         trusted_form_cert_url = self.trusted_form_cert_url
 
         xx_trusted_form_cert_url = self.xx_trusted_form_cert_url
+
+        source_id = self.source_id
+
+        ping_id = self.ping_id
 
         options_async: str | Unset = UNSET
         if not isinstance(self.options_async, Unset):
@@ -80,6 +88,10 @@ class PostFlowsFlowIdLeadsDataBody:
             field_dict["trusted_form_cert_url"] = trusted_form_cert_url
         if xx_trusted_form_cert_url is not UNSET:
             field_dict["xxTrustedFormCertUrl"] = xx_trusted_form_cert_url
+        if source_id is not UNSET:
+            field_dict["source_id"] = source_id
+        if ping_id is not UNSET:
+            field_dict["ping_id"] = ping_id
         if options_async is not UNSET:
             field_dict["options.async"] = options_async
         if options_test_mode is not UNSET:
@@ -99,6 +111,10 @@ class PostFlowsFlowIdLeadsDataBody:
         trusted_form_cert_url = d.pop("trusted_form_cert_url", UNSET)
 
         xx_trusted_form_cert_url = d.pop("xxTrustedFormCertUrl", UNSET)
+
+        source_id = d.pop("source_id", UNSET)
+
+        ping_id = d.pop("ping_id", UNSET)
 
         _options_async = d.pop("options.async", UNSET)
         options_async: PostFlowsFlowIdLeadsDataBodyOptionsAsync | Unset
@@ -126,6 +142,8 @@ class PostFlowsFlowIdLeadsDataBody:
             external_id=external_id,
             trusted_form_cert_url=trusted_form_cert_url,
             xx_trusted_form_cert_url=xx_trusted_form_cert_url,
+            source_id=source_id,
+            ping_id=ping_id,
             options_async=options_async,
             options_test_mode=options_test_mode,
             options_timeout=options_timeout,

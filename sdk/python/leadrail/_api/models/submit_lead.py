@@ -32,12 +32,17 @@ class SubmitLead:
                 all.
             external_id (str | Unset): Your id for the lead; resubmitting it is safe
             trusted_form_cert_url (str | Unset):
+            source_id (str | Unset): The flow's source (POST /flows/{id}/sources) sending it; implied by a source's key
+            ping_id (str | Unset): Sell at the bid of this ping (POST /flows/{id}/ping): before it expires, with the pinged
+                values
             options (SubmitLeadOptions | Unset):
      """
 
     lead: SubmitLeadLead
     external_id: str | Unset = UNSET
     trusted_form_cert_url: str | Unset = UNSET
+    source_id: str | Unset = UNSET
+    ping_id: str | Unset = UNSET
     options: SubmitLeadOptions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,6 +59,10 @@ class SubmitLead:
 
         trusted_form_cert_url = self.trusted_form_cert_url
 
+        source_id = self.source_id
+
+        ping_id = self.ping_id
+
         options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.options, Unset):
             options = self.options.to_dict()
@@ -68,6 +77,10 @@ class SubmitLead:
             field_dict["external_id"] = external_id
         if trusted_form_cert_url is not UNSET:
             field_dict["trusted_form_cert_url"] = trusted_form_cert_url
+        if source_id is not UNSET:
+            field_dict["source_id"] = source_id
+        if ping_id is not UNSET:
+            field_dict["ping_id"] = ping_id
         if options is not UNSET:
             field_dict["options"] = options
 
@@ -89,6 +102,10 @@ class SubmitLead:
 
         trusted_form_cert_url = d.pop("trusted_form_cert_url", UNSET)
 
+        source_id = d.pop("source_id", UNSET)
+
+        ping_id = d.pop("ping_id", UNSET)
+
         _options = d.pop("options", UNSET)
         options: SubmitLeadOptions | Unset
         if isinstance(_options,  Unset):
@@ -103,6 +120,8 @@ class SubmitLead:
             lead=lead,
             external_id=external_id,
             trusted_form_cert_url=trusted_form_cert_url,
+            source_id=source_id,
+            ping_id=ping_id,
             options=options,
         )
 

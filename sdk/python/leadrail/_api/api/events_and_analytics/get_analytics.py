@@ -192,8 +192,8 @@ def sync_detailed(
         start_date (datetime.date | datetime.datetime | Unset): First day (UTC) or instant of the
             period; default 30 days before end_date Example: 2024-01-01.
         end_date (datetime.date | datetime.datetime | Unset): Last day (UTC, inclusive) or instant
-            of the period; default today; not before start_date (400 invalid_range) Example:
-            2024-01-31.
+            of the period; default today (or start_date's day when that is later); not before
+            start_date (400 invalid_range) Example: 2024-01-31.
         include_test_leads (GetAnalyticsIncludeTestLeads | Unset): Count test-mode leads too
             (default false) Default: 'false'.
 
@@ -249,8 +249,8 @@ def sync(
         start_date (datetime.date | datetime.datetime | Unset): First day (UTC) or instant of the
             period; default 30 days before end_date Example: 2024-01-01.
         end_date (datetime.date | datetime.datetime | Unset): Last day (UTC, inclusive) or instant
-            of the period; default today; not before start_date (400 invalid_range) Example:
-            2024-01-31.
+            of the period; default today (or start_date's day when that is later); not before
+            start_date (400 invalid_range) Example: 2024-01-31.
         include_test_leads (GetAnalyticsIncludeTestLeads | Unset): Count test-mode leads too
             (default false) Default: 'false'.
 
@@ -301,8 +301,8 @@ async def asyncio_detailed(
         start_date (datetime.date | datetime.datetime | Unset): First day (UTC) or instant of the
             period; default 30 days before end_date Example: 2024-01-01.
         end_date (datetime.date | datetime.datetime | Unset): Last day (UTC, inclusive) or instant
-            of the period; default today; not before start_date (400 invalid_range) Example:
-            2024-01-31.
+            of the period; default today (or start_date's day when that is later); not before
+            start_date (400 invalid_range) Example: 2024-01-31.
         include_test_leads (GetAnalyticsIncludeTestLeads | Unset): Count test-mode leads too
             (default false) Default: 'false'.
 
@@ -358,8 +358,8 @@ async def asyncio(
         start_date (datetime.date | datetime.datetime | Unset): First day (UTC) or instant of the
             period; default 30 days before end_date Example: 2024-01-01.
         end_date (datetime.date | datetime.datetime | Unset): Last day (UTC, inclusive) or instant
-            of the period; default today; not before start_date (400 invalid_range) Example:
-            2024-01-31.
+            of the period; default today (or start_date's day when that is later); not before
+            start_date (400 invalid_range) Example: 2024-01-31.
         include_test_leads (GetAnalyticsIncludeTestLeads | Unset): Count test-mode leads too
             (default false) Default: 'false'.
 

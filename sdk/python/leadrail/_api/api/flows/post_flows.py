@@ -83,6 +83,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -128,7 +135,8 @@ def sync_detailed(
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
-    distribution. Delivery steps name a recipient_id or define a recipient inline.
+    distribution. Delivery steps name a recipient_id or define a recipient inline. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         body (FlowInput):
@@ -162,7 +170,8 @@ def sync(
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
-    distribution. Delivery steps name a recipient_id or define a recipient inline.
+    distribution. Delivery steps name a recipient_id or define a recipient inline. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         body (FlowInput):
@@ -191,7 +200,8 @@ async def asyncio_detailed(
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
-    distribution. Delivery steps name a recipient_id or define a recipient inline.
+    distribution. Delivery steps name a recipient_id or define a recipient inline. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         body (FlowInput):
@@ -225,7 +235,8 @@ async def asyncio(
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
-    distribution. Delivery steps name a recipient_id or define a recipient inline.
+    distribution. Delivery steps name a recipient_id or define a recipient inline. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         body (FlowInput):

@@ -84,6 +84,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -129,7 +136,8 @@ def sync_detailed(
 ) -> Response[Error]:
     """ Replace a flow’s configuration (saved as a new version)
 
-     Leads already in flight keep running against the version they arrived under.
+     Leads already in flight keep running against the version they arrived under. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         flow_id (str):
@@ -165,7 +173,8 @@ def sync(
 ) -> Error | None:
     """ Replace a flow’s configuration (saved as a new version)
 
-     Leads already in flight keep running against the version they arrived under.
+     Leads already in flight keep running against the version they arrived under. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         flow_id (str):
@@ -196,7 +205,8 @@ async def asyncio_detailed(
 ) -> Response[Error]:
     """ Replace a flow’s configuration (saved as a new version)
 
-     Leads already in flight keep running against the version they arrived under.
+     Leads already in flight keep running against the version they arrived under. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         flow_id (str):
@@ -232,7 +242,8 @@ async def asyncio(
 ) -> Error | None:
     """ Replace a flow’s configuration (saved as a new version)
 
-     Leads already in flight keep running against the version they arrived under.
+     Leads already in flight keep running against the version they arrived under. A list_check step
+    naming a list this account does not have answers 422 `unknown_list`.
 
     Args:
         flow_id (str):

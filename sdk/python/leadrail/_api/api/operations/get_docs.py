@@ -55,7 +55,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[str]:
-    """ Interactive API documentation (Swagger UI)
+    """ Interactive API documentation (Swagger UI, served from this server)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -81,7 +81,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> str | None:
-    """ Interactive API documentation (Swagger UI)
+    """ Interactive API documentation (Swagger UI, served from this server)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,7 +102,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[str]:
-    """ Interactive API documentation (Swagger UI)
+    """ Interactive API documentation (Swagger UI, served from this server)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +128,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> str | None:
-    """ Interactive API documentation (Swagger UI)
+    """ Interactive API documentation (Swagger UI, served from this server)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.replay_request_type_0 import ReplayRequestType0
+from ...models.replay_request_type_1 import ReplayRequestType1
 from ...models.replay_result import ReplayResult
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +20,7 @@ from typing import cast
 def _get_kwargs(
     lead_id: str,
     *,
-    body: Any | ReplayRequestType0 | Unset = UNSET,
+    body: ReplayRequestType0 | ReplayRequestType1 | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -42,7 +43,8 @@ def _get_kwargs(
     if isinstance(body, ReplayRequestType0):
         _kwargs["json"] = body.to_dict()
     else:
-        _kwargs["json"] = body
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -148,7 +150,7 @@ def sync_detailed(
     lead_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any | ReplayRequestType0 | Unset = UNSET,
+    body: ReplayRequestType0 | ReplayRequestType1 | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | ReplayResult]:
@@ -161,7 +163,7 @@ def sync_detailed(
         lead_id (str):
         idempotency_key (str | Unset): Makes a retried replay request safe: the same key gets the
             same replay back
-        body (Any | ReplayRequestType0 | Unset):
+        body (ReplayRequestType0 | ReplayRequestType1 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +191,7 @@ def sync(
     lead_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any | ReplayRequestType0 | Unset = UNSET,
+    body: ReplayRequestType0 | ReplayRequestType1 | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | ReplayResult | None:
@@ -202,7 +204,7 @@ def sync(
         lead_id (str):
         idempotency_key (str | Unset): Makes a retried replay request safe: the same key gets the
             same replay back
-        body (Any | ReplayRequestType0 | Unset):
+        body (ReplayRequestType0 | ReplayRequestType1 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +227,7 @@ async def asyncio_detailed(
     lead_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any | ReplayRequestType0 | Unset = UNSET,
+    body: ReplayRequestType0 | ReplayRequestType1 | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | ReplayResult]:
@@ -238,7 +240,7 @@ async def asyncio_detailed(
         lead_id (str):
         idempotency_key (str | Unset): Makes a retried replay request safe: the same key gets the
             same replay back
-        body (Any | ReplayRequestType0 | Unset):
+        body (ReplayRequestType0 | ReplayRequestType1 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,7 +268,7 @@ async def asyncio(
     lead_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: Any | ReplayRequestType0 | Unset = UNSET,
+    body: ReplayRequestType0 | ReplayRequestType1 | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | ReplayResult | None:
@@ -279,7 +281,7 @@ async def asyncio(
         lead_id (str):
         idempotency_key (str | Unset): Makes a retried replay request safe: the same key gets the
             same replay back
-        body (Any | ReplayRequestType0 | Unset):
+        body (ReplayRequestType0 | ReplayRequestType1 | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

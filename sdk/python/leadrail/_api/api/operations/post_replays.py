@@ -11,6 +11,7 @@ from ... import errors
 from ...models.bulk_replay import BulkReplay
 from ...models.bulk_replay_dry_run import BulkReplayDryRun
 from ...models.bulk_replay_request_type_0 import BulkReplayRequestType0
+from ...models.bulk_replay_request_type_1 import BulkReplayRequestType1
 from ...models.error import Error
 from typing import cast
 
@@ -18,7 +19,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body: Any | BulkReplayRequestType0,
+    body: BulkReplayRequestType0 | BulkReplayRequestType1,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -37,7 +38,8 @@ def _get_kwargs(
     if isinstance(body, BulkReplayRequestType0):
         _kwargs["json"] = body.to_dict()
     else:
-        _kwargs["json"] = body
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -142,7 +144,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Any | BulkReplayRequestType0,
+    body: BulkReplayRequestType0 | BulkReplayRequestType1,
 
 ) -> Response[BulkReplay | BulkReplayDryRun | Error]:
     """ Replay many failed leads (or list them with dry_run)
@@ -151,7 +153,7 @@ def sync_detailed(
     progress, DELETE it to cancel.
 
     Args:
-        body (Any | BulkReplayRequestType0):
+        body (BulkReplayRequestType0 | BulkReplayRequestType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +178,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: Any | BulkReplayRequestType0,
+    body: BulkReplayRequestType0 | BulkReplayRequestType1,
 
 ) -> BulkReplay | BulkReplayDryRun | Error | None:
     """ Replay many failed leads (or list them with dry_run)
@@ -185,7 +187,7 @@ def sync(
     progress, DELETE it to cancel.
 
     Args:
-        body (Any | BulkReplayRequestType0):
+        body (BulkReplayRequestType0 | BulkReplayRequestType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +207,7 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Any | BulkReplayRequestType0,
+    body: BulkReplayRequestType0 | BulkReplayRequestType1,
 
 ) -> Response[BulkReplay | BulkReplayDryRun | Error]:
     """ Replay many failed leads (or list them with dry_run)
@@ -214,7 +216,7 @@ async def asyncio_detailed(
     progress, DELETE it to cancel.
 
     Args:
-        body (Any | BulkReplayRequestType0):
+        body (BulkReplayRequestType0 | BulkReplayRequestType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,7 +241,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: Any | BulkReplayRequestType0,
+    body: BulkReplayRequestType0 | BulkReplayRequestType1,
 
 ) -> BulkReplay | BulkReplayDryRun | Error | None:
     """ Replay many failed leads (or list them with dry_run)
@@ -248,7 +250,7 @@ async def asyncio(
     progress, DELETE it to cancel.
 
     Args:
-        body (Any | BulkReplayRequestType0):
+        body (BulkReplayRequestType0 | BulkReplayRequestType1):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,286 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.ping_answer import PingAnswer
+from ...models.ping_request import PingRequest
+from typing import cast
+
+
+
+def _get_kwargs(
+    flow_id: str,
+    *,
+    body: PingRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/flows/{flow_id}/ping".format(flow_id=quote(str(flow_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PingAnswer | None:
+    if response.status_code == 200:
+        response_200 = PingAnswer.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PingAnswer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    flow_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PingRequest,
+
+) -> Response[Error | PingAnswer]:
+    """ Ping: what would this lead be bought for?
+
+     Runs the flow’s and the source’s acceptance criteria, caps (read, not reserved) and purchase pricing
+    on the fields sent, and answers a bid with its ping_id and expiry, or no bid with the reason.
+    Required fields are not required of a ping; a criterion about a field the ping lacks cannot pass.
+    Every ping is recorded (counted in analytics); the pinged values are kept only as hashes. Over the
+    source’s ping limits: 429 `ping_limit_reached`. Post the lead with `ping_id` to sell it at the bid.
+
+    Args:
+        flow_id (str):
+        body (PingRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PingAnswer]
+     """
+
+
+    kwargs = _get_kwargs(
+        flow_id=flow_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    flow_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PingRequest,
+
+) -> Error | PingAnswer | None:
+    """ Ping: what would this lead be bought for?
+
+     Runs the flow’s and the source’s acceptance criteria, caps (read, not reserved) and purchase pricing
+    on the fields sent, and answers a bid with its ping_id and expiry, or no bid with the reason.
+    Required fields are not required of a ping; a criterion about a field the ping lacks cannot pass.
+    Every ping is recorded (counted in analytics); the pinged values are kept only as hashes. Over the
+    source’s ping limits: 429 `ping_limit_reached`. Post the lead with `ping_id` to sell it at the bid.
+
+    Args:
+        flow_id (str):
+        body (PingRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PingAnswer
+     """
+
+
+    return sync_detailed(
+        flow_id=flow_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    flow_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PingRequest,
+
+) -> Response[Error | PingAnswer]:
+    """ Ping: what would this lead be bought for?
+
+     Runs the flow’s and the source’s acceptance criteria, caps (read, not reserved) and purchase pricing
+    on the fields sent, and answers a bid with its ping_id and expiry, or no bid with the reason.
+    Required fields are not required of a ping; a criterion about a field the ping lacks cannot pass.
+    Every ping is recorded (counted in analytics); the pinged values are kept only as hashes. Over the
+    source’s ping limits: 429 `ping_limit_reached`. Post the lead with `ping_id` to sell it at the bid.
+
+    Args:
+        flow_id (str):
+        body (PingRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PingAnswer]
+     """
+
+
+    kwargs = _get_kwargs(
+        flow_id=flow_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    flow_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PingRequest,
+
+) -> Error | PingAnswer | None:
+    """ Ping: what would this lead be bought for?
+
+     Runs the flow’s and the source’s acceptance criteria, caps (read, not reserved) and purchase pricing
+    on the fields sent, and answers a bid with its ping_id and expiry, or no bid with the reason.
+    Required fields are not required of a ping; a criterion about a field the ping lacks cannot pass.
+    Every ping is recorded (counted in analytics); the pinged values are kept only as hashes. Over the
+    source’s ping limits: 429 `ping_limit_reached`. Post the lead with `ping_id` to sell it at the bid.
+
+    Args:
+        flow_id (str):
+        body (PingRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PingAnswer
+     """
+
+
+    return (await asyncio_detailed(
+        flow_id=flow_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.suppression_items_input import SuppressionItemsInput
+from ...models.suppression_items_result import SuppressionItemsResult
+from typing import cast
+
+
+
+def _get_kwargs(
+    list_id: str,
+    *,
+    body: SuppressionItemsInput,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/lists/{list_id}/items/remove".format(list_id=quote(str(list_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SuppressionItemsResult | None:
+    if response.status_code == 200:
+        response_200 = SuppressionItemsResult.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | SuppressionItemsResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    list_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SuppressionItemsInput,
+
+) -> Response[Error | SuppressionItemsResult]:
+    """ Remove values from a suppression list
+
+    Args:
+        list_id (str):
+        body (SuppressionItemsInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SuppressionItemsResult]
+     """
+
+
+    kwargs = _get_kwargs(
+        list_id=list_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    list_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SuppressionItemsInput,
+
+) -> Error | SuppressionItemsResult | None:
+    """ Remove values from a suppression list
+
+    Args:
+        list_id (str):
+        body (SuppressionItemsInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SuppressionItemsResult
+     """
+
+
+    return sync_detailed(
+        list_id=list_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    list_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SuppressionItemsInput,
+
+) -> Response[Error | SuppressionItemsResult]:
+    """ Remove values from a suppression list
+
+    Args:
+        list_id (str):
+        body (SuppressionItemsInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SuppressionItemsResult]
+     """
+
+
+    kwargs = _get_kwargs(
+        list_id=list_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    list_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SuppressionItemsInput,
+
+) -> Error | SuppressionItemsResult | None:
+    """ Remove values from a suppression list
+
+    Args:
+        list_id (str):
+        body (SuppressionItemsInput):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SuppressionItemsResult
+     """
+
+
+    return (await asyncio_detailed(
+        list_id=list_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="SourceInputPricingType0RulesItem")
+
+
+
+@_attrs_define
+class SourceInputPricingType0RulesItem:
+    """ 
+        Attributes:
+            amount (float):
+            criteria (str): Leads matching it get this price. A CEL (cel.dev) expression that compiles to a boolean over
+                `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and
+                column).
+     """
+
+    amount: float
+    criteria: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        criteria = self.criteria
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "amount": amount,
+            "criteria": criteria,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        criteria = d.pop("criteria")
+
+        source_input_pricing_type_0_rules_item = cls(
+            amount=amount,
+            criteria=criteria,
+        )
+
+
+        source_input_pricing_type_0_rules_item.additional_properties = d
+        return source_input_pricing_type_0_rules_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
