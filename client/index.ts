@@ -103,6 +103,14 @@ type SubmitBody = JsonBody<'/flows/{flow_id}/leads', 'post'>;
 type SubmitFields = Omit<Exclude<SubmitBody, string>, 'lead' | 'options'> &
   NonNullable<Exclude<SubmitBody, string>['options']>;
 export type SubmitLeadOptions = Idiomatic<SubmitFields & { idempotency_key: string }>;
+/**
+ * Which submit options go in the body's `options` (the rest, e.g. external_id, source_id, ping_id, at its
+ * top level): every key of the generated options type, checked by the compiler both ways.
+ */
+const PROCESSING_OPTIONS = { async: true, timeout: true, test_mode: true } satisfies Record<
+  keyof NonNullable<Exclude<SubmitBody, string>['options']>,
+  true
+>;
 type BatchBody = Schemas['LeadBatch'];
 export type BatchLeadInput = { lead: Record<string, unknown> } & Idiomatic<
   Omit<BatchBody['leads'][number], 'lead'>
@@ -251,22 +259,21 @@ export class LeadrailClient {
     lead: Record<string, unknown>,
     options: SubmitLeadOptions = {},
   ): Promise<SubmittedLead | AcceptedLead> {
-    const { external_id, trusted_form_cert_url, idempotency_key, ...processing } = snakeKeys(
-      options,
-    ) as SubmitFields & { idempotency_key?: string };
-    const body = {
-      lead,
-      ...(external_id === undefined ? {} : { external_id }),
-      ...(trusted_form_cert_url === undefined ? {} : { trusted_form_cert_url }),
-      ...(Object.keys(processing).length > 0 ? { options: processing } : {}),
-    };
+    const { idempotency_key, ...given } = snakeKeys(options) as SubmitFields & { idempotency_key?: string };
+    const body: Record<string, unknown> = { lead };
+    const processing: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(given)) {
+      if (name in PROCESSING_OPTIONS) processing[name] = value;
+      else body[name] = value;
+    }
+    if (Object.keys(processing).length > 0) body.options = processing;
     return this.ok(
       this.api.POST('/flows/{flow_id}/leads', {
         params: {
           path: { flow_id: flowId },
           header: idempotency_key ? { 'idempotency-key': idempotency_key } : undefined,
         },
-        body,
+        body: body as Exclude<SubmitBody, string>,
       }),
     );
   }

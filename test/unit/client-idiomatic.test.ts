@@ -37,6 +37,7 @@ describe('the TypeScript SDK: idiomatic names sent as the API names them', () =>
       {
         externalId: 'e1',
         trustedFormCertUrl: 'https://cert.example/1',
+        sourceId: 'src_1',
         testMode: true,
         idempotencyKey: 'k1',
       },
@@ -46,6 +47,7 @@ describe('the TypeScript SDK: idiomatic names sent as the API names them', () =>
       lead: { first_name: 'Ana', zipCode: '78701' },
       external_id: 'e1',
       trusted_form_cert_url: 'https://cert.example/1',
+      source_id: 'src_1',
       options: { test_mode: true },
     });
     expect(sent[0]!.headers.get('idempotency-key')).toBe('k1');

@@ -85,6 +85,8 @@ class LeadrailClient:
         *,
         external_id: str | None = None,
         trusted_form_cert_url: str | None = None,
+        source_id: str | None = None,
+        ping_id: str | None = None,
         test_mode: bool | None = None,
         asynchronous: bool | None = None,
         timeout: int | None = None,
@@ -101,6 +103,8 @@ class LeadrailClient:
                 lead=dict(lead),
                 external_id=external_id,
                 trusted_form_cert_url=trusted_form_cert_url,
+                source_id=source_id,
+                ping_id=ping_id,
                 options=options or None,
             )
         )
