@@ -254,7 +254,7 @@ export class LeadrailClient {
   // Leads
 
   /** Submits one lead; resolves to the lead (201, decided) or its acceptance (202, still processing). */
-  submitLead(
+  async submitLead(
     flowId: string,
     lead: Record<string, unknown>,
     options: SubmitLeadOptions = {},
@@ -279,7 +279,7 @@ export class LeadrailClient {
   }
 
   /** Submits up to 1,000 leads at once; 207 with one result per lead, in order. */
-  submitBatch(flowId: string, leads: BatchLeadInput[], options?: BatchOptions): Promise<BatchResult> {
+  async submitBatch(flowId: string, leads: BatchLeadInput[], options?: BatchOptions): Promise<BatchResult> {
     return this.ok(
       this.api.POST('/flows/{flow_id}/leads/batch', {
         params: { path: { flow_id: flowId } },
@@ -296,7 +296,7 @@ export class LeadrailClient {
   }
 
   /** One page of leads matching the filters (`limit`, `offset`; `total_count` says how many in all). */
-  searchLeads(options: LeadSearchQuery = {}): Promise<LeadSearchResult> {
+  async searchLeads(options: LeadSearchQuery = {}): Promise<LeadSearchResult> {
     return this.ok(this.api.GET('/leads', { params: { query: query<QueryOf<'/leads', 'get'>>(options) } }));
   }
 
@@ -318,7 +318,7 @@ export class LeadrailClient {
   }
 
   /** Reports what happened to a lead after delivery (converted, returned, …). */
-  submitFeedback(leadId: string, feedback: FeedbackInput): Promise<FeedbackResult> {
+  async submitFeedback(leadId: string, feedback: FeedbackInput): Promise<FeedbackResult> {
     return this.ok(
       this.api.POST('/leads/{lead_id}/feedback', {
         params: { path: { lead_id: leadId } },
@@ -330,7 +330,11 @@ export class LeadrailClient {
   // Replays (leads:write; a dry run also leads:read)
 
   /** Replays a lead's failed deliveries; send an idempotency key to make a retry safe. */
-  replayLead(leadId: string, request: ReplayRequest = {}, idempotencyKey?: string): Promise<ReplayResult> {
+  async replayLead(
+    leadId: string,
+    request: ReplayRequest = {},
+    idempotencyKey?: string,
+  ): Promise<ReplayResult> {
     return this.ok(
       this.api.POST('/leads/{lead_id}/replay', {
         params: {
@@ -343,7 +347,7 @@ export class LeadrailClient {
   }
 
   /** Leads waiting for a replay, grouped by flow, recipient and reason (leads:read). */
-  listFailedDeliveries(options: FailedDeliveriesQuery = {}): Promise<FailedDeliveries> {
+  async listFailedDeliveries(options: FailedDeliveriesQuery = {}): Promise<FailedDeliveries> {
     return this.ok(
       this.api.GET('/failed-deliveries', {
         params: { query: query<QueryOf<'/failed-deliveries', 'get'>>(options) },
@@ -352,7 +356,7 @@ export class LeadrailClient {
   }
 
   /** Lists what a bulk replay with this filter would replay, replaying nothing. */
-  dryRunBulkReplay(request: BulkReplayRequest): Promise<BulkReplayDryRun> {
+  async dryRunBulkReplay(request: BulkReplayRequest): Promise<BulkReplayDryRun> {
     return this.ok(
       this.api.POST('/replays', {
         body: { ...(snakeKeys(request) as BulkReplayBody), dry_run: true },
@@ -361,7 +365,7 @@ export class LeadrailClient {
   }
 
   /** Starts a bulk replay; follow it with getBulkReplay, stop it with cancelBulkReplay. */
-  startBulkReplay(request: BulkReplayRequest): Promise<BulkReplay> {
+  async startBulkReplay(request: BulkReplayRequest): Promise<BulkReplay> {
     return this.ok(
       this.api.POST('/replays', {
         body: { ...(snakeKeys(request) as BulkReplayBody), dry_run: false },
@@ -421,7 +425,7 @@ export class LeadrailClient {
     return this.ok(this.api.GET('/flows/{flow_id}/versions', { params: { path: { flow_id: flowId } } }));
   }
 
-  getFlowEvents(flowId: string, options: FlowEventsQuery = {}): Promise<FlowEventsResult> {
+  async getFlowEvents(flowId: string, options: FlowEventsQuery = {}): Promise<FlowEventsResult> {
     return this.ok(
       this.api.GET('/flows/{flow_id}/events', {
         params: {
@@ -432,7 +436,7 @@ export class LeadrailClient {
     );
   }
 
-  getAnalytics(options: AnalyticsQuery = {}): Promise<AnalyticsResult> {
+  async getAnalytics(options: AnalyticsQuery = {}): Promise<AnalyticsResult> {
     return this.ok(
       this.api.GET('/analytics', { params: { query: query<QueryOf<'/analytics', 'get'>>(options) } }),
     );
@@ -490,7 +494,10 @@ export class LeadrailClient {
     );
   }
 
-  rotateApiKey(keyId: string, options: Idiomatic<Schemas['ApiKeyRotation']> = {}): Promise<CreatedApiKey> {
+  async rotateApiKey(
+    keyId: string,
+    options: Idiomatic<Schemas['ApiKeyRotation']> = {},
+  ): Promise<CreatedApiKey> {
     return this.ok(
       this.api.POST('/api-keys/{key_id}/rotate', {
         params: { path: { key_id: keyId } },
@@ -511,7 +518,7 @@ export class LeadrailClient {
   }
 
   /** A new signing secret; the replaced one keeps signing for `overlapSeconds` (two v1= signatures). */
-  rotateWebhookSecret(options: WebhookSecretRotation = {}): Promise<WebhookSecret> {
+  async rotateWebhookSecret(options: WebhookSecretRotation = {}): Promise<WebhookSecret> {
     return this.ok(
       this.api.POST('/webhooks/secret/rotate', {
         body: snakeKeys(options) as Schemas['WebhookSecretRotation'],
@@ -522,7 +529,7 @@ export class LeadrailClient {
   // Intent ranking (intent:query scope)
 
   /** Ranks companies by purchase intent for a free-text prompt (`POST /query`). */
-  queryIntent(request: IntentQueryRequest): Promise<IntentQueryResponse> {
+  async queryIntent(request: IntentQueryRequest): Promise<IntentQueryResponse> {
     const { filters, ...rest } = request;
     const body = {
       ...snakeKeys(rest),

@@ -45,6 +45,14 @@ export const GENERATED = [SPEC, TS_TYPES, PY_PACKAGE] as const;
 
 /** Generates everything into `out` (a directory laid out like the repository). */
 export async function generate(out: string): Promise<void> {
+  for (const tool of [
+    'openapi-typescript/node_modules/.bin/openapi-typescript',
+    'python-sdk/bin/openapi-python-client',
+  ])
+    if (!existsSync(join(tools, tool)))
+      throw new Error(
+        `.tools/${tool} is missing: install the pinned generators with node dev/bootstrap.mjs --sdk`,
+      );
   const specPath = join(out, SPEC);
   execFileSync('mkdir', ['-p', join(out, 'sdk/python/leadrail'), join(out, 'client/generated')]);
   writeFileSync(specPath, `${JSON.stringify(await openApiDocument(), null, 2)}\n`);

@@ -91,9 +91,16 @@ describe('the TypeScript SDK: idiomatic names sent as the API names them', () =>
     expect(sent[6]!.body).toEqual({ flow_id: 'flow_1', rate_per_second: 2, dry_run: true });
   });
 
-  it('refuses one option given under both names with different values', () => {
-    const { client } = recordingClient(() => Response.json({}));
-    expect(() => client.searchLeads({ flowId: 'a', flow_id: 'b' })).toThrow(/flow_id is given twice/);
+  it('refuses one option given under both names with different values, sending nothing', async () => {
+    const { client, sent } = recordingClient(() => Response.json({}));
+    await expect(client.searchLeads({ flowId: 'a', flow_id: 'b' })).rejects.toThrow(/flow_id is given twice/);
+    await expect(client.submitLead('flow_1', {}, { externalId: 'a', external_id: 'b' })).rejects.toThrow(
+      TypeError,
+    );
+    expect(sent).toEqual([]);
+    // The same value under both names is no conflict.
+    await client.searchLeads({ flowId: 'a', flow_id: 'a' });
+    expect(sent[0]!.url.searchParams.get('flow_id')).toBe('a');
   });
 
   it('iterateLeads pages until total_count, asking for pageSize at a time', async () => {
