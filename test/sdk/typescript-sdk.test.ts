@@ -147,6 +147,12 @@ describe('the TypeScript SDK (@leadrail/client, built) against the live stack', 
     for await (const summary of client.iterateLeads({ flowId: flow.id, status: ['rejected'] }))
       none.push(summary.id);
     expect(none).toEqual([]);
+    // The generated, typed transport for what the idiomatic layer does not wrap.
+    const { data: caps, response } = await client.api.GET('/flows/{flow_id}/caps', {
+      params: { path: { flow_id: flow.id } },
+    });
+    expect(response.status).toBe(200);
+    expect(caps?.flow_id).toBe(flow.id);
     const byExternalId = await client.searchLeads({ flowId: flow.id, externalId: 'p3', testMode: false });
     expect(byExternalId.leads.map((l) => l.external_id)).toEqual(['p3']);
   });

@@ -97,6 +97,18 @@ def test_the_sdk_under_test_is_the_installed_package():
     assert callable(leadrail.verify_webhook)
 
 
+def test_generated_layer_parses_live_answers_into_its_models(client):
+    # Anything the idiomatic layer does not wrap is one generated function away, with typed models.
+    from leadrail._api.api.api_keys import get_me
+    from leadrail._api.models.current_key import CurrentKey
+
+    me = get_me.sync(client=client.generated)
+    assert isinstance(me, CurrentKey)
+    assert me.account_id.startswith("acct_")
+    assert me.mode == "live"
+    assert "admin" in me.scopes
+
+
 def a_lead() -> dict:
     return {"first_name": "Ana", "email": f"ana.{uuid.uuid4().hex[:8]}@example.com"}
 
