@@ -91,8 +91,8 @@ export async function generate(out: string): Promise<void> {
       join(root, 'sdk/python/openapi-python-client.yaml'),
       '--overwrite',
     ],
-    // Its warnings (endpoints it cannot model: the intent import's CSV/NDJSON bodies, the Flow model's
-    // duplicate name) go to a pipe: shown only if it fails (execFileSync puts them in the error).
+    // Its warnings (the uploads with CSV/NDJSON bodies, which it cannot model) go to a pipe: shown only
+    // if it fails (execFileSync puts them in the error).
     {
       env: { ...process.env, PYTHONPATH: join(tools, 'python-sdk') },
       stdio: ['ignore', 'pipe', 'pipe'],

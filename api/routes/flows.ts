@@ -37,7 +37,7 @@ const SettingsResponseSchema = z
     updated_at: z.string(),
     settings: z.record(z.string(), z.unknown()),
   })
-  .openapi('FlowSettings');
+  .openapi('FlowSettingsResult');
 
 /**
  * Creates inline recipients and checks referenced ones belong to the account; returns step index -> id.

@@ -2735,7 +2735,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FlowSettings"];
+                        "application/json": components["schemas"]["FlowSettingsResult"];
                     };
                 };
                 /** @description Invalid request (validation_failed, invalid_json, invalid_content_encoding) */
@@ -8493,7 +8493,7 @@ export interface components {
                 type: "list_check";
             })[];
         };
-        FlowSettings: {
+        FlowSettingsResult: {
             flow_id: string;
             settings: {
                 [key: string]: unknown;
@@ -9329,7 +9329,7 @@ export type SchemaFlowCapUsage = components['schemas']['FlowCapUsage'];
 export type SchemaFlowEvent = components['schemas']['FlowEvent'];
 export type SchemaFlowEvents = components['schemas']['FlowEvents'];
 export type SchemaFlowInput = components['schemas']['FlowInput'];
-export type SchemaFlowSettings = components['schemas']['FlowSettings'];
+export type SchemaFlowSettingsResult = components['schemas']['FlowSettingsResult'];
 export type SchemaFlowSettingsUpdate = components['schemas']['FlowSettingsUpdate'];
 export type SchemaFlowVersions = components['schemas']['FlowVersions'];
 export type SchemaHealth = components['schemas']['Health'];

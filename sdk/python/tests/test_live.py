@@ -97,10 +97,17 @@ def test_the_sdk_under_test_is_the_installed_package():
     assert callable(leadrail.verify_webhook)
 
 
-def test_generated_layer_parses_live_answers_into_its_models(client):
+def test_generated_layer_parses_live_answers_into_its_models(client, flow_id):
     # Anything the idiomatic layer does not wrap is one generated function away, with typed models.
     from leadrail._api.api.api_keys import get_me
+    from leadrail._api.api.flows import get_flows_flow_id
     from leadrail._api.models.current_key import CurrentKey
+    from leadrail._api.models.flow import Flow
+
+    flow = get_flows_flow_id.sync(flow_id, client=client.generated)
+    assert isinstance(flow, Flow)
+    assert flow.id == flow_id
+    assert flow.name == "Python SDK"
 
     me = get_me.sync(client=client.generated)
     assert isinstance(me, CurrentKey)

@@ -41,10 +41,18 @@ from .feedback import Feedback
 from .feedback_result import FeedbackResult
 from .feedback_result_type import FeedbackResultType
 from .feedback_type import FeedbackType
+from .flow import Flow
 from .flow_cap_usage import FlowCapUsage
 from .flow_cap_usage_caps_item import FlowCapUsageCapsItem
 from .flow_cap_usage_caps_item_per import FlowCapUsageCapsItemPer
 from .flow_cap_usage_caps_item_scope import FlowCapUsageCapsItemScope
+from .flow_configuration import FlowConfiguration
+from .flow_configuration_caps_item import FlowConfigurationCapsItem
+from .flow_configuration_delivery_retry import FlowConfigurationDeliveryRetry
+from .flow_configuration_distribution import FlowConfigurationDistribution
+from .flow_configuration_fields_item import FlowConfigurationFieldsItem
+from .flow_configuration_pricing import FlowConfigurationPricing
+from .flow_configuration_steps_item import FlowConfigurationStepsItem
 from .flow_event import FlowEvent
 from .flow_event_details_type_0 import FlowEventDetailsType0
 from .flow_event_fields_type_0 import FlowEventFieldsType0
@@ -78,7 +86,9 @@ from .flow_input_steps_item_type_1_type import FlowInputStepsItemType1Type
 from .flow_input_steps_item_type_3 import FlowInputStepsItemType3
 from .flow_input_steps_item_type_3_action import FlowInputStepsItemType3Action
 from .flow_input_steps_item_type_3_type import FlowInputStepsItemType3Type
-from .flow_settings_settings import FlowSettingsSettings
+from .flow_settings import FlowSettings
+from .flow_settings_result import FlowSettingsResult
+from .flow_settings_result_settings import FlowSettingsResultSettings
 from .flow_settings_update import FlowSettingsUpdate
 from .flow_settings_update_settings import FlowSettingsUpdateSettings
 from .flow_settings_update_settings_notifications_type_0 import FlowSettingsUpdateSettingsNotificationsType0
@@ -89,6 +99,9 @@ from .flow_versions_versions_item import FlowVersionsVersionsItem
 from .get_analytics_group_by import GetAnalyticsGroupBy
 from .get_analytics_include_test_leads import GetAnalyticsIncludeTestLeads
 from .get_analytics_metric import GetAnalyticsMetric
+from .get_flows_response_200 import GetFlowsResponse200
+from .get_flows_response_200_flows_item import GetFlowsResponse200FlowsItem
+from .get_flows_response_200_flows_item_statistics import GetFlowsResponse200FlowsItemStatistics
 from .get_leads_test_mode import GetLeadsTestMode
 from .get_query_quality_alerts_status import GetQueryQualityAlertsStatus
 from .health import Health
@@ -268,10 +281,18 @@ __all__ = (
     "FeedbackResult",
     "FeedbackResultType",
     "FeedbackType",
+    "Flow",
     "FlowCapUsage",
     "FlowCapUsageCapsItem",
     "FlowCapUsageCapsItemPer",
     "FlowCapUsageCapsItemScope",
+    "FlowConfiguration",
+    "FlowConfigurationCapsItem",
+    "FlowConfigurationDeliveryRetry",
+    "FlowConfigurationDistribution",
+    "FlowConfigurationFieldsItem",
+    "FlowConfigurationPricing",
+    "FlowConfigurationStepsItem",
     "FlowEvent",
     "FlowEventDetailsType0",
     "FlowEventFieldsType0",
@@ -305,7 +326,9 @@ __all__ = (
     "FlowInputStepsItemType3",
     "FlowInputStepsItemType3Action",
     "FlowInputStepsItemType3Type",
-    "FlowSettingsSettings",
+    "FlowSettings",
+    "FlowSettingsResult",
+    "FlowSettingsResultSettings",
     "FlowSettingsUpdate",
     "FlowSettingsUpdateSettings",
     "FlowSettingsUpdateSettingsNotificationsType0",
@@ -316,6 +339,9 @@ __all__ = (
     "GetAnalyticsGroupBy",
     "GetAnalyticsIncludeTestLeads",
     "GetAnalyticsMetric",
+    "GetFlowsResponse200",
+    "GetFlowsResponse200FlowsItem",
+    "GetFlowsResponse200FlowsItemStatistics",
     "GetLeadsTestMode",
     "GetQueryQualityAlertsStatus",
     "Health",

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.get_flows_response_200 import GetFlowsResponse200
 from typing import cast
 
 
@@ -32,7 +33,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | GetFlowsResponse200 | None:
+    if response.status_code == 200:
+        response_200 = GetFlowsResponse200.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
 
@@ -74,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | GetFlowsResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Error]:
+) -> Response[Error | GetFlowsResponse200]:
     """ List flows
 
     Raises:
@@ -95,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | GetFlowsResponse200]
      """
 
 
@@ -113,7 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Error | None:
+) -> Error | GetFlowsResponse200 | None:
     """ List flows
 
     Raises:
@@ -121,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | GetFlowsResponse200
      """
 
 
@@ -134,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Error]:
+) -> Response[Error | GetFlowsResponse200]:
     """ List flows
 
     Raises:
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | GetFlowsResponse200]
      """
 
 
@@ -160,7 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Error | None:
+) -> Error | GetFlowsResponse200 | None:
     """ List flows
 
     Raises:
@@ -168,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | GetFlowsResponse200
      """
 
 

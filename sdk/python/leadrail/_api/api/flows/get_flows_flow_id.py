@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.flow import Flow
 from typing import cast
 
 
@@ -33,7 +34,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Flow | None:
+    if response.status_code == 200:
+        response_200 = Flow.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
 
@@ -82,7 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Flow]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Get a flow and its configuration
 
     Args:
@@ -107,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -127,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Get a flow and its configuration
 
     Args:
@@ -138,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 
@@ -153,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Get a flow and its configuration
 
     Args:
@@ -164,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -184,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Get a flow and its configuration
 
     Args:
@@ -195,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 

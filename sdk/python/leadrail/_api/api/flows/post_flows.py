@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.flow import Flow
 from ...models.flow_input import FlowInput
 from typing import cast
 
@@ -40,7 +41,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Flow | None:
+    if response.status_code == 201:
+        response_201 = Flow.from_dict(response.json())
+
+
+
+        return response_201
+
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
@@ -117,7 +125,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Flow]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +139,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
@@ -146,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -166,7 +174,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
@@ -181,7 +189,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 
@@ -196,7 +204,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
@@ -211,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -231,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Create a flow
 
      Fields, acceptance criteria (CEL), enhancement/filter/delivery steps, caps, pricing and
@@ -246,7 +254,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.flow import Flow
 from ...models.flow_input import FlowInput
 from typing import cast
 
@@ -41,7 +42,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Flow | None:
+    if response.status_code == 200:
+        response_200 = Flow.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
 
@@ -118,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Flow]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +141,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Replace a flow’s configuration (saved as a new version)
 
      Leads already in flight keep running against the version they arrived under. A list_check step
@@ -148,7 +156,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -170,7 +178,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Replace a flow’s configuration (saved as a new version)
 
      Leads already in flight keep running against the version they arrived under. A list_check step
@@ -185,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 
@@ -202,7 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Response[Error]:
+) -> Response[Error | Flow]:
     """ Replace a flow’s configuration (saved as a new version)
 
      Leads already in flight keep running against the version they arrived under. A list_check step
@@ -217,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error]
+        Response[Error | Flow]
      """
 
 
@@ -239,7 +247,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FlowInput,
 
-) -> Error | None:
+) -> Error | Flow | None:
     """ Replace a flow’s configuration (saved as a new version)
 
      Leads already in flight keep running against the version they arrived under. A list_check step
@@ -254,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error
+        Error | Flow
      """
 
 

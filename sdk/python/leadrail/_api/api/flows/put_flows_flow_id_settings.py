@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
-from ...models.flow_settings import FlowSettings
+from ...models.flow_settings_result import FlowSettingsResult
 from ...models.flow_settings_update import FlowSettingsUpdate
 from typing import cast
 
@@ -42,9 +42,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FlowSettings | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | FlowSettingsResult | None:
     if response.status_code == 200:
-        response_200 = FlowSettings.from_dict(response.json())
+        response_200 = FlowSettingsResult.from_dict(response.json())
 
 
 
@@ -119,7 +119,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | FlowSettings]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | FlowSettingsResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FlowSettingsUpdate,
 
-) -> Response[Error | FlowSettings]:
+) -> Response[Error | FlowSettingsResult]:
     """ Update flow settings
 
      Any subset of acceptance_criteria, quality_threshold, volume_cap {daily_limit, hourly_limit},
@@ -149,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FlowSettings]
+        Response[Error | FlowSettingsResult]
      """
 
 
@@ -171,7 +171,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FlowSettingsUpdate,
 
-) -> Error | FlowSettings | None:
+) -> Error | FlowSettingsResult | None:
     """ Update flow settings
 
      Any subset of acceptance_criteria, quality_threshold, volume_cap {daily_limit, hourly_limit},
@@ -186,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FlowSettings
+        Error | FlowSettingsResult
      """
 
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FlowSettingsUpdate,
 
-) -> Response[Error | FlowSettings]:
+) -> Response[Error | FlowSettingsResult]:
     """ Update flow settings
 
      Any subset of acceptance_criteria, quality_threshold, volume_cap {daily_limit, hourly_limit},
@@ -218,7 +218,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | FlowSettings]
+        Response[Error | FlowSettingsResult]
      """
 
 
@@ -240,7 +240,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FlowSettingsUpdate,
 
-) -> Error | FlowSettings | None:
+) -> Error | FlowSettingsResult | None:
     """ Update flow settings
 
      Any subset of acceptance_criteria, quality_threshold, volume_cap {daily_limit, hourly_limit},
@@ -255,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | FlowSettings
+        Error | FlowSettingsResult
      """
 
 

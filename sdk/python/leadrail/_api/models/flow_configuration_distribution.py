@@ -14,12 +14,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="FlowSettingsSettings")
+T = TypeVar("T", bound="FlowConfigurationDistribution")
 
 
 
 @_attrs_define
-class FlowSettingsSettings:
+class FlowConfigurationDistribution:
     
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,12 +40,12 @@ class FlowSettingsSettings:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        flow_settings_settings = cls(
+        flow_configuration_distribution = cls(
         )
 
 
-        flow_settings_settings.additional_properties = d
-        return flow_settings_settings
+        flow_configuration_distribution.additional_properties = d
+        return flow_configuration_distribution
 
     @property
     def additional_keys(self) -> list[str]:
