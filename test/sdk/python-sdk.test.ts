@@ -17,7 +17,9 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 // group of its own, killed whole after PYTEST_DEADLINE_MS (SIGTERM, then SIGKILL: `python3` may be a
 // wrapper such as a pyenv shim, and a killed wrapper's child would keep the output pipes open);
 // faulthandler_timeout dumps every Python thread's stack before that, and each network wait in the
-// tests has its own timeout.
+// tests has its own timeout. pytest is never run synchronously (spawnSync/execFileSync): the API and
+// the Temporal worker it needs live on this process's event loop, which a synchronous child would block
+// until its timeout, every request of the child waiting on it.
 const PYTEST_DEADLINE_MS = 240_000;
 const FAULTHANDLER_SECONDS = 180;
 const root = process.cwd();
