@@ -1,7 +1,7 @@
 import { LruCache } from './cache.js';
 import { buildIndex, type IntentIndex } from './corpus-index.js';
 import { type CostConfig, DEFAULT_COST, type LlmUsage, NO_LLM, queryCostUsd } from './cost.js';
-import { compileFilters, filterCacheKey, type IntentFilters } from './filters.js';
+import { type CompiledFilters, compileFilters, filterCacheKey, type IntentFilters } from './filters.js';
 import { lexiconParser, type QueryParserProvider } from './llm.js';
 import { type ParsedQuery, parsedQueryKey, parsePrompt } from './parser.js';
 import {
@@ -77,6 +77,7 @@ interface CacheEntry {
 
 export class IntentEngine {
   readonly cache: LruCache<CacheEntry>;
+  private readonly compiledFilters: LruCache<CompiledFilters>;
   private readonly scratch: Scratch;
   private readonly maxResults: number;
   private readonly cost: CostConfig;
@@ -88,6 +89,9 @@ export class IntentEngine {
     options: IntentEngineOptions = {},
   ) {
     this.cache = new LruCache(options.cacheEntries ?? 1000);
+    // Compiled filter sets (a bitset over the companies each) recur across prompts: kept even when
+    // results are not cached. Read-only once compiled.
+    this.compiledFilters = new LruCache(64);
     this.scratch = new Scratch(index);
     this.maxResults = options.maxResults ?? MAX_LIMIT;
     this.cost = options.cost ?? DEFAULT_COST;
@@ -134,11 +138,16 @@ export class IntentEngine {
     const asOfDay = dayNumber(asOf);
     if (Number.isNaN(asOfDay)) throw new Error(`invalid asOf '${asOf}'`);
     const limit = Math.max(1, Math.min(input.limit ?? 25, this.maxResults));
-    const key = `${parsedQueryKey(parsed)}|${filterCacheKey(input.filters)}|${asOfDay}`;
+    const filterKey = filterCacheKey(input.filters);
+    const key = `${parsedQueryKey(parsed)}|${filterKey}|${asOfDay}`;
     let entry = this.cache.get(key);
     const cacheHit = entry !== undefined;
     if (!entry) {
-      const filters = compileFilters(this.index, input.filters);
+      let filters = this.compiledFilters.get(filterKey);
+      if (!filters) {
+        filters = compileFilters(this.index, input.filters);
+        this.compiledFilters.set(filterKey, filters);
+      }
       const ranked = rankCompanies({
         index: this.index,
         query: parsed,
