@@ -133,23 +133,33 @@ export class Bm25Index {
     age?: { day: Int32Array; minDay: number },
   ): number {
     const k1p1 = this.params.k1 + 1;
+    // Locals, not fields, in the posting loops: the hot path of a query's text phase.
+    const { docs, tfs, norm, offsets, df, nDocs } = this;
+    const day = age?.day;
+    const minDay = age?.minDay ?? 0;
     let count = touchedCount;
     for (const { term, weight } of terms) {
       const id = this.vocab.get(term);
       if (id === undefined || weight <= 0) continue;
-      const n = this.df[id]!;
-      if (n > this.nDocs * maxDfRatio && n > minSkipDf) continue;
-      const w = weight * Math.log(1 + (this.nDocs - n + 0.5) / (n + 0.5));
-      const end = this.offsets[id + 1]!;
-      const day = age?.day;
-      const minDay = age?.minDay ?? 0;
-      for (let p = this.offsets[id]!; p < end; p++) {
-        const d = this.docs[p]!;
-        if (day !== undefined && day[d]! < minDay) continue;
-        const tf = this.tfs[p]!;
-        const s = (w * tf * k1p1) / (tf + this.norm[d]!);
+      const n = df[id]!;
+      if (n > nDocs * maxDfRatio && n > minSkipDf) continue;
+      const w = weight * Math.log(1 + (nDocs - n + 0.5) / (n + 0.5));
+      const end = offsets[id + 1]!;
+      if (day === undefined) {
+        for (let p = offsets[id]!; p < end; p++) {
+          const d = docs[p]!;
+          const tf = tfs[p]!;
+          if (acc[d] === 0) touched[count++] = d;
+          acc[d]! += (w * tf * k1p1) / (tf + norm[d]!);
+        }
+        continue;
+      }
+      for (let p = offsets[id]!; p < end; p++) {
+        const d = docs[p]!;
+        if (day[d]! < minDay) continue;
+        const tf = tfs[p]!;
         if (acc[d] === 0) touched[count++] = d;
-        acc[d]! += s;
+        acc[d]! += (w * tf * k1p1) / (tf + norm[d]!);
       }
     }
     return count;

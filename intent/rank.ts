@@ -769,16 +769,43 @@ export function materializeLeads(
   return leads;
 }
 
-export interface PersonaTitle {
-  padded: string;
-  /** Words of the title, each padded with spaces. */
+/**
+ * The buyer personas a contact's title is scored against, prepared once per query: each persona's
+ * padded title, and its words as indexes into the distinct words of all personas, so each contact
+ * title is searched for each distinct word once however many personas share it.
+ */
+export interface PersonaTitles {
+  padded: string[];
+  /** Per persona, indexes into `words` (a word repeated in a title is counted again, as it reads). */
+  wordsOf: number[][];
+  /** Distinct persona words, each padded with spaces. */
   words: string[];
+  /** Scratch: which of `words` the contact title being scored contains. */
+  present: Uint8Array;
 }
 
-function personaTitles(titles: string[]): PersonaTitle[] {
-  return titles
-    .filter((t) => t !== '')
-    .map((t) => ({ padded: ` ${t} `, words: t.split(' ').map((w) => ` ${w} `) }));
+export function personaTitles(titles: string[]): PersonaTitles {
+  const words: string[] = [];
+  const position = new Map<string, number>();
+  const padded: string[] = [];
+  const wordsOf: number[][] = [];
+  for (const t of titles) {
+    if (t === '') continue;
+    padded.push(` ${t} `);
+    wordsOf.push(
+      t.split(' ').map((w) => {
+        const word = ` ${w} `;
+        let i = position.get(word);
+        if (i === undefined) {
+          i = words.length;
+          words.push(word);
+          position.set(word, i);
+        }
+        return i;
+      }),
+    );
+  }
+  return { padded, wordsOf, words, present: new Uint8Array(words.length) };
 }
 
 function personasOf(query: ParsedQuery): string[] {
@@ -797,7 +824,7 @@ export function pickContact(
   index: IntentIndex,
   c: number,
   filterTitles: string[],
-  personas: readonly PersonaTitle[],
+  personas: PersonaTitles,
 ): ContactInfo {
   const start = index.contactStart[c]!;
   const end = index.contactStart[c + 1]!;
@@ -810,25 +837,25 @@ export function pickContact(
         break;
       }
     }
-  } else if (personas.length > 0) {
+  } else if (personas.padded.length > 0) {
     let bestScore = -1;
+    const { padded, words, wordsOf, present } = personas;
     for (let k = start; k < end; k++) {
       const title = index.contactTitleNorm[k]!;
-      let score = 0;
-      for (const p of personas) {
-        if (title.includes(p.padded)) {
-          score = 10;
-          break;
+      // A whole persona title scores 10, above any share of words (at most 1).
+      let score = padded.some((p) => title.includes(p)) ? 10 : 0;
+      if (score === 0) {
+        for (let w = 0; w < words.length; w++) present[w] = title.includes(words[w]!) ? 1 : 0;
+        for (const of of wordsOf) {
+          let overlap = 0;
+          for (const w of of) overlap += present[w]!;
+          if (overlap / of.length > score) score = overlap / of.length;
         }
-        let overlap = 0;
-        for (const w of p.words) if (title.includes(w)) overlap++;
-        const v = overlap / p.words.length;
-        if (v > score) score = v;
       }
       if (score > bestScore) {
         bestScore = score;
         best = k;
-        if (score === 10) break; // a full persona match: no later contact can beat it
+        if (score === 10) break; // no later contact can beat a whole persona title
       }
     }
   }
