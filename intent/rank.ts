@@ -883,7 +883,11 @@ function formatMoney(usd: number): string {
   return `$${Math.round(usd)}`;
 }
 
+// Whitespace that trim().replace(/\s+/g, ' ') would change: at either end, doubled, or not a space.
+const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
 function clip(text: string, max: number): string {
+  if (text.length <= max && !UNTIDY_SPACE.test(text)) return text; // most titles and sentences
   // Collapsing whitespace reads left to right, so a long text's first `max` characters come from a
   // prefix of it: normalise 4x max, and the whole text only when that prefix collapses to less.
   const head =
