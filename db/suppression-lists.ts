@@ -1,3 +1,6 @@
+import type { Writable } from 'node:stream';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ListType } from '../domain/suppression.js';
 import { newId } from '../lib/ids.js';
 import type { Queryable } from './pool.js';
@@ -100,6 +103,8 @@ export async function deleteSuppressionList(
   if (!list) return null;
   const usedBy = await flowsUsingList(tx, accountId, id);
   if (usedBy.length > 0) return { usedBy };
+  // Items have no foreign key (a per-row check halved upload speed): they go with the list here.
+  await tx.query('DELETE FROM suppression_list_items WHERE list_key = $1', [list.key]);
   await tx.query('DELETE FROM suppression_lists WHERE id = $1', [id]);
   return { deleted: list };
 }
@@ -219,4 +224,61 @@ export async function listedHashes(
     [list.key, joined(hashes)],
   );
   return new Set(rows.map((r) => r.hash));
+}
+
+// A bulk upload stages its hashes in a temporary table fed by COPY, then applies them to the list in
+// one statement: a million rows cost one COPY stream and one sorted insert instead of a hundred
+// multi-row INSERTs, each probing the index in random order. Measured in docs/benchmarks.md.
+
+/** One staged hash in COPY text format: the bytea hex form `\x<hex>`, its backslash doubled for COPY. */
+export const stagedHashLine = (hash: string) => `\\\\x${hash}\n`;
+
+/**
+ * Creates the upload's staging table (dropped at commit or rollback) and opens a COPY into it. Write
+ * `stagedHashLine`s to the stream; destroying it aborts the COPY (and the caller rolls back).
+ */
+export async function openUploadStage(tx: pg.PoolClient): Promise<Writable> {
+  await tx.query('CREATE TEMPORARY TABLE upload_items (value_hash bytea NOT NULL) ON COMMIT DROP');
+  return tx.query(copyFrom('COPY upload_items (value_hash) FROM STDIN'));
+}
+
+/**
+ * Applies the staged hashes to the list and keeps item_count: adds those not on it yet (duplicates in
+ * the upload count once) or removes those on it. Returns how many items were added or removed.
+ * Plain INSERT with an anti-join, not ON CONFLICT: every write of a list's items holds the list row
+ * FOR UPDATE, so nothing else adds to it meanwhile, and the speculative insertion ON CONFLICT needs
+ * per row cost measurably more (1.5 to 2 times, 300,000 rows).
+ */
+export async function applyUploadStage(
+  tx: pg.PoolClient,
+  list: Pick<SuppressionListRow, 'key'>,
+  action: 'add' | 'remove',
+): Promise<number> {
+  // The planner has no statistics for a fresh temporary table; the sort of a million hashes fits here.
+  await tx.query('ANALYZE upload_items');
+  await tx.query("SET LOCAL work_mem = '64MB'");
+  const { rowCount } =
+    action === 'add'
+      ? await tx.query(
+          `INSERT INTO suppression_list_items (list_key, value_hash)
+           SELECT DISTINCT $1::integer, u.value_hash FROM upload_items u
+            WHERE NOT EXISTS (SELECT 1 FROM suppression_list_items i
+                               WHERE i.list_key = $1 AND i.value_hash = u.value_hash)
+            ORDER BY 2`,
+          [list.key],
+        )
+      : await tx.query(
+          `DELETE FROM suppression_list_items i USING upload_items u
+            WHERE i.list_key = $1 AND i.value_hash = u.value_hash`,
+          [list.key],
+        );
+  const changed = rowCount ?? 0;
+  if (changed > 0) {
+    await tx.query(
+      `UPDATE suppression_lists SET item_count = item_count ${action === 'add' ? '+' : '-'} $2, updated_at = now()
+        WHERE key = $1`,
+      [list.key, changed],
+    );
+  }
+  return changed;
 }

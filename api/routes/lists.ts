@@ -1,17 +1,21 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { type Pool, withTransaction } from '../../db/pool.js';
 import {
   addListItems,
+  applyUploadStage,
   deleteSuppressionList,
   findSuppressionList,
   insertSuppressionList,
   listedHashes,
   listSuppressionLists,
+  openUploadStage,
   removeListItems,
   type SuppressionListRow,
+  stagedHashLine,
   updateSuppressionList,
 } from '../../db/suppression-lists.js';
 import { LIST_TYPES, type ListType, listItemHash } from '../../domain/suppression.js';
@@ -25,8 +29,8 @@ import { errorResponses, jsonResponse } from '../middleware/responses.js';
 // (domain/suppression.ts). Answers never echo a value back, only counts and positions.
 
 export const MAX_ITEMS_PER_REQUEST = 10_000;
-/** Rows per INSERT of an upload: large enough to amortise round trips, small enough to stream. */
-const UPLOAD_BATCH = 10_000;
+/** Rows per COPY chunk of an upload: large enough to amortise a write, small enough to stream. */
+const COPY_CHUNK_ROWS = 2_000;
 /** Invalid rows reported by position in an answer (all are counted). */
 const MAX_REPORTED_INVALID = 100;
 
@@ -151,9 +155,10 @@ function hashValues(type: ListType, values: readonly string[]) {
 }
 
 /**
- * Streams a CSV body into a list in one transaction (all or nothing): rows are normalised, hashed and
- * written in batches of UPLOAD_BATCH with one INSERT each, the next batch parsed while the previous is
- * written. A malformed CSV stops the upload with 400 at its line and nothing is kept.
+ * Streams a CSV body into a list in one transaction (all or nothing): csv-parse reads the rows, each
+ * value is normalised and hashed, and the hashes stream by COPY into a staging table with
+ * backpressure (stream.pipeline), then one statement applies them to the list (db/suppression-lists.ts).
+ * A malformed CSV aborts the COPY and answers 422 `invalid_csv` at its line; nothing is kept.
  */
 async function uploadCsv(
   pool: Pool,
@@ -162,35 +167,19 @@ async function uploadCsv(
   options: z.infer<typeof UploadQuery>,
 ) {
   const started = performance.now();
-  const parser = Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
-  );
-  // The iteration below receives the parser's error; csv-parse may emit it again as the stream is
-  // destroyed, after the iterator let go of it.
-  parser.on('error', () => {});
   return withTransaction(pool, async (tx) => {
     const locked = await findSuppressionList(tx, list.account_id, list.id, { forUpdate: true });
     if (!locked) throw notFound('List');
-    const write = (hashes: string[]) =>
-      options.action === 'add' ? addListItems(tx, locked, hashes) : removeListItems(tx, locked, hashes);
-    let column = 0;
     let line = 0;
     let received = 0;
-    let changed = 0;
     let invalidCount = 0;
     const invalid: Array<{ position: number; code: string }> = [];
-    let batch: string[] = [];
-    let writing: Promise<number> = Promise.resolve(0);
-    const flush = async () => {
-      const hashes = batch;
-      batch = [];
-      changed += await writing;
-      writing = write(hashes);
-      // A rejected write is awaited at the next flush; never leave it unhandled meanwhile.
-      writing.catch(() => {});
-    };
-    try {
-      for await (const record of parser as AsyncIterable<string[]>) {
+    /** The COPY text of each row's hash, a few thousand rows per chunk. */
+    async function* hashLines(records: AsyncIterable<string[]>) {
+      let column = 0;
+      let chunk = '';
+      let rows = 0;
+      for await (const record of records) {
         line++;
         if (line === 1) {
           const first = (record[0] ?? '').toLowerCase();
@@ -211,23 +200,37 @@ async function uploadCsv(
         }
         received++;
         const hashed = listItemHash(list.type, record[column] ?? '');
-        if (hashed.ok) batch.push(hashed.hash);
-        else {
+        if (hashed.ok) {
+          chunk += stagedHashLine(hashed.hash);
+          if (++rows === COPY_CHUNK_ROWS) {
+            yield chunk;
+            chunk = '';
+            rows = 0;
+          }
+        } else {
           invalidCount++;
           if (invalid.length < MAX_REPORTED_INVALID) invalid.push({ position: line, code: hashed.reason });
         }
-        if (batch.length >= UPLOAD_BATCH) await flush();
       }
+      if (chunk !== '') yield chunk;
+    }
+    const stage = await openUploadStage(tx);
+    try {
+      await pipeline(
+        Readable.fromWeb(body as NodeReadableStream<Uint8Array>),
+        parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+        hashLines,
+        stage,
+      );
     } catch (err) {
-      await writing.catch(() => {});
       if (err instanceof ApiError) throw err;
-      const at = Number((err as { lines?: unknown }).lines ?? line + 1);
+      if (!(err instanceof CsvError)) throw err;
+      const at = Number(err.lines ?? line + 1);
       throw new ApiError(422, 'invalid_csv', `Malformed CSV at line ${at}; nothing was uploaded`, [
-        { field: 'body', code: 'invalid_csv', message: (err as Error).message, line: at },
+        { field: 'body', code: 'invalid_csv', message: err.message, line: at },
       ]);
     }
-    await flush();
-    changed += await writing;
+    const changed = await applyUploadStage(tx, locked, options.action);
     const after = await findSuppressionList(tx, list.account_id, list.id);
     return {
       list_id: list.id,

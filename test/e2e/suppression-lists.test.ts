@@ -127,6 +127,53 @@ describe('suppression lists', () => {
     expect((await stack.call('GET', `/lists/${list.id}`, key)).json.item_count).toBe(0);
   });
 
+  it('a CSV that breaks after thousands of staged rows keeps none of them, and the list takes the next upload', async () => {
+    const list = await createList('phone');
+    const rows = Array.from(
+      { length: 9_000 },
+      (_, i) => `+1 646 ${String(2_000_000 + i).replace(/(\d{3})(\d{4})/, '$1 $2')}`,
+    );
+    const broken = await upload(list.id, `phone\n${rows.join('\n')}\n"+1 646 555 0000"x\n+1 646 555 0001\n`);
+    expect(broken.status).toBe(422);
+    // biome-ignore lint/suspicious/noExplicitAny: inspected field by field
+    const body: any = await broken.json();
+    expect(body.error.code).toBe('invalid_csv');
+    expect(body.error.details[0].line).toBe(9_002);
+    expect((await stack.call('GET', `/lists/${list.id}`, key)).json.item_count).toBe(0);
+    const { rows: stored } = await stack.pool.query(
+      'SELECT 1 FROM suppression_list_items i JOIN suppression_lists l ON l.key = i.list_key WHERE l.id = $1',
+      [list.id],
+    );
+    expect(stored).toHaveLength(0);
+
+    // The same rows again, some twice, some already listed by the items API: each counted once.
+    await stack.call('POST', `/lists/${list.id}/items`, key, { values: rows.slice(0, 100) });
+    const ok = await upload(list.id, `${rows.join('\n')}\n${rows.slice(0, 50).join('\n')}\n`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      received: 9_050,
+      added: 8_900,
+      already_listed: 150,
+      invalid: 0,
+      item_count: 9_000,
+    });
+    const lookup = await stack.call('POST', `/lists/${list.id}/lookup`, key, {
+      values: [rows[0], rows[8_999], '+1 646 555 0001'],
+    });
+    expect(lookup.json.results.map((r: { listed: boolean }) => r.listed)).toEqual([true, true, false]);
+
+    // Deleting the list deletes its items with it.
+    const { key: listKey } = (
+      await stack.pool.query<{ key: number }>('SELECT key FROM suppression_lists WHERE id = $1', [list.id])
+    ).rows[0]!;
+    expect((await stack.call('DELETE', `/lists/${list.id}`, key)).status).toBe(200);
+    const { rows: left } = await stack.pool.query(
+      'SELECT 1 FROM suppression_list_items WHERE list_key = $1',
+      [listKey],
+    );
+    expect(left).toHaveLength(0);
+  });
+
   it('answers 415 for an upload that is not CSV, and 404 for an unknown column', async () => {
     const list = await createList('domain');
     const json = await stack.call('POST', `/lists/${list.id}/uploads`, key, { values: ['example.com'] });
