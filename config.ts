@@ -56,6 +56,7 @@ const EnvSchema = z.object({
     .default('1h'),
   INTENT_QUERY_LOG_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
+  PING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   OUTBOUND_PRIVATE_NETWORKS: z.enum(['allow', 'deny']).default('allow'),
   // How long a replaced webhook signing secret keeps signing after POST /webhooks/secret/rotate.
   WEBHOOK_SECRET_OVERLAP_SECONDS: z.coerce
@@ -108,7 +109,12 @@ export type Config = {
   workflowBundlePath: string | undefined;
   workerMetricsPort: number;
   /** Housekeeping schedule (temporal/maintenance-schedule.ts), kept up to date by every worker. */
-  maintenance: { every: string; intentQueryLogDays: number; leadRetentionDays: number | null };
+  maintenance: {
+    every: string;
+    intentQueryLogDays: number;
+    leadRetentionDays: number | null;
+    pingRetentionDays: number;
+  };
   /** Whether deliveries, webhooks and claims may reach non-public addresses (lib/outbound.ts). */
   outboundPrivateNetworks: 'allow' | 'deny';
   /** Default overlap of a webhook secret rotation, in seconds. */
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       every: e.MAINTENANCE_INTERVAL,
       intentQueryLogDays: e.INTENT_QUERY_LOG_RETENTION_DAYS,
       leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
+      pingRetentionDays: e.PING_RETENTION_DAYS,
     },
     outboundPrivateNetworks: e.OUTBOUND_PRIVATE_NETWORKS,
     keyRateLimitCeiling: {

@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       policy: {
         intentQueryLogDays: config.maintenance.intentQueryLogDays,
         leadRetentionDays: config.maintenance.leadRetentionDays,
+        pingRetentionDays: config.maintenance.pingRetentionDays,
       },
     });
     log.info({ schedule, every: config.maintenance.every }, 'maintenance schedule');

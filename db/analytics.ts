@@ -149,9 +149,19 @@ export async function computeAnalytics(
 // recipient (a ping has neither).
 const PING_KEY: Partial<Record<GroupBy, string>> = {
   source: 'p.source_id',
-  day: `to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
-  hour: `to_char(date_trunc('hour', p.created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`,
+  day: `to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  hour: `to_char(date_trunc('hour', p.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`,
 };
+
+// Pings still stored, one row each, and the counts of pings pruned after their retention
+// (db/retention.ts), one row per account, flow, source and UTC hour: such a row counts in a period by
+// its hour.
+const PING_FACTS = `
+  SELECT account_id, flow_id, source_id, created_at AS at, 1 AS pings,
+         (outcome = 'bid')::int AS bids, (lead_id IS NOT NULL)::int AS posted
+    FROM pings
+  UNION ALL
+  SELECT account_id, flow_id, source_id, hour AS at, pings, bids, posted FROM ping_counts`;
 
 async function withPingCounts(
   db: Queryable,
@@ -172,12 +182,11 @@ async function withPingCounts(
       bids: number;
       posted: number;
     }>(
-      `SELECT ${key} AS group_key, max(src.name) AS group_name, count(*)::int AS pings,
-              count(*) FILTER (WHERE p.outcome = 'bid')::int AS bids,
-              count(p.lead_id)::int AS posted
-         FROM pings p LEFT JOIN sources src ON src.id = p.source_id
+      `SELECT ${key} AS group_key, max(src.name) AS group_name, coalesce(sum(p.pings), 0)::int AS pings,
+              coalesce(sum(p.bids), 0)::int AS bids, coalesce(sum(p.posted), 0)::int AS posted
+         FROM (${PING_FACTS}) p LEFT JOIN sources src ON src.id = p.source_id
         WHERE p.account_id = $1 AND ($2::text IS NULL OR p.flow_id = $2)
-          AND p.created_at >= $3 AND p.created_at < $4
+          AND p.at >= $3 AND p.at < $4
         ${q.groupBy ? 'GROUP BY 1' : ''}`,
       [accountId, q.flowId ?? null, q.start, q.end],
     );

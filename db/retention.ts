@@ -1,7 +1,8 @@
 import type { Queryable } from './pool.js';
 
 // Data past its retention, deleted by the maintenance schedule (workflows/maintenance.ts): the intent
-// query log and ended rate-limit windows always; leads only when the operator sets a lead retention.
+// query log, ended rate-limit and ping-limit windows and expired pings always; leads only when the
+// operator sets a lead retention.
 
 export interface RetentionPolicy {
   /** Intent query log rows older than this are deleted (reputation and alerts read at most 24 h). */
@@ -12,12 +13,23 @@ export interface RetentionPolicy {
    * Leads still open (received, or delivery_failed waiting for a replay) are never deleted.
    */
   leadRetentionDays?: number | null;
+  /**
+   * Pings are deleted this many days after they expire (no_bid pings, which have no expiry, after they
+   * were made), their analytics counts kept per hour in ping_counts. Absent (schedules created before
+   * it existed): DEFAULT_PING_RETENTION_DAYS.
+   */
+  pingRetentionDays?: number;
 }
+
+export const DEFAULT_PING_RETENTION_DAYS = 7;
 
 export interface PruneResult {
   intent_queries: number;
   rate_limit_counters: number;
   leads: number;
+  /** Absent in results recorded before pings were pruned. */
+  pings?: number;
+  ping_counters?: number;
 }
 
 const OPEN_LEAD_STATUSES = ['received', 'delivery_failed'];
@@ -51,7 +63,54 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
     [],
   );
   const leads = policy.leadRetentionDays ? await pruneLeads(db, policy.leadRetentionDays) : 0;
-  return { intent_queries: intentQueries, rate_limit_counters: counters, leads };
+  const pings = await prunePings(db, policy.pingRetentionDays ?? DEFAULT_PING_RETENTION_DAYS);
+  // Ping-limit windows of sources that stopped pinging (the longest window is a day).
+  const pingCounters = await deleteInBatches(
+    db,
+    `DELETE FROM ping_counters WHERE ctid IN (
+       SELECT ctid FROM ping_counters WHERE window_start < now() - interval '2 days' LIMIT ${BATCH})`,
+    [],
+  );
+  return {
+    intent_queries: intentQueries,
+    rate_limit_counters: counters,
+    leads,
+    pings,
+    ping_counters: pingCounters,
+  };
+}
+
+/**
+ * Expired pings past the retention go, each batch in one statement with its analytics counts added
+ * to ping_counts (per account, flow, source and UTC hour), so a ping is either counted there or
+ * still a row, never both nor neither. A post naming a deleted ping answers 404 ping_not_found (it
+ * had expired days before).
+ */
+async function prunePings(db: Queryable, days: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await db.query<{ pruned: number }>(
+      `WITH doomed AS (
+         DELETE FROM pings WHERE id IN (
+           SELECT id FROM pings WHERE coalesce(expires_at, created_at) < now() - make_interval(days => $1)
+            LIMIT ${BATCH})
+         RETURNING account_id, flow_id, source_id, created_at, outcome, lead_id
+       ), counted AS (
+         INSERT INTO ping_counts (account_id, flow_id, source_id, hour, pings, bids, posted)
+         SELECT account_id, flow_id, source_id, date_trunc('hour', created_at), count(*),
+                count(*) FILTER (WHERE outcome = 'bid'), count(lead_id)
+           FROM doomed GROUP BY 1, 2, 3, 4
+         ON CONFLICT (account_id, flow_id, hour, source_id) DO UPDATE
+           SET pings = ping_counts.pings + excluded.pings, bids = ping_counts.bids + excluded.bids,
+               posted = ping_counts.posted + excluded.posted
+       )
+       SELECT count(*)::int AS pruned FROM doomed`,
+      [days],
+    );
+    const pruned = rows[0]?.pruned ?? 0;
+    total += pruned;
+    if (pruned < BATCH) return total;
+  }
 }
 
 /** One statement per batch: a lead and everything that names it go together, or not at all. */

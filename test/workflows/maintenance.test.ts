@@ -165,4 +165,97 @@ describe('maintenance: retention schedule and workflow', () => {
     });
     expect(result.leads).toBe(0);
   });
+
+  it('deletes pings past their retention after expiry, keeping their analytics counts, and ended ping-limit windows', async () => {
+    const flow = await stack.call('POST', '/flows', adminKey, { name: `Ping retention ${randomUUID()}` });
+    expect(flow.status).toBe(201);
+    const flowId = flow.json.id as string;
+    const tag = randomUUID().slice(0, 8);
+    // [id, outcome, expired days ago (null: a no_bid, which never expires), made days ago, posted]
+    const pings = [
+      [`ping_old_bid_${tag}`, 'bid', 9, 9, true],
+      [`ping_old_bid2_${tag}`, 'bid', 8, 8, false],
+      [`ping_old_nobid_${tag}`, 'no_bid', null, 10, false],
+      [`ping_recent_${tag}`, 'bid', 2, 2, false],
+      [`ping_live_${tag}`, 'bid', -1, 0, false],
+    ] as const;
+    for (const [id, outcome, expiredAgo, madeAgo, posted] of pings) {
+      await stack.pool.query(
+        `INSERT INTO pings (id, account_id, flow_id, outcome, bid, created_at, expires_at, lead_id)
+         VALUES ($1, $2, $3, $4, $5, now() - make_interval(days => $6),
+                 CASE WHEN $7::int IS NULL THEN NULL ELSE now() - make_interval(days => $7::int) END, $8)`,
+        [
+          id,
+          accountId,
+          flowId,
+          outcome,
+          outcome === 'bid' ? 10 : null,
+          madeAgo,
+          expiredAgo,
+          posted ? `lead_${id}` : null,
+        ],
+      );
+    }
+    await stack.pool.query(
+      `INSERT INTO ping_counters (source_id, period, window_start, count) VALUES
+         ($1, 'day', date_trunc('day', now()) - interval '5 days', 3), ($1, 'day', date_trunc('day', now()), 3)`,
+      [`src_${tag}`],
+    );
+    const analytics = async () => {
+      const res = await stack.call(
+        'GET',
+        `/analytics?flow_id=${flowId}&start_date=${new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10)}`,
+        adminKey,
+      );
+      expect(res.status).toBe(200);
+      const { pings: count, bids, posted_pings } = res.json.metrics[0];
+      return { count, bids, posted_pings };
+    };
+    const before = await analytics();
+    expect(before).toEqual({ count: 5, bids: 4, posted_pings: 1 });
+    const left = async () =>
+      (
+        await stack.pool.query<{ id: string }>('SELECT id FROM pings WHERE flow_id = $1 ORDER BY id', [
+          flowId,
+        ])
+      ).rows.map((r) => r.id);
+
+    // A longer retention keeps them all.
+    const kept = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-pings-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30, pingRetentionDays: 30 }],
+    });
+    expect(await left()).toHaveLength(5);
+    expect(kept.ping_counters).toBeGreaterThanOrEqual(1);
+    const windows = await stack.pool.query('SELECT 1 FROM ping_counters WHERE source_id = $1', [
+      `src_${tag}`,
+    ]);
+    expect(windows.rows).toHaveLength(1); // the ended window went, today's stays
+
+    // Without pingRetentionDays (a schedule created before it existed) the default, 7 days, applies.
+    const pruned = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-pings-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30 }],
+    });
+    expect(pruned.pings).toBeGreaterThanOrEqual(3);
+    expect(await left()).toEqual([`ping_live_${tag}`, `ping_recent_${tag}`].sort());
+    const counted = await stack.pool.query<{ pings: number; bids: number; posted: number }>(
+      'SELECT sum(pings)::int AS pings, sum(bids)::int AS bids, sum(posted)::int AS posted FROM ping_counts WHERE flow_id = $1',
+      [flowId],
+    );
+    expect(counted.rows[0]).toEqual({ pings: 3, bids: 2, posted: 1 });
+    // Analytics counts the same pings, rates and all, before and after.
+    expect(await analytics()).toEqual(before);
+    // A post naming a pruned ping finds none.
+    expect(
+      (
+        await stack.call('POST', `/flows/${flowId}/leads`, adminKey, {
+          ping_id: `ping_old_bid2_${tag}`,
+          lead: { email: `p-${tag}@example.com` },
+        })
+      ).json.error.code,
+    ).toBe('ping_not_found');
+  });
 });
