@@ -13,7 +13,15 @@ import { text } from '../lib/schema.js';
 
 /** Rejects a config whose CEL expressions do not compile, pointing at the expression and position. */
 function checkCel(config: z.infer<typeof FlowConfigSchema>, ctx: z.RefinementCtx): void {
-  for (const { path, expression } of celExpressions(config)) {
+  addCelIssues(celExpressions(config), ctx);
+}
+
+/** Compiles each CEL expression of a body and reports those that do not compile, at their path. */
+export function addCelIssues(
+  expressions: Iterable<{ path: string; expression: string }>,
+  ctx: z.RefinementCtx,
+): void {
+  for (const { path, expression } of expressions) {
     const compiled = compileCriteria(expression);
     if (!compiled.ok) {
       const at = compiled.error.position

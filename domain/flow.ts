@@ -237,17 +237,18 @@ export const FlowSettingsSchema = z.object({
 });
 export type FlowSettings = z.infer<typeof FlowSettingsSchema>;
 
+/** What is paid for a lead: a default amount and CEL rules over the lead (a flow's or a source's). */
+export const PurchasePricingSchema = z.object({
+  amount: price().default(0).describe('Price paid for a lead when no rule matches (USD)'),
+  rules: z
+    .array(z.object({ amount: price(), criteria: celExpression('Leads matching it get this price') }))
+    .max(100)
+    .default([])
+    .describe('Evaluated in order; the last matching rule wins'),
+});
+
 export const PricingSchema = z.object({
-  purchase: z
-    .object({
-      amount: price().default(0).describe('Price paid for a lead when no rule matches (USD)'),
-      rules: z
-        .array(z.object({ amount: price(), criteria: celExpression('Leads matching it get this price') }))
-        .max(100)
-        .default([])
-        .describe('Evaluated in order; the last matching rule wins'),
-    })
-    .prefault({}),
+  purchase: PurchasePricingSchema.prefault({}),
   currency: z.literal('USD').default('USD'),
 });
 

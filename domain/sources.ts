@@ -6,11 +6,10 @@
 import { createHash } from 'node:crypto';
 import { celExpression, integer, MAX_INT32, text } from '../lib/schema.js';
 import { z } from '../lib/zod.js';
-import { type Cap, CapSchema, type FlowConfig, MAX_PRICE, withCapIds } from './flow.js';
+import { type Cap, CapSchema, type FlowConfig, PurchasePricingSchema, withCapIds } from './flow.js';
 import { type EvaluationInput, evaluateLead } from './pipeline.js';
 
 const FieldName = text({ min: 1, max: 100 });
-const price = () => z.number().min(0).max(MAX_PRICE);
 const limit = () => integer(1, MAX_INT32).nullable().default(null);
 
 export const PingLimitsSchema = z
@@ -37,16 +36,7 @@ export const SourceConfigSchema = z.object({
     .max(20)
     .default([])
     .describe("Caps counted for this source's leads only, in the flow's time zone"),
-  pricing: z
-    .object({
-      amount: price().default(0).describe('Price paid for a lead when no rule matches (USD)'),
-      rules: z
-        .array(z.object({ amount: price(), criteria: celExpression('Leads matching it get this price') }))
-        .max(100)
-        .default([])
-        .describe('Evaluated in order; the last matching rule wins'),
-    })
-    .nullable()
+  pricing: PurchasePricingSchema.nullable()
     .default(null)
     .describe("What this source is paid per lead (null: the flow's purchase pricing)"),
   ping: z

@@ -10,12 +10,12 @@ import {
   type SourceRow,
   updateSource,
 } from '../../db/sources.js';
-import { compileCriteria } from '../../domain/criteria.js';
 import { SourceInputSchema, sourceCelExpressions } from '../../domain/sources.js';
 import { text } from '../../lib/schema.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { notFound } from '../errors.js';
+import { addCelIssues } from '../flow-config.js';
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
 import { ApiKeySchema, apiKeyView, CreatedApiKeySchema } from './api-keys.js';
 
@@ -23,18 +23,7 @@ import { ApiKeySchema, apiKeyView, CreatedApiKeySchema } from './api-keys.js';
 // ping to its flow, as that source, and nothing else (api/auth.ts).
 
 const SourceWriteSchema = SourceInputSchema.superRefine((input, ctx) => {
-  for (const { path, expression } of sourceCelExpressions(input)) {
-    const compiled = compileCriteria(expression);
-    if (compiled.ok) continue;
-    const at = compiled.error.position
-      ? ` at line ${compiled.error.position.line}, column ${compiled.error.position.column}`
-      : '';
-    ctx.addIssue({
-      code: 'custom',
-      path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-      message: `Invalid expression${at}: ${compiled.error.message}`,
-    });
-  }
+  addCelIssues(sourceCelExpressions(input), ctx);
 }).openapi('SourceInput');
 
 export const SourceSchema = z
