@@ -146,13 +146,21 @@ export async function addListItems(
     [list.key, joined(hashes)],
   );
   const added = rowCount ?? 0;
-  if (added > 0) {
-    await db.query(
-      'UPDATE suppression_lists SET item_count = item_count + $2, updated_at = now() WHERE key = $1',
-      [list.key, added],
-    );
-  }
+  await countItems(db, list, added);
   return added;
+}
+
+/** Moves a list's item_count by `delta` (items added or removed in the same transaction). */
+async function countItems(
+  db: Queryable,
+  list: Pick<SuppressionListRow, 'key'>,
+  delta: number,
+): Promise<void> {
+  if (delta === 0) return;
+  await db.query(
+    'UPDATE suppression_lists SET item_count = item_count + $2, updated_at = now() WHERE key = $1',
+    [list.key, delta],
+  );
 }
 
 /** Removes hashes from a list; returns how many were there. */
@@ -168,12 +176,7 @@ export async function removeListItems(
     [list.key, joined(hashes)],
   );
   const removed = rowCount ?? 0;
-  if (removed > 0) {
-    await db.query(
-      'UPDATE suppression_lists SET item_count = item_count - $2, updated_at = now() WHERE key = $1',
-      [list.key, removed],
-    );
-  }
+  await countItems(db, list, -removed);
   return removed;
 }
 
@@ -273,12 +276,6 @@ export async function applyUploadStage(
           [list.key],
         );
   const changed = rowCount ?? 0;
-  if (changed > 0) {
-    await tx.query(
-      `UPDATE suppression_lists SET item_count = item_count ${action === 'add' ? '+' : '-'} $2, updated_at = now()
-        WHERE key = $1`,
-      [list.key, changed],
-    );
-  }
+  await countItems(tx, list, action === 'add' ? changed : -changed);
   return changed;
 }
