@@ -1,7 +1,8 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { latestBid } from '../db/auction-bids.js';
 import { findStoredLeadData } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
-import { findRecipient } from '../db/recipients.js';
+import { findRecipient, type RecipientRow } from '../db/recipients.js';
 import { interpretResponse } from '../domain/delivery-response.js';
 import type { HttpRecipientConfig } from '../domain/flow.js';
 import { recipientPayload } from '../domain/pipeline.js';
@@ -65,7 +66,6 @@ export function createDeliveryActivities({
           'RecipientNotFound',
         );
       }
-      const config = recipient.config;
       if (request.testMode) {
         return {
           outcome: 'success',
@@ -77,69 +77,117 @@ export function createDeliveryActivities({
           reference: null,
         };
       }
-      const lead =
-        request.lead ?? (await storedLead(pool, request.accountId, request.leadId, request.sensitive));
-      const started = performance.now();
-      const elapsed = () => Math.round(performance.now() - started);
-      // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
-      // another within the heartbeat timeout instead of waiting out the whole start-to-close timeout.
-      const context = Context.current();
-      const heartbeat = setInterval(() => context.heartbeat(), DELIVERY_HEARTBEAT_MS);
-      let response: Response;
-      let body: string;
-      try {
-        response = await fetchImpl(
-          request.urlOverride ?? config.url,
-          buildRequest(config, { ...request, lead }, context.cancellationSignal),
-        );
-        body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
-      } catch (err) {
-        if (isDestinationNotAllowed(err)) {
-          // A configuration problem, not an outage: a definite failure, not retried.
-          deliveryAttempts.inc({ outcome: 'failure' });
+      // A ping/post buyer is sold a lead only at a bid it made: a replay posts at its latest bid.
+      let bid: { price: number; bidId: string | null } | null = null;
+      if (recipient.type === 'ping_post') {
+        const stored = await latestBid(pool, request.accountId, request.leadId, recipient.id);
+        if (!stored) {
           return {
             outcome: 'failure',
-            reason: 'Destination not allowed: not a public address',
+            reason: 'No bid from this ping/post buyer for this lead',
             recipientName: recipient.name,
             responseCode: null,
-            durationMs: elapsed(),
+            durationMs: 0,
             price: 0,
             reference: null,
           };
         }
-        const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-        deliveryAttempts.inc({ outcome: 'error' });
-        throw ApplicationFailure.retryable(
-          timedOut ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
-          'RecipientUnavailable',
-          { responseCode: null, durationMs: elapsed() },
-        );
-      } finally {
-        clearInterval(heartbeat);
+        bid = { price: stored.price ?? 0, bidId: stored.bid_id };
       }
-      const interpreted = interpretResponse(config.response, config.sale_price, {
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        body,
+      const lead =
+        request.lead ?? (await storedLead(pool, request.accountId, request.leadId, request.sensitive));
+      return sendLead(fetchImpl, recipient, lead, {
+        idempotencyKey: request.idempotencyKey,
+        urlOverride: request.urlOverride ?? null,
+        bid,
       });
-      const base = { recipientName: recipient.name, responseCode: response.status, durationMs: elapsed() };
-      deliveryAttempts.inc({ outcome: interpreted.outcome });
-      deliveryDuration.observe(base.durationMs / 1000);
-      if (interpreted.outcome === 'error') {
-        throw ApplicationFailure.retryable(
-          interpreted.reason ?? 'Recipient error',
-          'RecipientUnavailable',
-          base,
-        );
-      }
-      return {
-        ...base,
-        outcome: interpreted.outcome,
-        reason: interpreted.reason,
-        price: interpreted.price,
-        reference: interpreted.reference,
-      };
     },
+  };
+}
+
+/**
+ * Sends the lead to a recipient and reads its answer. A definite answer (accept or decline) is
+ * returned; anything that may succeed later (5xx, timeout, connection error) is thrown, retryable. With
+ * a `bid` (an auction's winner), the lead is sold at the bid, its bid id in the recipient's
+ * `bid_id_field`, whatever price the answer names.
+ */
+export async function sendLead(
+  fetchImpl: typeof fetch,
+  recipient: RecipientRow,
+  lead: Record<string, unknown>,
+  options: {
+    idempotencyKey: string;
+    urlOverride: string | null;
+    bid: { price: number; bidId: string | null } | null;
+  },
+): Promise<DeliveryResult> {
+  const config = recipient.config;
+  const payload = recipientPayload(lead, config.field_mapping);
+  const bidIdField = 'bid_id_field' in config ? config.bid_id_field : null;
+  if (options.bid?.bidId && bidIdField) payload[bidIdField] = options.bid.bidId;
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
+  // another within the heartbeat timeout instead of waiting out the whole start-to-close timeout.
+  const context = Context.current();
+  const heartbeat = setInterval(() => context.heartbeat(), DELIVERY_HEARTBEAT_MS);
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetchImpl(
+      options.urlOverride ?? config.url,
+      buyerRequest(config, {
+        payload,
+        idempotencyKey: options.idempotencyKey,
+        // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
+        ownEndpoint: !options.urlOverride,
+        signal: AbortSignal.any([AbortSignal.timeout(config.timeout_ms), context.cancellationSignal]),
+      }),
+    );
+    body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
+  } catch (err) {
+    if (isDestinationNotAllowed(err)) {
+      // A configuration problem, not an outage: a definite failure, not retried.
+      deliveryAttempts.inc({ outcome: 'failure' });
+      return {
+        outcome: 'failure',
+        reason: 'Destination not allowed: not a public address',
+        recipientName: recipient.name,
+        responseCode: null,
+        durationMs: elapsed(),
+        price: 0,
+        reference: null,
+      };
+    }
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    deliveryAttempts.inc({ outcome: 'error' });
+    throw ApplicationFailure.retryable(
+      timedOut ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
+      'RecipientUnavailable',
+      { responseCode: null, durationMs: elapsed() },
+    );
+  } finally {
+    clearInterval(heartbeat);
+  }
+  const salePrice = 'sale_price' in config ? config.sale_price : null;
+  const interpreted = interpretResponse(config.response, salePrice, {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body,
+  });
+  const base = { recipientName: recipient.name, responseCode: response.status, durationMs: elapsed() };
+  deliveryAttempts.inc({ outcome: interpreted.outcome });
+  deliveryDuration.observe(base.durationMs / 1000);
+  if (interpreted.outcome === 'error') {
+    throw ApplicationFailure.retryable(interpreted.reason ?? 'Recipient error', 'RecipientUnavailable', base);
+  }
+  const sold = interpreted.outcome === 'success';
+  return {
+    ...base,
+    outcome: interpreted.outcome,
+    reason: interpreted.reason,
+    price: sold && options.bid ? options.bid.price : interpreted.price,
+    reference: interpreted.reference,
   };
 }
 
@@ -158,16 +206,20 @@ export async function storedLead(
   return { ...(stored.normalized ?? stored.leadData), ...sensitive };
 }
 
-function buildRequest(
-  config: HttpRecipientConfig,
-  request: DeliveryRequest & { lead: Record<string, unknown> },
-  cancelled: AbortSignal,
+/** A request to a buyer's endpoint: its headers and credentials, the payload in its format. */
+export function buyerRequest(
+  config: Pick<HttpRecipientConfig, 'method' | 'format' | 'headers' | 'basic_auth'>,
+  options: {
+    payload: Record<string, unknown>;
+    idempotencyKey: string | null;
+    ownEndpoint: boolean;
+    signal: AbortSignal;
+  },
 ): RequestInit {
-  // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
-  const ownEndpoint = !request.urlOverride;
+  const { payload, ownEndpoint } = options;
   const headers: Record<string, string> = {
     ...(ownEndpoint ? config.headers : {}),
-    'Idempotency-Key': request.idempotencyKey,
+    ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
     'User-Agent': 'Leadrail/0.1',
     Accept: 'application/json, text/plain;q=0.9, */*;q=0.5',
   };
@@ -177,7 +229,6 @@ function buildRequest(
     );
     headers.Authorization = `Basic ${credentials}`;
   }
-  const payload = recipientPayload(request.lead, config.field_mapping);
   let body: string;
   if (config.format === 'form') {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -191,11 +242,5 @@ function buildRequest(
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(payload);
   }
-  return {
-    method: config.method,
-    headers,
-    body,
-    signal: AbortSignal.any([AbortSignal.timeout(config.timeout_ms), cancelled]),
-    redirect: 'manual',
-  };
+  return { method: config.method, headers, body, signal: options.signal, redirect: 'manual' };
 }

@@ -195,8 +195,10 @@ export function createEvaluationActivities({
       recipientIds: string[],
     ): Promise<Record<string, number | null>> {
       const prices: Record<string, number | null> = {};
-      for (const id of recipientIds)
-        prices[id] = (await findRecipient(pool, accountId, id))?.config.sale_price ?? null;
+      for (const id of recipientIds) {
+        const recipient = await findRecipient(pool, accountId, id);
+        prices[id] = recipient?.type === 'http' ? recipient.config.sale_price : null;
+      }
       return prices;
     },
 

@@ -1,5 +1,6 @@
 import type { Pool } from '../db/pool.js';
 import type { PayloadKeyring } from '../temporal/payload-codec.js';
+import { createAuctionActivities } from './auction.js';
 import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
 import { createLeadRecordActivities } from './lead-records.js';
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createLeadRecordActivities(deps),
     ...createEvaluationActivities(deps),
     ...createDeliveryActivities(deps),
+    ...createAuctionActivities(deps),
     ...createWebhookActivities(deps),
     ...createReplayActivities(deps),
     ...createTrustedFormActivities(deps),

@@ -1,16 +1,17 @@
-import type { HttpRecipientConfig, RecipientInput } from '../domain/flow.js';
+import type { HttpRecipientConfig, PingPostRecipientConfig, RecipientInput } from '../domain/flow.js';
 import { newId } from '../lib/ids.js';
 import type { Queryable } from './pool.js';
 
-export interface RecipientRow {
+interface RecipientRowBase {
   id: string;
   account_id: string;
   name: string;
-  type: 'http';
-  config: HttpRecipientConfig;
   created_at: Date;
   updated_at: Date;
 }
+/** A recipient: an ordinary buyer endpoint, or a ping/post buyer taking part in auctions. */
+export type RecipientRow = RecipientRowBase &
+  ({ type: 'http'; config: HttpRecipientConfig } | { type: 'ping_post'; config: PingPostRecipientConfig });
 
 export async function insertRecipient(
   db: Queryable,

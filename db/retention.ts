@@ -9,7 +9,7 @@ export interface RetentionPolicy {
   intentQueryLogDays: number;
   /**
    * Closed leads created longer ago than this are deleted with their events, dedup fingerprints,
-   * idempotency keys, cap reservations and webhook records; null (the default) keeps leads for ever.
+   * idempotency keys, cap reservations, webhook records and auction bids; null (the default) keeps leads for ever.
    * Leads still open (received, or delivery_failed waiting for a replay) are never deleted.
    */
   leadRetentionDays?: number | null;
@@ -126,7 +126,8 @@ async function pruneLeads(db: Queryable, days: number): Promise<number> {
        fingerprints AS (DELETE FROM lead_fingerprints WHERE lead_id IN (SELECT id FROM doomed)),
        submissions AS (DELETE FROM lead_submissions WHERE lead_id IN (SELECT id FROM doomed)),
        reservations AS (DELETE FROM cap_reservations WHERE lead_id IN (SELECT id FROM doomed)),
-       webhooks AS (DELETE FROM webhook_deliveries WHERE lead_id IN (SELECT id FROM doomed))
+       webhooks AS (DELETE FROM webhook_deliveries WHERE lead_id IN (SELECT id FROM doomed)),
+       bids AS (DELETE FROM auction_bids WHERE lead_id IN (SELECT id FROM doomed))
        DELETE FROM leads WHERE id IN (SELECT id FROM doomed)`,
       [days, OPEN_LEAD_STATUSES],
     );

@@ -61,7 +61,7 @@ async function main() {
   say(`  Temporal     ${shape.temporalAddress}   (server, PostgreSQL persistence and visibility)`);
   if (shape.uiUrl) say(`  Temporal UI  ${shape.uiUrl}`);
   say(`  API key      ${apiKey}   (development account, all scopes)`);
-  say(`  Demo buyer   ${demoBuyer.url}`);
+  say(`  Demo buyer   ${demoBuyer.url}   (ping side: ${demoBuyer.pingUrl})`);
   say(`  Workers      ${workerPorts.map((p) => `http://127.0.0.1:${p}/metrics`).join(', ')}`);
   say(`  Logs         .data/prod/logs/{api-N,worker-N,temporal,ui}.log`);
   say('');

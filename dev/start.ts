@@ -89,6 +89,7 @@ async function main() {
   if (uiUrl) say(`  Temporal UI  ${uiUrl}`);
   say(`  API key      ${apiKey}   (development account, all scopes)`);
   say(`  Demo buyer   ${demoBuyer.url}   (accepts every lead; use it as a recipient URL)`);
+  say(`               ${demoBuyer.pingUrl}   (its ping side: bids on pinged fields; see README, auctions)`);
   say(`  Logs         .data/logs/{api,worker,temporal}.log`);
   say('');
   say('Press Ctrl-C to stop.');

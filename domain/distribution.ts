@@ -11,7 +11,8 @@ export interface DeliveryPlan {
 /**
  * - all: every matching step (delivered concurrently);
  * - waterfall: matching steps in flow order, or by the recipients' fixed sale price (highest first);
- * - weighted: one step drawn with probability proportional to its weight, the rest as fallbacks.
+ * - weighted: one step drawn with probability proportional to its weight, the rest as fallbacks;
+ * - auction: every matching step, in flow order, to be ranked by their bids.
  */
 export function planDeliveries(
   flow: Pick<FlowConfig, 'steps' | 'distribution'>,
@@ -30,6 +31,9 @@ export function planDeliveries(
       // Array.prototype.sort is stable: equal prices keep flow order.
       return { steps: [...matching].sort((a, b) => price(b) - price(a)), stopAtFirstSuccess: true };
     }
+    case 'auction':
+      // The auction (workflows/auction.ts) ranks these by their bids.
+      return { steps: matching, stopAtFirstSuccess: true };
     case 'weighted': {
       const total = matching.reduce((sum, s) => sum + s.weight, 0);
       let ticket = options.random * total;

@@ -100,12 +100,75 @@ export const HttpRecipientConfigSchema = z.object({
 });
 export type HttpRecipientConfig = z.infer<typeof HttpRecipientConfigSchema>;
 
-export const RecipientInputSchema = z.object({
+/** How a buyer's answer to a ping becomes a bid: its price, bid or no bid, and its bid id. */
+export const BidParsingSchema = z.object({
+  price_path: text({ min: 1, max: 200 })
+    .default('bid')
+    .describe('JSON path of the bid price (USD) in the ping answer; missing, 0 or less is no bid'),
+  accept_path: text({ max: 200 })
+    .nullable()
+    .default(null)
+    .describe('JSON path whose value says bid or no bid; null: any price above 0 is a bid'),
+  accept_values: z
+    .array(text({ min: 1, max: 100 }))
+    .max(20)
+    .default(['bid', 'accepted', 'accept', 'success', 'ok', 'yes', 'true'])
+    .describe('Values at accept_path that mean a bid (case-insensitive)'),
+  bid_id_path: text({ max: 200 })
+    .nullable()
+    .default(null)
+    .describe('JSON path of the bid id (token) the buyer wants back on the post'),
+  reason_path: text({ max: 200 }).nullable().default(null).describe('JSON path of a no-bid reason'),
+});
+export type BidParsing = z.infer<typeof BidParsingSchema>;
+
+/**
+ * A ping/post buyer (outbound auctions): pinged for a bid with `ping_fields` only, then posted the
+ * whole lead at `url` when its bid wins. Method, format, headers, basic auth and timeout serve both.
+ */
+export const PingPostRecipientConfigSchema = HttpRecipientConfigSchema.omit({ sale_price: true }).extend({
+  url: httpUrl().describe('Post URL: the whole lead is posted here when the buyer’s bid wins'),
+  ping_url: httpUrl().describe('Ping URL: asked for a bid with the ping fields only'),
+  ping_fields: z
+    .array(text({ min: 1, max: 100 }))
+    .min(1)
+    .max(100)
+    .describe(
+      'Lead fields a ping may carry (under their field_mapping names). Fields of a personal type ' +
+        '(name, email, phone, street address, date of birth, IP address) are refused unless ' +
+        'allow_personal_ping_fields; SSNs and credentials are never pinged.',
+    ),
+  allow_personal_ping_fields: z
+    .boolean()
+    .default(false)
+    .describe('Let ping_fields name personal fields (e.g. a buyer contracted to see a phone number)'),
+  bid: BidParsingSchema.prefault({}),
+  bid_id_field: text({ min: 1, max: 100 })
+    .nullable()
+    .default('bid_id')
+    .describe('Post body field carrying the bid id back to the buyer (null: not sent)'),
+});
+export type PingPostRecipientConfig = z.infer<typeof PingPostRecipientConfigSchema>;
+
+export const HttpRecipientInputSchema = z.object({
   name: text({ min: 1, max: 200 }),
   type: z.literal('http').default('http'),
   config: HttpRecipientConfigSchema,
 });
+
+export const PingPostRecipientInputSchema = z.object({
+  name: text({ min: 1, max: 200 }),
+  type: z.literal('ping_post'),
+  config: PingPostRecipientConfigSchema,
+});
+
+export const RecipientInputSchema = z.discriminatedUnion('type', [
+  HttpRecipientInputSchema,
+  PingPostRecipientInputSchema,
+]);
 export type RecipientInput = z.infer<typeof RecipientInputSchema>;
+/** A recipient's configuration, either kind: what deliveries, caps and masking read. */
+export type RecipientConfig = HttpRecipientConfig | PingPostRecipientConfig;
 
 export const ENHANCEMENT_SERVICES = [
   'email_validation',
@@ -156,6 +219,13 @@ export const DeliveryStepSchema = z.object({
   recipient_id: z.string().regex(/^rcp_/, 'must be a recipient id (rcp_...)'),
   criteria: celExpression('Deliver only leads matching this expression').nullable().default(null),
   weight: z.number().int().min(1).max(1000).default(1).describe('Share of leads in weighted distribution'),
+  priority: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(0)
+    .describe('Auction: between equal bids the higher priority wins (then flow order)'),
 });
 
 /**
@@ -252,14 +322,38 @@ export const PricingSchema = z.object({
   currency: z.literal('USD').default('USD'),
 });
 
+/** The most an auction may wait for bids; the lead's submitter waits for the auction. */
+export const MAX_AUCTION_DEADLINE_MS = 5000;
+
+export const AuctionSettingsSchema = z.object({
+  deadline_ms: z
+    .number()
+    .int()
+    .min(50)
+    .max(MAX_AUCTION_DEADLINE_MS)
+    .default(300)
+    .describe('How long every ping together may take; a bid later than this is left out'),
+  floor: price()
+    .nullable()
+    .default(null)
+    .describe('The least a bid must be to be taken (USD); null: any bid above 0'),
+  floor_at_cost: z
+    .boolean()
+    .default(true)
+    .describe('Also refuse bids below what the lead was bought for (its purchase price)'),
+});
+export type AuctionSettings = z.infer<typeof AuctionSettingsSchema>;
+
 export const DistributionSchema = z.object({
   mode: z
-    .enum(['all', 'waterfall', 'weighted'])
+    .enum(['all', 'waterfall', 'weighted', 'auction'])
     .default('all')
     .describe(
-      'all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight',
+      'all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight; ' +
+        'auction: ping every matching ping/post recipient at once, post to the best bid, then the next',
     ),
   waterfall_order: z.enum(['steps', 'price']).default('steps'),
+  auction: AuctionSettingsSchema.prefault({}),
 });
 
 export const DeliveryRetrySchema = z.object({

@@ -16,7 +16,9 @@ export type LeadEventType =
   | 'converted'
   | 'returned'
   | 'replayed'
-  | 'closed';
+  | 'closed'
+  | 'bid'
+  | 'auction';
 
 /** Why a lead was rejected; the API maps each kind to its HTTP answer. */
 export type RejectionKind =

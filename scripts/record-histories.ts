@@ -368,6 +368,46 @@ async function main() {
         await save('lead-waterfall', answer.id);
       },
 
+      // An auction: three ping/post buyers pinged at once; the slowest misses the deadline, the best
+      // bid declines the post, the next takes the lead at its bid.
+      'lead-auction': async () => {
+        const buyer = (bid: number, post: 'success' | 'failure', delayMs = 0) =>
+          server((req) =>
+            req.path.startsWith('/ping')
+              ? { status: 200, body: { bid, bid_id: `bid-${bid}` }, delayMs }
+              : { status: 200, body: { outcome: post } },
+          );
+        const [slow, best, next] = [
+          await buyer(40, 'success', 1500),
+          await buyer(20, 'failure'),
+          await buyer(12, 'success'),
+        ];
+        const pingPost = (name: string, s: { url: string }) => ({
+          type: 'delivery',
+          recipient: {
+            name,
+            type: 'ping_post',
+            config: {
+              url: s.url.replace(/\/leads$/, '/post'),
+              ping_url: s.url.replace(/\/leads$/, '/ping'),
+              ping_fields: ['state', 'postal_code'],
+              bid: { bid_id_path: 'bid_id' },
+              response: { outcome_path: 'outcome' },
+            },
+          },
+        });
+        const flow = await createFlow({
+          distribution: { mode: 'auction', auction: { deadline_ms: 300 } },
+          steps: [pingPost('Slow Buyer', slow), pingPost('Best Buyer', best), pingPost('Next Buyer', next)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        // The slow buyer is pinged only; the best and the next are pinged and posted.
+        const counts = [slow, best, next].map((s) => s.requests.length).join(',');
+        if (answer.status !== 'delivered' || counts !== '1,2,2')
+          throw new Error(`auction: ${answer.status}, requests ${counts}`);
+        await save('lead-auction', answer.id);
+      },
+
       // delivery_failed, then an operator's replay (the replay-delivery update, via the API) delivers it.
       'lead-replayed-by-update': async () => {
         const buyer = await flakyBuyer();

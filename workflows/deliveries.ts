@@ -190,6 +190,8 @@ export async function replayDeliveries(
       response_code: delivered.response_code ?? null,
       forced,
     });
+    // An auctioned lead is sold once: a replay stops at the first bidder that takes it at its bid.
+    if (ctx.flow.distribution.mode === 'auction' && delivered.type === 'delivered') break;
   }
   const ok = attempts.some((a) => a.outcome === 'success');
   events.push(

@@ -9,6 +9,7 @@ import type { DeliveryStep, FilterStep } from '../domain/flow.js';
 import type { LeadEvent } from '../domain/lead.js';
 import { deliveryOutcome, describeFieldErrors, qualityShortfall, revenueOf } from '../domain/lead-outcome.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
+import { runAuction } from './auction.js';
 import { type DeliveryContext, deliverToStep, event } from './deliveries.js';
 import { runEnhancement, runListCheck } from './enhancements.js';
 import { awaitReplays, noteRecipientOutcomes } from './lead-replays.js';
@@ -214,6 +215,7 @@ async function deliver(
     : undefined;
   const plan = planDeliveries(flow, matches, { random: Math.random(), salePrices });
   const results: LeadEvent[] = [];
+  let unsold: string | null = null;
   if (run.testRun) {
     for (const step of plan.steps) {
       const details = { step_id: step.id, test_mode: true };
@@ -226,6 +228,11 @@ async function deliver(
         }),
       );
     }
+  } else if (flow.distribution.mode === 'auction') {
+    // Only flows saved with the auction mode get here: runs of older flow versions never do.
+    const auction = await runAuction(ctx, plan.steps, run.snapshot.pricing.amount);
+    results.push(...auction.events);
+    unsold = auction.unsold;
   } else if (plan.stopAtFirstSuccess) {
     for (const step of plan.steps) {
       const result = await deliverToStep(ctx, step);
@@ -241,7 +248,10 @@ async function deliver(
 
   noteRecipientOutcomes(run, results);
   run.snapshot.revenue = revenueOf(results);
-  const { status, reason } = deliveryOutcome(results, run.testRun);
+  const outcome = deliveryOutcome(results, run.testRun);
+  // An auction that sold nothing and posted nothing says why (no bids, all under the floor).
+  const { status, reason } =
+    outcome.status === 'accepted' && unsold ? { ...outcome, reason: unsold } : outcome;
   if (status === 'accepted') await run.releaseFlowCaps();
   await run.record(status, reason, [...skipped, ...results], true, { revenue: run.snapshot.revenue });
   for (const e of results.filter((r) => r.type === 'delivered')) run.notifyDelivered(e);

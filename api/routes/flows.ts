@@ -17,6 +17,7 @@ import {
 import { errorResponses, jsonResponse } from '../middleware/responses.js';
 import { FlowSchema, flowView } from '../views.js';
 import { FlowIdParam } from './params.js';
+import { checkPingFields } from './recipients.js';
 
 const FlowListSchema = z.object({
   flows: z.array(
@@ -70,6 +71,10 @@ async function resolveRecipients(
           : [],
       ),
     );
+  }
+  for (const [index, step] of body.steps.entries()) {
+    if (step.type === 'delivery' && step.recipient)
+      checkPingFields(step.recipient, `steps.${index}.recipient.config.ping_fields`);
   }
   const ids = new Map<number, string>();
   for (const [index, step] of body.steps.entries()) {

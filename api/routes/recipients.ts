@@ -8,7 +8,8 @@ import {
   softDeleteRecipient,
   updateRecipient,
 } from '../../db/recipients.js';
-import { type HttpRecipientConfig, type RecipientInput, RecipientInputSchema } from '../../domain/flow.js';
+import { personalPingFields } from '../../domain/auction-ping.js';
+import { type RecipientConfig, type RecipientInput, RecipientInputSchema } from '../../domain/flow.js';
 import type { AppDeps } from '../app.js';
 import { type AuthEnv, requireScope } from '../auth.js';
 import { ApiError, notFound } from '../errors.js';
@@ -42,10 +43,11 @@ export function maskUrl(url: string): string {
   }
 }
 
-export function maskConfig(config: HttpRecipientConfig): HttpRecipientConfig {
+export function maskConfig<C extends RecipientConfig>(config: C): C {
   return {
     ...config,
     url: maskUrl(config.url),
+    ...('ping_url' in config ? { ping_url: maskUrl(config.ping_url) } : {}),
     headers: Object.fromEntries(
       Object.entries(config.headers).map(([name, value]) => [name, maskSecret(value)]),
     ),
@@ -56,7 +58,7 @@ export function maskConfig(config: HttpRecipientConfig): HttpRecipientConfig {
 }
 
 /** Puts stored secrets back where the client sent their masked form unchanged. */
-function unmask(input: RecipientInput, current: HttpRecipientConfig): RecipientInput {
+function unmask(input: RecipientInput, current: RecipientConfig): RecipientInput {
   const config = input.config;
   const headers = Object.fromEntries(
     Object.entries(config.headers).map(([name, value]) => {
@@ -71,15 +73,47 @@ function unmask(input: RecipientInput, current: HttpRecipientConfig): RecipientI
       ? { ...config.basic_auth, password: current.basic_auth.password }
       : config.basic_auth;
   const url = config.url === maskUrl(current.url) ? current.url : config.url;
-  return { ...input, config: { ...config, url, headers, basic_auth: basicAuth } };
+  if (input.type === 'ping_post') {
+    const storedPing = 'ping_url' in current ? current.ping_url : null;
+    const pingUrl =
+      storedPing !== null && input.config.ping_url === maskUrl(storedPing)
+        ? storedPing
+        : input.config.ping_url;
+    return { ...input, config: { ...input.config, url, ping_url: pingUrl, headers, basic_auth: basicAuth } };
+  }
+  return { ...input, config: { ...input.config, url, headers, basic_auth: basicAuth } };
+}
+
+/**
+ * A ping/post recipient whose ping_fields name personal fields (by the standard catalogue: names,
+ * email, phones, street address, date of birth, IP address) without allow_personal_ping_fields, or
+ * an SSN or credential at all: 422 naming each field. A flow's own declared types are enforced
+ * again when each ping is built (domain/auction-ping.ts).
+ */
+export function checkPingFields(input: RecipientInput, path = 'config.ping_fields'): void {
+  if (input.type !== 'ping_post') return;
+  const personal = personalPingFields(input.config);
+  if (personal.length === 0) return;
+  throw new ApiError(
+    422,
+    'personal_ping_fields',
+    'A ping may not carry personal data: remove these fields from ping_fields, or set allow_personal_ping_fields',
+    personal.map(({ field, type }) => ({
+      field: `${path}.${input.config.ping_fields.indexOf(field)}`,
+      code: 'personal_ping_field',
+      message: `${field} is a ${type} field${type === 'ssn' || type === 'credential' ? ', never pinged' : ''}`,
+    })),
+  );
 }
 
 export const RecipientSchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.literal('http'),
-    config: z.record(z.string(), z.unknown()).describe('The HTTP delivery configuration, secrets masked'),
+    type: z.enum(['http', 'ping_post']),
+    config: z
+      .record(z.string(), z.unknown())
+      .describe('The HTTP delivery (and for ping_post, ping) configuration, secrets masked'),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -96,7 +130,7 @@ export function recipientView(row: RecipientRow): z.infer<typeof RecipientSchema
     id: row.id,
     name: row.name,
     type: row.type,
-    config: maskConfig(row.config),
+    config: maskConfig<RecipientConfig>(row.config),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -113,14 +147,20 @@ export function recipientsRouter({ pool }: AppDeps) {
       createRoute({
         method: 'post',
         path: '/',
-        summary: 'Create a recipient (a buyer’s HTTP endpoint)',
+        summary: 'Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)',
+        description:
+          'A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at ' +
+          '`url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in ' +
+          '`ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.',
         tags: ['Recipients'],
         middleware: [requireScope('flows:write')],
         request: { body: RecipientBody },
-        responses: { 201: jsonResponse('Created', RecipientSchema), ...errorResponses(400, 413, 415) },
+        responses: { 201: jsonResponse('Created', RecipientSchema), ...errorResponses(400, 413, 415, 422) },
       }),
       async (c) => {
-        const row = await insertRecipient(pool, c.var.auth.accountId, c.req.valid('json'));
+        const input = c.req.valid('json');
+        checkPingFields(input);
+        const row = await insertRecipient(pool, c.var.auth.accountId, input);
         return c.json(recipientView(row), 201);
       },
     )
@@ -168,11 +208,15 @@ export function recipientsRouter({ pool }: AppDeps) {
         tags: ['Recipients'],
         middleware: [requireScope('flows:write')],
         request: { params: RecipientIdParam, body: RecipientBody },
-        responses: { 200: jsonResponse('Updated', RecipientSchema), ...errorResponses(400, 404, 413, 415) },
+        responses: {
+          200: jsonResponse('Updated', RecipientSchema),
+          ...errorResponses(400, 404, 413, 415, 422),
+        },
       }),
       async (c) => {
         const { accountId } = c.var.auth;
         const id = c.req.valid('param').recipient_id;
+        checkPingFields(c.req.valid('json'));
         const row = await withTransaction(pool, async (tx) => {
           const current = await findRecipient(tx, accountId, id);
           if (!current) return null;

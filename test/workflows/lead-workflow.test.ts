@@ -93,6 +93,15 @@ describe('leadWorkflow (stubbed activities)', () => {
         throw new Error('not used here');
       },
       checkSuppressionLists: async () => ({ lists: [], missing: [] }),
+      // Auctions run on the real stack (test/e2e/auction.test.ts).
+      auctionBidders: async () => ({}),
+      pingBidder: async () => {
+        throw new Error('not used here');
+      },
+      recordAuctionBids: async () => {},
+      postToBidder: async () => {
+        throw new Error('not used here');
+      },
       ...overrides,
     };
     return { activities, progress, deliveries, webhooks, released };
