@@ -150,17 +150,21 @@ export const PingPostRecipientConfigSchema = HttpRecipientConfigSchema.omit({ sa
 });
 export type PingPostRecipientConfig = z.infer<typeof PingPostRecipientConfigSchema>;
 
-export const HttpRecipientInputSchema = z.object({
-  name: text({ min: 1, max: 200 }),
-  type: z.literal('http').default('http'),
-  config: HttpRecipientConfigSchema,
-});
+export const HttpRecipientInputSchema = z
+  .object({
+    name: text({ min: 1, max: 200 }),
+    type: z.literal('http').default('http'),
+    config: HttpRecipientConfigSchema.openapi('HttpRecipientConfig'),
+  })
+  .openapi('HttpRecipientInput');
 
-export const PingPostRecipientInputSchema = z.object({
-  name: text({ min: 1, max: 200 }),
-  type: z.literal('ping_post'),
-  config: PingPostRecipientConfigSchema,
-});
+export const PingPostRecipientInputSchema = z
+  .object({
+    name: text({ min: 1, max: 200 }),
+    type: z.literal('ping_post'),
+    config: PingPostRecipientConfigSchema.openapi('PingPostRecipientConfig'),
+  })
+  .openapi('PingPostRecipientInput');
 
 export const RecipientInputSchema = z.discriminatedUnion('type', [
   HttpRecipientInputSchema,

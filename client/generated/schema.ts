@@ -6649,7 +6649,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a recipient (a buyer’s HTTP endpoint) */
+        /**
+         * Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)
+         * @description A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at `url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in `ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6724,6 +6727,15 @@ export interface paths {
                 };
                 /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Semantically invalid request (unprocessable_entity) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6989,6 +7001,15 @@ export interface paths {
                 };
                 /** @description Content-Type or Content-Encoding not supported (unsupported_media_type, unsupported_content_encoding) */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Semantically invalid request (unprocessable_entity) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8219,12 +8240,30 @@ export interface components {
             description?: string | null;
             /** @default {} */
             distribution?: {
+                /** @default {} */
+                auction?: {
+                    /**
+                     * @description How long every ping together may take; a bid later than this is left out
+                     * @default 300
+                     */
+                    deadline_ms?: number;
+                    /**
+                     * @description The least a bid must be to be taken (USD); null: any bid above 0
+                     * @default null
+                     */
+                    floor?: number | null;
+                    /**
+                     * @description Also refuse bids below what the lead was bought for (its purchase price)
+                     * @default true
+                     */
+                    floor_at_cost?: boolean;
+                };
                 /**
-                 * @description all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight
+                 * @description all: every matching recipient; waterfall: in order until one accepts; weighted: by step weight; auction: ping every matching ping/post recipient at once, post to the best bid, then the next
                  * @default all
                  * @enum {string}
                  */
-                mode?: "all" | "waterfall" | "weighted";
+                mode?: "all" | "waterfall" | "weighted" | "auction";
                 /**
                  * @default steps
                  * @enum {string}
@@ -8367,105 +8406,13 @@ export interface components {
                  */
                 criteria?: string | null;
                 name?: string;
+                /**
+                 * @description Auction: between equal bids the higher priority wins (then flow order)
+                 * @default 0
+                 */
+                priority?: number;
                 /** @description A new recipient, created with the flow */
-                recipient?: {
-                    config: {
-                        /** @default null */
-                        basic_auth?: {
-                            password: string;
-                            username: string;
-                        } | null;
-                        /** @default [] */
-                        caps?: {
-                            /**
-                             * Format: cel-expression
-                             * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
-                             * @default null
-                             */
-                            criteria?: string | null;
-                            id?: string;
-                            maximum: number;
-                            /** @enum {string} */
-                            per: "minute" | "hour" | "day" | "week" | "month";
-                            /** @default cap_reached */
-                            reason?: string;
-                        }[];
-                        /**
-                         * @description Buyer field name -> lead field; null sends every normalised field under its own name
-                         * @default null
-                         */
-                        field_mapping?: {
-                            [key: string]: string;
-                        } | null;
-                        /**
-                         * @default json
-                         * @enum {string}
-                         */
-                        format?: "json" | "form";
-                        /**
-                         * @description Sent with every delivery; values are masked in answers
-                         * @default {}
-                         */
-                        headers?: {
-                            [key: string]: string;
-                        };
-                        /**
-                         * @default POST
-                         * @enum {string}
-                         */
-                        method?: "POST" | "PUT";
-                        /** @default {} */
-                        response?: {
-                            /**
-                             * @description JSON path whose value says the outcome
-                             * @default null
-                             */
-                            outcome_path?: string | null;
-                            /**
-                             * Format: re2-regex
-                             * @description Case-insensitive regular expression (RE2 syntax); a match means success
-                             * @default null
-                             */
-                            outcome_term?: string | null;
-                            /**
-                             * @description JSON path of the price the buyer pays
-                             * @default null
-                             */
-                            price_path?: string | null;
-                            /** @default null */
-                            reason_path?: string | null;
-                            /** @default null */
-                            reference_path?: string | null;
-                            /**
-                             * @default [
-                             *       "success",
-                             *       "accepted",
-                             *       "ok",
-                             *       "true"
-                             *     ]
-                             */
-                            success_values?: string[];
-                        };
-                        /**
-                         * @description Fixed price the buyer pays per lead (USD)
-                         * @default null
-                         */
-                        sale_price?: number | null;
-                        /** @default 10000 */
-                        timeout_ms?: number;
-                        /**
-                         * Format: uri
-                         * @description Endpoint the lead is delivered to
-                         */
-                        url: string;
-                    };
-                    name: string;
-                    /**
-                     * @default http
-                     * @enum {string}
-                     */
-                    type?: "http";
-                };
+                recipient?: components["schemas"]["HttpRecipientInput"] | components["schemas"]["PingPostRecipientInput"];
                 recipient_id?: string;
                 /** @enum {string} */
                 type: "delivery";
@@ -8552,6 +8499,105 @@ export interface components {
             timestamp: string;
             uptime_seconds: number;
             version: string;
+        };
+        HttpRecipientConfig: {
+            /** @default null */
+            basic_auth?: {
+                password: string;
+                username: string;
+            } | null;
+            /** @default [] */
+            caps?: {
+                /**
+                 * Format: cel-expression
+                 * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
+                 * @default null
+                 */
+                criteria?: string | null;
+                id?: string;
+                maximum: number;
+                /** @enum {string} */
+                per: "minute" | "hour" | "day" | "week" | "month";
+                /** @default cap_reached */
+                reason?: string;
+            }[];
+            /**
+             * @description Buyer field name -> lead field; null sends every normalised field under its own name
+             * @default null
+             */
+            field_mapping?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @default json
+             * @enum {string}
+             */
+            format?: "json" | "form";
+            /**
+             * @description Sent with every delivery; values are masked in answers
+             * @default {}
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @default POST
+             * @enum {string}
+             */
+            method?: "POST" | "PUT";
+            /** @default {} */
+            response?: {
+                /**
+                 * @description JSON path whose value says the outcome
+                 * @default null
+                 */
+                outcome_path?: string | null;
+                /**
+                 * Format: re2-regex
+                 * @description Case-insensitive regular expression (RE2 syntax); a match means success
+                 * @default null
+                 */
+                outcome_term?: string | null;
+                /**
+                 * @description JSON path of the price the buyer pays
+                 * @default null
+                 */
+                price_path?: string | null;
+                /** @default null */
+                reason_path?: string | null;
+                /** @default null */
+                reference_path?: string | null;
+                /**
+                 * @default [
+                 *       "success",
+                 *       "accepted",
+                 *       "ok",
+                 *       "true"
+                 *     ]
+                 */
+                success_values?: string[];
+            };
+            /**
+             * @description Fixed price the buyer pays per lead (USD)
+             * @default null
+             */
+            sale_price?: number | null;
+            /** @default 10000 */
+            timeout_ms?: number;
+            /**
+             * Format: uri
+             * @description Endpoint the lead is delivered to
+             */
+            url: string;
+        };
+        HttpRecipientInput: {
+            config: components["schemas"]["HttpRecipientConfig"];
+            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "HttpRecipientInput";
         };
         IntentError: {
             error: {
@@ -8837,6 +8883,153 @@ export interface components {
             /** @description Why there is no bid */
             reason: string | null;
         };
+        PingPostRecipientConfig: {
+            /**
+             * @description Let ping_fields name personal fields (e.g. a buyer contracted to see a phone number)
+             * @default false
+             */
+            allow_personal_ping_fields?: boolean;
+            /** @default null */
+            basic_auth?: {
+                password: string;
+                username: string;
+            } | null;
+            /** @default {} */
+            bid?: {
+                /**
+                 * @description JSON path whose value says bid or no bid; null: any price above 0 is a bid
+                 * @default null
+                 */
+                accept_path?: string | null;
+                /**
+                 * @description Values at accept_path that mean a bid (case-insensitive)
+                 * @default [
+                 *       "bid",
+                 *       "accepted",
+                 *       "accept",
+                 *       "success",
+                 *       "ok",
+                 *       "yes",
+                 *       "true"
+                 *     ]
+                 */
+                accept_values?: string[];
+                /**
+                 * @description JSON path of the bid id (token) the buyer wants back on the post
+                 * @default null
+                 */
+                bid_id_path?: string | null;
+                /**
+                 * @description JSON path of the bid price (USD) in the ping answer; missing, 0 or less is no bid
+                 * @default bid
+                 */
+                price_path?: string;
+                /**
+                 * @description JSON path of a no-bid reason
+                 * @default null
+                 */
+                reason_path?: string | null;
+            };
+            /**
+             * @description Post body field carrying the bid id back to the buyer (null: not sent)
+             * @default bid_id
+             */
+            bid_id_field?: string | null;
+            /** @default [] */
+            caps?: {
+                /**
+                 * Format: cel-expression
+                 * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
+                 * @default null
+                 */
+                criteria?: string | null;
+                id?: string;
+                maximum: number;
+                /** @enum {string} */
+                per: "minute" | "hour" | "day" | "week" | "month";
+                /** @default cap_reached */
+                reason?: string;
+            }[];
+            /**
+             * @description Buyer field name -> lead field; null sends every normalised field under its own name
+             * @default null
+             */
+            field_mapping?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @default json
+             * @enum {string}
+             */
+            format?: "json" | "form";
+            /**
+             * @description Sent with every delivery; values are masked in answers
+             * @default {}
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * @default POST
+             * @enum {string}
+             */
+            method?: "POST" | "PUT";
+            /** @description Lead fields a ping may carry (under their field_mapping names). Fields of a personal type (name, email, phone, street address, date of birth, IP address) are refused unless allow_personal_ping_fields; SSNs and credentials are never pinged. */
+            ping_fields: string[];
+            /**
+             * Format: uri
+             * @description Ping URL: asked for a bid with the ping fields only
+             */
+            ping_url: string;
+            /** @default {} */
+            response?: {
+                /**
+                 * @description JSON path whose value says the outcome
+                 * @default null
+                 */
+                outcome_path?: string | null;
+                /**
+                 * Format: re2-regex
+                 * @description Case-insensitive regular expression (RE2 syntax); a match means success
+                 * @default null
+                 */
+                outcome_term?: string | null;
+                /**
+                 * @description JSON path of the price the buyer pays
+                 * @default null
+                 */
+                price_path?: string | null;
+                /** @default null */
+                reason_path?: string | null;
+                /** @default null */
+                reference_path?: string | null;
+                /**
+                 * @default [
+                 *       "success",
+                 *       "accepted",
+                 *       "ok",
+                 *       "true"
+                 *     ]
+                 */
+                success_values?: string[];
+            };
+            /** @default 10000 */
+            timeout_ms?: number;
+            /**
+             * Format: uri
+             * @description Post URL: the whole lead is posted here when the buyer’s bid wins
+             */
+            url: string;
+        };
+        PingPostRecipientInput: {
+            config: components["schemas"]["PingPostRecipientConfig"];
+            name: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ping_post";
+        };
         PingRequest: {
             /** @description The fields of the lead the publisher shares before selling it */
             lead: {
@@ -8904,7 +9097,7 @@ export interface components {
             window_hours: number;
         };
         Recipient: {
-            /** @description The HTTP delivery configuration, secrets masked */
+            /** @description The HTTP delivery (and for ping_post, ping) configuration, secrets masked */
             config: {
                 [key: string]: unknown;
             };
@@ -8912,107 +9105,10 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "ping_post";
             updated_at: string;
         };
-        RecipientInput: {
-            config: {
-                /** @default null */
-                basic_auth?: {
-                    password: string;
-                    username: string;
-                } | null;
-                /** @default [] */
-                caps?: {
-                    /**
-                     * Format: cel-expression
-                     * @description Only leads matching this expression count. A CEL (cel.dev) expression that compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is saved (400 with line and column).
-                     * @default null
-                     */
-                    criteria?: string | null;
-                    id?: string;
-                    maximum: number;
-                    /** @enum {string} */
-                    per: "minute" | "hour" | "day" | "week" | "month";
-                    /** @default cap_reached */
-                    reason?: string;
-                }[];
-                /**
-                 * @description Buyer field name -> lead field; null sends every normalised field under its own name
-                 * @default null
-                 */
-                field_mapping?: {
-                    [key: string]: string;
-                } | null;
-                /**
-                 * @default json
-                 * @enum {string}
-                 */
-                format?: "json" | "form";
-                /**
-                 * @description Sent with every delivery; values are masked in answers
-                 * @default {}
-                 */
-                headers?: {
-                    [key: string]: string;
-                };
-                /**
-                 * @default POST
-                 * @enum {string}
-                 */
-                method?: "POST" | "PUT";
-                /** @default {} */
-                response?: {
-                    /**
-                     * @description JSON path whose value says the outcome
-                     * @default null
-                     */
-                    outcome_path?: string | null;
-                    /**
-                     * Format: re2-regex
-                     * @description Case-insensitive regular expression (RE2 syntax); a match means success
-                     * @default null
-                     */
-                    outcome_term?: string | null;
-                    /**
-                     * @description JSON path of the price the buyer pays
-                     * @default null
-                     */
-                    price_path?: string | null;
-                    /** @default null */
-                    reason_path?: string | null;
-                    /** @default null */
-                    reference_path?: string | null;
-                    /**
-                     * @default [
-                     *       "success",
-                     *       "accepted",
-                     *       "ok",
-                     *       "true"
-                     *     ]
-                     */
-                    success_values?: string[];
-                };
-                /**
-                 * @description Fixed price the buyer pays per lead (USD)
-                 * @default null
-                 */
-                sale_price?: number | null;
-                /** @default 10000 */
-                timeout_ms?: number;
-                /**
-                 * Format: uri
-                 * @description Endpoint the lead is delivered to
-                 */
-                url: string;
-            };
-            name: string;
-            /**
-             * @default http
-             * @enum {string}
-             */
-            type?: "http";
-        };
+        RecipientInput: components["schemas"]["HttpRecipientInput"] | components["schemas"]["PingPostRecipientInput"];
         RecipientList: {
             recipients: components["schemas"]["Recipient"][];
         };
@@ -9333,6 +9429,8 @@ export type SchemaFlowSettingsResult = components['schemas']['FlowSettingsResult
 export type SchemaFlowSettingsUpdate = components['schemas']['FlowSettingsUpdate'];
 export type SchemaFlowVersions = components['schemas']['FlowVersions'];
 export type SchemaHealth = components['schemas']['Health'];
+export type SchemaHttpRecipientConfig = components['schemas']['HttpRecipientConfig'];
+export type SchemaHttpRecipientInput = components['schemas']['HttpRecipientInput'];
 export type SchemaIntentError = components['schemas']['IntentError'];
 export type SchemaIntentImportResult = components['schemas']['IntentImportResult'];
 export type SchemaIntentLead = components['schemas']['IntentLead'];
@@ -9350,6 +9448,8 @@ export type SchemaListCheckResult = components['schemas']['ListCheckResult'];
 export type SchemaParsedField = components['schemas']['ParsedField'];
 export type SchemaPhoneValidation = components['schemas']['PhoneValidation'];
 export type SchemaPingAnswer = components['schemas']['PingAnswer'];
+export type SchemaPingPostRecipientConfig = components['schemas']['PingPostRecipientConfig'];
+export type SchemaPingPostRecipientInput = components['schemas']['PingPostRecipientInput'];
 export type SchemaPingRequest = components['schemas']['PingRequest'];
 export type SchemaProbe = components['schemas']['Probe'];
 export type SchemaQueryQualityAlert = components['schemas']['QueryQualityAlert'];

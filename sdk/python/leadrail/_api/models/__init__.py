@@ -63,6 +63,7 @@ from .flow_input_caps_item import FlowInputCapsItem
 from .flow_input_caps_item_per import FlowInputCapsItemPer
 from .flow_input_delivery_retry import FlowInputDeliveryRetry
 from .flow_input_distribution import FlowInputDistribution
+from .flow_input_distribution_auction import FlowInputDistributionAuction
 from .flow_input_distribution_mode import FlowInputDistributionMode
 from .flow_input_distribution_waterfall_order import FlowInputDistributionWaterfallOrder
 from .flow_input_fields_item import FlowInputFieldsItem
@@ -109,6 +110,17 @@ from .health_database import HealthDatabase
 from .health_llm_service import HealthLlmService
 from .health_status import HealthStatus
 from .health_temporal import HealthTemporal
+from .http_recipient_config import HttpRecipientConfig
+from .http_recipient_config_basic_auth_type_0 import HttpRecipientConfigBasicAuthType0
+from .http_recipient_config_caps_item import HttpRecipientConfigCapsItem
+from .http_recipient_config_caps_item_per import HttpRecipientConfigCapsItemPer
+from .http_recipient_config_field_mapping_type_0 import HttpRecipientConfigFieldMappingType0
+from .http_recipient_config_format import HttpRecipientConfigFormat
+from .http_recipient_config_headers import HttpRecipientConfigHeaders
+from .http_recipient_config_method import HttpRecipientConfigMethod
+from .http_recipient_config_response import HttpRecipientConfigResponse
+from .http_recipient_input import HttpRecipientInput
+from .http_recipient_input_type import HttpRecipientInputType
 from .intent_error import IntentError
 from .intent_error_error import IntentErrorError
 from .intent_error_error_details import IntentErrorErrorDetails
@@ -159,6 +171,18 @@ from .ping_answer_code_type_2_type_1 import PingAnswerCodeType2Type1
 from .ping_answer_code_type_3_type_1 import PingAnswerCodeType3Type1
 from .ping_answer_currency import PingAnswerCurrency
 from .ping_answer_outcome import PingAnswerOutcome
+from .ping_post_recipient_config import PingPostRecipientConfig
+from .ping_post_recipient_config_basic_auth_type_0 import PingPostRecipientConfigBasicAuthType0
+from .ping_post_recipient_config_bid import PingPostRecipientConfigBid
+from .ping_post_recipient_config_caps_item import PingPostRecipientConfigCapsItem
+from .ping_post_recipient_config_caps_item_per import PingPostRecipientConfigCapsItemPer
+from .ping_post_recipient_config_field_mapping_type_0 import PingPostRecipientConfigFieldMappingType0
+from .ping_post_recipient_config_format import PingPostRecipientConfigFormat
+from .ping_post_recipient_config_headers import PingPostRecipientConfigHeaders
+from .ping_post_recipient_config_method import PingPostRecipientConfigMethod
+from .ping_post_recipient_config_response import PingPostRecipientConfigResponse
+from .ping_post_recipient_input import PingPostRecipientInput
+from .ping_post_recipient_input_type import PingPostRecipientInputType
 from .ping_request import PingRequest
 from .ping_request_lead import PingRequestLead
 from .post_flows_flow_id_leads_data_body import PostFlowsFlowIdLeadsDataBody
@@ -180,17 +204,6 @@ from .query_quality_reputation_components import QueryQualityReputationComponent
 from .query_quality_reputation_throttle_status import QueryQualityReputationThrottleStatus
 from .recipient import Recipient
 from .recipient_config import RecipientConfig
-from .recipient_input import RecipientInput
-from .recipient_input_config import RecipientInputConfig
-from .recipient_input_config_basic_auth_type_0 import RecipientInputConfigBasicAuthType0
-from .recipient_input_config_caps_item import RecipientInputConfigCapsItem
-from .recipient_input_config_caps_item_per import RecipientInputConfigCapsItemPer
-from .recipient_input_config_field_mapping_type_0 import RecipientInputConfigFieldMappingType0
-from .recipient_input_config_format import RecipientInputConfigFormat
-from .recipient_input_config_headers import RecipientInputConfigHeaders
-from .recipient_input_config_method import RecipientInputConfigMethod
-from .recipient_input_config_response import RecipientInputConfigResponse
-from .recipient_input_type import RecipientInputType
 from .recipient_list import RecipientList
 from .recipient_type import RecipientType
 from .replay_request_type_0 import ReplayRequestType0
@@ -303,6 +316,7 @@ __all__ = (
     "FlowInputCapsItemPer",
     "FlowInputDeliveryRetry",
     "FlowInputDistribution",
+    "FlowInputDistributionAuction",
     "FlowInputDistributionMode",
     "FlowInputDistributionWaterfallOrder",
     "FlowInputFieldsItem",
@@ -349,6 +363,17 @@ __all__ = (
     "HealthLlmService",
     "HealthStatus",
     "HealthTemporal",
+    "HttpRecipientConfig",
+    "HttpRecipientConfigBasicAuthType0",
+    "HttpRecipientConfigCapsItem",
+    "HttpRecipientConfigCapsItemPer",
+    "HttpRecipientConfigFieldMappingType0",
+    "HttpRecipientConfigFormat",
+    "HttpRecipientConfigHeaders",
+    "HttpRecipientConfigMethod",
+    "HttpRecipientConfigResponse",
+    "HttpRecipientInput",
+    "HttpRecipientInputType",
     "IntentError",
     "IntentErrorError",
     "IntentErrorErrorDetails",
@@ -399,6 +424,18 @@ __all__ = (
     "PingAnswerCodeType3Type1",
     "PingAnswerCurrency",
     "PingAnswerOutcome",
+    "PingPostRecipientConfig",
+    "PingPostRecipientConfigBasicAuthType0",
+    "PingPostRecipientConfigBid",
+    "PingPostRecipientConfigCapsItem",
+    "PingPostRecipientConfigCapsItemPer",
+    "PingPostRecipientConfigFieldMappingType0",
+    "PingPostRecipientConfigFormat",
+    "PingPostRecipientConfigHeaders",
+    "PingPostRecipientConfigMethod",
+    "PingPostRecipientConfigResponse",
+    "PingPostRecipientInput",
+    "PingPostRecipientInputType",
     "PingRequest",
     "PingRequestLead",
     "PostFlowsFlowIdLeadsDataBody",
@@ -420,17 +457,6 @@ __all__ = (
     "QueryQualityReputationThrottleStatus",
     "Recipient",
     "RecipientConfig",
-    "RecipientInput",
-    "RecipientInputConfig",
-    "RecipientInputConfigBasicAuthType0",
-    "RecipientInputConfigCapsItem",
-    "RecipientInputConfigCapsItemPer",
-    "RecipientInputConfigFieldMappingType0",
-    "RecipientInputConfigFormat",
-    "RecipientInputConfigHeaders",
-    "RecipientInputConfigMethod",
-    "RecipientInputConfigResponse",
-    "RecipientInputType",
     "RecipientList",
     "RecipientType",
     "ReplayRequestType0",

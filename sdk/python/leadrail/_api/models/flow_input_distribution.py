@@ -15,6 +15,8 @@ from ..models.flow_input_distribution_waterfall_order import FlowInputDistributi
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.flow_input_distribution_auction import FlowInputDistributionAuction
 
 
 
@@ -29,12 +31,15 @@ class FlowInputDistribution:
     """ 
         Attributes:
             mode (FlowInputDistributionMode | Unset): all: every matching recipient; waterfall: in order until one accepts;
-                weighted: by step weight Default: 'all'.
+                weighted: by step weight; auction: ping every matching ping/post recipient at once, post to the best bid, then
+                the next Default: 'all'.
             waterfall_order (FlowInputDistributionWaterfallOrder | Unset):  Default: 'steps'.
+            auction (FlowInputDistributionAuction | Unset):
      """
 
     mode: FlowInputDistributionMode | Unset = 'all'
     waterfall_order: FlowInputDistributionWaterfallOrder | Unset = 'steps'
+    auction: FlowInputDistributionAuction | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -42,6 +47,7 @@ class FlowInputDistribution:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.flow_input_distribution_auction import FlowInputDistributionAuction # noqa: PLC0415
         mode: str | Unset = UNSET
         if not isinstance(self.mode, Unset):
             mode = self.mode
@@ -52,6 +58,10 @@ class FlowInputDistribution:
             waterfall_order = self.waterfall_order
 
 
+        auction: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.auction, Unset):
+            auction = self.auction.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,6 +71,8 @@ class FlowInputDistribution:
             field_dict["mode"] = mode
         if waterfall_order is not UNSET:
             field_dict["waterfall_order"] = waterfall_order
+        if auction is not UNSET:
+            field_dict["auction"] = auction
 
         return field_dict
 
@@ -68,6 +80,7 @@ class FlowInputDistribution:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.flow_input_distribution_auction import FlowInputDistributionAuction # noqa: PLC0415
         d = dict(src_dict)
         _mode = d.pop("mode", UNSET)
         mode: FlowInputDistributionMode | Unset
@@ -89,9 +102,20 @@ class FlowInputDistribution:
 
 
 
+        _auction = d.pop("auction", UNSET)
+        auction: FlowInputDistributionAuction | Unset
+        if isinstance(_auction,  Unset):
+            auction = UNSET
+        else:
+            auction = FlowInputDistributionAuction.from_dict(_auction)
+
+
+
+
         flow_input_distribution = cls(
             mode=mode,
             waterfall_order=waterfall_order,
+            auction=auction,
         )
 
 

@@ -1,8 +1,8 @@
 from typing import Literal
 
-FlowInputDistributionMode = Literal['all', 'waterfall', 'weighted']
+FlowInputDistributionMode = Literal['all', 'auction', 'waterfall', 'weighted']
 
-FLOW_INPUT_DISTRIBUTION_MODE_VALUES: set[FlowInputDistributionMode] = { 'all', 'waterfall', 'weighted',  }
+FLOW_INPUT_DISTRIBUTION_MODE_VALUES: set[FlowInputDistributionMode] = { 'all', 'auction', 'waterfall', 'weighted',  }
 
 def check_flow_input_distribution_mode(value: str) -> FlowInputDistributionMode:
     if value in FLOW_INPUT_DISTRIBUTION_MODE_VALUES:

@@ -30,7 +30,7 @@ class Recipient:
             id (str):
             name (str):
             type_ (RecipientType):
-            config (RecipientConfig): The HTTP delivery configuration, secrets masked
+            config (RecipientConfig): The HTTP delivery (and for ping_post, ping) configuration, secrets masked
             created_at (str):
             updated_at (str):
      """

@@ -20,7 +20,7 @@ T = TypeVar("T", bound="RecipientConfig")
 
 @_attrs_define
 class RecipientConfig:
-    """ The HTTP delivery configuration, secrets masked
+    """ The HTTP delivery (and for ping_post, ping) configuration, secrets masked
 
      """
 

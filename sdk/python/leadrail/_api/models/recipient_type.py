@@ -1,8 +1,8 @@
 from typing import Literal
 
-RecipientType = Literal['http']
+RecipientType = Literal['http', 'ping_post']
 
-RECIPIENT_TYPE_VALUES: set[RecipientType] = { 'http',  }
+RECIPIENT_TYPE_VALUES: set[RecipientType] = { 'http', 'ping_post',  }
 
 def check_recipient_type(value: str) -> RecipientType:
     if value in RECIPIENT_TYPE_VALUES:

@@ -9,15 +9,16 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.http_recipient_input import HttpRecipientInput
+from ...models.ping_post_recipient_input import PingPostRecipientInput
 from ...models.recipient import Recipient
-from ...models.recipient_input import RecipientInput
 from typing import cast
 
 
 
 def _get_kwargs(
     *,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,7 +33,12 @@ def _get_kwargs(
         "url": "/recipients",
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if isinstance(body, HttpRecipientInput):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -84,6 +90,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -123,13 +136,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Response[Error | Recipient]:
-    """ Create a recipient (a buyer’s HTTP endpoint)
+    """ Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)
+
+     A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at
+    `url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in
+    `ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.
 
     Args:
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,13 +171,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Error | Recipient | None:
-    """ Create a recipient (a buyer’s HTTP endpoint)
+    """ Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)
+
+     A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at
+    `url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in
+    `ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.
 
     Args:
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,13 +201,17 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Response[Error | Recipient]:
-    """ Create a recipient (a buyer’s HTTP endpoint)
+    """ Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)
+
+     A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at
+    `url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in
+    `ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.
 
     Args:
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,13 +236,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Error | Recipient | None:
-    """ Create a recipient (a buyer’s HTTP endpoint)
+    """ Create a recipient (a buyer’s HTTP endpoint, or a ping/post buyer for auctions)
+
+     A `ping_post` recipient is pinged for a bid with its `ping_fields` only, then posted the lead at
+    `url` when its bid wins an auction (flow distribution mode `auction`). Personal fields in
+    `ping_fields` are refused with 422 `personal_ping_fields` unless `allow_personal_ping_fields`.
 
     Args:
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

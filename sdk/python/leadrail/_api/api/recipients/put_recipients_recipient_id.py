@@ -9,8 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.error import Error
+from ...models.http_recipient_input import HttpRecipientInput
+from ...models.ping_post_recipient_input import PingPostRecipientInput
 from ...models.recipient import Recipient
-from ...models.recipient_input import RecipientInput
 from typing import cast
 
 
@@ -18,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     recipient_id: str,
     *,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,7 +34,12 @@ def _get_kwargs(
         "url": "/recipients/{recipient_id}".format(recipient_id=quote(str(recipient_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if isinstance(body, HttpRecipientInput):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -92,6 +98,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -132,7 +145,7 @@ def sync_detailed(
     recipient_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Response[Error | Recipient]:
     """ Replace a recipient
@@ -142,7 +155,7 @@ def sync_detailed(
 
     Args:
         recipient_id (str):
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +182,7 @@ def sync(
     recipient_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Error | Recipient | None:
     """ Replace a recipient
@@ -179,7 +192,7 @@ def sync(
 
     Args:
         recipient_id (str):
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +214,7 @@ async def asyncio_detailed(
     recipient_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Response[Error | Recipient]:
     """ Replace a recipient
@@ -211,7 +224,7 @@ async def asyncio_detailed(
 
     Args:
         recipient_id (str):
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +251,7 @@ async def asyncio(
     recipient_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RecipientInput,
+    body: HttpRecipientInput | PingPostRecipientInput,
 
 ) -> Error | Recipient | None:
     """ Replace a recipient
@@ -248,7 +261,7 @@ async def asyncio(
 
     Args:
         recipient_id (str):
-        body (RecipientInput):
+        body (HttpRecipientInput | PingPostRecipientInput):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,34 +8,33 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.recipient_input_type import check_recipient_input_type
-from ..models.recipient_input_type import RecipientInputType
-from ..types import UNSET, Unset
+from ..models.ping_post_recipient_input_type import check_ping_post_recipient_input_type
+from ..models.ping_post_recipient_input_type import PingPostRecipientInputType
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.recipient_input_config import RecipientInputConfig
+  from ..models.ping_post_recipient_config import PingPostRecipientConfig
 
 
 
 
 
-T = TypeVar("T", bound="RecipientInput")
+T = TypeVar("T", bound="PingPostRecipientInput")
 
 
 
 @_attrs_define
-class RecipientInput:
+class PingPostRecipientInput:
     """ 
         Attributes:
             name (str):
-            config (RecipientInputConfig):
-            type_ (RecipientInputType | Unset):  Default: 'http'.
+            type_ (PingPostRecipientInputType):
+            config (PingPostRecipientConfig):
      """
 
     name: str
-    config: RecipientInputConfig
-    type_: RecipientInputType | Unset = 'http'
+    type_: PingPostRecipientInputType
+    config: PingPostRecipientConfig
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -43,25 +42,21 @@ class RecipientInput:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.recipient_input_config import RecipientInputConfig # noqa: PLC0415
+        from ..models.ping_post_recipient_config import PingPostRecipientConfig # noqa: PLC0415
         name = self.name
 
+        type_: str = self.type_
+
         config = self.config.to_dict()
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "name": name,
+            "type": type_,
             "config": config,
         })
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
@@ -69,34 +64,29 @@ class RecipientInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.recipient_input_config import RecipientInputConfig # noqa: PLC0415
+        from ..models.ping_post_recipient_config import PingPostRecipientConfig # noqa: PLC0415
         d = dict(src_dict)
         name = d.pop("name")
 
-        config = RecipientInputConfig.from_dict(d.pop("config"))
+        type_ = check_ping_post_recipient_input_type(d.pop("type"))
 
 
 
 
-        _type_ = d.pop("type", UNSET)
-        type_: RecipientInputType | Unset
-        if isinstance(_type_,  Unset):
-            type_ = UNSET
-        else:
-            type_ = check_recipient_input_type(_type_)
+        config = PingPostRecipientConfig.from_dict(d.pop("config"))
 
 
 
 
-        recipient_input = cls(
+        ping_post_recipient_input = cls(
             name=name,
-            config=config,
             type_=type_,
+            config=config,
         )
 
 
-        recipient_input.additional_properties = d
-        return recipient_input
+        ping_post_recipient_input.additional_properties = d
+        return ping_post_recipient_input
 
     @property
     def additional_keys(self) -> list[str]:

@@ -14,38 +14,26 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="RecipientInputConfigBasicAuthType0")
+T = TypeVar("T", bound="HttpRecipientConfigFieldMappingType0")
 
 
 
 @_attrs_define
-class RecipientInputConfigBasicAuthType0:
-    """ 
-        Attributes:
-            username (str):
-            password (str):
+class HttpRecipientConfigFieldMappingType0:
+    """ Buyer field name -> lead field; null sends every normalised field under its own name
+
      """
 
-    username: str
-    password: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        username = self.username
-
-        password = self.password
-
-
+        
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "username": username,
-            "password": password,
-        })
 
         return field_dict
 
@@ -54,27 +42,21 @@ class RecipientInputConfigBasicAuthType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        username = d.pop("username")
-
-        password = d.pop("password")
-
-        recipient_input_config_basic_auth_type_0 = cls(
-            username=username,
-            password=password,
+        http_recipient_config_field_mapping_type_0 = cls(
         )
 
 
-        recipient_input_config_basic_auth_type_0.additional_properties = d
-        return recipient_input_config_basic_auth_type_0
+        http_recipient_config_field_mapping_type_0.additional_properties = d
+        return http_recipient_config_field_mapping_type_0
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -14,13 +14,13 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="RecipientInputConfigHeaders")
+T = TypeVar("T", bound="PingPostRecipientConfigFieldMappingType0")
 
 
 
 @_attrs_define
-class RecipientInputConfigHeaders:
-    """ Sent with every delivery; values are masked in answers
+class PingPostRecipientConfigFieldMappingType0:
+    """ Buyer field name -> lead field; null sends every normalised field under its own name
 
      """
 
@@ -42,12 +42,12 @@ class RecipientInputConfigHeaders:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recipient_input_config_headers = cls(
+        ping_post_recipient_config_field_mapping_type_0 = cls(
         )
 
 
-        recipient_input_config_headers.additional_properties = d
-        return recipient_input_config_headers
+        ping_post_recipient_config_field_mapping_type_0.additional_properties = d
+        return ping_post_recipient_config_field_mapping_type_0
 
     @property
     def additional_keys(self) -> list[str]:

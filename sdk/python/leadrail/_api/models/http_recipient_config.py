@@ -8,55 +8,55 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.recipient_input_config_format import check_recipient_input_config_format
-from ..models.recipient_input_config_format import RecipientInputConfigFormat
-from ..models.recipient_input_config_method import check_recipient_input_config_method
-from ..models.recipient_input_config_method import RecipientInputConfigMethod
+from ..models.http_recipient_config_format import check_http_recipient_config_format
+from ..models.http_recipient_config_format import HttpRecipientConfigFormat
+from ..models.http_recipient_config_method import check_http_recipient_config_method
+from ..models.http_recipient_config_method import HttpRecipientConfigMethod
 from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.recipient_input_config_basic_auth_type_0 import RecipientInputConfigBasicAuthType0
-  from ..models.recipient_input_config_caps_item import RecipientInputConfigCapsItem
-  from ..models.recipient_input_config_field_mapping_type_0 import RecipientInputConfigFieldMappingType0
-  from ..models.recipient_input_config_headers import RecipientInputConfigHeaders
-  from ..models.recipient_input_config_response import RecipientInputConfigResponse
+  from ..models.http_recipient_config_basic_auth_type_0 import HttpRecipientConfigBasicAuthType0
+  from ..models.http_recipient_config_caps_item import HttpRecipientConfigCapsItem
+  from ..models.http_recipient_config_field_mapping_type_0 import HttpRecipientConfigFieldMappingType0
+  from ..models.http_recipient_config_headers import HttpRecipientConfigHeaders
+  from ..models.http_recipient_config_response import HttpRecipientConfigResponse
 
 
 
 
 
-T = TypeVar("T", bound="RecipientInputConfig")
+T = TypeVar("T", bound="HttpRecipientConfig")
 
 
 
 @_attrs_define
-class RecipientInputConfig:
+class HttpRecipientConfig:
     """ 
         Attributes:
             url (str): Endpoint the lead is delivered to
-            method (RecipientInputConfigMethod | Unset):  Default: 'POST'.
-            format_ (RecipientInputConfigFormat | Unset):  Default: 'json'.
-            headers (RecipientInputConfigHeaders | Unset): Sent with every delivery; values are masked in answers
-            basic_auth (None | RecipientInputConfigBasicAuthType0 | Unset):
+            method (HttpRecipientConfigMethod | Unset):  Default: 'POST'.
+            format_ (HttpRecipientConfigFormat | Unset):  Default: 'json'.
+            headers (HttpRecipientConfigHeaders | Unset): Sent with every delivery; values are masked in answers
+            basic_auth (HttpRecipientConfigBasicAuthType0 | None | Unset):
             timeout_ms (int | Unset):  Default: 10000.
-            field_mapping (None | RecipientInputConfigFieldMappingType0 | Unset): Buyer field name -> lead field; null sends
+            field_mapping (HttpRecipientConfigFieldMappingType0 | None | Unset): Buyer field name -> lead field; null sends
                 every normalised field under its own name
-            response (RecipientInputConfigResponse | Unset):
+            response (HttpRecipientConfigResponse | Unset):
             sale_price (float | None | Unset): Fixed price the buyer pays per lead (USD)
-            caps (list[RecipientInputConfigCapsItem] | Unset):
+            caps (list[HttpRecipientConfigCapsItem] | Unset):
      """
 
     url: str
-    method: RecipientInputConfigMethod | Unset = 'POST'
-    format_: RecipientInputConfigFormat | Unset = 'json'
-    headers: RecipientInputConfigHeaders | Unset = UNSET
-    basic_auth: None | RecipientInputConfigBasicAuthType0 | Unset = UNSET
+    method: HttpRecipientConfigMethod | Unset = 'POST'
+    format_: HttpRecipientConfigFormat | Unset = 'json'
+    headers: HttpRecipientConfigHeaders | Unset = UNSET
+    basic_auth: HttpRecipientConfigBasicAuthType0 | None | Unset = UNSET
     timeout_ms: int | Unset = 10000
-    field_mapping: None | RecipientInputConfigFieldMappingType0 | Unset = UNSET
-    response: RecipientInputConfigResponse | Unset = UNSET
+    field_mapping: HttpRecipientConfigFieldMappingType0 | None | Unset = UNSET
+    response: HttpRecipientConfigResponse | Unset = UNSET
     sale_price: float | None | Unset = UNSET
-    caps: list[RecipientInputConfigCapsItem] | Unset = UNSET
+    caps: list[HttpRecipientConfigCapsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -64,11 +64,11 @@ class RecipientInputConfig:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.recipient_input_config_basic_auth_type_0 import RecipientInputConfigBasicAuthType0 # noqa: PLC0415
-        from ..models.recipient_input_config_caps_item import RecipientInputConfigCapsItem # noqa: PLC0415
-        from ..models.recipient_input_config_field_mapping_type_0 import RecipientInputConfigFieldMappingType0 # noqa: PLC0415
-        from ..models.recipient_input_config_headers import RecipientInputConfigHeaders # noqa: PLC0415
-        from ..models.recipient_input_config_response import RecipientInputConfigResponse # noqa: PLC0415
+        from ..models.http_recipient_config_basic_auth_type_0 import HttpRecipientConfigBasicAuthType0 # noqa: PLC0415
+        from ..models.http_recipient_config_caps_item import HttpRecipientConfigCapsItem # noqa: PLC0415
+        from ..models.http_recipient_config_field_mapping_type_0 import HttpRecipientConfigFieldMappingType0 # noqa: PLC0415
+        from ..models.http_recipient_config_headers import HttpRecipientConfigHeaders # noqa: PLC0415
+        from ..models.http_recipient_config_response import HttpRecipientConfigResponse # noqa: PLC0415
         url = self.url
 
         method: str | Unset = UNSET
@@ -88,7 +88,7 @@ class RecipientInputConfig:
         basic_auth: dict[str, Any] | None | Unset
         if isinstance(self.basic_auth, Unset):
             basic_auth = UNSET
-        elif isinstance(self.basic_auth, RecipientInputConfigBasicAuthType0):
+        elif isinstance(self.basic_auth, HttpRecipientConfigBasicAuthType0):
             basic_auth = self.basic_auth.to_dict()
         else:
             basic_auth = self.basic_auth
@@ -98,7 +98,7 @@ class RecipientInputConfig:
         field_mapping: dict[str, Any] | None | Unset
         if isinstance(self.field_mapping, Unset):
             field_mapping = UNSET
-        elif isinstance(self.field_mapping, RecipientInputConfigFieldMappingType0):
+        elif isinstance(self.field_mapping, HttpRecipientConfigFieldMappingType0):
             field_mapping = self.field_mapping.to_dict()
         else:
             field_mapping = self.field_mapping
@@ -153,45 +153,45 @@ class RecipientInputConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.recipient_input_config_basic_auth_type_0 import RecipientInputConfigBasicAuthType0 # noqa: PLC0415
-        from ..models.recipient_input_config_caps_item import RecipientInputConfigCapsItem # noqa: PLC0415
-        from ..models.recipient_input_config_field_mapping_type_0 import RecipientInputConfigFieldMappingType0 # noqa: PLC0415
-        from ..models.recipient_input_config_headers import RecipientInputConfigHeaders # noqa: PLC0415
-        from ..models.recipient_input_config_response import RecipientInputConfigResponse # noqa: PLC0415
+        from ..models.http_recipient_config_basic_auth_type_0 import HttpRecipientConfigBasicAuthType0 # noqa: PLC0415
+        from ..models.http_recipient_config_caps_item import HttpRecipientConfigCapsItem # noqa: PLC0415
+        from ..models.http_recipient_config_field_mapping_type_0 import HttpRecipientConfigFieldMappingType0 # noqa: PLC0415
+        from ..models.http_recipient_config_headers import HttpRecipientConfigHeaders # noqa: PLC0415
+        from ..models.http_recipient_config_response import HttpRecipientConfigResponse # noqa: PLC0415
         d = dict(src_dict)
         url = d.pop("url")
 
         _method = d.pop("method", UNSET)
-        method: RecipientInputConfigMethod | Unset
+        method: HttpRecipientConfigMethod | Unset
         if isinstance(_method,  Unset):
             method = UNSET
         else:
-            method = check_recipient_input_config_method(_method)
+            method = check_http_recipient_config_method(_method)
 
 
 
 
         _format_ = d.pop("format", UNSET)
-        format_: RecipientInputConfigFormat | Unset
+        format_: HttpRecipientConfigFormat | Unset
         if isinstance(_format_,  Unset):
             format_ = UNSET
         else:
-            format_ = check_recipient_input_config_format(_format_)
+            format_ = check_http_recipient_config_format(_format_)
 
 
 
 
         _headers = d.pop("headers", UNSET)
-        headers: RecipientInputConfigHeaders | Unset
+        headers: HttpRecipientConfigHeaders | Unset
         if isinstance(_headers,  Unset):
             headers = UNSET
         else:
-            headers = RecipientInputConfigHeaders.from_dict(_headers)
+            headers = HttpRecipientConfigHeaders.from_dict(_headers)
 
 
 
 
-        def _parse_basic_auth(data: object) -> None | RecipientInputConfigBasicAuthType0 | Unset:
+        def _parse_basic_auth(data: object) -> HttpRecipientConfigBasicAuthType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -199,21 +199,21 @@ class RecipientInputConfig:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                basic_auth_type_0 = RecipientInputConfigBasicAuthType0.from_dict(data)
+                basic_auth_type_0 = HttpRecipientConfigBasicAuthType0.from_dict(data)
 
 
 
                 return basic_auth_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecipientInputConfigBasicAuthType0 | Unset, data)
+            return cast(HttpRecipientConfigBasicAuthType0 | None | Unset, data)
 
         basic_auth = _parse_basic_auth(d.pop("basic_auth", UNSET))
 
 
         timeout_ms = d.pop("timeout_ms", UNSET)
 
-        def _parse_field_mapping(data: object) -> None | RecipientInputConfigFieldMappingType0 | Unset:
+        def _parse_field_mapping(data: object) -> HttpRecipientConfigFieldMappingType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -221,24 +221,24 @@ class RecipientInputConfig:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                field_mapping_type_0 = RecipientInputConfigFieldMappingType0.from_dict(data)
+                field_mapping_type_0 = HttpRecipientConfigFieldMappingType0.from_dict(data)
 
 
 
                 return field_mapping_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RecipientInputConfigFieldMappingType0 | Unset, data)
+            return cast(HttpRecipientConfigFieldMappingType0 | None | Unset, data)
 
         field_mapping = _parse_field_mapping(d.pop("field_mapping", UNSET))
 
 
         _response = d.pop("response", UNSET)
-        response: RecipientInputConfigResponse | Unset
+        response: HttpRecipientConfigResponse | Unset
         if isinstance(_response,  Unset):
             response = UNSET
         else:
-            response = RecipientInputConfigResponse.from_dict(_response)
+            response = HttpRecipientConfigResponse.from_dict(_response)
 
 
 
@@ -254,18 +254,18 @@ class RecipientInputConfig:
 
 
         _caps = d.pop("caps", UNSET)
-        caps: list[RecipientInputConfigCapsItem] | Unset = UNSET
+        caps: list[HttpRecipientConfigCapsItem] | Unset = UNSET
         if _caps is not UNSET:
             caps = []
             for caps_item_data in _caps:
-                caps_item = RecipientInputConfigCapsItem.from_dict(caps_item_data)
+                caps_item = HttpRecipientConfigCapsItem.from_dict(caps_item_data)
 
 
 
                 caps.append(caps_item)
 
 
-        recipient_input_config = cls(
+        http_recipient_config = cls(
             url=url,
             method=method,
             format_=format_,
@@ -279,8 +279,8 @@ class RecipientInputConfig:
         )
 
 
-        recipient_input_config.additional_properties = d
-        return recipient_input_config
+        http_recipient_config.additional_properties = d
+        return http_recipient_config
 
     @property
     def additional_keys(self) -> list[str]:

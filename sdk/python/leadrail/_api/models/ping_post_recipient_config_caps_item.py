@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.recipient_input_config_caps_item_per import check_recipient_input_config_caps_item_per
-from ..models.recipient_input_config_caps_item_per import RecipientInputConfigCapsItemPer
+from ..models.ping_post_recipient_config_caps_item_per import check_ping_post_recipient_config_caps_item_per
+from ..models.ping_post_recipient_config_caps_item_per import PingPostRecipientConfigCapsItemPer
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -18,16 +18,16 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="RecipientInputConfigCapsItem")
+T = TypeVar("T", bound="PingPostRecipientConfigCapsItem")
 
 
 
 @_attrs_define
-class RecipientInputConfigCapsItem:
+class PingPostRecipientConfigCapsItem:
     """ 
         Attributes:
             maximum (int):
-            per (RecipientInputConfigCapsItemPer):
+            per (PingPostRecipientConfigCapsItemPer):
             id (str | Unset):
             criteria (None | str | Unset): Only leads matching this expression count. A CEL (cel.dev) expression that
                 compiles to a boolean over `lead`, `parsed`, `source`, `campaign` and `submission`; checked when the flow is
@@ -36,7 +36,7 @@ class RecipientInputConfigCapsItem:
      """
 
     maximum: int
-    per: RecipientInputConfigCapsItemPer
+    per: PingPostRecipientConfigCapsItemPer
     id: str | Unset = UNSET
     criteria: None | str | Unset = UNSET
     reason: str | Unset = 'cap_reached'
@@ -84,7 +84,7 @@ class RecipientInputConfigCapsItem:
         d = dict(src_dict)
         maximum = d.pop("maximum")
 
-        per = check_recipient_input_config_caps_item_per(d.pop("per"))
+        per = check_ping_post_recipient_config_caps_item_per(d.pop("per"))
 
 
 
@@ -103,7 +103,7 @@ class RecipientInputConfigCapsItem:
 
         reason = d.pop("reason", UNSET)
 
-        recipient_input_config_caps_item = cls(
+        ping_post_recipient_config_caps_item = cls(
             maximum=maximum,
             per=per,
             id=id,
@@ -112,8 +112,8 @@ class RecipientInputConfigCapsItem:
         )
 
 
-        recipient_input_config_caps_item.additional_properties = d
-        return recipient_input_config_caps_item
+        ping_post_recipient_config_caps_item.additional_properties = d
+        return ping_post_recipient_config_caps_item
 
     @property
     def additional_keys(self) -> list[str]:

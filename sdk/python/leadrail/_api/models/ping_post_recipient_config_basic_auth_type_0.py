@@ -14,26 +14,38 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="RecipientInputConfigFieldMappingType0")
+T = TypeVar("T", bound="PingPostRecipientConfigBasicAuthType0")
 
 
 
 @_attrs_define
-class RecipientInputConfigFieldMappingType0:
-    """ Buyer field name -> lead field; null sends every normalised field under its own name
-
+class PingPostRecipientConfigBasicAuthType0:
+    """ 
+        Attributes:
+            username (str):
+            password (str):
      """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    username: str
+    password: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        
+        username = self.username
+
+        password = self.password
+
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({
+            "username": username,
+            "password": password,
+        })
 
         return field_dict
 
@@ -42,21 +54,27 @@ class RecipientInputConfigFieldMappingType0:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recipient_input_config_field_mapping_type_0 = cls(
+        username = d.pop("username")
+
+        password = d.pop("password")
+
+        ping_post_recipient_config_basic_auth_type_0 = cls(
+            username=username,
+            password=password,
         )
 
 
-        recipient_input_config_field_mapping_type_0.additional_properties = d
-        return recipient_input_config_field_mapping_type_0
+        ping_post_recipient_config_basic_auth_type_0.additional_properties = d
+        return ping_post_recipient_config_basic_auth_type_0
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

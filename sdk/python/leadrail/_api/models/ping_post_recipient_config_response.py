@@ -16,12 +16,12 @@ from typing import cast
 
 
 
-T = TypeVar("T", bound="RecipientInputConfigResponse")
+T = TypeVar("T", bound="PingPostRecipientConfigResponse")
 
 
 
 @_attrs_define
-class RecipientInputConfigResponse:
+class PingPostRecipientConfigResponse:
     """ 
         Attributes:
             outcome_path (None | str | Unset): JSON path whose value says the outcome
@@ -159,7 +159,7 @@ class RecipientInputConfigResponse:
         reference_path = _parse_reference_path(d.pop("reference_path", UNSET))
 
 
-        recipient_input_config_response = cls(
+        ping_post_recipient_config_response = cls(
             outcome_path=outcome_path,
             success_values=success_values,
             outcome_term=outcome_term,
@@ -169,8 +169,8 @@ class RecipientInputConfigResponse:
         )
 
 
-        recipient_input_config_response.additional_properties = d
-        return recipient_input_config_response
+        ping_post_recipient_config_response.additional_properties = d
+        return ping_post_recipient_config_response
 
     @property
     def additional_keys(self) -> list[str]:
