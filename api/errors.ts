@@ -59,8 +59,24 @@ export function errorResponse(c: Context, err: ApiError): Response {
   );
 }
 
+type ZodIssue = ZodError['issues'][number];
+
+/**
+ * A union's failure reported as the failures of the alternative that came closest (fewest problems,
+ * the first on a tie): `{"type": "ping_post", ...}` missing `ping_url` names `config.ping_url`, not
+ * "Invalid input" for the whole recipient.
+ */
+function closestIssues(issue: ZodIssue): ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
+  const closest = issue.errors.reduce((best, next) => (next.length < best.length ? next : best));
+  if (closest.length === 0) return [issue];
+  return closest.flatMap((inner) =>
+    closestIssues({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue),
+  );
+}
+
 export function validationError(error: ZodError, location: 'body' | 'query' | 'path' = 'body'): ApiError {
-  const details = error.issues.map((issue) => ({
+  const details = error.issues.flatMap(closestIssues).map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join('.') : location,
     code: issue.code === 'invalid_type' && issue.input === undefined ? 'missing_required' : 'invalid_format',
     message: issue.message,

@@ -166,10 +166,9 @@ export const PingPostRecipientInputSchema = z
   })
   .openapi('PingPostRecipientInput');
 
-export const RecipientInputSchema = z.discriminatedUnion('type', [
-  HttpRecipientInputSchema,
-  PingPostRecipientInputSchema,
-]);
+// A plain union, not a discriminated one: `type` may be left out for an ordinary recipient, and an
+// OpenAPI discriminator must be required in every alternative (clients would have to send it).
+export const RecipientInputSchema = z.union([HttpRecipientInputSchema, PingPostRecipientInputSchema]);
 export type RecipientInput = z.infer<typeof RecipientInputSchema>;
 /** A recipient's configuration, either kind: what deliveries, caps and masking read. */
 export type RecipientConfig = HttpRecipientConfig | PingPostRecipientConfig;

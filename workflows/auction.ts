@@ -92,8 +92,8 @@ export async function runAuction(
     event('auction', winner ? 'success' : 'failure', {
       reason: unsold ?? undefined,
       duration_ms: pingMs,
-      recipient_id: winner?.recipientId,
-      recipient: winner ? bidders[winner.recipientId]?.name : undefined,
+      // The winner is named in details only: a recipient_id here would make `auction` its latest
+      // outcome in the RecipientOutcomes search attribute instead of `delivered`.
       details: {
         round,
         deadline_ms: settings.deadline_ms,
@@ -104,6 +104,7 @@ export async function runAuction(
         timed_out: answers.filter((a) => a.status === 'timeout').length,
         ranking: ranked.map((b) => ({ recipient_id: b.recipientId, price: b.price })),
         winner: winner?.recipientId ?? null,
+        winner_name: winner ? (bidders[winner.recipientId]?.name ?? null) : null,
         price: winner?.price ?? null,
       },
     }),

@@ -8594,10 +8594,10 @@ export interface components {
             config: components["schemas"]["HttpRecipientConfig"];
             name: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @default http
              * @enum {string}
              */
-            type: "HttpRecipientInput";
+            type?: "http";
         };
         IntentError: {
             error: {
@@ -9024,10 +9024,7 @@ export interface components {
         PingPostRecipientInput: {
             config: components["schemas"]["PingPostRecipientConfig"];
             name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
+            /** @enum {string} */
             type: "ping_post";
         };
         PingRequest: {

@@ -194,8 +194,19 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
       details: { price: 14.5, bid_id: 'tok-high' },
     });
     const auction = detail.events.find((e) => e.type === 'auction')!;
-    expect(auction).toMatchObject({ outcome: 'success', recipient_id: ids[1] });
-    expect(auction.details).toMatchObject({ bidders: 4, bids: 3, winner: ids[1], price: 14.5 });
+    expect(auction).toMatchObject({ outcome: 'success' });
+    expect(auction.details).toMatchObject({
+      bidders: 4,
+      bids: 3,
+      winner: ids[1],
+      winner_name: 'High',
+      price: 14.5,
+    });
+    // Each bidder's latest outcome, as the RecipientOutcomes search attribute keeps it for operators.
+    const described = await stack.client.workflow.getHandle(answer.id).describe();
+    expect([...(described.searchAttributes.RecipientOutcomes ?? [])].sort()).toEqual(
+      [`${ids[0]}:bid`, `${ids[1]}:delivered`, `${ids[2]}:bid`, `${ids[3]}:bid`].sort(),
+    );
 
     const rows = await stack.pool.query(
       `SELECT recipient_id, status, price::float8 AS price, rank, post_key FROM auction_bids
