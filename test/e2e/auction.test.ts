@@ -337,6 +337,16 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
 
   it('refuses personal fields in ping_fields unless allowed; a flow’s own personal fields are withheld from pings', async () => {
     const b = await buyer({ ping: bid(8) });
+    // A malformed ping/post recipient names its own missing field, not the union it belongs to.
+    const incomplete = await stack.call('POST', '/recipients', key, {
+      name: 'No ping URL',
+      type: 'ping_post',
+      config: { url: b.postUrl, ping_fields: ['state'] },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json.error.details).toEqual([
+      { field: 'config.ping_url', code: 'missing_required', message: expect.any(String) },
+    ]);
     const refused = await stack.call('POST', '/recipients', key, {
       name: 'Nosy',
       type: 'ping_post',
