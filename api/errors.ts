@@ -62,13 +62,16 @@ export function errorResponse(c: Context, err: ApiError): Response {
 type ZodIssue = ZodError['issues'][number];
 
 /**
- * A union's failure reported as the failures of the alternative that came closest (fewest problems,
- * the first on a tie): `{"type": "ping_post", ...}` missing `ping_url` names `config.ping_url`, not
- * "Invalid input" for the whole recipient.
+ * A union's failure reported as the failures of the alternative that came closest: one whose own
+ * top-level literal (its `type`) matched, then the fewest problems, then the first. So
+ * `{"type": "ping_post", ...}` missing `ping_url` names `config.ping_url`, not "Invalid input" for the
+ * whole recipient.
  */
 function closestIssues(issue: ZodIssue): ZodIssue[] {
   if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return [issue];
-  const closest = issue.errors.reduce((best, next) => (next.length < best.length ? next : best));
+  const distance = (issues: ZodIssue[]) =>
+    (issues.some((i) => i.code === 'invalid_value' && i.path.length === 1) ? 1_000_000 : 0) + issues.length;
+  const closest = issue.errors.reduce((best, next) => (distance(next) < distance(best) ? next : best));
   if (closest.length === 0) return [issue];
   return closest.flatMap((inner) =>
     closestIssues({ ...inner, path: [...issue.path, ...inner.path] } as ZodIssue),
