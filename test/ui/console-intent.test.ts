@@ -1,33 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from '../../console/build.mjs';
-import { guardNetwork, launchChromium } from '../helpers/browser.js';
+import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
 import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The console's Intent page in Debian's Chromium, on the real stack with the intent service (its worker
 // on the suite's Temporal, the index built from the suite's Postgres after importing the test corpus).
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, process.env.CONSOLE_SCREENSHOTS ?? '.data/console-screenshots');
-
 describe('operator console: intent (Chromium)', { timeout: 180_000 }, () => {
   let stack: TestStack;
-  let server: ReturnType<typeof serve>;
+  let session: ConsoleSession;
   let baseUrl: string;
-  let workDir: string;
   let browser: BrowserContext;
-  let network: Awaited<ReturnType<typeof guardNetwork>>;
   let queryKey: string;
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
     stack = await startTestStack({ intent: {} });
     const admin = await stack.createAccount();
     const imported = await stack.call('POST', '/intent/import', admin.key, testCorpusJsonl(), {
@@ -35,19 +23,13 @@ describe('operator console: intent (Chromium)', { timeout: 180_000 }, () => {
     });
     expect(imported.status, imported.text).toBe(200);
     ({ key: queryKey } = await stack.createAccount({ scopes: ['intent:query'] }));
-    server = serve({ fetch: stack.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    workDir = mkdtempSync(join(tmpdir(), 'leadrail-console-intent-'));
-    browser = await launchChromium(join(workDir, 'profile'));
-    network = await guardNetwork(browser);
+    session = await openConsoleSession(stack);
+    ({ baseUrl, browser } = session);
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
     await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   it('ranks companies for a query with filters, shows each with its signals, and keeps the search in the URL', async () => {
@@ -123,7 +105,7 @@ describe('operator console: intent (Chromium)', { timeout: 180_000 }, () => {
   });
 
   it('reached nothing beyond this machine and broke no Content-Security-Policy rule', () => {
-    expect(network.offsite).toEqual([]);
-    expect(network.problems).toEqual([]);
+    expect(session.network.offsite).toEqual([]);
+    expect(session.network.problems).toEqual([]);
   });
 });

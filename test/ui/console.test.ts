@@ -1,14 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuilt } from '../../console/build.mjs';
 import { issueApiKey, type Scope } from '../../db/accounts.js';
-import { guardNetwork, launchChromium } from '../helpers/browser.js';
+import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -18,16 +12,11 @@ import { startTestStack, type TestStack } from '../helpers/stack.js';
 // rule. Screenshots of the main pages go to .data/console-screenshots/ (CONSOLE_SCREENSHOTS=docs/screenshots
 // refreshes the ones the README shows).
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, process.env.CONSOLE_SCREENSHOTS ?? '.data/console-screenshots');
-
 describe('operator console (Chromium)', { timeout: 180_000 }, () => {
   let stack: TestStack;
-  let server: ReturnType<typeof serve>;
+  let session: ConsoleSession;
   let baseUrl: string;
-  let workDir: string;
   let browser: BrowserContext;
-  let network: Awaited<ReturnType<typeof guardNetwork>>;
   let buyer: Awaited<ReturnType<typeof startRecipient>>;
   let adminKey: string;
   let accountId: string;
@@ -37,11 +26,9 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
   const buyerState = { up: false };
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
     stack = await startTestStack();
-    server = serve({ fetch: stack.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    session = await openConsoleSession(stack);
+    ({ baseUrl, browser } = session);
     buyer = await startRecipient(() =>
       buyerState.up
         ? { status: 200, body: { outcome: 'success', price: 9.5 } }
@@ -70,19 +57,12 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
     expect(lead.status, lead.text).toBe(201);
     expect(lead.json.status).toBe('delivery_failed');
     failedLeadId = lead.json.id;
-
-    workDir = mkdtempSync(join(tmpdir(), 'leadrail-console-test-'));
-    browser = await launchChromium(join(workDir, 'profile'));
-    network = await guardNetwork(browser);
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
+    await session?.close();
     await buyer?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   async function keyWith(scopes: Scope[]): Promise<string> {
@@ -454,7 +434,7 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
   });
 
   it('reached nothing beyond this machine and broke no Content-Security-Policy rule', () => {
-    expect(network.offsite).toEqual([]);
-    expect(network.problems).toEqual([]);
+    expect(session.network.offsite).toEqual([]);
+    expect(session.network.problems).toEqual([]);
   });
 });
