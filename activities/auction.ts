@@ -11,6 +11,7 @@ import type { BidStatus } from '../domain/auction.js';
 import { interpretBid, pingPayload } from '../domain/auction-ping.js';
 import type { FieldDefinition } from '../domain/fields/types.js';
 import { readBodyLimited } from '../lib/http-body.js';
+import { auctionPingDuration, auctionPings } from '../lib/metrics.js';
 import { isDestinationNotAllowed } from '../lib/outbound.js';
 import { buyerRequest, type DeliveryResult, sendLead, storedLead } from './delivery.js';
 
@@ -67,6 +68,61 @@ export function createAuctionActivities({
   pool: Pool;
   fetchImpl?: typeof fetch;
 }) {
+  /** One ping and what came of it (the activity's body). */
+  async function ping(request: PingRequest): Promise<PingAnswer> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const answer = (status: BidStatus, reason: string, extra: Partial<PingAnswer> = {}): PingAnswer => ({
+      status,
+      price: null,
+      bidId: null,
+      reason,
+      responseCode: null,
+      durationMs: elapsed(),
+      withheld: [],
+      ...extra,
+    });
+    const recipient = await findRecipient(pool, request.accountId, request.recipientId);
+    if (!recipient) return answer('error', 'Recipient not found');
+    if (recipient.type !== 'ping_post') return answer('error', 'Not a ping/post recipient');
+    const config = recipient.config;
+    const lead = await storedLead(pool, request.accountId, request.leadId);
+    const { payload, withheld } = pingPayload(lead, config, request.flowFields);
+    const deadlineAt = Context.current().info.scheduledTimestampMs + request.deadlineMs;
+    const remaining = Math.min(config.timeout_ms, deadlineAt - Date.now());
+    if (remaining <= 0) return answer('timeout', 'No time left before the auction’s deadline', { withheld });
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(
+        config.ping_url,
+        buyerRequest(config, {
+          payload,
+          idempotencyKey: null,
+          ownEndpoint: true,
+          signal: AbortSignal.any([AbortSignal.timeout(remaining), Context.current().cancellationSignal]),
+        }),
+      );
+      body = await readBodyLimited(response, MAX_PING_ANSWER_BYTES);
+    } catch (err) {
+      if (isDestinationNotAllowed(err)) {
+        return answer('error', 'Destination not allowed: not a public address', { withheld });
+      }
+      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+      return timedOut
+        ? answer('timeout', `No answer within the auction’s deadline (${request.deadlineMs} ms)`, {
+            withheld,
+          })
+        : answer('error', 'Connection failed', { withheld });
+    }
+    const bid = interpretBid(config.bid, {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body,
+    });
+    return { ...bid, responseCode: response.status, durationMs: elapsed(), withheld };
+  }
+
   return {
     /** The auction's bidders by recipient id (a deleted recipient is absent). Local activity. */
     async auctionBidders(accountId: string, recipientIds: string[]): Promise<Record<string, AuctionBidder>> {
@@ -88,58 +144,10 @@ export function createAuctionActivities({
      * answer (timeout, error, no bid). Runs once (no retries: the deadline leaves no time for one).
      */
     async pingBidder(request: PingRequest): Promise<PingAnswer> {
-      const started = performance.now();
-      const elapsed = () => Math.round(performance.now() - started);
-      const answer = (status: BidStatus, reason: string, extra: Partial<PingAnswer> = {}): PingAnswer => ({
-        status,
-        price: null,
-        bidId: null,
-        reason,
-        responseCode: null,
-        durationMs: elapsed(),
-        withheld: [],
-        ...extra,
-      });
-      const recipient = await findRecipient(pool, request.accountId, request.recipientId);
-      if (!recipient) return answer('error', 'Recipient not found');
-      if (recipient.type !== 'ping_post') return answer('error', 'Not a ping/post recipient');
-      const config = recipient.config;
-      const lead = await storedLead(pool, request.accountId, request.leadId);
-      const { payload, withheld } = pingPayload(lead, config, request.flowFields);
-      const deadlineAt = Context.current().info.scheduledTimestampMs + request.deadlineMs;
-      const remaining = Math.min(config.timeout_ms, deadlineAt - Date.now());
-      if (remaining <= 0)
-        return answer('timeout', 'No time left before the auction’s deadline', { withheld });
-      let response: Response;
-      let body: string;
-      try {
-        response = await fetchImpl(
-          config.ping_url,
-          buyerRequest(config, {
-            payload,
-            idempotencyKey: null,
-            ownEndpoint: true,
-            signal: AbortSignal.any([AbortSignal.timeout(remaining), Context.current().cancellationSignal]),
-          }),
-        );
-        body = await readBodyLimited(response, MAX_PING_ANSWER_BYTES);
-      } catch (err) {
-        if (isDestinationNotAllowed(err)) {
-          return answer('error', 'Destination not allowed: not a public address', { withheld });
-        }
-        const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-        return timedOut
-          ? answer('timeout', `No answer within the auction’s deadline (${request.deadlineMs} ms)`, {
-              withheld,
-            })
-          : answer('error', 'Connection failed', { withheld });
-      }
-      const bid = interpretBid(config.bid, {
-        status: response.status,
-        contentType: response.headers.get('content-type'),
-        body,
-      });
-      return { ...bid, responseCode: response.status, durationMs: elapsed(), withheld };
+      const answer = await ping(request);
+      auctionPings.inc({ status: answer.status });
+      auctionPingDuration.observe(answer.durationMs / 1000);
+      return answer;
     },
 
     /** Records every bidder's answer for an auction round. Local activity; a retry lands once. */

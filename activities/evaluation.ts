@@ -1,5 +1,5 @@
 import { promises as dns } from 'node:dns';
-import { releaseCaps, reserveCaps } from '../db/caps.js';
+import { type CapRequest, capUsage, releaseCaps, reserveCaps } from '../db/caps.js';
 import { claimFingerprints, releaseFingerprints } from '../db/fingerprints.js';
 import { findStoredLeadData, storeLeadEvaluation } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
@@ -81,6 +81,40 @@ export function createEvaluationActivities({
     }
     return normalizeLead(fieldDefinitions(source.flow), lead, new Date(source.at)).values;
   }
+  /** The recipient's caps whose criteria the lead meets, as counters to reserve or read. */
+  async function applicableCaps(
+    request: RecipientCapsRequest,
+    caps: Parameters<typeof withCapIds>[0],
+  ): Promise<CapRequest[]> {
+    const parsed =
+      request.parsed ??
+      (await parsedLead({
+        leadId: request.leadId,
+        accountId: request.accountId,
+        lead: request.lead,
+        flow: request.flow!,
+        at: request.at,
+      }));
+    const context = criteriaContext(parsed, {
+      submittedAt: new Date(request.at),
+      timeZone: request.timeZone,
+      source: request.source,
+      campaign: request.campaign,
+    });
+    return withCapIds(caps)
+      .filter((cap) => {
+        if (!cap.criteria) return true;
+        const compiled = compileCriteria(cap.criteria);
+        return compiled.ok && evaluateCriteria(compiled.program, context).pass;
+      })
+      .map((cap) => ({
+        key: `recipient:${request.recipientId}:${cap.id}`,
+        capId: cap.id,
+        maximum: cap.maximum,
+        per: cap.per,
+        timeZone: request.timeZone,
+      }));
+  }
   /** Whether DNS works at all here (an offline machine answers ENOTFOUND for everything). */
   async function dnsWorks(): Promise<boolean> {
     if (canary && Date.now() - canary.at < 5 * 60_000) return canary.ok;
@@ -154,39 +188,28 @@ export function createEvaluationActivities({
     ): Promise<{ granted: boolean; capId: string | null }> {
       const recipient = await findRecipient(pool, request.accountId, request.recipientId);
       if (!recipient || recipient.config.caps.length === 0) return { granted: true, capId: null };
-      const parsed =
-        request.parsed ??
-        (await parsedLead({
-          leadId: request.leadId,
-          accountId: request.accountId,
-          lead: request.lead,
-          flow: request.flow!,
-          at: request.at,
-        }));
-      const context = criteriaContext(parsed, {
-        submittedAt: new Date(request.at),
-        timeZone: request.timeZone,
-        source: request.source,
-        campaign: request.campaign,
-      });
-      const applicable = withCapIds(recipient.config.caps).filter((cap) => {
-        if (!cap.criteria) return true;
-        const compiled = compileCriteria(cap.criteria);
-        return compiled.ok && evaluateCriteria(compiled.program, context).pass;
-      });
-      const result = await reserveCaps(
-        pool,
-        request.leadId,
-        applicable.map((cap) => ({
-          key: `recipient:${request.recipientId}:${cap.id}`,
-          capId: cap.id,
-          maximum: cap.maximum,
-          per: cap.per,
-          timeZone: request.timeZone,
-        })),
-        request.at,
-      );
+      const applicable = await applicableCaps(request, recipient.config.caps);
+      const result = await reserveCaps(pool, request.leadId, applicable, request.at);
       return result.granted ? { granted: true, capId: null } : { granted: false, capId: result.capId };
+    },
+
+    /**
+     * Which of these recipients have a cap that applies to the lead and is full now, read and not
+     * reserved (recipient id -> cap id): an auction does not ping a buyer that could not take the lead.
+     */
+    async recipientCapsReached(
+      request: Omit<RecipientCapsRequest, 'recipientId' | 'parsed'> & { recipientIds: string[] },
+    ): Promise<Record<string, string>> {
+      const reached: Record<string, string> = {};
+      for (const recipientId of new Set(request.recipientIds)) {
+        const recipient = await findRecipient(pool, request.accountId, recipientId);
+        if (!recipient || recipient.config.caps.length === 0) continue;
+        const applicable = await applicableCaps({ ...request, recipientId }, recipient.config.caps);
+        const usage = await capUsage(pool, applicable, request.timeZone);
+        const full = applicable.find((cap) => cap.maximum <= (usage.get(cap.key)?.used ?? 0));
+        if (full) reached[recipientId] = full.capId;
+      }
+      return reached;
     },
 
     /** Fixed sale prices of recipients, for a waterfall ordered by price. */

@@ -47,6 +47,20 @@ export const deliveryDuration = new Histogram({
   registers: [registry],
 });
 
+export const auctionPings = new Counter({
+  name: 'leadrail_auction_pings_total',
+  help: 'Pings to ping/post buyers in auctions, by what came of them (bid, no_bid, timeout, error)',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});
+
+export const auctionPingDuration = new Histogram({
+  name: 'leadrail_auction_ping_duration_seconds',
+  help: 'Duration of one auction ping, answer or deadline',
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
 export const webhookAttempts = new Counter({
   name: 'leadrail_webhook_attempts_total',
   help: 'Webhook delivery attempts, by outcome',

@@ -408,6 +408,46 @@ async function main() {
         await save('lead-auction', answer.id);
       },
 
+      // An auction since patched('auction-reads-recipient-caps'): a buyer at its cap is not pinged; of
+      // the two others, the best bid buys.
+      'lead-auction-capped': async () => {
+        const buyer = (bid: number) =>
+          server((req) =>
+            req.path.startsWith('/ping')
+              ? { status: 200, body: { bid, bid_id: `bid-${bid}` } }
+              : { status: 200, body: { outcome: 'success' } },
+          );
+        const [capped, best, next] = [await buyer(40), await buyer(20), await buyer(12)];
+        const pingPost = (name: string, s: { url: string }, caps: unknown[] = []) => ({
+          type: 'delivery',
+          recipient: {
+            name,
+            type: 'ping_post',
+            config: {
+              url: s.url.replace(/\/leads$/, '/post'),
+              ping_url: s.url.replace(/\/leads$/, '/ping'),
+              ping_fields: ['state', 'postal_code'],
+              bid: { bid_id_path: 'bid_id' },
+              response: { outcome_path: 'outcome' },
+              caps,
+            },
+          },
+        });
+        const flow = await createFlow({
+          distribution: { mode: 'auction', auction: { deadline_ms: 2000 } },
+          steps: [
+            pingPost('Capped Buyer', capped, [{ maximum: 0, per: 'day' }]),
+            pingPost('Best Buyer', best),
+            pingPost('Next Buyer', next),
+          ],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        const counts = [capped, best, next].map((s) => s.requests.length).join(',');
+        if (answer.status !== 'delivered' || counts !== '0,2,1')
+          throw new Error(`auction capped: ${answer.status}, requests ${counts}`);
+        await save('lead-auction-capped', answer.id);
+      },
+
       // delivery_failed, then an operator's replay (the replay-delivery update, via the API) delivers it.
       'lead-replayed-by-update': async () => {
         const buyer = await flakyBuyer();

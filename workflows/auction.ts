@@ -6,6 +6,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   TimeoutFailure,
@@ -47,11 +48,39 @@ export async function runAuction(
   const settings = ctx.flow.distribution.auction ?? DEFAULT_SETTINGS;
   const local = ctx.stalls.guard(localActivities);
   // One seat per buyer: a recipient named by two steps bids once, as its first step.
-  const seats = steps.filter((s, i) => steps.findIndex((o) => o.recipient_id === s.recipient_id) === i);
+  const unique = steps.filter((s, i) => steps.findIndex((o) => o.recipient_id === s.recipient_id) === i);
   const bidders = await local.auctionBidders(
     ctx.accountId,
-    seats.map((s) => s.recipient_id),
+    unique.map((s) => s.recipient_id),
   );
+  // A buyer whose own cap is full now is not asked (the post would skip it anyway). Auctions started
+  // before this check did not read caps.
+  const events: LeadEvent[] = [];
+  let seats = unique;
+  if (patched('auction-reads-recipient-caps')) {
+    const capped = await local.recipientCapsReached({
+      leadId: ctx.leadId,
+      accountId: ctx.accountId,
+      recipientIds: unique.map((s) => s.recipient_id),
+      ...(ctx.lead ? { lead: ctx.lead } : {}),
+      flow: ctx.flow,
+      source: ctx.source,
+      campaign: ctx.campaign,
+      timeZone: ctx.flow.settings.time_zone,
+      at: ctx.receivedAt,
+    });
+    seats = unique.filter((s) => capped[s.recipient_id] === undefined);
+    for (const step of unique.filter((s) => capped[s.recipient_id] !== undefined)) {
+      events.push(
+        event('skipped', 'skip', {
+          recipient_id: step.recipient_id,
+          recipient: bidders[step.recipient_id]?.name,
+          reason: 'Recipient cap reached',
+          details: { cap_id: capped[step.recipient_id], step_id: step.id, round },
+        }),
+      );
+    }
+  }
 
   const answers = await Promise.all(
     seats.map((step) => askForBid(ctx, step, bidders[step.recipient_id], settings.deadline_ms)),
@@ -65,8 +94,10 @@ export async function runAuction(
     { leadId: ctx.leadId, accountId: ctx.accountId, flowId: ctx.flowId, round },
     answers.map((a) => ({ ...a, rank: rankOf(ranked, a), belowFloor: belowFloor.includes(a) })),
   );
-  const events: LeadEvent[] = answers.map((a) =>
-    bidEvent(a, bidders[a.recipientId], rankOf(ranked, a), belowFloor.includes(a), floor, round),
+  events.push(
+    ...answers.map((a) =>
+      bidEvent(a, bidders[a.recipientId], rankOf(ranked, a), belowFloor.includes(a), floor, round),
+    ),
   );
 
   let winner: BidderAnswer | null = null;
@@ -83,11 +114,13 @@ export async function runAuction(
   const bids = answers.filter((a) => a.status === 'bid').length;
   const unsold = winner
     ? null
-    : bids === 0
-      ? 'No buyer bid on the lead'
-      : ranked.length === 0
-        ? `No bid at or above the floor (${floor})`
-        : 'No bidder took the lead at its bid';
+    : answers.length === 0 && events.length > 0
+      ? 'No buyer to ask: every one is at its cap'
+      : bids === 0
+        ? 'No buyer bid on the lead'
+        : ranked.length === 0
+          ? `No bid at or above the floor (${floor})`
+          : 'No bidder took the lead at its bid';
   events.push(
     event('auction', winner ? 'success' : 'failure', {
       reason: unsold ?? undefined,

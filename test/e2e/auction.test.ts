@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
 import { createAcceptingBuyer } from '../../dev/demo-buyer.js';
+import { registry } from '../../lib/metrics.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 import type { LeadSnapshot } from '../../workflows/shared.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
@@ -281,6 +282,10 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     });
     expect(slow.posts()).toHaveLength(0);
     expect(fast.posts()).toHaveLength(1);
+    // Operators see it in the worker's metrics too.
+    expect(await registry.getSingleMetricAsString('leadrail_auction_pings_total')).toMatch(
+      /leadrail_auction_pings_total\{status="timeout"\} [1-9]/,
+    );
   });
 
   it('takes no bid below the floor (the purchase price); a lead nobody bid on for enough stays unsold', async () => {
@@ -418,6 +423,29 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     expect(last.json()).toMatchObject({ bid_id: 'tok-9' });
     const detail = await events(answer.id);
     expect(detail.pricing.revenue).toBe(9);
+  });
+
+  it('does not ping a buyer whose own cap is full; its slot is taken only by a sale', async () => {
+    const capped = await buyer({ ping: bid(25) });
+    const other = await buyer({ ping: bid(6) });
+    const ids = [
+      await pingPostRecipient(capped, 'Capped', { caps: [{ maximum: 1, per: 'day' }] }),
+      await pingPostRecipient(other, 'Other'),
+    ];
+    const flowId = await auctionFlow(ids);
+    const first = await submit(flowId);
+    expect(first.status).toBe('delivered');
+    expect(capped.posts()).toHaveLength(1);
+    const second = await submit(flowId);
+    expect(second.status).toBe('delivered');
+    expect(capped.pings()).toHaveLength(1); // not asked the second time
+    expect(other.posts()).toHaveLength(1);
+    const detail = await events(second.id);
+    expect(detail.events.find((e) => e.recipient_id === ids[0])).toMatchObject({
+      type: 'skipped',
+      reason: 'Recipient cap reached',
+    });
+    expect(detail.pricing.revenue).toBe(6);
   });
 
   it('a test lead pings nobody', async () => {

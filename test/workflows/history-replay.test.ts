@@ -25,6 +25,7 @@ const EXPECTED = [
   'bulk-replay-cancelled',
   'bulk-replay-completed',
   'feedback',
+  'lead-auction-capped',
   'lead-auction',
   'lead-cap-reached',
   'lead-delivered-by-id',

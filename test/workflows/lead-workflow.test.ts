@@ -95,6 +95,7 @@ describe('leadWorkflow (stubbed activities)', () => {
       checkSuppressionLists: async () => ({ lists: [], missing: [] }),
       // Auctions run on the real stack (test/e2e/auction.test.ts).
       auctionBidders: async () => ({}),
+      recipientCapsReached: async () => ({}),
       pingBidder: async () => {
         throw new Error('not used here');
       },
