@@ -317,7 +317,7 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     const ids = [await pingPostRecipient(first, 'First'), await pingPostRecipient(preferred, 'Preferred')];
     const res = await stack.call('POST', '/flows', key, {
       name: 'Priority',
-      distribution: { mode: 'auction' },
+      distribution: { mode: 'auction', auction: { deadline_ms: 3000 } }, // room for a loaded machine
       steps: [
         { type: 'delivery', recipient_id: ids[0] },
         { type: 'delivery', recipient_id: fixedId },
