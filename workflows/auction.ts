@@ -17,7 +17,7 @@ import type { Activities } from '../activities/index.js';
 import { auctionFloor, type BidderAnswer, postIdempotencyKey, rankBids } from '../domain/auction.js';
 import type { AuctionSettings, DeliveryStep } from '../domain/flow.js';
 import type { LeadEvent } from '../domain/lead.js';
-import { type DeliveryContext, event } from './deliveries.js';
+import { type DeliveryContext, event, reserveRecipientSlot } from './deliveries.js';
 import { LOCAL_RETRY } from './stall.js';
 
 const localActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '10s', retry: LOCAL_RETRY });
@@ -250,17 +250,7 @@ async function postToBid(
   rank: number,
 ): Promise<LeadEvent> {
   const local = ctx.stalls.guard(localActivities);
-  const caps = await local.reserveRecipientCaps({
-    leadId: ctx.leadId,
-    accountId: ctx.accountId,
-    recipientId: bid.recipientId,
-    ...(ctx.lead ? { lead: ctx.lead } : {}),
-    flow: ctx.flow,
-    source: ctx.source,
-    campaign: ctx.campaign,
-    timeZone: ctx.flow.settings.time_zone,
-    at: ctx.receivedAt,
-  });
+  const caps = await reserveRecipientSlot(ctx, bid.recipientId);
   if (!caps.granted) {
     return event('skipped', 'skip', {
       recipient_id: bid.recipientId,

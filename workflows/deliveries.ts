@@ -53,6 +53,23 @@ export function event(type: LeadEventType, outcome: EventOutcome, extra: Partial
   return built;
 }
 
+/** Takes a slot in a recipient's caps for this lead (a local activity: atomic in Postgres). */
+export function reserveRecipientSlot(ctx: DeliveryContext, recipientId: string) {
+  return ctx.stalls.guard(localActivities).reserveRecipientCaps({
+    leadId: ctx.leadId,
+    accountId: ctx.accountId,
+    recipientId,
+    // Runs recorded before leads were read by id pass the parsed lead; now the activity parses it.
+    ...(ctx.assessment.legacy
+      ? { parsed: ctx.assessment.legacy.parsed }
+      : { ...(ctx.lead ? { lead: ctx.lead } : {}), flow: ctx.flow }),
+    source: ctx.source,
+    campaign: ctx.campaign,
+    timeZone: ctx.flow.settings.time_zone,
+    at: ctx.receivedAt,
+  });
+}
+
 /**
  * One delivery step: take a slot in the recipient's caps (a full cap skips it), send with the flow's
  * retry policy, and give the slot back if the lead did not get through. Returns the step's event.
@@ -66,19 +83,7 @@ export async function deliverToStep(
 ): Promise<LeadEvent> {
   const startedAt = new Date().toISOString();
   const local = ctx.stalls.guard(localActivities);
-  const caps = await local.reserveRecipientCaps({
-    leadId: ctx.leadId,
-    accountId: ctx.accountId,
-    recipientId: step.recipient_id,
-    // Runs recorded before leads were read by id pass the parsed lead; now the activity parses it.
-    ...(ctx.assessment.legacy
-      ? { parsed: ctx.assessment.legacy.parsed }
-      : { ...(ctx.lead ? { lead: ctx.lead } : {}), flow: ctx.flow }),
-    source: ctx.source,
-    campaign: ctx.campaign,
-    timeZone: ctx.flow.settings.time_zone,
-    at: ctx.receivedAt,
-  });
+  const caps = await reserveRecipientSlot(ctx, step.recipient_id);
   if (!caps.granted) {
     return event('skipped', 'skip', {
       recipient_id: step.recipient_id,
