@@ -580,6 +580,33 @@ describe('lead pipeline end to end', () => {
     expect(conflicting.json.error.code).toBe('idempotency_conflict');
   });
 
+  it('a key stays with a rejected lead: the same request answers its rejection, corrected data needs a new key', async () => {
+    const crm = await buyer();
+    const flowId = await createFlow({
+      fields: [{ name: 'email', type: 'email', required: true, require_valid: true }],
+      steps: [delivery(crm.url)],
+    });
+    const externalId = `fix-${Date.now()}`;
+    const bad = { external_id: externalId, lead: { email: 'not-an-email' } };
+    const first = await submit(flowId, bad);
+    expect(first.status).toBe(400);
+    const leadId = first.json.error.lead_id;
+    expect(leadId).toMatch(/^lead_/);
+    const again = await submit(flowId, bad);
+    expect(again.status).toBe(400);
+    expect(again.json.error.lead_id).toBe(leadId);
+    const corrected = await submit(flowId, { external_id: externalId, lead: { email: 'fixed@example.com' } });
+    expect(corrected.status).toBe(409);
+    expect(corrected.json.error.code).toBe('idempotency_conflict');
+    const fresh = await submit(flowId, {
+      external_id: `${externalId}-2`,
+      lead: { email: 'fixed@example.com' },
+    });
+    expect(fresh.status).toBe(201);
+    expect(fresh.json.id).not.toBe(leadId);
+    expect(crm.requests).toHaveLength(1);
+  });
+
   it('options.test_mode runs the pipeline, sends nothing, says so, and fires no webhook', async () => {
     const crm = await buyer();
     const hooks = await buyer();
