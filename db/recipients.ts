@@ -54,6 +54,20 @@ export async function unknownRecipientIds(
   return ids.filter((id) => !known.has(id));
 }
 
+/** Which of these recipients (of the account) are ping/post buyers. */
+export async function pingPostRecipientIds(
+  db: Queryable,
+  accountId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<{ id: string }>(
+    "SELECT id FROM recipients WHERE account_id = $1 AND id = ANY($2) AND type = 'ping_post'",
+    [accountId, ids],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function listRecipients(db: Queryable, accountId: string): Promise<RecipientRow[]> {
   const { rows } = await db.query<RecipientRow>(
     'SELECT * FROM recipients WHERE account_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',

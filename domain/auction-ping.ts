@@ -76,8 +76,8 @@ export interface InterpretedBid {
 
 /**
  * A ping's answer as a bid: 2xx whose price (at `price_path`) is above 0, and whose `accept_path`
- * value (when set) is one of `accept_values`, is a bid; any other 2xx is no bid; a non-2xx answer is a
- * failed ping (error). Prices are kept to 1/10000 of a dollar.
+ * value (when set) is one of `accept_values`, is a bid; any other 2xx is no bid; a non-2xx answer, or a
+ * price above MAX_BID, is a failed ping (error). Prices are kept to 1/10000 of a dollar.
  */
 export function interpretBid(
   rules: BidParsing,
@@ -104,10 +104,15 @@ export function interpretBid(
     }
   }
   const raw = read(rules.price_path);
+  // A string is read as a plain decimal (`"12.50"`): `Number` would also take `"0x10"` or `"1e3"`.
   const price =
-    typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+    typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(price) || price <= 0) {
     return { status: 'no_bid', price: null, bidId: null, reason: reason ?? 'No bid (no price above 0)' };
+  }
+  // Prices are stored as numeric(12, 4): a larger one could never be recorded (nor be a real bid).
+  if (price > MAX_BID) {
+    return { status: 'error', price: null, bidId: null, reason: `Bid out of range (above ${MAX_BID})` };
   }
   return {
     status: 'bid',
@@ -116,6 +121,10 @@ export function interpretBid(
     reason,
   };
 }
+
+/** The largest price a bid may have: what a price column (numeric(12, 4)) holds. */
+export const MAX_BID = 99_999_999;
+const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
 
 function parseJson(body: string, contentType: string | null): unknown {
   if (!contentType?.includes('json') && !/^\s*[[{]/.test(body)) return undefined;

@@ -8,6 +8,7 @@
 // hashed that way by another system (a 64-hex-digit value is taken as such a hash).
 
 import { hash } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import { getDomain, parse as parseHost } from 'tldts';
 import { parseEmail } from './fields/email.js';
 import { parsePhone } from './fields/phone.js';
@@ -65,7 +66,10 @@ function normaliseDomain(text: string): NormalisedValue {
   if (!host?.includes('.') || /[^a-z0-9.\-\u00a1-\uffff]/.test(host)) {
     return { ok: false, reason: 'invalid_domain' };
   }
-  return { ok: true, normal: host.replace(/\.$/, '').replace(/^www\./, '') };
+  // One spelling for an internationalised name: `bücher.de` and `xn--bcher-kva.de` are one domain.
+  const ascii = domainToASCII(host.replace(/\.$/, ''));
+  if (ascii === '') return { ok: false, reason: 'invalid_domain' };
+  return { ok: true, normal: ascii.replace(/^www\./, '') };
 }
 
 /** SHA-256 of the normal form, hex. (One-shot `crypto.hash`: about 3 times faster than createHash for short values.) */

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { findFlow, insertFlow, listFlows, saveFlowVersion } from '../../db/flows.js';
 import { type Queryable, withTransaction } from '../../db/pool.js';
-import { insertRecipient, unknownRecipientIds } from '../../db/recipients.js';
+import { insertRecipient, pingPostRecipientIds, unknownRecipientIds } from '../../db/recipients.js';
 import { findSuppressionListsByIds } from '../../db/suppression-lists.js';
 import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import type { AppDeps } from '../app.js';
@@ -76,6 +76,7 @@ async function resolveRecipients(
     if (step.type === 'delivery' && step.recipient)
       checkPingFields(step.recipient, `steps.${index}.recipient.config.ping_fields`);
   }
+  await checkPingPostInAuction(tx, accountId, body, referenced);
   const ids = new Map<number, string>();
   for (const [index, step] of body.steps.entries()) {
     if (step.type === 'delivery' && step.recipient) {
@@ -86,6 +87,41 @@ async function resolveRecipients(
 }
 
 /**
+ * A ping/post buyer is sold a lead only at a bid it made, and only an auction asks for bids: in a flow
+ * of another distribution mode its step could never deliver (every lead would wait in
+ * delivery_failed), so such a flow is 422 `auction_required` naming the steps.
+ */
+async function checkPingPostInAuction(
+  tx: Queryable,
+  accountId: string,
+  body: FlowWrite,
+  referenced: string[],
+): Promise<void> {
+  if ((body.distribution?.mode ?? 'all') === 'auction') return;
+  const pingPost = new Set(await pingPostRecipientIds(tx, accountId, referenced));
+  const details = body.steps.flatMap((step, index) => {
+    if (step.type !== 'delivery') return [];
+    if (step.recipient?.type === 'ping_post') return [{ field: `steps.${index}.recipient.type`, index }];
+    if (step.recipient_id && pingPost.has(step.recipient_id))
+      return [{ field: `steps.${index}.recipient_id`, index }];
+    return [];
+  });
+  if (details.length > 0) {
+    throw new ApiError(
+      422,
+      'auction_required',
+      'A ping/post recipient is sold leads only in an auction: set distribution.mode to "auction"',
+      details.map(({ field, index }) => ({
+        field,
+        code: 'auction_required',
+        message: `Step ${index + 1} delivers to a ping/post recipient, which buys only at a bid`,
+      })),
+    );
+  }
+}
+
+/**
+ * Checks every list a list_check step names/**
  * Checks every list a list_check step names is a suppression list of the account: another account's
  * list, or one that does not exist, is 422 `unknown_list` naming the step. The lists stay share-locked
  * until the write commits, so a list cannot be deleted between this check and the saved version

@@ -187,6 +187,40 @@ describe('interpretBid', () => {
     });
   });
 
+  it('a negative, zero, non-numeric or non-decimal price is no bid; one too large to record is an error', () => {
+    for (const price of [-5, 0, 'NaN', 'abc', '', '$12', '0x10', '1e3', true, [5], { v: 5 }, null]) {
+      expect(interpretBid(rules, json(200, { bid: { price } })), JSON.stringify(price)).toMatchObject({
+        status: 'no_bid',
+        price: null,
+      });
+    }
+    expect(interpretBid(rules, json(200, { bid: { price: ' 7.25 ' } }))).toMatchObject({
+      status: 'bid',
+      price: 7.25,
+    });
+    expect(interpretBid(rules, json(200, { bid: { price: 99_999_999 } }))).toMatchObject({ status: 'bid' });
+    for (const price of [1e12, 100_000_000, '123456789012']) {
+      expect(interpretBid(rules, json(200, { bid: { price } })), String(price)).toEqual({
+        status: 'error',
+        price: null,
+        bidId: null,
+        reason: 'Bid out of range (above 99999999)',
+      });
+    }
+  });
+
+  it('an answer that is not JSON, or cut short, is no bid', () => {
+    expect(
+      interpretBid(rules, { status: 200, contentType: 'text/html', body: '<html>12</html>' }),
+    ).toMatchObject({
+      status: 'no_bid',
+      reason: 'No bid in the answer',
+    });
+    expect(
+      interpretBid(rules, { status: 200, contentType: 'application/json', body: '{"bid":{"price":12' }),
+    ).toMatchObject({ status: 'no_bid', reason: 'No bid in the answer' });
+  });
+
   it('with accept_path, only an accepting value is a bid', () => {
     const accepting = BidParsingSchema.parse({ accept_path: 'result', price_path: 'price' });
     expect(interpretBid(accepting, json(200, { result: 'Accepted', price: 5 }))).toMatchObject({

@@ -54,6 +54,29 @@ describe('suppression values', () => {
     expect(normaliseListValue('domain', '')).toEqual({ ok: false, reason: 'empty' });
   });
 
+  it('spells an internationalised domain one way (punycode), whatever form or case it comes in', () => {
+    for (const raw of [
+      'bücher.de',
+      'BÜCHER.DE',
+      'https://www.Bücher.de/x',
+      'xn--bcher-kva.de',
+      'jo@XN--BCHER-KVA.de',
+    ]) {
+      expect(normaliseListValue('domain', raw), raw).toEqual({ ok: true, normal: 'xn--bcher-kva.de' });
+    }
+  });
+
+  it('keeps plus-addressed emails distinct: a+x@b.com is not a@b.com', () => {
+    expect(normaliseListValue('email', 'A+News@B.com')).toEqual({ ok: true, normal: 'a+news@b.com' });
+    expect(normaliseListValue('email', 'a@b.com')).toEqual({ ok: true, normal: 'a@b.com' });
+  });
+
+  it('takes international numbers written with + (UK +44) as E.164', () => {
+    for (const raw of ['+44 20 7946 0958', '+442079460958', '+44 (0)20 7946 0958']) {
+      expect(normaliseListValue('phone', raw), raw).toEqual({ ok: true, normal: '+442079460958' });
+    }
+  });
+
   it('stores SHA-256 of the normal form, and takes a 64-hex value as an existing hash', () => {
     expect(listItemHash('email', 'Jane.Doe@Example.com')).toEqual({
       ok: true,
