@@ -115,6 +115,24 @@ export async function flowsUsingRecipient(
   return rows;
 }
 
+/** Flows (not archived) whose current version delivers to the recipient without an auction. */
+export async function nonAuctionFlowsUsingRecipient(
+  db: Queryable,
+  accountId: string,
+  id: string,
+): Promise<FlowReference[]> {
+  const { rows } = await db.query<FlowReference>(
+    `SELECT f.id, f.name, f.status
+       FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
+      WHERE f.account_id = $1 AND f.status <> 'archived'
+        AND v.config->'steps' @> jsonb_build_array(jsonb_build_object('recipient_id', $2::text))
+        AND COALESCE(v.config->'distribution'->>'mode', 'all') <> 'auction'
+      ORDER BY f.created_at, f.id`,
+    [accountId, id],
+  );
+  return rows;
+}
+
 export type DeleteRecipientResult = { deleted: RecipientRow } | { usedBy: FlowReference[] } | null;
 
 /**

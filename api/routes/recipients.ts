@@ -4,6 +4,7 @@ import {
   findRecipient,
   insertRecipient,
   listRecipients,
+  nonAuctionFlowsUsingRecipient,
   type RecipientRow,
   softDeleteRecipient,
   updateRecipient,
@@ -220,7 +221,29 @@ export function recipientsRouter({ pool }: AppDeps) {
         const row = await withTransaction(pool, async (tx) => {
           const current = await findRecipient(tx, accountId, id);
           if (!current) return null;
-          return updateRecipient(tx, accountId, id, unmask(c.req.valid('json'), current.config));
+          const updated = await updateRecipient(
+            tx,
+            accountId,
+            id,
+            unmask(c.req.valid('json'), current.config),
+          );
+          // Checked after the update, which locks the row: a flow write holding it FOR SHARE is seen.
+          if (updated?.type === 'ping_post') {
+            const flows = await nonAuctionFlowsUsingRecipient(tx, accountId, id);
+            if (flows.length > 0) {
+              throw new ApiError(
+                422,
+                'auction_required',
+                'A ping/post recipient is sold leads only in an auction, and flows that are not auctions deliver to this one',
+                flows.map((flow) => ({
+                  field: 'type',
+                  code: 'auction_required',
+                  message: `Flow ${flow.id} (${flow.name}) delivers to this recipient and is not an auction`,
+                })),
+              );
+            }
+          }
+          return updated;
         });
         if (!row) throw notFound('Recipient');
         return c.json(recipientView(row), 200);

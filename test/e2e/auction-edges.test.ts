@@ -254,6 +254,45 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     expect(b.pings()).toHaveLength(0);
   });
 
+  it('refuses turning a recipient into a ping/post buyer while a flow that is not an auction delivers to it', async () => {
+    const b = await buyer({ ping: bid(11) });
+    const created = await stack.call('POST', '/recipients', key, {
+      name: 'Plain',
+      config: { url: b.postUrl },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id as string;
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Plain flow',
+      steps: [{ type: 'delivery', recipient_id: id }],
+    });
+    expect(flow.status, flow.text).toBe(201);
+    const asPingPost = {
+      name: 'Plain',
+      type: 'ping_post',
+      config: { url: b.postUrl, ping_url: b.pingUrl, ping_fields: ['state'] },
+    };
+    const refused = await stack.call('PUT', `/recipients/${id}`, key, asPingPost);
+    expect(refused.status, refused.text).toBe(422);
+    expect(refused.json.error).toMatchObject({
+      code: 'auction_required',
+      details: [
+        expect.objectContaining({ code: 'auction_required', message: expect.stringContaining(flow.json.id) }),
+      ],
+    });
+    expect((await stack.call('GET', `/recipients/${id}`, key)).json.type).toBe('http');
+    // Once the flow is an auction, the change is fine.
+    const auction = await stack.call('PUT', `/flows/${flow.json.id}`, key, {
+      name: 'Plain flow',
+      distribution: { mode: 'auction' },
+      steps: [{ type: 'delivery', recipient_id: id }],
+    });
+    expect(auction.status, auction.text).toBe(200);
+    const changed = await stack.call('PUT', `/recipients/${id}`, key, asPingPost);
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.json.type).toBe('ping_post');
+  });
+
   it('a post answer that is neither yes nor no counts as not accepted: the lead waits in delivery_failed', async () => {
     const b = await buyer({
       ping: bid(13),
