@@ -35,9 +35,12 @@ export function normaliseListValue(type: ListType, raw: string): NormalisedValue
       return normalisePhone(text);
     case 'email': {
       const email = parseEmail(text);
-      return email.valid
-        ? { ok: true, normal: String(email.normal) }
-        : { ok: false, reason: 'invalid_email' };
+      if (!email.valid) return { ok: false, reason: 'invalid_email' };
+      // The domain in its punycode form, as for domain lists: jo@bücher.de is jo@xn--bcher-kva.de.
+      const normal = String(email.normal);
+      const at = normal.lastIndexOf('@');
+      const domain = domainToASCII(normal.slice(at + 1));
+      return { ok: true, normal: domain === '' ? normal : `${normal.slice(0, at)}@${domain}` };
     }
     case 'domain':
       return normaliseDomain(text);

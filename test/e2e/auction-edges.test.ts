@@ -384,7 +384,7 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     };
     const phones = await list('phone', ['+44 20 7946 0958']);
     const domains = await list('domain', ['Bücher.de']);
-    const emails = await list('email', ['ann@plus.example.org']);
+    const emails = await list('email', ['ann@plus.example.org', 'mia@Bücher.org']);
     const flow = await stack.call('POST', '/flows', key, {
       name: 'Checked',
       steps: [
@@ -401,6 +401,7 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
       [{ email: 'jo@xn--bcher-kva.de' }, domains],
       [{ email: 'jo@BÜCHER.de' }, domains],
       [{ email: 'Ann@Plus.Example.org' }, emails],
+      [{ email: 'mia@xn--bcher-kva.org' }, emails],
     ] as const) {
       const r = await post(lead);
       expect(r.status, JSON.stringify(lead) + r.text).toBe(422);

@@ -66,6 +66,12 @@ describe('suppression values', () => {
     }
   });
 
+  it('spells an email address at an internationalised domain one way', () => {
+    for (const raw of ['Jo@Bücher.de', 'jo@xn--bcher-kva.de', 'JO@XN--BCHER-KVA.DE']) {
+      expect(normaliseListValue('email', raw), raw).toEqual({ ok: true, normal: 'jo@xn--bcher-kva.de' });
+    }
+  });
+
   it('keeps plus-addressed emails distinct: a+x@b.com is not a@b.com', () => {
     expect(normaliseListValue('email', 'A+News@B.com')).toEqual({ ok: true, normal: 'a+news@b.com' });
     expect(normaliseListValue('email', 'a@b.com')).toEqual({ ok: true, normal: 'a@b.com' });
