@@ -335,6 +335,22 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     expect(posts[1]!.headers['idempotency-key']).not.toBe(posts[0]!.headers['idempotency-key']);
   });
 
+  it('the same lead submitted again with its Idempotency-Key answers the first sale: no second auction, no second post', async () => {
+    const b = await buyer({ ping: bid(16, 'tok-16') });
+    const flowId = await auctionFlow([await pingPostRecipient(b, 'Once')]);
+    const body = { lead: lead() };
+    const headers = { 'Idempotency-Key': `edge-${randomUUID()}` };
+    const first = await stack.call('POST', `/flows/${flowId}/leads`, key, body, headers);
+    expect(first.status, first.text).toBe(201);
+    expect(first.json.status).toBe('delivered');
+    const again = await stack.call('POST', `/flows/${flowId}/leads`, key, body, headers);
+    expect([200, 201]).toContain(again.status);
+    expect(again.json).toMatchObject({ id: first.json.id, status: 'delivered' });
+    expect(b.pings()).toHaveLength(1);
+    expect(b.posts()).toHaveLength(1);
+    expect((await events(first.json.id)).pricing.revenue).toBe(16);
+  });
+
   it('inbound pings: a malformed body is 400 validation_failed; odd field values and unknown fields are pinged fields like any other', async () => {
     const res = await stack.call('POST', '/flows', key, {
       name: 'Inbound',
