@@ -109,6 +109,22 @@ async function main() {
     };
 
     const FAST_RETRY = { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 200 };
+    /** A ping/post buyer step on a recipient server (its /ping bids, its /post buys). */
+    const pingPost = (name: string, s: { url: string }, caps: unknown[] = []) => ({
+      type: 'delivery',
+      recipient: {
+        name,
+        type: 'ping_post',
+        config: {
+          url: s.url.replace(/\/leads$/, '/post'),
+          ping_url: s.url.replace(/\/leads$/, '/ping'),
+          ping_fields: ['state', 'postal_code'],
+          bid: { bid_id_path: 'bid_id' },
+          response: { outcome_path: 'outcome' },
+          caps,
+        },
+      },
+    });
     const delivery = (name: string, url: string, config: Record<string, unknown> = {}) => ({
       type: 'delivery',
       recipient: { name, config: { url, ...config } },
@@ -382,20 +398,6 @@ async function main() {
           await buyer(20, 'failure'),
           await buyer(12, 'success'),
         ];
-        const pingPost = (name: string, s: { url: string }) => ({
-          type: 'delivery',
-          recipient: {
-            name,
-            type: 'ping_post',
-            config: {
-              url: s.url.replace(/\/leads$/, '/post'),
-              ping_url: s.url.replace(/\/leads$/, '/ping'),
-              ping_fields: ['state', 'postal_code'],
-              bid: { bid_id_path: 'bid_id' },
-              response: { outcome_path: 'outcome' },
-            },
-          },
-        });
         const flow = await createFlow({
           distribution: { mode: 'auction', auction: { deadline_ms: 300 } },
           steps: [pingPost('Slow Buyer', slow), pingPost('Best Buyer', best), pingPost('Next Buyer', next)],
@@ -418,21 +420,6 @@ async function main() {
               : { status: 200, body: { outcome: 'success' } },
           );
         const [capped, best, next] = [await buyer(40), await buyer(20), await buyer(12)];
-        const pingPost = (name: string, s: { url: string }, caps: unknown[] = []) => ({
-          type: 'delivery',
-          recipient: {
-            name,
-            type: 'ping_post',
-            config: {
-              url: s.url.replace(/\/leads$/, '/post'),
-              ping_url: s.url.replace(/\/leads$/, '/ping'),
-              ping_fields: ['state', 'postal_code'],
-              bid: { bid_id_path: 'bid_id' },
-              response: { outcome_path: 'outcome' },
-              caps,
-            },
-          },
-        });
         const flow = await createFlow({
           distribution: { mode: 'auction', auction: { deadline_ms: 2000 } },
           steps: [
