@@ -2,7 +2,7 @@ import type { Pool } from '../db/pool.js';
 import { findListHits, findSuppressionListsByIds } from '../db/suppression-lists.js';
 import { type FieldDefinition, fieldTypes } from '../domain/fields/index.js';
 import type { ListCheckResult } from '../domain/list-check.js';
-import { leadListProbes } from '../domain/suppression.js';
+import { type ListType, leadListProbes } from '../domain/suppression.js';
 import { storedLead } from './delivery.js';
 
 export interface ListCheckRequest {
@@ -25,9 +25,17 @@ export function createSuppressionActivities({ pool }: { pool: Pool }) {
       const lists = await findSuppressionListsByIds(pool, request.accountId, request.listIds);
       const values = lists.length > 0 ? await storedLead(pool, request.accountId, request.leadId) : {};
       const types = fieldTypes(request.definitions, Object.keys(values));
-      const probes = new Map(
-        lists.map((list) => [list.id, leadListProbes(list.type, values, types, request.fields)]),
-      );
+      // Values are normalised and hashed once per list type, however many lists of that type.
+      const byType = new Map<ListType, ReturnType<typeof leadListProbes>>();
+      const probesFor = (type: ListType) => {
+        let found = byType.get(type);
+        if (!found) {
+          found = leadListProbes(type, values, types, request.fields);
+          byType.set(type, found);
+        }
+        return found;
+      };
+      const probes = new Map(lists.map((list) => [list.id, probesFor(list.type)]));
       const hits = await findListHits(
         pool,
         request.accountId,

@@ -109,15 +109,20 @@ export async function deleteSuppressionList(
   return { deleted: list };
 }
 
-/** Lists of the account among `ids` that exist (for flow writes and list checks). */
+/**
+ * Lists of the account among `ids` that exist. A flow write passes `forShare` (in its transaction) so
+ * a list it names cannot be deleted before it commits; a lead's list check reads without a lock, so it
+ * never waits behind an upload holding the list.
+ */
 export async function findSuppressionListsByIds(
   db: Queryable,
   accountId: string,
   ids: readonly string[],
+  options: { forShare?: boolean } = {},
 ): Promise<SuppressionListRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<SuppressionListRow>(
-    'SELECT * FROM suppression_lists WHERE account_id = $1 AND id = ANY($2) FOR SHARE',
+    `SELECT * FROM suppression_lists WHERE account_id = $1 AND id = ANY($2)${options.forShare ? ' FOR SHARE' : ''}`,
     [accountId, ids],
   );
   return rows;

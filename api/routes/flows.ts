@@ -131,7 +131,9 @@ async function checkLists(tx: Queryable, accountId: string, body: FlowWrite): Pr
   const named = body.steps.flatMap((s) => (s.type === 'list_check' ? s.list_ids : []));
   if (named.length === 0) return;
   const found = new Set(
-    (await findSuppressionListsByIds(tx, accountId, [...new Set(named)])).map((l) => l.id),
+    (await findSuppressionListsByIds(tx, accountId, [...new Set(named)], { forShare: true })).map(
+      (l) => l.id,
+    ),
   );
   const details = body.steps.flatMap((step, index) =>
     step.type === 'list_check'

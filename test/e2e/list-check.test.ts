@@ -111,6 +111,27 @@ describe('list_check flow step', () => {
     );
   });
 
+  it('checks a lead while an upload holds the list (the probe takes no lock)', async () => {
+    const listId = await listWith('phone', 'Busy list', ['+1 (646) 555-0177']);
+    const flowId = await flowWith([{ type: 'list_check', list_ids: [listId] }]);
+    // A writer holds the list row as an upload does for its whole transaction (FOR UPDATE).
+    const writer = await stack.pool.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query('SELECT 1 FROM suppression_lists WHERE id = $1 FOR UPDATE', [listId]);
+      // Decided within the submission's wait: a probe waiting for the writer would time out (10 s a try,
+      // five tries) and the submitter would get 202 pending instead.
+      const res = await submit(flowId, lead({ phone: '646-555-0177' }));
+      expect(res.status, JSON.stringify(res.json)).toBe(422);
+      expect(res.json.error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'suppressed' })]),
+      );
+    } finally {
+      await writer.query('ROLLBACK');
+      writer.release();
+    }
+  });
+
   it('rejects a lead whose email is listed, whatever its case or a mailto: prefix', async () => {
     const listId = await listWith('email', 'Existing customers', ['Jane.Doe@Example.com']);
     const flowId = await flowWith([{ type: 'list_check', list_ids: [listId], action: 'reject' }]);
