@@ -179,24 +179,3 @@ export async function countPing(
   }
   return { allowed: true };
 }
-
-/**
- * The first of the caps that is full right now, or null: a read of the counters, reserving nothing
- * (a ping learns whether a lead would fit; the post reserves).
- */
-export async function firstFullCap(
-  db: Queryable,
-  caps: ReadonlyArray<{ key: string; capId: string; maximum: number; per: string; timeZone: string }>,
-  at: string,
-): Promise<string | null> {
-  for (const cap of caps) {
-    if (cap.maximum <= 0) return cap.capId;
-    const { rows } = await db.query<{ count: number }>(
-      `SELECT count FROM cap_counters
-        WHERE cap_key = $1 AND window_start = date_trunc($2, $3::timestamptz AT TIME ZONE $4) AT TIME ZONE $4`,
-      [cap.key, cap.per, at, cap.timeZone],
-    );
-    if ((rows[0]?.count ?? 0) >= cap.maximum) return cap.capId;
-  }
-  return null;
-}

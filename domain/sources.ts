@@ -124,7 +124,7 @@ export function flowForSource(
 }
 
 export type PingAnswer =
-  | { bid: true; price: number; caps: Cap[] }
+  | { bid: true; price: number; caps: Cap[]; normalized: Record<string, unknown> }
   | { bid: false; reason: string; code: 'criteria' | 'cap' | 'price' };
 
 /**
@@ -148,7 +148,12 @@ export function evaluatePing(input: EvaluationInput): PingAnswer {
     };
   }
   if (evaluation.purchasePrice <= 0) return { bid: false, code: 'price', reason: 'No price for this lead' };
-  return { bid: true, price: evaluation.purchasePrice, caps: evaluation.flowCaps };
+  return {
+    bid: true,
+    price: evaluation.purchasePrice,
+    caps: evaluation.flowCaps,
+    normalized: evaluation.normalized,
+  };
 }
 
 /**
@@ -171,10 +176,18 @@ export function pingFieldHashes(
     campaign: null,
     receivedAt,
   });
+  return hashPingFields(fields, evaluation.normalized);
+}
+
+/** field -> SHA-256 of its normal value, for the fields sent (normal values as evaluateLead gives them). */
+export function hashPingFields(
+  fields: Readonly<Record<string, unknown>>,
+  normalized: Readonly<Record<string, unknown>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(fields)) {
     if (name === 'source' || name === 'campaign') continue;
-    const value = evaluation.normalized[name];
+    const value = normalized[name];
     if (value !== undefined && value !== null && value !== '') {
       out[name] = createHash('sha256')
         .update(`${name}=${JSON.stringify(value)}`)

@@ -1,12 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { capUsage } from '../../db/caps.js';
 import { findFlow } from '../../db/flows.js';
 import { withTransaction } from '../../db/pool.js';
-import { countPing, firstFullCap, insertPing } from '../../db/sources.js';
+import { countPing, insertPing } from '../../db/sources.js';
 import {
   evaluatePing,
   flowForSource,
+  hashPingFields,
   mapInboundFields,
-  pingFieldHashes,
   pingLimitList,
 } from '../../domain/sources.js';
 import { newId } from '../../lib/ids.js';
@@ -122,18 +123,11 @@ export function pingRouter({ pool }: AppDeps) {
         receivedAt,
       });
       if (answer.bid) {
-        const full = await firstFullCap(
-          pool,
-          answer.caps.map((cap) => ({
-            key: `flow:${flow.id}:${cap.id}`,
-            capId: cap.id,
-            maximum: cap.maximum,
-            per: cap.per,
-            timeZone: config.settings.time_zone,
-          })),
-          receivedAt,
-        );
-        if (full) answer = { bid: false, code: 'cap', reason: `Cap ${full} is reached` };
+        // Read the counters, reserve nothing: a ping learns whether a lead would fit; the post reserves.
+        const caps = answer.caps.map((cap) => ({ ...cap, key: `flow:${flow.id}:${cap.id}` }));
+        const usage = await capUsage(pool, caps, config.settings.time_zone);
+        const full = caps.find((cap) => cap.maximum <= (usage.get(cap.key)?.used ?? 0));
+        if (full) answer = { bid: false, code: 'cap', reason: `Cap ${full.id} is reached` };
       }
       const id = newId('ping');
       const ttl = source?.config.ping.ttl_seconds ?? 120;
@@ -146,7 +140,7 @@ export function pingRouter({ pool }: AppDeps) {
         outcome: answer.bid ? 'bid' : 'no_bid',
         bid: answer.bid ? answer.price : null,
         reason: answer.bid ? null : answer.reason,
-        fieldHashes: answer.bid ? pingFieldHashes(config, fields, receivedAt) : {},
+        fieldHashes: answer.bid ? hashPingFields(fields, answer.normalized) : {},
         createdAt: now,
         expiresAt,
       });

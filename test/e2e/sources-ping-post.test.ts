@@ -251,6 +251,36 @@ describe('sources and inbound ping/post', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('an account key pings and posts at the flow’s price; a resubmission is that lead again; a source cannot use the ping', async () => {
+    const ping = await stack.call('POST', `/flows/${otherFlowId}/ping`, key, {
+      lead: { loan_amount: 25000 },
+    });
+    expect(ping.json).toMatchObject({ outcome: 'bid', bid: 5 });
+    const body = {
+      ping_id: ping.json.ping_id,
+      lead: { email: 'acct.ping@example.com', phone: '(512) 555-0111', loan_amount: '$25,000' },
+    };
+    const idempotency = { 'Idempotency-Key': `acct-ping-${Date.now()}` };
+    const post = await stack.call('POST', `/flows/${otherFlowId}/leads`, key, body, idempotency);
+    expect(post.status, post.text).toBe(201);
+    const detail = await stack.call('GET', `/leads/${post.json.id}`, key);
+    expect(detail.json.pricing).toMatchObject({ cost: 5 });
+    // The same request again (a client retrying) is the lead that took the ping, not ping_already_used.
+    const again = await stack.call('POST', `/flows/${otherFlowId}/leads`, key, body, idempotency);
+    expect(again.status, again.text).toBeLessThan(300);
+    expect(again.json.id).toBe(post.json.id);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    // A source's key cannot post a ping it did not make.
+    const source = await createSource({}, otherFlowId);
+    const pubKey = await sourceKey(source.id, otherFlowId);
+    const foreign = await stack.call('POST', `/flows/${otherFlowId}/leads`, pubKey, {
+      ...body,
+      lead: { ...body.lead, email: 'other.ping@example.com' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.json.error.code).toBe('forbidden');
+  });
+
   it('a post after the ping’s time to live is refused', async () => {
     const source = await createSource({ ping: { ttl_seconds: 1 } });
     const pubKey = await sourceKey(source.id);
