@@ -20,6 +20,8 @@ export interface BidderAnswer {
   durationMs: number;
   /** An ordinary recipient's fixed sale price standing as its bid (it is not pinged). */
   fixed: boolean;
+  /** Allow-listed fields left out of the ping for their personal type (named on the bid event). */
+  withheld?: string[];
 }
 
 export interface RankedBids {

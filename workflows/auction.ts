@@ -203,8 +203,7 @@ async function askForBid(
       fixed: false,
     };
   }
-  const { withheld: _withheld, ...rest } = answer;
-  return { ...base, ...rest, fixed: false };
+  return { ...base, ...answer, fixed: false };
 }
 
 function bidEvent(
@@ -232,6 +231,7 @@ function bidEvent(
       below_floor: belowFloor,
       round,
       step_id: a.stepId,
+      ...(a.withheld?.length ? { withheld: a.withheld } : {}),
     },
   });
 }

@@ -402,6 +402,9 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     expect(b.pings()).toHaveLength(1);
     expect(b.pings()[0]!.json()).toEqual({ state: 'TX' });
     expect(b.posts()[0]!.json()).toMatchObject({ contact: 'someone@example.com' });
+    // The bid event says which allow-listed field was left out, and why it is missing at the buyer.
+    const bidEvents = (await events(answer.id)).events.filter((e) => e.type === 'bid');
+    expect(bidEvents.map((e) => e.details.withheld)).toEqual([['contact']]);
   });
 
   it('a lead whose every post failed waits for a replay, which posts to the bidder at its recorded bid', async () => {
