@@ -124,13 +124,3 @@ function readByDefault(type: ListType, fieldType: FieldType | undefined): boolea
   if (type === 'domain') return fieldType === 'email' || fieldType === 'url';
   return fieldType === type;
 }
-
-/** The distinct hashes of leadListProbes. */
-export function leadListHashes(
-  type: ListType,
-  values: Readonly<Record<string, unknown>>,
-  types: ReadonlyMap<string, FieldType>,
-  fields: readonly string[] | null = null,
-): string[] {
-  return [...new Set(leadListProbes(type, values, types, fields).map((p) => p.hash))];
-}

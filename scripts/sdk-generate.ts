@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -54,7 +55,8 @@ export async function generate(out: string): Promise<void> {
         `.tools/${tool} is missing: install the pinned generators with node dev/bootstrap.mjs --sdk`,
       );
   const specPath = join(out, SPEC);
-  execFileSync('mkdir', ['-p', join(out, 'sdk/python/leadrail'), join(out, 'client/generated')]);
+  for (const dir of ['sdk/python/leadrail', 'client/generated'])
+    mkdirSync(join(out, dir), { recursive: true });
   writeFileSync(specPath, `${JSON.stringify(await openApiDocument(), null, 2)}\n`);
   execFileSync(
     join(tools, 'openapi-typescript/node_modules/.bin/openapi-typescript'),
