@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Pool, withTransaction } from './pool.js';
+import type { Pool } from './pool.js';
 
 export interface Fingerprint {
   kind: string;
@@ -18,41 +18,24 @@ export async function claimFingerprints(
   input: { leadId: string; flowId: string; fingerprints: Fingerprint[]; lookbackDays: number; at: string },
 ): Promise<{ duplicateOf: string; kind: string } | null> {
   if (input.fingerprints.length === 0) return null;
-  try {
-    await withTransaction(pool, async (tx) => {
-      for (const fingerprint of input.fingerprints) {
-        const claimed = await tx.query(
-          `INSERT INTO lead_fingerprints (flow_id, kind, value_hash, lead_id, seen_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (flow_id, kind, value_hash) DO UPDATE SET lead_id = EXCLUDED.lead_id, seen_at = EXCLUDED.seen_at
-           WHERE lead_fingerprints.lead_id = EXCLUDED.lead_id
-              OR lead_fingerprints.seen_at < EXCLUDED.seen_at - make_interval(days => $6)
-         RETURNING lead_id`,
-          [input.flowId, fingerprint.kind, hash(fingerprint), input.leadId, input.at, input.lookbackDays],
-        );
-        if (claimed.rowCount === 0) {
-          const { rows } = await tx.query<{ lead_id: string }>(
-            'SELECT lead_id FROM lead_fingerprints WHERE flow_id = $1 AND kind = $2 AND value_hash = $3',
-            [input.flowId, fingerprint.kind, hash(fingerprint)],
-          );
-          // Roll back the values claimed so far: a duplicate claims nothing.
-          throw new Duplicate(rows[0]?.lead_id ?? 'unknown', fingerprint.kind);
-        }
-      }
-    });
-    return null;
-  } catch (err) {
-    if (err instanceof Duplicate) return { duplicateOf: err.leadId, kind: err.kind };
-    throw err;
-  }
-}
-
-class Duplicate extends Error {
-  constructor(
-    readonly leadId: string,
-    readonly kind: string,
-  ) {
-    super('duplicate');
-  }
+  // One round trip: claim_lead_fingerprints (db/migrations) claims every value or none. In one order
+  // (kind, then hash) for every lead, so two leads sharing values never deadlock on their claims.
+  const claims = input.fingerprints
+    .map((f) => ({ kind: f.kind, hash: hash(f) }))
+    .sort((a, b) => (a.kind === b.kind ? Buffer.compare(a.hash, b.hash) : a.kind < b.kind ? -1 : 1));
+  const { rows } = await pool.query<{ duplicate_of: string | null; duplicate_kind: string | null }>(
+    'SELECT duplicate_of, duplicate_kind FROM claim_lead_fingerprints($1, $2, $3, $4, $5, $6)',
+    [
+      input.flowId,
+      input.leadId,
+      claims.map((c) => c.kind),
+      claims.map((c) => c.hash),
+      input.at,
+      input.lookbackDays,
+    ],
+  );
+  const [row] = rows;
+  return row?.duplicate_of ? { duplicateOf: row.duplicate_of, kind: row.duplicate_kind ?? 'unknown' } : null;
 }
 
 /** A rejected lead gives its values back, so a corrected resubmission is not a duplicate of it. */
