@@ -12,7 +12,10 @@
 // What lead sources send beyond plain numbers:
 // - a line-type hint after the number: `5127891111h`, `5127891111 (m)` (h home, w work, m/c mobile);
 // - masked numbers, digits hidden with `*` (`1-(512) *** ****`): valid when the length is right for
-//   the region, `masked: true`, and the hidden digits stay `*` in the normal form and components.
+//   the region, `masked: true`, and the hidden digits stay `*` in the normal form and components;
+// - the `00` international prefix (`0044 20 7946 0958`), the one most of the world dials and ITU-T
+//   recommends. libphonenumber reads only the default region's own prefix (011 for the US), and no
+//   NANP number starts with 0, so a leading `00` can only mean `+`.
 
 import type { PhoneNumberType } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
@@ -48,6 +51,8 @@ export const TOLL_FREE_AREA_CODES: ReadonlySet<string> = new Set([
 
 // The hint: one of h/w/m/c, optionally in parentheses, after a digit, `*` or a space.
 const HINT = /^(.*[\d*\s)])\s*\(?([hwmc])\)?$/i;
+// `00` before the country code, read as `+` (see above).
+const INTERNATIONAL_00 = /^00/;
 
 function invalid(raw: unknown, normal: string, hint: PhoneLineType | null): PhoneValue {
   return {
@@ -93,7 +98,7 @@ export function parsePhone(raw: unknown): PhoneValue {
 
   let phone: ReturnType<typeof parsePhoneNumberFromString>;
   try {
-    phone = parsePhoneNumberFromString(digits.replace(/\*/g, '0'), 'US');
+    phone = parsePhoneNumberFromString(digits.replace(INTERNATIONAL_00, '+').replace(/\*/g, '0'), 'US');
   } catch {
     phone = undefined;
   }

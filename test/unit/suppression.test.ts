@@ -83,6 +83,14 @@ describe('suppression values', () => {
     }
   });
 
+  it('takes the 00 international prefix as + (the same parse as a lead phone field)', () => {
+    for (const raw of ['0044 20 7946 0958', '00442079460958', '00 44 (0)20 7946 0958']) {
+      expect(normaliseListValue('phone', raw), raw).toEqual({ ok: true, normal: '+442079460958' });
+    }
+    expect(normaliseListValue('phone', '001 555 123 4567')).toEqual({ ok: true, normal: '+15551234567' });
+    expect(listItemHash('phone', '0044 20 7946 0958')).toEqual({ ok: true, hash: sha256('+442079460958') });
+  });
+
   it('stores SHA-256 of the normal form, and takes a 64-hex value as an existing hash', () => {
     expect(listItemHash('email', 'Jane.Doe@Example.com')).toEqual({
       ok: true,

@@ -132,6 +132,38 @@ describe('phone', () => {
     expect(parsePhone(raw)).toMatchObject({ valid: true, country_code: country });
   });
 
+  // 00 is the international prefix most of the world dials (011 is North America's): 0044 is +44.
+  it.each([
+    ['0044 20 7946 0958', '+442079460958', 'GB', '20'],
+    ['00 44 20 7946 0958', '+442079460958', 'GB', '20'],
+    ['00 44 (0)20 7946 0958', '+442079460958', 'GB', '20'],
+    ['0049 30 22610', '+493022610', 'DE', '30'],
+    ['0033 1 42 68 53 00', '+33142685300', 'FR', '1'],
+    ['001 512 789 1111', '+15127891111', 'US', '512'],
+    ['011 44 20 7946 0958', '+442079460958', 'GB', '20'],
+  ])('reads the 00 (and 011) international prefix as +: %s', (raw, normal, country, area) => {
+    expect(parsePhone(raw)).toMatchObject({ raw, normal, valid: true, country_code: country, area });
+  });
+
+  it('keeps the extension, hint and mask of a number written with 00', () => {
+    expect(parsePhone('0044 20 7946 0958 x12')).toMatchObject({
+      normal: '+442079460958x12',
+      extension: '12',
+    });
+    expect(parsePhone('0044 20 7946 0958 (m)')).toMatchObject({ normal: '+442079460958', type: 'mobile' });
+    expect(parsePhone('0044 20 **** ****')).toMatchObject({
+      normal: '+4420********',
+      masked: true,
+      valid: true,
+    });
+  });
+
+  it('does not take a single leading 0 (a national trunk prefix) or a bare 00 as international', () => {
+    for (const raw of ['020 7946 0958', '00', '0044', '+0044 20 7946 0958']) {
+      expect(parsePhone(raw), raw).toMatchObject({ valid: false, country_code: null, normal: raw });
+    }
+  });
+
   it('flags toll-free numbers, 833 included', () => {
     expect(parsePhone('8775551212')).toMatchObject({
       valid: true,
