@@ -4,6 +4,7 @@ import {
   ActivityFailure,
   type ActivityOptions,
   ApplicationFailure,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   uuid4,
@@ -169,16 +170,19 @@ export async function replayDeliveries(
     : steps.filter((s) => ctx.assessment.deliveryMatches[s.id] !== false && !deliveredTo.has(s.recipient_id));
   const events: LeadEvent[] = [];
   const attempts: ReplayResult['attempts'] = [];
+  const skip = (recipientId: string, reason: string) =>
+    attempts.push({ recipient_id: recipientId, outcome: 'skip', reason, response_code: null, forced: false });
+  // An auctioned lead is sold once: once sold, a replay may send its buyer a copy, not sell it again.
+  const sold = ctx.flow.distribution.mode === 'auction' && deliveredTo.size > 0;
   for (const step of targets) {
     const already = deliveredTo.has(step.recipient_id);
     if (already && !request.force) {
-      attempts.push({
-        recipient_id: step.recipient_id,
-        outcome: 'skip',
-        reason: 'Already delivered',
-        response_code: null,
-        forced: false,
-      });
+      skip(step.recipient_id, 'Already delivered');
+      continue;
+    }
+    // Redeliveries recorded before this rule sold the lead again (docs/workflow-versioning.md).
+    if (sold && !already && patched('auction-lead-sold-once')) {
+      skip(step.recipient_id, 'Already sold in its auction');
       continue;
     }
     const forced = already && request.force === true;
@@ -187,7 +191,11 @@ export async function replayDeliveries(
       urlOverride: request.urlOverride ?? null,
       note: forced ? 'forced replay' : 'replay',
     });
-    events.push(forced ? { ...delivered, details: { ...delivered.details, forced: true } } : delivered);
+    // A forced copy to a recipient that already bought the lead is not a second sale: price 0, so the
+    // lead's revenue and the recipient's in analytics count the sale once.
+    events.push(
+      forced ? { ...delivered, details: { ...delivered.details, forced: true, price: 0 } } : delivered,
+    );
     attempts.push({
       recipient_id: step.recipient_id,
       outcome: delivered.outcome,

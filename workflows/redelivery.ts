@@ -8,6 +8,7 @@ import {
 import type { Activities } from '../activities/index.js';
 import { fromLegacyEvaluation, type RunAssessment } from '../domain/assessment.js';
 import type { LeadEvent } from '../domain/lead.js';
+import { revenueOf, roundMoney } from '../domain/lead-outcome.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import { type DeliveryContext, replayDeliveries } from './deliveries.js';
 import { leadWebhook, sendLeadWebhook } from './notifications.js';
@@ -76,9 +77,6 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
   );
   const delivered = source.deliveredTo.length > 0 || events.some((e) => e.type === 'delivered');
   const status = delivered ? 'delivered' : lead.status;
-  const revenue = events
-    .filter((e) => e.type === 'delivered')
-    .reduce((sum, e) => sum + Number(e.details?.price ?? 0), Number(lead.revenue));
   upsertSearchAttributes([{ key: LeadStatusAttr, value: status }]);
   await local.recordLeadProgress({
     leadId: lead.id,
@@ -88,7 +86,7 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     reason: delivered ? null : lead.reason,
     decided: true,
     events,
-    revenue: Math.round(revenue * 10_000) / 10_000,
+    revenue: roundMoney(Number(lead.revenue) + revenueOf(events)),
   });
   // Runs recorded before redeliveries sent webhooks replay without them (docs/workflow-versioning.md).
   if (patched('redelivery-webhooks')) {

@@ -314,7 +314,8 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
   it('replaying a lead sold in an auction: refused unless forced; a forced resend posts at the recorded bid without pinging again', async () => {
     const good = await buyer({ ping: bid(14, 'tok-14') });
     const id = await pingPostRecipient(good, 'Good');
-    const sold = await submit(await auctionFlow([id]));
+    const flowId = await auctionFlow([id]);
+    const sold = await submit(flowId);
     expect(sold.status).toBe('delivered');
     const replay = await stack.call('POST', `/leads/${sold.id}/replay`, key, {});
     expect(replay.status).toBe(409);
@@ -333,6 +334,41 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     expect(posts).toHaveLength(2);
     expect((posts[1]!.json() as Record<string, unknown>).bid_id).toBe('tok-14');
     expect(posts[1]!.headers['idempotency-key']).not.toBe(posts[0]!.headers['idempotency-key']);
+    // The copy is not a second sale: the lead's revenue, and the buyer's in analytics, count 14 once.
+    const detail = await events(sold.id);
+    expect(detail.pricing.revenue).toBe(14);
+    expect(
+      detail.events.filter((e) => e.type === 'delivered').map((e) => [e.details.price, e.details.forced]),
+    ).toEqual([
+      [14, undefined],
+      [0, true],
+    ]);
+    const analytics = await stack.call('GET', `/analytics?flow_id=${flowId}&group_by=recipient`, key);
+    expect(analytics.status, analytics.text).toBe(200);
+    expect(analytics.json.metrics.find((r: { recipient?: string }) => r.recipient === id)).toMatchObject({
+      revenue: 14,
+    });
+  });
+
+  it('a lead sold in its auction is not sold again by a replay naming another bidder', async () => {
+    const winner = await buyer({ ping: bid(18, 'tok-18') });
+    const runnerUp = await buyer({ ping: bid(12, 'tok-12') });
+    const ids = [await pingPostRecipient(winner, 'Winner'), await pingPostRecipient(runnerUp, 'Runner-up')];
+    const sold = await submit(await auctionFlow(ids));
+    expect(sold.status).toBe('delivered');
+    const replay = await stack.call('POST', `/leads/${sold.id}/replay`, key, { recipient_id: ids[1] });
+    expect(replay.status, replay.text).toBe(200);
+    expect(replay.json).toMatchObject({
+      status: 'delivered',
+      attempts: [
+        { recipient_id: ids[1], outcome: 'skip', reason: 'Already sold in its auction', forced: false },
+      ],
+    });
+    expect(runnerUp.posts()).toHaveLength(0);
+    expect(winner.posts()).toHaveLength(1);
+    const detail = await events(sold.id);
+    expect(detail.pricing.revenue).toBe(18);
+    expect(detail.events.filter((e) => e.type === 'delivered').map((e) => e.recipient_id)).toEqual([ids[0]]);
   });
 
   it('the same lead submitted again with its Idempotency-Key answers the first sale: no second auction, no second post', async () => {
