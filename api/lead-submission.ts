@@ -5,7 +5,6 @@ import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateStage,
 } from '@temporalio/client';
 import type { AuthenticatedKey } from '../db/accounts.js';
 import type { FlowWithConfig } from '../db/flows.js';
@@ -291,11 +290,12 @@ async function awaitOutcome(
   try {
     return await untilAborted(deps.temporal, signal, async () => {
       try {
-        const update = await deps.temporal.workflow.startUpdateWithStart(awaitOutcomeUpdate, {
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        // One call: the server answers once the update completes (the SDK polls on only if the
+        // server's own wait ends first), so a lead costs one RPC, not a start and then a poll.
+        const snapshot = await deps.temporal.workflow.executeUpdateWithStart(awaitOutcomeUpdate, {
           startWorkflowOperation: startOperation,
         });
-        return { kind: 'decided', snapshot: await update.result() } as const;
+        return { kind: 'decided', snapshot } as const;
       } catch (err) {
         if (signal.aborted) throw err;
         // The update did not come back, but the run may well exist: answer from the run itself.
