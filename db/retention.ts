@@ -36,14 +36,25 @@ const OPEN_LEAD_STATUSES = ['received', 'delivery_failed'];
 const LEAD_BATCH = 1_000;
 
 // Small batches keep each statement's locks and WAL short on a busy database.
-const BATCH = 5_000;
+export const PRUNE_BATCH = 5_000;
 
-async function deleteInBatches(db: Queryable, sql: string, params: unknown[]): Promise<number> {
+/**
+ * Runs a statement that deletes at most `batch` rows until a run deletes fewer; returns how many went.
+ * A statement whose deletion is in a CTE names its count in a `deleted` column (its row count would be
+ * the final SELECT's); otherwise the row count is the deletion's.
+ */
+async function deleteInBatches(
+  db: Queryable,
+  sql: string,
+  params: unknown[],
+  batch = PRUNE_BATCH,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rowCount } = await db.query(sql, params);
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < BATCH) return total;
+    const result = await db.query<{ deleted?: number }>(sql, params);
+    const deleted = result.rows[0]?.deleted ?? result.rowCount ?? 0;
+    total += deleted;
+    if (deleted < batch) return total;
   }
 }
 
@@ -51,7 +62,7 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
   const intentQueries = await deleteInBatches(
     db,
     `DELETE FROM intent_queries WHERE id IN (
-       SELECT id FROM intent_queries WHERE received_at < now() - make_interval(days => $1) LIMIT ${BATCH})`,
+       SELECT id FROM intent_queries WHERE received_at < now() - make_interval(days => $1) LIMIT ${PRUNE_BATCH})`,
     [policy.intentQueryLogDays],
   );
   // Each request sweeps its own key's ended windows; this catches keys that stopped calling.
@@ -59,7 +70,7 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
     db,
     `DELETE FROM rate_limit_counters WHERE ctid IN (
        SELECT ctid FROM rate_limit_counters
-        WHERE window_start + make_interval(secs => window_seconds) <= now() LIMIT ${BATCH})`,
+        WHERE window_start + make_interval(secs => window_seconds) <= now() LIMIT ${PRUNE_BATCH})`,
     [],
   );
   const leads = policy.leadRetentionDays ? await pruneLeads(db, policy.leadRetentionDays) : 0;
@@ -68,7 +79,7 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
   const pingCounters = await deleteInBatches(
     db,
     `DELETE FROM ping_counters WHERE ctid IN (
-       SELECT ctid FROM ping_counters WHERE window_start < now() - interval '2 days' LIMIT ${BATCH})`,
+       SELECT ctid FROM ping_counters WHERE window_start < now() - interval '2 days' LIMIT ${PRUNE_BATCH})`,
     [],
   );
   return {
@@ -87,51 +98,43 @@ export async function pruneExpiredRecords(db: Queryable, policy: RetentionPolicy
  * had expired days before).
  */
 async function prunePings(db: Queryable, days: number): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { rows } = await db.query<{ pruned: number }>(
-      `WITH doomed AS (
-         DELETE FROM pings WHERE id IN (
-           SELECT id FROM pings WHERE coalesce(expires_at, created_at) < now() - make_interval(days => $1)
-            LIMIT ${BATCH})
-         RETURNING account_id, flow_id, source_id, created_at, outcome, lead_id
-       ), counted AS (
-         INSERT INTO ping_counts (account_id, flow_id, source_id, hour, pings, bids, posted)
-         SELECT account_id, flow_id, source_id, date_trunc('hour', created_at), count(*),
-                count(*) FILTER (WHERE outcome = 'bid'), count(lead_id)
-           FROM doomed GROUP BY 1, 2, 3, 4
-         ON CONFLICT (account_id, flow_id, hour, source_id) DO UPDATE
-           SET pings = ping_counts.pings + excluded.pings, bids = ping_counts.bids + excluded.bids,
-               posted = ping_counts.posted + excluded.posted
-       )
-       SELECT count(*)::int AS pruned FROM doomed`,
-      [days],
-    );
-    const pruned = rows[0]?.pruned ?? 0;
-    total += pruned;
-    if (pruned < BATCH) return total;
-  }
+  return deleteInBatches(
+    db,
+    `WITH doomed AS (
+       DELETE FROM pings WHERE id IN (
+         SELECT id FROM pings WHERE coalesce(expires_at, created_at) < now() - make_interval(days => $1)
+          LIMIT ${PRUNE_BATCH})
+       RETURNING account_id, flow_id, source_id, created_at, outcome, lead_id
+     ), counted AS (
+       INSERT INTO ping_counts (account_id, flow_id, source_id, hour, pings, bids, posted)
+       SELECT account_id, flow_id, source_id, date_trunc('hour', created_at), count(*),
+              count(*) FILTER (WHERE outcome = 'bid'), count(lead_id)
+         FROM doomed GROUP BY 1, 2, 3, 4
+       ON CONFLICT (account_id, flow_id, hour, source_id) DO UPDATE
+         SET pings = ping_counts.pings + excluded.pings, bids = ping_counts.bids + excluded.bids,
+             posted = ping_counts.posted + excluded.posted
+     )
+     SELECT count(*)::int AS deleted FROM doomed`,
+    [days],
+  );
 }
 
 /** One statement per batch: a lead and everything that names it go together, or not at all. */
 async function pruneLeads(db: Queryable, days: number): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { rowCount } = await db.query(
-      `WITH doomed AS (
-         SELECT id FROM leads
-          WHERE created_at < now() - make_interval(days => $1) AND NOT (status = ANY($2::text[]))
-          LIMIT ${LEAD_BATCH}
-       ), events AS (DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM doomed)),
-       fingerprints AS (DELETE FROM lead_fingerprints WHERE lead_id IN (SELECT id FROM doomed)),
-       submissions AS (DELETE FROM lead_submissions WHERE lead_id IN (SELECT id FROM doomed)),
-       reservations AS (DELETE FROM cap_reservations WHERE lead_id IN (SELECT id FROM doomed)),
-       webhooks AS (DELETE FROM webhook_deliveries WHERE lead_id IN (SELECT id FROM doomed)),
-       bids AS (DELETE FROM auction_bids WHERE lead_id IN (SELECT id FROM doomed))
-       DELETE FROM leads WHERE id IN (SELECT id FROM doomed)`,
-      [days, OPEN_LEAD_STATUSES],
-    );
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < LEAD_BATCH) return total;
-  }
+  return deleteInBatches(
+    db,
+    `WITH doomed AS (
+       SELECT id FROM leads
+        WHERE created_at < now() - make_interval(days => $1) AND NOT (status = ANY($2::text[]))
+        LIMIT ${LEAD_BATCH}
+     ), events AS (DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM doomed)),
+     fingerprints AS (DELETE FROM lead_fingerprints WHERE lead_id IN (SELECT id FROM doomed)),
+     submissions AS (DELETE FROM lead_submissions WHERE lead_id IN (SELECT id FROM doomed)),
+     reservations AS (DELETE FROM cap_reservations WHERE lead_id IN (SELECT id FROM doomed)),
+     webhooks AS (DELETE FROM webhook_deliveries WHERE lead_id IN (SELECT id FROM doomed)),
+     bids AS (DELETE FROM auction_bids WHERE lead_id IN (SELECT id FROM doomed))
+     DELETE FROM leads WHERE id IN (SELECT id FROM doomed)`,
+    [days, OPEN_LEAD_STATUSES],
+    LEAD_BATCH,
+  );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRUNE_BATCH } from '../../db/retention.js';
 import { ensureMaintenanceSchedule } from '../../temporal/maintenance-schedule.js';
 import { maintenanceWorkflow } from '../../workflows/maintenance.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -257,5 +258,32 @@ describe('maintenance: retention schedule and workflow', () => {
         })
       ).json.error.code,
     ).toBe('ping_not_found');
+  });
+
+  it('prunes expired pings past one batch, every one counted once', async () => {
+    const flow = await stack.call('POST', '/flows', adminKey, { name: `Ping batches ${randomUUID()}` });
+    expect(flow.status).toBe(201);
+    const flowId = flow.json.id as string;
+    const tag = randomUUID().slice(0, 8);
+    const many = PRUNE_BATCH + 3;
+    await stack.pool.query(
+      `INSERT INTO pings (id, account_id, flow_id, outcome, bid, created_at, expires_at)
+       SELECT $1 || n, $2, $3, 'bid', 10, now() - interval '20 days', now() - interval '20 days'
+         FROM generate_series(1, $4::int) AS n`,
+      [`ping_batch_${tag}_`, accountId, flowId, many],
+    );
+    const pruned = await stack.client.workflow.execute(maintenanceWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: `maintenance-ping-batches-${randomUUID()}`,
+      args: [{ intentQueryLogDays: 30, pingRetentionDays: 7 }],
+    });
+    expect(pruned.pings).toBeGreaterThanOrEqual(many);
+    const left = await stack.pool.query('SELECT 1 FROM pings WHERE flow_id = $1', [flowId]);
+    expect(left.rows).toHaveLength(0);
+    const counted = await stack.pool.query<{ pings: number; bids: number }>(
+      'SELECT sum(pings)::int AS pings, sum(bids)::int AS bids FROM ping_counts WHERE flow_id = $1',
+      [flowId],
+    );
+    expect(counted.rows[0]).toEqual({ pings: many, bids: many });
   });
 });
