@@ -230,8 +230,7 @@ async function uploadCsv(
         { field: 'body', code: 'invalid_csv', message: err.message, line: at },
       ]);
     }
-    const changed = await applyUploadStage(tx, locked, options.action);
-    const after = await findSuppressionList(tx, list.account_id, list.id);
+    const { changed, itemCount } = await applyUploadStage(tx, locked, options.action);
     return {
       list_id: list.id,
       received,
@@ -240,7 +239,7 @@ async function uploadCsv(
         : { removed: changed, not_listed: received - invalidCount - changed }),
       invalid: invalidCount,
       invalid_items: invalid,
-      item_count: Number(after!.item_count),
+      item_count: itemCount,
       duration_ms: Math.round(performance.now() - started),
     };
   });
@@ -496,10 +495,9 @@ async function changeItems(
     const list = await findSuppressionList(tx, accountId, listId, { forUpdate: true });
     if (!list) throw notFound('List');
     const { hashes, invalid, invalidCount } = hashValues(list.type, values);
-    const changed =
+    const { changed, itemCount } =
       action === 'add' ? await addListItems(tx, list, hashes) : await removeListItems(tx, list, hashes);
     const valid = values.length - invalidCount;
-    const after = await findSuppressionList(tx, accountId, listId);
     return {
       list_id: list.id,
       received: values.length,
@@ -508,7 +506,7 @@ async function changeItems(
         : { removed: changed, not_listed: valid - changed }),
       invalid: invalidCount,
       invalid_items: invalid,
-      item_count: Number(after!.item_count),
+      item_count: itemCount,
     };
   });
 }

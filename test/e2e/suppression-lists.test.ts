@@ -80,6 +80,11 @@ describe('suppression lists', () => {
     expect(rows.map((r) => r.value_hash.toString('hex')).sort()).toEqual(
       [sha256('+15551234567'), sha256('+442079460958')].map((b) => b.toString('hex')).sort(),
     );
+    // A write that changes nothing still answers the list's count, and leaves the list as it was.
+    const listedBefore = (await stack.call('GET', `/lists/${list.id}`, key)).json;
+    const again = await stack.call('POST', `/lists/${list.id}/items`, key, { values: ['555-123-4567'] });
+    expect(again.json).toMatchObject({ added: 0, already_listed: 1, item_count: 2 });
+    expect((await stack.call('GET', `/lists/${list.id}`, key)).json).toEqual(listedBefore);
     const forms = ['5551234567', '1-555-123-4567', '+1 (555) 123 4567', '555 123 4567 ext 2', '5551234568'];
     const lookup = await stack.call('POST', `/lists/${list.id}/lookup`, key, { values: forms });
     expect(lookup.json.results.map((r: { listed: boolean }) => r.listed)).toEqual([
@@ -114,6 +119,8 @@ describe('suppression lists', () => {
     expect(await byColumn.json()).toMatchObject({ added: 1, item_count: 3 });
     const removed = await upload(list.id, 'JANE@example.com\ncarol@example.com\n', '?action=remove');
     expect(await removed.json()).toMatchObject({ removed: 2, item_count: 1 });
+    const none = await upload(list.id, 'carol@example.com\n', '?action=remove');
+    expect(await none.json()).toMatchObject({ removed: 0, not_listed: 1, item_count: 1 });
   });
 
   it('a malformed CSV keeps nothing and says where it broke', async () => {
