@@ -13,7 +13,13 @@ import type { Pool } from '../db/pool.js';
 import { claimPing, findPing, type SourceRow } from '../db/sources.js';
 import { claimSubmission } from '../db/submissions.js';
 import type { FlowConfig } from '../domain/flow.js';
-import { flowForSource, mapInboundFields, pingFieldHashes, pingMismatches } from '../domain/sources.js';
+import {
+  flowForSource,
+  mapInboundFields,
+  pingFieldHashes,
+  pingMismatches,
+  pricedAtBid,
+} from '../domain/sources.js';
 import { newId } from '../lib/ids.js';
 import { leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
@@ -187,8 +193,9 @@ async function submit(
     leadId = claim.leadId;
     replayed = !claim.fresh;
   }
+  const config = flowForSource(flow.config, source);
   const ping = request.pingId
-    ? await checkPing(deps.pool, auth, flow, source, lead, request.pingId, receivedAt, leadId)
+    ? await checkPing(deps.pool, auth, flow, config, source, lead, request.pingId, receivedAt, leadId)
     : null;
   // One post per ping: the first lead binds it (a resubmission of that same lead passes again).
   if (ping && !(await claimPing(deps.pool, ping.id, leadId))) {
@@ -196,14 +203,12 @@ async function submit(
       { field: 'ping_id', code: 'ping_already_used', message: 'A ping sells one lead' },
     ]);
   }
-  const config = source ? flowForSource(flow.config, source, { bid: ping?.bid ?? null }) : flow.config;
-
   const input: LeadWorkflowInput = {
     leadId,
     accountId: auth.accountId,
     flowId: flow.id,
     flowVersion: flow.version,
-    flow: ping && !source ? withPrice(flow.config, ping.bid) : config,
+    flow: ping ? pricedAtBid(config, ping.bid) : config,
     lead,
     source: stringField(lead.source) ?? source?.id ?? null,
     ...(source ? { sourceId: source.id } : {}),
@@ -454,11 +459,6 @@ export function rejectionError(snapshot: LeadSnapshot): ApiError | null {
   }
 }
 
-/** The flow version with a fixed purchase price (a post that honours a ping's bid). */
-function withPrice(config: FlowConfig, amount: number): FlowConfig {
-  return { ...config, pricing: { ...config.pricing, purchase: { amount, rules: [] } } };
-}
-
 /**
  * The ping a post names, if it may be honoured: the same account, flow and source; a bid; not past its
  * time to live; and the posted values of every pinged field agree with the pinged ones (compared in
@@ -469,6 +469,8 @@ async function checkPing(
   pool: Pool,
   auth: AuthenticatedKey,
   flow: FlowWithConfig,
+  /** The flow version as the source sees it (flowForSource). */
+  config: FlowConfig,
   source: SourceRow | null,
   lead: Record<string, unknown>,
   pingId: string,
@@ -514,7 +516,6 @@ async function checkPing(
       ],
     );
   }
-  const config = source ? flowForSource(flow.config, source) : flow.config;
   const pinged = ping.field_hashes;
   const posted = pingFieldHashes(
     config,

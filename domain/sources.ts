@@ -94,14 +94,14 @@ export function sourceCaps(sourceId: string, caps: SourceConfig['caps']): Cap[] 
 
 /**
  * The flow version as a source's lead runs it: the source's acceptance criteria joined to the flow's,
- * its caps added (counted per source), its purchase pricing instead of the flow's, and, for a post
- * that honours a ping, the bid as the price.
+ * its caps added (counted per source), its purchase pricing instead of the flow's. Without a source
+ * (an account key's lead), the flow version as it is.
  */
 export function flowForSource(
   flow: FlowConfig,
-  source: { id: string; config: SourceConfig },
-  options: { bid?: number | null } = {},
+  source: { id: string; config: SourceConfig } | null,
 ): FlowConfig {
+  if (!source) return flow;
   const criteria = [flow.settings.acceptance_criteria, source.config.acceptance_criteria].filter(
     (c): c is string => Boolean(c),
   );
@@ -113,14 +113,13 @@ export function flowForSource(
       acceptance_criteria: criteria.length === 0 ? null : criteria.map((c) => `(${c})`).join(' && '),
     },
     caps: [...flow.caps, ...sourceCaps(source.id, source.config.caps)],
-    pricing: {
-      ...flow.pricing,
-      purchase:
-        options.bid != null
-          ? { amount: options.bid, rules: [] }
-          : { amount: pricing.amount, rules: pricing.rules },
-    },
+    pricing: { ...flow.pricing, purchase: { amount: pricing.amount, rules: pricing.rules } },
   };
+}
+
+/** The flow version with its purchase price fixed at a bid (a post that honours a ping). */
+export function pricedAtBid(flow: FlowConfig, bid: number): FlowConfig {
+  return { ...flow, pricing: { ...flow.pricing, purchase: { amount: bid, rules: [] } } };
 }
 
 export type PingAnswer =

@@ -113,7 +113,7 @@ export function pingRouter({ pool }: AppDeps) {
       }
 
       const fields = source ? mapInboundFields(body.lead, source.config.field_mappings) : { ...body.lead };
-      const config = source ? flowForSource(flow.config, source) : flow.config;
+      const config = flowForSource(flow.config, source);
       const receivedAt = now.toISOString();
       let answer = evaluatePing({
         flow: config,
