@@ -6,7 +6,7 @@ import {
   recordPostResult,
 } from '../db/auction-bids.js';
 import type { Pool } from '../db/pool.js';
-import { findRecipient } from '../db/recipients.js';
+import { findRecipient, findRecipients } from '../db/recipients.js';
 import type { BidStatus } from '../domain/auction.js';
 import { interpretBid, pingPayload } from '../domain/auction-ping.js';
 import type { FieldDefinition } from '../domain/fields/types.js';
@@ -126,9 +126,10 @@ export function createAuctionActivities({
   return {
     /** The auction's bidders by recipient id (a deleted recipient is absent). Local activity. */
     async auctionBidders(accountId: string, recipientIds: string[]): Promise<Record<string, AuctionBidder>> {
+      const recipients = await findRecipients(pool, accountId, recipientIds);
       const bidders: Record<string, AuctionBidder> = {};
       for (const id of new Set(recipientIds)) {
-        const recipient = await findRecipient(pool, accountId, id);
+        const recipient = recipients.get(id);
         if (!recipient) continue;
         bidders[id] =
           recipient.type === 'ping_post'

@@ -3,7 +3,7 @@ import { type CapRequest, capUsage, releaseCaps, reserveCaps } from '../db/caps.
 import { claimFingerprints, releaseFingerprints } from '../db/fingerprints.js';
 import { findStoredLeadData, storeLeadEvaluation } from '../db/leads.js';
 import type { Pool } from '../db/pool.js';
-import { findRecipient } from '../db/recipients.js';
+import { findRecipient, findRecipients } from '../db/recipients.js';
 import { type LeadAssessment, summarizeEvaluation } from '../domain/assessment.js';
 import { compileCriteria, criteriaContext, evaluateCriteria } from '../domain/criteria.js';
 import { duplicateFingerprints, type MxStatus } from '../domain/enhancements.js';
@@ -200,14 +200,27 @@ export function createEvaluationActivities({
     async recipientCapsReached(
       request: Omit<RecipientCapsRequest, 'recipientId' | 'parsed'> & { recipientIds: string[] },
     ): Promise<Record<string, string>> {
+      const recipients = await findRecipients(pool, request.accountId, request.recipientIds);
+      const capped = [...new Set(request.recipientIds)].flatMap((id) => {
+        const recipient = recipients.get(id);
+        return recipient && recipient.config.caps.length > 0 ? [{ id, caps: recipient.config.caps }] : [];
+      });
+      if (capped.length === 0) return {};
+      // The lead is parsed once, and every capped recipient's counters read in one query.
+      const parsed = await parsedLead({ ...request, flow: request.flow! });
+      const applicable: Array<{ id: string; caps: CapRequest[] }> = [];
+      for (const { id, caps } of capped) {
+        applicable.push({ id, caps: await applicableCaps({ ...request, recipientId: id, parsed }, caps) });
+      }
+      const usage = await capUsage(
+        pool,
+        applicable.flatMap(({ caps }) => caps),
+        request.timeZone,
+      );
       const reached: Record<string, string> = {};
-      for (const recipientId of new Set(request.recipientIds)) {
-        const recipient = await findRecipient(pool, request.accountId, recipientId);
-        if (!recipient || recipient.config.caps.length === 0) continue;
-        const applicable = await applicableCaps({ ...request, recipientId }, recipient.config.caps);
-        const usage = await capUsage(pool, applicable, request.timeZone);
-        const full = applicable.find((cap) => cap.maximum <= (usage.get(cap.key)?.used ?? 0));
-        if (full) reached[recipientId] = full.capId;
+      for (const { id, caps } of applicable) {
+        const full = caps.find((cap) => cap.maximum <= (usage.get(cap.key)?.used ?? 0));
+        if (full) reached[id] = full.capId;
       }
       return reached;
     },
@@ -217,9 +230,10 @@ export function createEvaluationActivities({
       accountId: string,
       recipientIds: string[],
     ): Promise<Record<string, number | null>> {
+      const recipients = await findRecipients(pool, accountId, recipientIds);
       const prices: Record<string, number | null> = {};
       for (const id of recipientIds) {
-        const recipient = await findRecipient(pool, accountId, id);
+        const recipient = recipients.get(id);
         prices[id] = recipient?.type === 'http' ? recipient.config.sale_price : null;
       }
       return prices;

@@ -30,11 +30,21 @@ export async function findRecipient(
   accountId: string,
   id: string,
 ): Promise<RecipientRow | null> {
+  return (await findRecipients(db, accountId, [id])).get(id) ?? null;
+}
+
+/** The account's recipients among `ids` by id, in one read (a deleted or another account's one is absent). */
+export async function findRecipients(
+  db: Queryable,
+  accountId: string,
+  ids: readonly string[],
+): Promise<Map<string, RecipientRow>> {
+  if (ids.length === 0) return new Map();
   const { rows } = await db.query<RecipientRow>(
-    'SELECT * FROM recipients WHERE id = $1 AND account_id = $2 AND deleted_at IS NULL',
-    [id, accountId],
+    'SELECT * FROM recipients WHERE id = ANY($1) AND account_id = $2 AND deleted_at IS NULL',
+    [[...new Set(ids)], accountId],
   );
-  return rows[0] ?? null;
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** Ids among `ids` that the account does not own (or that were deleted). */

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { capUsage } from '../../db/caps.js';
 import { findFlow, listFlowVersions } from '../../db/flows.js';
-import { findRecipient } from '../../db/recipients.js';
+import { findRecipients } from '../../db/recipients.js';
 import { CAP_PERIODS, type Cap, type DeliveryStep, withCapIds } from '../../domain/flow.js';
 import { effectiveFlowCaps } from '../../domain/pipeline.js';
 import type { AppDeps } from '../app.js';
@@ -89,8 +89,9 @@ export function flowStateRouter({ pool }: AppDeps) {
               .map((s) => s.recipient_id),
           ),
         ];
+        const recipients = await findRecipients(pool, accountId, recipientIds);
         for (const id of recipientIds) {
-          const recipient = await findRecipient(pool, accountId, id);
+          const recipient = recipients.get(id);
           for (const cap of withCapIds(recipient?.config.caps ?? [])) {
             entries.push({
               key: `recipient:${id}:${cap.id}`,

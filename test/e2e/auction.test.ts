@@ -433,7 +433,8 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     const other = await buyer({ ping: bid(6) });
     const ids = [
       await pingPostRecipient(capped, 'Capped', { caps: [{ maximum: 1, per: 'day' }] }),
-      await pingPostRecipient(other, 'Other'),
+      // Capped too, with room: the caps of every bidder are read together, each judged on its own.
+      await pingPostRecipient(other, 'Other', { caps: [{ maximum: 5, per: 'day' }] }),
     ];
     const flowId = await auctionFlow(ids);
     const first = await submit(flowId);
