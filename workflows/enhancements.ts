@@ -1,18 +1,20 @@
-// Running one enhancement step: the rule (domain/enhancements.ts) says what to look up, the lookup
-// runs here as an activity, and the rule decides from its answer. Workflow code, deterministic.
+// Running one enhancement or list_check step: the rule (domain/enhancements.ts, domain/list-check.ts)
+// says what to look up, the lookup runs here as an activity, and the rule decides from its answer.
+// Both kinds answer a StepVerdict, so the lead workflow records and rejects them the same way.
+// Workflow code, deterministic.
 import { ActivityFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.js';
 import {
   decideEnhancement,
   duplicateFingerprints,
-  type EnhancementDecision,
   type EnhancementLookup,
   enhancementLookup,
   type LookupAnswer,
 } from '../domain/enhancements.js';
 import type { EnhancementStep, ListCheckStep } from '../domain/flow.js';
-import { type ListCheckDecision, listCheckDecision } from '../domain/list-check.js';
-import type { LeadRun } from './lead-run.js';
+import type { RejectionKind } from '../domain/lead.js';
+import { listCheckDecision } from '../domain/list-check.js';
+import type { LeadRun, Rejection } from './lead-run.js';
 
 // An MX lookup that cannot answer quickly degrades to "unknown" rather than holding the lead.
 const dnsCheck = proxyLocalActivities<Activities>({
@@ -34,13 +36,28 @@ const suppression = proxyActivities<Activities>({
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '5s', maximumAttempts: 5 },
 });
 
+/** One enhancement or list_check step's entry in the lead's "enhanced" event. */
+export interface EnhancedStep {
+  step_id: string;
+  service: string;
+  outcome: 'success' | 'failure';
+  reason?: string;
+  [more: string]: unknown;
+}
+
+/** What a step adds to the "enhanced" event, and the rejection it stops the lead with, if any. */
+export interface StepVerdict {
+  entry: EnhancedStep;
+  rejection: { kind: RejectionKind; reason: string; extra: Partial<Rejection> } | null;
+}
+
 /**
  * Runs a list_check step: probes the step's lists with the lead's stored values (the activity reads
  * them by lead id) and records the decision on the run under enhancements.list_check (one entry per
  * step). Null for runs that started before the step existed: an older worker skipped list_check steps
  * (a flow saved by a newer API), and their histories must replay the same.
  */
-export async function runListCheck(run: LeadRun, step: ListCheckStep): Promise<ListCheckDecision | null> {
+export async function runListCheck(run: LeadRun, step: ListCheckStep): Promise<StepVerdict | null> {
   if (!patched('list-check-step')) return null;
   const { input } = run;
   const result = await run.stalls.run('checkSuppressionLists', () =>
@@ -55,18 +72,57 @@ export async function runListCheck(run: LeadRun, step: ListCheckStep): Promise<L
   const decision = listCheckDecision(step, result);
   const recorded = (run.enhancements.list_check as unknown[] | undefined) ?? [];
   run.enhancements.list_check = [...recorded, decision.record];
-  return decision;
+  // The lists checked (id, name, type, hit, the fields that hit): never a value.
+  const { step_id: _id, ...record } = decision.record;
+  const rejected = decision.outcome === 'reject';
+  const [first] = decision.hits;
+  return {
+    entry: {
+      step_id: step.id,
+      service: 'list_check',
+      outcome: rejected ? 'failure' : 'success',
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      ...record,
+    },
+    rejection:
+      rejected && decision.reason && first
+        ? {
+            kind: 'suppressed',
+            reason: decision.reason,
+            extra: {
+              details: {
+                step_id: step.id,
+                list_id: first.list_id,
+                list_name: first.name,
+                fields: first.fields,
+              },
+            },
+          }
+        : null,
+  };
 }
 
 /** Runs the step for the lead: records what it found on the run and returns its verdict. */
-export async function runEnhancement(run: LeadRun, step: EnhancementStep): Promise<EnhancementDecision> {
+export async function runEnhancement(run: LeadRun, step: EnhancementStep): Promise<StepVerdict> {
   const assessment = run.assessment!;
   const lookup = enhancementLookup(step, assessment.checks);
   const answer = lookup ? await look(run, lookup) : null;
-  const decision = decideEnhancement(step, assessment.checks, answer);
-  run.enhancements[step.service] = decision.record;
-  if (decision.claimedFingerprints) run.fingerprintsClaimed = true;
-  return decision;
+  const { record, rejection, claimedFingerprints } = decideEnhancement(step, assessment.checks, answer);
+  run.enhancements[step.service] = record;
+  if (claimedFingerprints) run.fingerprintsClaimed = true;
+  return {
+    entry: {
+      step_id: step.id,
+      service: step.service,
+      outcome: rejection ? 'failure' : 'success',
+      reason: rejection?.reason,
+    },
+    rejection: rejection && {
+      kind: rejection.kind,
+      reason: rejection.reason,
+      extra: rejection.duplicateOf ? { duplicate_of: rejection.duplicateOf } : {},
+    },
+  };
 }
 
 async function look(run: LeadRun, lookup: EnhancementLookup): Promise<LookupAnswer> {

@@ -11,7 +11,7 @@ import { deliveryOutcome, describeFieldErrors, qualityShortfall, revenueOf } fro
 import type { LeadEvaluation } from '../domain/pipeline.js';
 import { runAuction } from './auction.js';
 import { type DeliveryContext, deliverToStep, event } from './deliveries.js';
-import { runEnhancement, runListCheck } from './enhancements.js';
+import { type EnhancedStep, runEnhancement, runListCheck } from './enhancements.js';
 import { awaitReplays, noteRecipientOutcomes } from './lead-replays.js';
 import { LeadRun } from './lead-run.js';
 import type { LeadSnapshot, LeadWorkflowInput } from './shared.js';
@@ -110,13 +110,7 @@ async function assess(run: LeadRun): Promise<RunAssessment<LeadEvaluation>> {
  */
 async function runFlowSteps(run: LeadRun, ev: RunAssessment): Promise<LeadSnapshot | null> {
   const ran: string[] = [];
-  const steps: Array<{
-    step_id: string;
-    service: string;
-    outcome: 'success' | 'failure';
-    reason?: string;
-    [more: string]: unknown;
-  }> = [];
+  const steps: EnhancedStep[] = [];
   const startedAt = Date.now();
   const enhanced = (outcome: 'success' | 'failure', reason?: string) =>
     event('enhanced', outcome, {
@@ -127,47 +121,19 @@ async function runFlowSteps(run: LeadRun, ev: RunAssessment): Promise<LeadSnapsh
     });
   for (const step of run.input.flow.steps) {
     if (step.type === 'filter' && ev.filterMatches[step.id]) return applyFilter(run, step);
-    if (step.type === 'list_check') {
-      const decision = await runListCheck(run, step);
-      if (!decision) continue;
-      ran.push('list_check');
-      // The lists checked (id, name, type, hit, the fields that hit): never a value.
-      const { step_id: _id, ...record } = decision.record;
-      const rejected = decision.outcome === 'reject';
-      steps.push({
-        step_id: step.id,
-        service: 'list_check',
-        outcome: rejected ? 'failure' : 'success',
-        ...(decision.reason ? { reason: decision.reason } : {}),
-        ...record,
-      });
-      if (rejected) {
-        run.note(enhanced('failure', decision.reason!));
-        const [first] = decision.hits;
-        return run.reject('suppressed', decision.reason!, {
-          details: {
-            step_id: step.id,
-            list_id: first!.list_id,
-            list_name: first!.name,
-            fields: first!.fields,
-          },
-        });
-      }
-      continue;
-    }
-    if (step.type !== 'enhancement') continue;
-    const { rejection } = await runEnhancement(run, step);
-    ran.push(step.service);
-    steps.push({
-      step_id: step.id,
-      service: step.service,
-      outcome: rejection ? 'failure' : 'success',
-      reason: rejection?.reason,
-    });
-    if (rejection) {
-      run.note(enhanced('failure', rejection.reason));
-      const extra = rejection.duplicateOf ? { duplicate_of: rejection.duplicateOf } : {};
-      return run.reject(rejection.kind, rejection.reason, extra);
+    const verdict =
+      step.type === 'list_check'
+        ? await runListCheck(run, step)
+        : step.type === 'enhancement'
+          ? await runEnhancement(run, step)
+          : null;
+    if (!verdict) continue;
+    ran.push(verdict.entry.service);
+    steps.push(verdict.entry);
+    if (verdict.rejection) {
+      const { kind, reason, extra } = verdict.rejection;
+      run.note(enhanced('failure', reason));
+      return run.reject(kind, reason, extra);
     }
   }
   if (ran.length > 0) run.note(enhanced('success'));
