@@ -5,19 +5,17 @@
 // posting again what already answered.
 import {
   ActivityFailure,
-  ApplicationFailure,
   patched,
   proxyActivities,
   proxyLocalActivities,
   TimeoutFailure,
 } from '@temporalio/workflow';
 import type { AuctionBidder, PingAnswer } from '../activities/auction.js';
-import type { DeliveryResult } from '../activities/delivery.js';
 import type { Activities } from '../activities/index.js';
 import { auctionFloor, type BidderAnswer, postIdempotencyKey, rankBids } from '../domain/auction.js';
 import type { AuctionSettings, DeliveryStep } from '../domain/flow.js';
 import type { LeadEvent } from '../domain/lead.js';
-import { type DeliveryContext, event, reserveRecipientSlot } from './deliveries.js';
+import { type DeliveryContext, event, sendToRecipient } from './deliveries.js';
 import { LOCAL_RETRY } from './stall.js';
 
 const localActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '10s', retry: LOCAL_RETRY });
@@ -241,7 +239,7 @@ function bidEvent(
  * bid), posts with the bid's idempotency key, and gives the slot back if the post did not sell.
  * A post is retried only on errors (5xx, timeouts, lost connections), briefly: a bid does not wait.
  */
-async function postToBid(
+function postToBid(
   ctx: DeliveryContext,
   step: DeliveryStep,
   bid: BidderAnswer,
@@ -249,69 +247,48 @@ async function postToBid(
   round: number,
   rank: number,
 ): Promise<LeadEvent> {
-  const local = ctx.stalls.guard(localActivities);
-  const caps = await reserveRecipientSlot(ctx, bid.recipientId);
-  if (!caps.granted) {
-    return event('skipped', 'skip', {
-      recipient_id: bid.recipientId,
-      recipient: bidder.name,
-      reason: 'Recipient cap reached',
-      details: { cap_id: caps.capId, step_id: step.id, round, rank },
-    });
-  }
-  const startedAt = new Date().toISOString();
-  const idempotencyKey = postIdempotencyKey(ctx.leadId, bid.recipientId, round);
   const details = { step_id: step.id, auction_round: round, rank, bid: bid.price, bid_id: bid.bidId };
-  let result: LeadEvent;
-  try {
-    const post: DeliveryResult = await postToBidder.executeWithOptions(
-      {
-        startToCloseTimeout: '90s',
-        heartbeatTimeout: '5s',
-        summary: `Post to ${bidder.name} at ${bid.price}`,
-        retry: {
-          initialInterval: '500ms',
-          backoffCoefficient: 2,
-          maximumInterval: '2s',
-          maximumAttempts: 3,
-          nonRetryableErrorTypes: ['RecipientNotFound', 'LeadNotFound'],
-        },
-      },
-      [
+  return sendToRecipient(
+    ctx,
+    bid.recipientId,
+    (capId) =>
+      event('skipped', 'skip', {
+        recipient_id: bid.recipientId,
+        recipient: bidder.name,
+        reason: 'Recipient cap reached',
+        details: { cap_id: capId, step_id: step.id, round, rank },
+      }),
+    () =>
+      postToBidder.executeWithOptions(
         {
-          leadId: ctx.leadId,
-          accountId: ctx.accountId,
-          recipientId: bid.recipientId,
-          round,
-          idempotencyKey,
-          price: bid.price!,
-          bidId: bid.bidId,
-          sensitive: ctx.assessment.sensitive,
+          startToCloseTimeout: '90s',
+          heartbeatTimeout: '5s',
+          summary: `Post to ${bidder.name} at ${bid.price}`,
+          retry: {
+            initialInterval: '500ms',
+            backoffCoefficient: 2,
+            maximumInterval: '2s',
+            maximumAttempts: 3,
+            nonRetryableErrorTypes: ['RecipientNotFound', 'LeadNotFound'],
+          },
         },
-      ],
-    );
-    const ok = post.outcome === 'success';
-    result = event(ok ? 'delivered' : 'delivery_failed', post.outcome, {
-      reason: post.reason ?? undefined,
-      recipient_id: bid.recipientId,
-      recipient: post.recipientName,
-      response_code: post.responseCode ?? undefined,
-      duration_ms: post.durationMs,
-      details: { ...details, price: ok ? post.price : 0, reference: post.reference },
-    });
-  } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
-    const last = (cause?.details?.[0] ?? {}) as { responseCode?: number; durationMs?: number };
-    result = event('delivery_failed', 'error', {
-      reason: cause?.message ?? err.message,
-      recipient_id: bid.recipientId,
-      recipient: bidder.name,
-      response_code: last.responseCode ?? undefined,
-      duration_ms: last.durationMs,
-      details: { ...details, price: 0 },
-    });
-  }
-  if (result.type !== 'delivered') await local.releaseCapSlots(ctx.leadId, `recipient:${bid.recipientId}:`);
-  return { ...result, timestamp: startedAt };
+        [
+          {
+            leadId: ctx.leadId,
+            accountId: ctx.accountId,
+            recipientId: bid.recipientId,
+            round,
+            idempotencyKey: postIdempotencyKey(ctx.leadId, bid.recipientId, round),
+            price: bid.price!,
+            bidId: bid.bidId,
+            sensitive: ctx.assessment.sensitive,
+          },
+        ],
+      ),
+    {
+      sent: (post, ok) => ({ ...details, price: ok ? post.price : 0, reference: post.reference }),
+      failed: { ...details, price: 0 },
+      recipientName: bidder.name,
+    },
+  );
 }

@@ -55,7 +55,7 @@ export function event(type: LeadEventType, outcome: EventOutcome, extra: Partial
 }
 
 /** Takes a slot in a recipient's caps for this lead (a local activity: atomic in Postgres). */
-export function reserveRecipientSlot(ctx: DeliveryContext, recipientId: string) {
+function reserveRecipientSlot(ctx: DeliveryContext, recipientId: string) {
   return ctx.stalls.guard(localActivities).reserveRecipientCaps({
     leadId: ctx.leadId,
     accountId: ctx.accountId,
@@ -71,27 +71,76 @@ export function reserveRecipientSlot(ctx: DeliveryContext, recipientId: string) 
   });
 }
 
+/** What a send's event says in its details, got through or not, and the recipient's name if known. */
+interface SendDetails {
+  sent: (answer: DeliveryResult, ok: boolean) => Record<string, unknown>;
+  failed: Record<string, unknown>;
+  recipientName?: string;
+}
+
+/**
+ * One send of the lead, shared by deliveries and auction posts: takes a slot in the recipient's caps
+ * (a full cap answers `capped`'s event instead), sends with a delivery activity (deliverLead,
+ * postToBidder), and gives the slot back if the lead did not get through. The recipient's answer is a
+ * `delivered` or `delivery_failed` event; a send that failed after its retries is a `delivery_failed`
+ * error with its last attempt's code. The event is stamped with the time the send started.
+ */
+export async function sendToRecipient(
+  ctx: DeliveryContext,
+  recipientId: string,
+  capped: (capId: string | null) => LeadEvent,
+  send: () => Promise<DeliveryResult>,
+  details: SendDetails,
+): Promise<LeadEvent> {
+  const caps = await reserveRecipientSlot(ctx, recipientId);
+  if (!caps.granted) return capped(caps.capId);
+  const startedAt = new Date().toISOString();
+  let result: LeadEvent;
+  try {
+    const answer = await send();
+    const ok = answer.outcome === 'success';
+    result = event(ok ? 'delivered' : 'delivery_failed', answer.outcome, {
+      reason: answer.reason ?? undefined,
+      recipient_id: recipientId,
+      recipient: answer.recipientName,
+      response_code: answer.responseCode ?? undefined,
+      duration_ms: answer.durationMs,
+      details: details.sent(answer, ok),
+    });
+  } catch (err) {
+    if (!(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
+    const last = (cause?.details?.[0] ?? {}) as {
+      responseCode?: number;
+      durationMs?: number;
+      recipientName?: string;
+    };
+    result = event('delivery_failed', 'error', {
+      reason: cause?.message ?? err.message,
+      recipient_id: recipientId,
+      recipient: details.recipientName ?? last.recipientName,
+      response_code: last.responseCode ?? undefined,
+      duration_ms: last.durationMs,
+      details: details.failed,
+    });
+  }
+  if (result.type !== 'delivered') {
+    await ctx.stalls.guard(localActivities).releaseCapSlots(ctx.leadId, `recipient:${recipientId}:`);
+  }
+  return { ...result, timestamp: startedAt };
+}
+
 /**
  * One delivery step: take a slot in the recipient's caps (a full cap skips it), send with the flow's
  * retry policy, and give the slot back if the lead did not get through. Returns the step's event.
  */
-export async function deliverToStep(
+export function deliverToStep(
   ctx: DeliveryContext,
   step: DeliveryStep,
   options: { idempotencyKey: string; urlOverride?: string | null; note?: string } = {
     idempotencyKey: `${ctx.leadId}:${step.id}`,
   },
 ): Promise<LeadEvent> {
-  const startedAt = new Date().toISOString();
-  const local = ctx.stalls.guard(localActivities);
-  const caps = await reserveRecipientSlot(ctx, step.recipient_id);
-  if (!caps.granted) {
-    return event('skipped', 'skip', {
-      recipient_id: step.recipient_id,
-      reason: 'Recipient cap reached',
-      details: { cap_id: caps.capId },
-    });
-  }
   const retry = ctx.flow.delivery_retry;
   const activityOptions: ActivityOptions = {
     startToCloseTimeout: '90s',
@@ -106,50 +155,35 @@ export async function deliverToStep(
       nonRetryableErrorTypes: ['RecipientNotFound'],
     },
   };
-  let result: LeadEvent;
-  try {
-    const delivery: DeliveryResult = await deliverLead.executeWithOptions(activityOptions, [
-      {
-        leadId: ctx.leadId,
-        accountId: ctx.accountId,
-        recipientId: step.recipient_id,
-        // The activity reads the lead by id (older runs carry it), with its sensitive values.
-        ...(ctx.assessment.legacy
-          ? { lead: ctx.assessment.legacy.normalized }
-          : { sensitive: ctx.assessment.sensitive }),
-        idempotencyKey: options.idempotencyKey,
-        testMode: ctx.testMode,
-        urlOverride: options.urlOverride ?? null,
-      },
-    ]);
-    const ok = delivery.outcome === 'success';
-    result = event(ok ? 'delivered' : 'delivery_failed', delivery.outcome, {
-      reason: delivery.reason ?? undefined,
-      recipient_id: step.recipient_id,
-      recipient: delivery.recipientName,
-      response_code: delivery.responseCode ?? undefined,
-      duration_ms: delivery.durationMs,
-      details: { price: ok ? delivery.price : 0, reference: delivery.reference, step_id: step.id },
-    });
-  } catch (err) {
-    if (!(err instanceof ActivityFailure)) throw err;
-    const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
-    const last = (cause?.details?.[0] ?? {}) as {
-      responseCode?: number;
-      durationMs?: number;
-      recipientName?: string;
-    };
-    result = event('delivery_failed', 'error', {
-      reason: cause?.message ?? err.message,
-      recipient_id: step.recipient_id,
-      recipient: last.recipientName,
-      response_code: last.responseCode ?? undefined,
-      duration_ms: last.durationMs,
-      details: { step_id: step.id, attempts: retry.maximum_attempts },
-    });
-  }
-  if (result.type !== 'delivered') await local.releaseCapSlots(ctx.leadId, `recipient:${step.recipient_id}:`);
-  return { ...result, timestamp: startedAt };
+  return sendToRecipient(
+    ctx,
+    step.recipient_id,
+    (capId) =>
+      event('skipped', 'skip', {
+        recipient_id: step.recipient_id,
+        reason: 'Recipient cap reached',
+        details: { cap_id: capId },
+      }),
+    () =>
+      deliverLead.executeWithOptions(activityOptions, [
+        {
+          leadId: ctx.leadId,
+          accountId: ctx.accountId,
+          recipientId: step.recipient_id,
+          // The activity reads the lead by id (older runs carry it), with its sensitive values.
+          ...(ctx.assessment.legacy
+            ? { lead: ctx.assessment.legacy.normalized }
+            : { sensitive: ctx.assessment.sensitive }),
+          idempotencyKey: options.idempotencyKey,
+          testMode: ctx.testMode,
+          urlOverride: options.urlOverride ?? null,
+        },
+      ]),
+    {
+      sent: (answer, ok) => ({ price: ok ? answer.price : 0, reference: answer.reference, step_id: step.id }),
+      failed: { step_id: step.id, attempts: retry.maximum_attempts },
+    },
+  );
 }
 
 /**
