@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { verifyWebhook } from '../../client/webhooks.js';
 import { capCount } from '../../db/caps.js';
 import { listWebhookDeliveries } from '../../db/webhooks.js';
-import { verifyBodySignature, verifyWebhookSignature } from '../../lib/webhook-signature.js';
+import { verifyBodySignature } from '../../lib/webhook-signature.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -390,10 +391,10 @@ describe('lead pipeline end to end', () => {
       deliveredHook.headers['x-leadrail-timestamp'],
     );
     expect(
-      verifyWebhookSignature({ secret: accountSecret, rawBody: deliveredHook.body, header: signatureHeader }),
+      await verifyWebhook({ secret: accountSecret, rawBody: deliveredHook.body, signature: signatureHeader }),
     ).toBe(true);
     expect(
-      verifyWebhookSignature({ secret: 'wrong', rawBody: deliveredHook.body, header: signatureHeader }),
+      await verifyWebhook({ secret: 'wrong', rawBody: deliveredHook.body, signature: signatureHeader }),
     ).toBe(false);
     // The body's own member (the reference's shape) is signed with the same secret.
     expect(
