@@ -10,10 +10,8 @@ import { findRecipient, findRecipients } from '../db/recipients.js';
 import type { BidStatus } from '../domain/auction.js';
 import { interpretBid, pingPayload } from '../domain/auction-ping.js';
 import type { FieldDefinition } from '../domain/fields/types.js';
-import { readBodyLimited } from '../lib/http-body.js';
 import { auctionPingDuration, auctionPings } from '../lib/metrics.js';
-import { isDestinationNotAllowed } from '../lib/outbound.js';
-import { buyerRequest, type DeliveryResult, sendLead, storedLead } from './delivery.js';
+import { type DeliveryResult, exchangeWithBuyer, sendLead, storedLead } from './delivery.js';
 
 /** Who takes part in an auction: a ping/post buyer is pinged; an ordinary one stands by its sale price. */
 export interface AuctionBidder {
@@ -91,36 +89,25 @@ export function createAuctionActivities({
     const deadlineAt = Context.current().info.scheduledTimestampMs + request.deadlineMs;
     const remaining = Math.min(config.timeout_ms, deadlineAt - Date.now());
     if (remaining <= 0) return answer('timeout', 'No time left before the auction’s deadline', { withheld });
-    let response: Response;
-    let body: string;
-    try {
-      response = await fetchImpl(
-        config.ping_url,
-        buyerRequest(config, {
-          payload,
-          idempotencyKey: null,
-          ownEndpoint: true,
-          signal: AbortSignal.any([AbortSignal.timeout(remaining), Context.current().cancellationSignal]),
-        }),
-      );
-      body = await readBodyLimited(response, MAX_PING_ANSWER_BYTES);
-    } catch (err) {
-      if (isDestinationNotAllowed(err)) {
+    const exchange = await exchangeWithBuyer(
+      fetchImpl,
+      config.ping_url,
+      config,
+      { payload, idempotencyKey: null, ownEndpoint: true },
+      { timeoutMs: remaining, maxBytes: MAX_PING_ANSWER_BYTES, heartbeat: false },
+    );
+    switch (exchange.kind) {
+      case 'not_allowed':
         return answer('error', 'Destination not allowed: not a public address', { withheld });
-      }
-      const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      return timedOut
-        ? answer('timeout', `No answer within the auction’s deadline (${request.deadlineMs} ms)`, {
-            withheld,
-          })
-        : answer('error', 'Connection failed', { withheld });
+      case 'timeout':
+        return answer('timeout', `No answer within the auction’s deadline (${request.deadlineMs} ms)`, {
+          withheld,
+        });
+      case 'unreachable':
+        return answer('error', 'Connection failed', { withheld });
     }
-    const bid = interpretBid(config.bid, {
-      status: response.status,
-      contentType: response.headers.get('content-type'),
-      body,
-    });
-    return { ...bid, responseCode: response.status, durationMs: elapsed(), withheld };
+    const bid = interpretBid(config.bid, exchange.answer);
+    return { ...bid, responseCode: exchange.answer.status, durationMs: elapsed(), withheld };
   }
 
   return {

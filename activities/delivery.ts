@@ -127,55 +127,45 @@ export async function sendLead(
   if (options.bid?.bidId && bidIdField) payload[bidIdField] = options.bid.bidId;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
-  // another within the heartbeat timeout instead of waiting out the whole start-to-close timeout.
-  const context = Context.current();
-  const heartbeat = setInterval(() => context.heartbeat(), DELIVERY_HEARTBEAT_MS);
-  let response: Response;
-  let body: string;
-  try {
-    response = await fetchImpl(
-      options.urlOverride ?? config.url,
-      buyerRequest(config, {
-        payload,
-        idempotencyKey: options.idempotencyKey,
-        // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
-        ownEndpoint: !options.urlOverride,
-        signal: AbortSignal.any([AbortSignal.timeout(config.timeout_ms), context.cancellationSignal]),
-      }),
-    );
-    body = await readBodyLimited(response, MAX_RESPONSE_BYTES);
-  } catch (err) {
-    if (isDestinationNotAllowed(err)) {
-      // A configuration problem, not an outage: a definite failure, not retried.
-      deliveryAttempts.inc({ outcome: 'failure' });
-      return {
-        outcome: 'failure',
-        reason: 'Destination not allowed: not a public address',
-        recipientName: recipient.name,
-        responseCode: null,
-        durationMs: elapsed(),
-        price: 0,
-        reference: null,
-      };
-    }
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+  const exchange = await exchangeWithBuyer(
+    fetchImpl,
+    options.urlOverride ?? config.url,
+    config,
+    {
+      payload,
+      idempotencyKey: options.idempotencyKey,
+      // The recipient's headers and credentials belong to its own endpoint: never sent to an override URL.
+      ownEndpoint: !options.urlOverride,
+    },
+    // Heartbeats while the buyer answers: if this worker dies, Temporal retries the delivery on
+    // another within the heartbeat timeout instead of waiting out the whole start-to-close timeout.
+    { timeoutMs: config.timeout_ms, maxBytes: MAX_RESPONSE_BYTES, heartbeat: true },
+  );
+  if (exchange.kind === 'not_allowed') {
+    // A configuration problem, not an outage: a definite failure, not retried.
+    deliveryAttempts.inc({ outcome: 'failure' });
+    return {
+      outcome: 'failure',
+      reason: 'Destination not allowed: not a public address',
+      recipientName: recipient.name,
+      responseCode: null,
+      durationMs: elapsed(),
+      price: 0,
+      reference: null,
+    };
+  }
+  if (exchange.kind !== 'answered') {
     deliveryAttempts.inc({ outcome: 'error' });
     throw ApplicationFailure.retryable(
-      timedOut ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
+      exchange.kind === 'timeout' ? `Timed out after ${config.timeout_ms} ms` : 'Connection failed',
       'RecipientUnavailable',
       { responseCode: null, durationMs: elapsed() },
     );
-  } finally {
-    clearInterval(heartbeat);
   }
+  const { answer } = exchange;
   const salePrice = 'sale_price' in config ? config.sale_price : null;
-  const interpreted = interpretResponse(config.response, salePrice, {
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    body,
-  });
-  const base = { recipientName: recipient.name, responseCode: response.status, durationMs: elapsed() };
+  const interpreted = interpretResponse(config.response, salePrice, answer);
+  const base = { recipientName: recipient.name, responseCode: answer.status, durationMs: elapsed() };
   deliveryAttempts.inc({ outcome: interpreted.outcome });
   deliveryDuration.observe(base.durationMs / 1000);
   if (interpreted.outcome === 'error') {
@@ -206,8 +196,63 @@ export async function storedLead(
   return { ...(stored.normalized ?? stored.leadData), ...sensitive };
 }
 
+/** A buyer's answer as read: its status, content type and body text (at most the call's `maxBytes`). */
+export interface BuyerAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/**
+ * What came of one request to a buyer: its answer, or why there is none (a destination the outbound
+ * policy refuses, no answer within the time, a connection that failed). Never throws for the buyer's
+ * sake; the caller decides what each means (a delivery retries, a ping reports it).
+ */
+export type BuyerExchange =
+  | { kind: 'answered'; answer: BuyerAnswer }
+  | { kind: 'not_allowed' | 'timeout' | 'unreachable' };
+
+/**
+ * Sends one request to a buyer's endpoint and reads its answer: the one path of deliveries, posts and
+ * pings. Redirects are not followed (a 3xx is the answer), the body is read up to `maxBytes`, the
+ * request is given up after `timeoutMs` or when the activity is cancelled; with `heartbeat` the
+ * activity heartbeats while it waits.
+ */
+export async function exchangeWithBuyer(
+  fetchImpl: typeof fetch,
+  url: string,
+  config: Pick<HttpRecipientConfig, 'method' | 'format' | 'headers' | 'basic_auth'>,
+  request: { payload: Record<string, unknown>; idempotencyKey: string | null; ownEndpoint: boolean },
+  limits: { timeoutMs: number; maxBytes: number; heartbeat: boolean },
+): Promise<BuyerExchange> {
+  const context = Context.current();
+  const heartbeat = limits.heartbeat
+    ? setInterval(() => context.heartbeat(), DELIVERY_HEARTBEAT_MS)
+    : undefined;
+  try {
+    const response = await fetchImpl(
+      url,
+      buyerRequest(config, {
+        ...request,
+        signal: AbortSignal.any([AbortSignal.timeout(limits.timeoutMs), context.cancellationSignal]),
+      }),
+    );
+    const body = await readBodyLimited(response, limits.maxBytes);
+    return {
+      kind: 'answered',
+      answer: { status: response.status, contentType: response.headers.get('content-type'), body },
+    };
+  } catch (err) {
+    if (isDestinationNotAllowed(err)) return { kind: 'not_allowed' };
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    return { kind: timedOut ? 'timeout' : 'unreachable' };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
 /** A request to a buyer's endpoint: its headers and credentials, the payload in its format. */
-export function buyerRequest(
+function buyerRequest(
   config: Pick<HttpRecipientConfig, 'method' | 'format' | 'headers' | 'basic_auth'>,
   options: {
     payload: Record<string, unknown>;

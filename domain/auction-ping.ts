@@ -1,7 +1,7 @@
 // What a ping may carry and what its answer says. A ping asks a buyer for a bid before the lead is
 // sold, so it carries only the recipient's allow-listed `ping_fields`, and never personal data unless
 // the recipient is explicitly allowed it. Pure; used by the ping activity and the recipients API.
-import { valueAt } from './delivery-response.js';
+import { readAnswer, textOf } from './delivery-response.js';
 import { fieldTypes, inferFieldType } from './fields/index.js';
 import type { FieldDefinition, FieldType } from './fields/types.js';
 import type { BidParsing, PingPostRecipientConfig } from './flow.js';
@@ -83,9 +83,8 @@ export function interpretBid(
   rules: BidParsing,
   response: { status: number; contentType: string | null; body: string },
 ): InterpretedBid {
-  const json = parseJson(response.body, response.contentType);
-  const read = (path: string | null) => (path && json !== undefined ? valueAt(json, path) : undefined);
-  const reason = shortText(read(rules.reason_path));
+  const { json, read } = readAnswer(response);
+  const reason = textOf(read(rules.reason_path));
   if (response.status < 200 || response.status >= 300) {
     return {
       status: 'error',
@@ -97,7 +96,7 @@ export function interpretBid(
   if (json === undefined)
     return { status: 'no_bid', price: null, bidId: null, reason: reason ?? 'No bid in the answer' };
   if (rules.accept_path) {
-    const value = shortText(read(rules.accept_path));
+    const value = textOf(read(rules.accept_path));
     const accepted = rules.accept_values.map((v) => v.toLowerCase());
     if (value === null || !accepted.includes(value.toLowerCase())) {
       return { status: 'no_bid', price: null, bidId: null, reason: reason ?? 'The buyer did not bid' };
@@ -117,7 +116,7 @@ export function interpretBid(
   return {
     status: 'bid',
     price: Math.round(price * 10_000) / 10_000,
-    bidId: shortText(read(rules.bid_id_path), 200),
+    bidId: textOf(read(rules.bid_id_path), MAX_BID_ID_LENGTH),
     reason,
   };
 }
@@ -125,18 +124,5 @@ export function interpretBid(
 /** The largest price a bid may have: what a price column (numeric(12, 4)) holds. */
 export const MAX_BID = 99_999_999;
 const DECIMAL = /^\s*\d+(\.\d+)?\s*$/;
-
-function parseJson(body: string, contentType: string | null): unknown {
-  if (!contentType?.includes('json') && !/^\s*[[{]/.test(body)) return undefined;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function shortText(value: unknown, max = 500): string | null {
-  if (value === undefined || value === null || typeof value === 'object') return null;
-  const text = String(value);
-  return text.length > max ? text.slice(0, max) : text;
-}
+/** A bid id is echoed back in the post: longer ones are cut (and then no longer match the buyer's). */
+const MAX_BID_ID_LENGTH = 200;

@@ -21,8 +21,7 @@ export function interpretResponse(
   salePrice: number | null,
   response: { status: number; contentType: string | null; body: string },
 ): InterpretedResponse {
-  const json = parseJson(response.body, response.contentType);
-  const read = (path: string | null) => (path && json !== undefined ? valueAt(json, path) : undefined);
+  const { read } = readAnswer(response);
   const reason = textOf(read(rules.reason_path));
   const reference = textOf(read(rules.reference_path));
 
@@ -61,6 +60,18 @@ export function interpretResponse(
   return { outcome: 'success', reason, price: Math.round(price * 10_000) / 10_000, reference };
 }
 
+/**
+ * A buyer's answer (a delivery's or a ping's) as JSON, when it says or looks like JSON and parses
+ * (else undefined), and `read(path)`: the value at a path into it, undefined without JSON or path.
+ */
+export function readAnswer(response: { contentType: string | null; body: string }): {
+  json: unknown;
+  read: (path: string | null) => unknown;
+} {
+  const json = parseJson(response.body, response.contentType);
+  return { json, read: (path) => (path && json !== undefined ? valueAt(json, path) : undefined) };
+}
+
 function parseJson(body: string, contentType: string | null): unknown {
   const looksJson = contentType?.includes('json') || /^\s*[[{]/.test(body);
   if (!looksJson) return undefined;
@@ -72,7 +83,7 @@ function parseJson(body: string, contentType: string | null): unknown {
 }
 
 /** `a.b.0.c` style path into parsed JSON; undefined when any segment is missing. */
-export function valueAt(root: unknown, path: string): unknown {
+function valueAt(root: unknown, path: string): unknown {
   let current: unknown = root;
   for (const segment of path.split('.').filter(Boolean)) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -84,7 +95,11 @@ export function valueAt(root: unknown, path: string): unknown {
 /** Reasons and references are short texts: a path at an object, or a long value, is not echoed whole. */
 export const MAX_TEXT_LENGTH = 500;
 
-function textOf(value: unknown): string | null {
+/**
+ * A value read from an answer as a short text: a list of plain values joined (sorted), an object not
+ * at all, a text longer than `max` cut to end in '…'.
+ */
+export function textOf(value: unknown, max = MAX_TEXT_LENGTH): string | null {
   if (value === undefined || value === null) return null;
   let text: string;
   if (Array.isArray(value)) {
@@ -95,7 +110,7 @@ function textOf(value: unknown): string | null {
   } else {
     text = String(value);
   }
-  return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** RE2 (linear time): a buyer's answer can never make the worker backtrack for ever. */

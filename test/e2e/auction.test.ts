@@ -288,6 +288,30 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     );
   });
 
+  it('a ping answered with a redirect or not answered at all is a failed ping, not a bid', async () => {
+    const moved = await buyer({ ping: () => ({ status: 302 }) });
+    const gone = await buyer({ ping: bid(40) });
+    await gone.close(); // nothing listens at its address any more
+    const good = await buyer({ ping: bid(8) });
+    const ids = [
+      await pingPostRecipient(moved, 'Moved'),
+      await pingPostRecipient(gone, 'Gone'),
+      await pingPostRecipient(good, 'Good'),
+    ];
+    const answer = await submit(await auctionFlow(ids));
+    expect(answer.status).toBe('delivered');
+    const detail = await events(answer.id);
+    const bids = detail.events.filter((e) => e.type === 'bid');
+    expect(bids.map((e) => [e.recipient_id, e.details.status, e.reason])).toEqual([
+      [ids[0], 'error', 'Buyer answered HTTP 302'],
+      [ids[1], 'error', 'Connection failed'],
+      [ids[2], 'bid', undefined],
+    ]);
+    expect(moved.posts()).toHaveLength(0);
+    expect(good.posts()).toHaveLength(1);
+    expect(detail.pricing.revenue).toBe(8);
+  });
+
   it('takes no bid below the floor (the purchase price); a lead nobody bid on for enough stays unsold', async () => {
     const cheap = await buyer({ ping: bid(3) });
     const ids = [await pingPostRecipient(cheap, 'Cheap')];

@@ -221,6 +221,20 @@ describe('interpretBid', () => {
     ).toMatchObject({ status: 'no_bid', reason: 'No bid in the answer' });
   });
 
+  it('reads texts as a delivery answer does: a list joined, an object not at all, a long text cut', () => {
+    expect(interpretBid(rules, json(200, { bid: { price: 0 }, why: ['zip', 'age'] }))).toMatchObject({
+      status: 'no_bid',
+      reason: 'age, zip',
+    });
+    expect(interpretBid(rules, json(200, { bid: { price: 0 }, why: { code: 7 } }))).toMatchObject({
+      reason: 'No bid (no price above 0)',
+    });
+    const long = interpretBid(rules, json(422, { why: 'x'.repeat(2000) }));
+    expect(long.reason).toBe(`${'x'.repeat(499)}…`);
+    const id = interpretBid(rules, json(200, { bid: { price: 3, id: 'y'.repeat(300) } }));
+    expect(id.bidId).toBe(`${'y'.repeat(199)}…`);
+  });
+
   it('with accept_path, only an accepting value is a bid', () => {
     const accepting = BidParsingSchema.parse({ accept_path: 'result', price_path: 'price' });
     expect(interpretBid(accepting, json(200, { result: 'Accepted', price: 5 }))).toMatchObject({
