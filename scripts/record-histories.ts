@@ -517,6 +517,37 @@ async function main() {
         await save('redelivery', replayed.details.redelivery_run);
       },
 
+      // A replay naming another bidder of an auction lead already sold: the redelivery sells it to
+      // nobody (patched('auction-lead-sold-once')), the buyer that lost the auction is not posted to.
+      'redelivery-auction-sold': async () => {
+        const buyer = (bid: number) =>
+          server((req) =>
+            req.path.startsWith('/ping')
+              ? { status: 200, body: { bid, bid_id: `bid-${bid}` } }
+              : { status: 200, body: { outcome: 'success' } },
+          );
+        const [best, next] = [await buyer(20), await buyer(12)];
+        const flow = await createFlow({
+          distribution: { mode: 'auction', auction: { deadline_ms: 2000 } },
+          steps: [pingPost('Best Buyer', best), pingPost('Next Buyer', next)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        const nextId = flow.configuration.steps.at(-1)?.recipient_id;
+        if (answer.status !== 'delivered' || !nextId) throw new Error(`auction sold: ${answer.status}`);
+        const replay = expectStatus(
+          await call('POST', `/leads/${answer.id}/replay`, { recipient_id: nextId }),
+          200,
+          'replay to the runner-up',
+        );
+        if (replay.attempts?.[0]?.reason !== 'Already sold in its auction' || next.requests.length !== 1)
+          throw new Error(
+            `redelivery auction sold: ${JSON.stringify(replay)}, runner-up requests ${next.requests.length}`,
+          );
+        const read = expectStatus(await call('GET', `/leads/${answer.id}`), 200, 'read lead');
+        const replayed = read.events.find((e: Json) => e.type === 'replayed');
+        await save('redelivery-auction-sold', replayed.details.redelivery_run);
+      },
+
       // A redelivery of a flow with webhooks: the lead.delivered webhook behind patched('redelivery-webhooks').
       'redelivery-webhooks': () => redeliveryWebhooks('redelivery-webhooks'),
       // The same since runs read the lead by id (patched('lead-data-by-id')).

@@ -44,6 +44,7 @@ const EXPECTED = [
   'lead-test-mode',
   'lead-waterfall',
   'maintenance',
+  'redelivery-auction-sold',
   'redelivery-by-id',
   'redelivery-webhooks',
   'redelivery',
