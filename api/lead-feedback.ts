@@ -66,17 +66,21 @@ export async function recordFeedback(
   return { stored, recipientId, first: stored.id === feedback.eventId };
 }
 
-/** The delivery the feedback is about: the named recipient's, or the lead's only one. */
+/**
+ * The delivery the feedback is about: the named recipient's, or that of the lead's only recipient. A
+ * recipient's first delivery is its sale; a forced copy sent it later is not another one.
+ */
 function deliveryOf(events: LeadEvent[], recipientId: string | undefined): LeadEvent {
   const deliveries = events.filter((e) => e.type === 'delivered');
+  const recipients = new Set(deliveries.map((e) => e.recipient_id));
   const delivery = recipientId
     ? deliveries.find((e) => e.recipient_id === recipientId)
-    : deliveries.length === 1
+    : recipients.size === 1
       ? deliveries[0]
       : undefined;
   if (delivery) return delivery;
   // Well formed, but this lead's state needs more: 422, like not_delivered below.
-  if (!recipientId && deliveries.length > 1) {
+  if (!recipientId && recipients.size > 1) {
     throw new ApiError(422, 'recipient_required', 'The lead went to several recipients: say which', [
       {
         field: 'recipient_id',

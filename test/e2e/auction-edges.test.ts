@@ -348,6 +348,11 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     expect(analytics.json.metrics.find((r: { recipient?: string }) => r.recipient === id)).toMatchObject({
       revenue: 14,
     });
+    // The lead still went to one buyer: its return needs no recipient_id and gives back the one sale.
+    const returned = await stack.call('POST', `/leads/${sold.id}/feedback`, key, { type: 'return' });
+    expect(returned.status, returned.text).toBe(201);
+    expect(returned.json).toMatchObject({ recipient_id: id, amount: 14 });
+    expect((await events(sold.id)).pricing.revenue).toBe(0);
   });
 
   it('a lead sold in its auction is not sold again by a replay naming another bidder', async () => {
