@@ -125,6 +125,13 @@ async function main() {
         },
       },
     });
+    /** A ping/post buyer that bids `bid` and buys whatever it is posted. */
+    const bidder = (bid: number) =>
+      server((req) =>
+        req.path.startsWith('/ping')
+          ? { status: 200, body: { bid, bid_id: `bid-${bid}` } }
+          : { status: 200, body: { outcome: 'success' } },
+      );
     const delivery = (name: string, url: string, config: Record<string, unknown> = {}) => ({
       type: 'delivery',
       recipient: { name, config: { url, ...config } },
@@ -413,13 +420,7 @@ async function main() {
       // An auction since patched('auction-reads-recipient-caps'): a buyer at its cap is not pinged; of
       // the two others, the best bid buys.
       'lead-auction-capped': async () => {
-        const buyer = (bid: number) =>
-          server((req) =>
-            req.path.startsWith('/ping')
-              ? { status: 200, body: { bid, bid_id: `bid-${bid}` } }
-              : { status: 200, body: { outcome: 'success' } },
-          );
-        const [capped, best, next] = [await buyer(40), await buyer(20), await buyer(12)];
+        const [capped, best, next] = [await bidder(40), await bidder(20), await bidder(12)];
         const flow = await createFlow({
           distribution: { mode: 'auction', auction: { deadline_ms: 2000 } },
           steps: [
@@ -520,13 +521,7 @@ async function main() {
       // A replay naming another bidder of an auction lead already sold: the redelivery sells it to
       // nobody (patched('auction-lead-sold-once')), the buyer that lost the auction is not posted to.
       'redelivery-auction-sold': async () => {
-        const buyer = (bid: number) =>
-          server((req) =>
-            req.path.startsWith('/ping')
-              ? { status: 200, body: { bid, bid_id: `bid-${bid}` } }
-              : { status: 200, body: { outcome: 'success' } },
-          );
-        const [best, next] = [await buyer(20), await buyer(12)];
+        const [best, next] = [await bidder(20), await bidder(12)];
         const flow = await createFlow({
           distribution: { mode: 'auction', auction: { deadline_ms: 2000 } },
           steps: [pingPost('Best Buyer', best), pingPost('Next Buyer', next)],
