@@ -448,6 +448,24 @@ async function main() {
         await save('lead-replayed-by-update', answer.id);
       },
 
+      // A waterfall lead in delivery_failed, replayed when both buyers are back: the first buys, the
+      // second is not sent the lead (patched('lead-sold-once')).
+      'lead-waterfall-replayed': async () => {
+        const [first, second] = [await flakyBuyer(), await flakyBuyer()];
+        const flow = await createFlow({
+          distribution: { mode: 'waterfall' },
+          steps: [delivery('First Buyer', first.url), delivery('Second Buyer', second.url)],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivery_failed') throw new Error(`waterfall replay: ${answer.status}`);
+        first.state.recovered = true;
+        second.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
+        if (replay.status !== 'delivered' || replay.attempts.length !== 1)
+          throw new Error(`waterfall replay: ${JSON.stringify(replay)}`);
+        await save('lead-waterfall-replayed', answer.id);
+      },
+
       // A run that has taken its replays per run continues as new (patched('lead-replays-continue-as-new'));
       // the next run goes on from the carried state and delivers. Started here as the API starts it,
       // with a bound of one replay per run so two replays show both runs.
@@ -534,7 +552,10 @@ async function main() {
           200,
           'replay to the runner-up',
         );
-        if (replay.attempts?.[0]?.reason !== 'Already sold in its auction' || next.requests.length !== 1)
+        if (
+          replay.attempts?.[0]?.reason !== 'Already sold to another recipient' ||
+          next.requests.length !== 1
+        )
           throw new Error(
             `redelivery auction sold: ${JSON.stringify(replay)}, runner-up requests ${next.requests.length}`,
           );

@@ -206,17 +206,22 @@ export async function replayDeliveries(
   const attempts: ReplayResult['attempts'] = [];
   const skip = (recipientId: string, reason: string) =>
     attempts.push({ recipient_id: recipientId, outcome: 'skip', reason, response_code: null, forced: false });
-  // An auctioned lead is sold once: once sold, a replay may send its buyer a copy, not sell it again.
-  const sold = ctx.flow.distribution.mode === 'auction' && deliveredTo.size > 0;
+  // Waterfall, weighted and auction flows sell a lead once (`all` sends it to every recipient): a
+  // replay stops at the first recipient that takes it, and a lead sold is not sold to another (its
+  // buyer may be sent a forced copy). Replays recorded before these rules went on
+  // (docs/workflow-versioning.md); auction replays always stopped at the first sale.
+  const { mode } = ctx.flow.distribution;
+  const sellsOnce = () =>
+    mode !== 'all' && patched(mode === 'auction' ? 'auction-lead-sold-once' : 'lead-sold-once');
+  const sold = deliveredTo.size > 0;
   for (const step of targets) {
     const already = deliveredTo.has(step.recipient_id);
     if (already && !request.force) {
       skip(step.recipient_id, 'Already delivered');
       continue;
     }
-    // Redeliveries recorded before this rule sold the lead again (docs/workflow-versioning.md).
-    if (sold && !already && patched('auction-lead-sold-once')) {
-      skip(step.recipient_id, 'Already sold in its auction');
+    if (sold && !already && sellsOnce()) {
+      skip(step.recipient_id, 'Already sold to another recipient');
       continue;
     }
     const forced = already && request.force === true;
@@ -237,8 +242,7 @@ export async function replayDeliveries(
       response_code: delivered.response_code ?? null,
       forced,
     });
-    // An auctioned lead is sold once: a replay stops at the first bidder that takes it at its bid.
-    if (ctx.flow.distribution.mode === 'auction' && delivered.type === 'delivered') break;
+    if (delivered.type === 'delivered' && (mode === 'auction' || sellsOnce())) break;
   }
   const ok = attempts.some((a) => a.outcome === 'success');
   events.push(

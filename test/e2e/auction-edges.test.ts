@@ -366,7 +366,7 @@ describe('auction and ping edges', { timeout: 120_000 }, () => {
     expect(replay.json).toMatchObject({
       status: 'delivered',
       attempts: [
-        { recipient_id: ids[1], outcome: 'skip', reason: 'Already sold in its auction', forced: false },
+        { recipient_id: ids[1], outcome: 'skip', reason: 'Already sold to another recipient', forced: false },
       ],
     });
     expect(runnerUp.posts()).toHaveLength(0);

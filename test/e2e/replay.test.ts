@@ -244,6 +244,46 @@ describe('replaying failed deliveries', () => {
     ]);
   });
 
+  it('a waterfall lead is sold once by replays: the first recipient that takes it, then nobody else', async () => {
+    const [first, second] = [await flakyBuyer(), await flakyBuyer()];
+    const res = await stack.call('POST', '/flows', key, {
+      name: 'Waterfall replay flow',
+      distribution: { mode: 'waterfall' },
+      delivery_retry: { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 100 },
+      steps: [
+        { type: 'delivery', recipient: { name: 'First', config: { url: first.server.url, sale_price: 9 } } },
+        {
+          type: 'delivery',
+          recipient: { name: 'Second', config: { url: second.server.url, sale_price: 5 } },
+        },
+      ],
+    });
+    expect(res.status, res.text).toBe(201);
+    const [firstId, secondId] = res.json.configuration.steps
+      .filter((s: { type: string }) => s.type === 'delivery')
+      .map((s: { recipient_id: string }) => s.recipient_id);
+    const lead = await submit(res.json.id);
+    expect(lead.status).toBe('delivery_failed');
+
+    first.state.recovered = true;
+    second.state.recovered = true;
+    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
+    expect(replay.status, replay.text).toBe(200);
+    expect(replay.json).toMatchObject({
+      status: 'delivered',
+      attempts: [{ recipient_id: firstId, outcome: 'success' }],
+    });
+    expect(first.state.accepted.get(lead.id)).toBe(1);
+    expect(second.state.accepted.get(lead.id)).toBeUndefined();
+
+    // Sold: a replay naming the other recipient does not sell it again.
+    const other = await stack.call('POST', `/leads/${lead.id}/replay`, key, { recipient_id: secondId });
+    const skipped = { recipient_id: secondId, outcome: 'skip', reason: 'Already sold to another recipient' };
+    expect(other.json.attempts).toEqual([expect.objectContaining(skipped)]);
+    expect(second.state.accepted.get(lead.id)).toBeUndefined();
+    expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.pricing.revenue).toBe(9);
+  });
+
   it('refuses force without a recipient (it would send every recipient the lead again)', async () => {
     const buyer = await flakyBuyer();
     buyer.state.recovered = true;
