@@ -1,6 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import { requestId } from 'hono/request-id';
+import { METHOD_NAME_ALL, type Router } from 'hono/router';
+import type { RouterRoute } from 'hono/types';
 import { getPath } from 'hono/utils/url';
 import type { Pool } from '../db/pool.js';
 import type { IntentLimiterOptions } from '../intent/http/limits.js';
@@ -106,31 +108,22 @@ function withoutVersionPrefix(request: Request): string {
 }
 
 /**
- * The methods served on a path, for 405 answers and OPTIONS: every route whose pattern matches it (HEAD
- * with GET, which Hono answers for every GET route; OPTIONS, answered here). Compiled once, when the first unmatched request comes.
+ * The methods served on a path, for 405 answers and OPTIONS: the methods for which Hono's own router
+ * matches a route (not only middleware) on the path, so the answer follows exactly the patterns it
+ * routes by; HEAD with GET (Hono answers HEAD for every GET route), and OPTIONS, answered here.
  */
-function allowedMethods(routes: () => readonly { method: string; path: string }[]) {
-  let compiled: { pattern: RegExp; method: string }[] | undefined;
+function allowedMethods(router: Router<[unknown, RouterRoute]>) {
+  const served = (method: string, path: string) =>
+    router.match(method, path)[0].some(([[, route]]) => route.method !== METHOD_NAME_ALL);
   return (path: string): string[] => {
-    compiled ??= routes()
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => ({
-        method: r.method.toUpperCase(),
-        pattern: new RegExp(
-          `^${r.path
-            .replace(/(.)\/$/, '$1')
-            .split('/')
-            .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-            .join('/')}/?$`,
-        ),
-      }));
-    const methods = new Set(compiled.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    const methods = new Set(ROUTED_METHODS.filter((method) => served(method, path)));
     if (methods.size === 0) return [];
     if (methods.has('GET')) methods.add('HEAD');
     methods.add('OPTIONS');
     return ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => methods.has(m));
   };
 }
+const ROUTED_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Builds the HTTP API from its dependencies; tests build it the same way and call `app.request`. */
 export function createApp(deps: AppDeps) {
@@ -152,7 +145,7 @@ export function createApp(deps: AppDeps) {
   app.use(observe(deps.logger));
   app.use(compressResponses());
   app.onError(createErrorHandler(deps.logger));
-  const allowed = allowedMethods(() => app.routes);
+  const allowed = allowedMethods(app.router);
   app.notFound((c) => {
     const path = withoutVersionPrefix(c.req.raw);
     const methods = allowed(path);

@@ -57,16 +57,19 @@ export function consoleRouter(options: ConsoleOptions) {
     rewriteRequestPath: (path) => `/${path.slice(path.lastIndexOf('/') + 1)}`,
   });
 
-  return new Hono()
-    .use('/console', pageSecurityHeaders())
-    .use('/console/*', pageSecurityHeaders())
-    .get('/console', sendPage)
-    .get('/console/assets/:file', async (c) => {
-      // File names carry a content hash: a new build has new names. A missing file is a 404, never the page.
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      const response = await assets(c, async () => {});
-      if (!response) throw new ApiError(404, 'not_found', `No console file ${c.req.param('file')}`);
-      return response;
-    })
-    .get('/console/:page{.+}', sendPage);
+  return (
+    new Hono()
+      .use('/console', pageSecurityHeaders())
+      .use('/console/*', pageSecurityHeaders())
+      .get('/console', sendPage)
+      .get('/console/assets/:file', async (c) => {
+        // File names carry a content hash: a new build has new names. A missing file is a 404, never the page.
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        const response = await assets(c, async () => {});
+        if (!response) throw new ApiError(404, 'not_found', `No console file ${c.req.param('file')}`);
+        return response;
+      })
+      // Any path under /console is a page of the app (its own router reads it), whatever its characters.
+      .get('/console/:page{[\\s\\S]+}', sendPage)
+  );
 }

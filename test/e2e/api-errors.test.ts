@@ -93,8 +93,13 @@ describe('errors, body limits and content types', () => {
       timestamp: expect.any(String),
       request_id: expect.stringMatching(/^req_/),
     });
-    // A path no route serves stays 404, whatever the method.
+    // A path no route serves stays 404, whatever the method, and the answer follows the router's own
+    // patterns: a path parameter holding a newline is still that route's path.
     expectErrorShape(await stack.call('DELETE', '/no/such/route', key), 404, 'not_found');
+    const oddId = await stack.call('PATCH', '/flows/flow%0Ax', key, {});
+    expectErrorShape(oddId, 405, 'method_not_allowed');
+    expect(oddId.headers.get('Allow')).toBe('GET, HEAD, PUT, OPTIONS');
+    expectErrorShape(await stack.call('GET', '/flows/flow%0Ax', key), 404, 'not_found');
     expectErrorShape(await stack.call('GET', `/flows/${flowId}/nothing`, key), 404, 'not_found');
   });
 

@@ -39,7 +39,9 @@ describe('console serving and GET /me', () => {
   });
 
   it('answers every page path with the app, settings in escaped meta tags, under a same-origin CSP', async () => {
-    for (const path of ['/console', '/console/leads', '/console/leads/lead_123', '/api/v1/console/flows']) {
+    // Any characters, encoded control characters included (a fuzzer's page name got 405 once).
+    const pages = ['/console', '/console/leads', '/console/leads/lead_123', '/api/v1/console/flows'];
+    for (const path of [...pages, '/console/a%0Ab', '/console/%C2%8C%1C%0A']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('Content-Type')).toMatch(/text\/html/);
@@ -56,6 +58,12 @@ describe('console serving and GET /me', () => {
       );
       expect(html).toContain('<meta name="leadrail:temporal-namespace" content="prod">');
     }
+  });
+
+  it('other methods on a page path: 405 naming what the page serves', async () => {
+    const res = await app.request('/console/a%0Ab', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
   });
 
   it('serves hashed assets for good and a missing one as a 404, never as the page', async () => {
