@@ -275,10 +275,13 @@ export async function runSchemathesis(options: {
 
 function junitFailures(xml: string) {
   const failures: { operation: string; message: string }[] = [];
-  const testcase = /<testcase[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/testcase>/g;
-  for (const [, name, inner] of xml.matchAll(testcase)) {
-    for (const [, message] of inner!.matchAll(/<(?:failure|error)[^>]*message="([^"]*)"/g)) {
-      failures.push({ operation: name!, message: message! });
+  // A passing case is self-closing (<testcase .../>): only a case with a body can hold a failure, and
+  // it must not borrow the name of a self-closing case before it.
+  const testcase = /<testcase\b([^>]*?)(?:\/>|>([\s\S]*?)<\/testcase>)/g;
+  for (const [, attributes, inner] of xml.matchAll(testcase)) {
+    const name = /\bname="([^"]*)"/.exec(attributes!)?.[1] ?? '(unnamed)';
+    for (const [, message] of (inner ?? '').matchAll(/<(?:failure|error)[^>]*message="([^"]*)"/g)) {
+      failures.push({ operation: name, message: message! });
     }
   }
   return failures;
