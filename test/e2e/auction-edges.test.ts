@@ -1,131 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReceivedRequest, startRecipient } from '../helpers/recipient.js';
+import { auctionKit, type Buyer, type BuyerPlan, bid, lead } from '../helpers/auction-kit.js';
+import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Edges of the market features a buyer or operator meets: auctions nobody wins, odd bids and answers,
 // ping/post buyers outside auctions, replays after an auction, malformed inbound pings. Real Temporal
 // and Postgres; every buyer is a real local HTTP server.
 
-interface BuyerPlan {
-  /** The ping's answer: a bid (with its id), no bid, or a status; optionally late. */
-  ping: (req: ReceivedRequest) => { status: number; body?: unknown; delayMs?: number };
-  /** The post's answer; by default the buyer accepts. */
-  post?: (req: ReceivedRequest, attempt: number) => { status: number; body?: unknown; delayMs?: number };
-}
-
-async function startBuyer(plan: BuyerPlan) {
-  let posts = 0;
-  const server = await startRecipient((req) => {
-    if (req.path.startsWith('/ping')) return plan.ping(req);
-    posts++;
-    return plan.post?.(req, posts) ?? { status: 200, body: { outcome: 'success', reference: 'ok' } };
-  });
-  const base = server.url.replace(/\/leads$/, '');
-  return {
-    ...server,
-    pingUrl: `${base}/ping`,
-    postUrl: `${base}/post`,
-    pings: () => server.requests.filter((r) => r.path.startsWith('/ping')),
-    posts: () => server.requests.filter((r) => r.path.startsWith('/post')),
-  };
-}
-type Buyer = Awaited<ReturnType<typeof startBuyer>>;
-
-const bid =
-  (price: number, id = `b-${price}`) =>
-  () => ({ status: 200, body: { bid: price, bid_id: id } });
-
-const PERSONAL = { first_name: 'Jane', last_name: 'Roe', email: 'jane.roe@example.com', phone: '5125550100' };
-const lead = (extra: Record<string, unknown> = {}) => ({
-  ...PERSONAL,
-  email: `jane.${randomUUID().slice(0, 8)}@example.com`,
-  state: 'TX',
-  postal_code: '73301',
-  loan_amount: '25000',
-  ...extra,
-});
-
 describe('auction and ping edges', { timeout: 120_000 }, () => {
   let stack: TestStack;
   let key: string;
-  const buyers: Buyer[] = [];
+  const { buyers, buyer, closeBuyers, pingPostRecipient, auctionFlow, submit, events } = auctionKit(() => ({
+    stack,
+    key,
+  }));
 
   beforeAll(async () => {
     stack = await startTestStack();
     ({ key } = await stack.createAccount());
   });
   afterAll(async () => {
-    for (const b of buyers) await b.close();
+    await closeBuyers();
     await stack?.stop();
   });
-
-  async function buyer(plan: BuyerPlan) {
-    const b = await startBuyer(plan);
-    buyers.push(b);
-    return b;
-  }
-
-  async function pingPostRecipient(b: Buyer, name: string, config: Record<string, unknown> = {}) {
-    const res = await stack.call('POST', '/recipients', key, {
-      name,
-      type: 'ping_post',
-      config: {
-        url: b.postUrl,
-        ping_url: b.pingUrl,
-        ping_fields: ['state', 'postal_code', 'loan_amount'],
-        bid: { price_path: 'bid', bid_id_path: 'bid_id' },
-        response: { outcome_path: 'outcome', reference_path: 'reference' },
-        headers: { 'X-Api-Key': 'secret-token-1234' },
-        ...config,
-      },
-    });
-    expect(res.status, res.text).toBe(201);
-    return res.json.id as string;
-  }
-
-  async function auctionFlow(
-    recipientIds: string[],
-    auction: Record<string, unknown> = {},
-    extra: Record<string, unknown> = {},
-  ) {
-    const res = await stack.call('POST', '/flows', key, {
-      name: `Auction ${randomUUID().slice(0, 6)}`,
-      fields: [{ name: 'loan_amount', type: 'number' }],
-      settings: { required_fields: ['email', 'phone'] },
-      distribution: { mode: 'auction', auction: { deadline_ms: 3000, ...auction } },
-      delivery_retry: { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 200 },
-      steps: recipientIds.map((recipient_id) => ({ type: 'delivery', recipient_id })),
-      ...extra,
-    });
-    expect(res.status, res.text).toBe(201);
-    return res.json.id as string;
-  }
-
-  const submit = async (flowId: string, body = lead()) => {
-    const res = await stack.call('POST', `/flows/${flowId}/leads`, key, { lead: body });
-    expect([201, 202], res.text).toContain(res.status);
-    return res.json;
-  };
-
-  // biome-ignore lint/suspicious/noExplicitAny: event details are inspected field by field
-  type Details = any;
-  const events = async (leadId: string) => {
-    const res = await stack.call('GET', `/leads/${leadId}`, key);
-    expect(res.status).toBe(200);
-    return res.json as {
-      status: string;
-      reason: string | null;
-      pricing: { cost: number; revenue: number };
-      events: Array<{
-        type: string;
-        outcome: string;
-        recipient_id?: string;
-        reason?: string;
-        details?: Details;
-      }>;
-    };
-  };
 
   it('an auction nobody wins: no bid, a late, a failing, an unreadable and an absurd bid; nothing posted, the lead stays accepted', async () => {
     const plans: BuyerPlan[] = [
