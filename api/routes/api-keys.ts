@@ -375,7 +375,10 @@ export function apiKeysRouter({
         method: 'delete',
         path: '/{key_id}',
         summary: 'Revoke an API key',
-        description: 'Takes effect at once, for the previous secret of a rotation too. Idempotent.',
+        description:
+          'Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is ' +
+          'not deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so ' +
+          'what it did can still be traced to it.',
         tags: ['API keys'],
         middleware: [requireScope('admin')],
         request: { params: KeyIdParam },

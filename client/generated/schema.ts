@@ -516,7 +516,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description Takes effect at once, for the previous secret of a rotation too. Idempotent.
+         * @description Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is not deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so what it did can still be traced to it.
          */
         delete: {
             parameters: {

@@ -107,7 +107,9 @@ def sync_detailed(
 ) -> Response[ApiKey | Error]:
     """ Revoke an API key
 
-     Takes effect at once, for the previous secret of a rotation too. Idempotent.
+     Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is not
+    deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so what it did
+    can still be traced to it.
 
     Args:
         key_id (str):
@@ -140,7 +142,9 @@ def sync(
 ) -> ApiKey | Error | None:
     """ Revoke an API key
 
-     Takes effect at once, for the previous secret of a rotation too. Idempotent.
+     Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is not
+    deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so what it did
+    can still be traced to it.
 
     Args:
         key_id (str):
@@ -168,7 +172,9 @@ async def asyncio_detailed(
 ) -> Response[ApiKey | Error]:
     """ Revoke an API key
 
-     Takes effect at once, for the previous secret of a rotation too. Idempotent.
+     Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is not
+    deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so what it did
+    can still be traced to it.
 
     Args:
         key_id (str):
@@ -201,7 +207,9 @@ async def asyncio(
 ) -> ApiKey | Error | None:
     """ Revoke an API key
 
-     Takes effect at once, for the previous secret of a rotation too. Idempotent.
+     Takes effect at once, for the previous secret of a rotation too. Idempotent. A revoked key is not
+    deleted: it stays readable (GET answers it with `status: revoked` and `revoked_at`), so what it did
+    can still be traced to it.
 
     Args:
         key_id (str):
