@@ -1,6 +1,7 @@
 import { LruCache } from './cache.js';
 import { buildIndex, type IntentIndex } from './corpus-index.js';
 import { type CostConfig, DEFAULT_COST, type LlmUsage, NO_LLM, queryCostUsd } from './cost.js';
+import { applyFeedback, type FeedbackOutcome, feedbackBackground } from './feedback.js';
 import { type CompiledFilters, compileFilters, filterCacheKey, type IntentFilters } from './filters.js';
 import { lexiconParser, type QueryParserProvider } from './llm.js';
 import { type ParsedQuery, parsedQueryKey, parsePrompt } from './parser.js';
@@ -57,6 +58,8 @@ export interface IntentQueryStats {
   parserFallback?: string;
   llm: LlmUsage;
   parsed: ParsedQuery;
+  /** What the corpus said about product words the lexicon did not know (lexicon parses only). */
+  feedback?: FeedbackOutcome;
   eligible: number;
   total: number;
   matchedSignals: number;
@@ -83,6 +86,8 @@ export class IntentEngine {
   private readonly cost: CostConfig;
   private readonly scoring: ScoringConfig;
   private readonly parser: QueryParserProvider;
+  /** Feedback results by parse (the index is immutable): a repeated prompt does not search again. */
+  private readonly feedbackMemo: LruCache<{ query: ParsedQuery; outcome: FeedbackOutcome }>;
 
   constructor(
     readonly index: IntentIndex,
@@ -97,6 +102,20 @@ export class IntentEngine {
     this.cost = options.cost ?? DEFAULT_COST;
     this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.parser = options.parser ?? lexiconParser;
+    this.feedbackMemo = new LruCache((options.cacheEntries ?? 1000) > 0 ? 256 : 0);
+    feedbackBackground(index); // once per index, not on the first query
+  }
+
+  /** The parse after pseudo-relevance feedback on the corpus (unchanged for a prompt it explains). */
+  private withFeedback(parsed: ParsedQuery): { query: ParsedQuery; outcome?: FeedbackOutcome } {
+    if (parsed.parser !== 'lexicon' || (parsed.productRuns ?? []).length === 0) return { query: parsed };
+    const key = `${JSON.stringify(parsed.productRuns)}|${parsedQueryKey(parsed)}`;
+    let fb = this.feedbackMemo.get(key);
+    if (!fb) {
+      fb = applyFeedback(this.index, parsed, this.scratch);
+      this.feedbackMemo.set(key, fb);
+    }
+    return fb.outcome.decision === 'none' ? { query: fb.query } : fb;
   }
 
   static fromCorpus(corpus: IntentCorpus, options: IntentEngineOptions = {}): IntentEngine {
@@ -108,8 +127,11 @@ export class IntentEngine {
     if (this.parser === lexiconParser) return this.querySync(input, opts); // parse CPU measured too
     const t0 = performance.now();
     const outcome = await this.parser.parse(input.query);
-    const result = this.queryParsed(outcome.parsed, input, opts, outcome.usage, t0);
+    // A provider that fell back to the lexicon parse gets the lexicon's feedback too.
+    const fb = this.withFeedback(outcome.parsed);
+    const result = this.queryParsed(fb.query, input, opts, outcome.usage, t0);
     if (outcome.fallback) result.stats.parserFallback = outcome.fallback;
+    if (fb.outcome) result.stats.feedback = fb.outcome;
     return result;
   }
 
@@ -117,10 +139,11 @@ export class IntentEngine {
   querySync(input: IntentQueryInput, opts: { asOf?: string } = {}): IntentQueryResult {
     const t0 = performance.now();
     const before = process.cpuUsage();
-    const parsed = parsePrompt(input.query, { places: this.index.cityKeys });
+    const fb = this.withFeedback(parsePrompt(input.query, { places: this.index.cityKeys }));
     const d = process.cpuUsage(before);
-    const result = this.queryParsed(parsed, input, opts, NO_LLM, t0);
+    const result = this.queryParsed(fb.query, input, opts, NO_LLM, t0);
     result.stats.cpuMs += (d.user + d.system) / 1000;
+    if (fb.outcome) result.stats.feedback = fb.outcome;
     result.metadata.cost_usd = queryCostUsd(result.stats.cpuMs, NO_LLM, this.cost);
     return result;
   }

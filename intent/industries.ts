@@ -252,6 +252,7 @@ export function resolveIndustry(term: string): string[] {
 // companies", "energy firms"). Request filters accept them as they are.
 const PROMPT_AMBIGUOUS = new Set([
   'software',
+  'hardware',
   'it',
   'legal',
   'energy',

@@ -3,7 +3,7 @@ import { locationPhrases } from './geo.js';
 import { industryLabels, isAmbiguousIndustryLabel } from './industries.js';
 import { PAINS } from './pains.js';
 import { CATEGORIES, CATEGORY_BY_ID, TECHNOLOGIES, toolAliasEntries } from './taxonomy.js';
-import { isStopword, singular, stem, tokenize, words } from './text.js';
+import { isStopword, singular, stem, tokenize, tokensFromWords, words } from './text.js';
 import { normalizeTitle } from './titles.js';
 
 // Deterministic lexicon query parser: reads the product categories, company sizes, locations,
@@ -41,7 +41,24 @@ export interface ParsedQuery {
   departments: string[];
   /** Normalised job titles named in the prompt; used to pick the contact. */
   titles: string[];
+  /** Runs of the prompt's product words that a category phrase or a tool does not fully explain
+   *  ("laptop fleet management", "emissions tracking"): the corpus is asked what they mean
+   *  (`feedback.ts`). Empty when every product word is explained. */
+  productRuns?: ProductRun[];
   parser: 'lexicon' | 'llm';
+}
+
+export interface ProductRun {
+  /** Index tokens of the run (stemmed, stopwords dropped), in prompt order. */
+  tokens: string[];
+  /** Its words as written (normalised, singular): phrases made only of them do not count as evidence. */
+  words: string[];
+  /** Tokens of the run that no category phrase or tool explains. */
+  unexplained: string[];
+  /** Whether one of them says something (not only generic words like "platform", "customer"). */
+  telling: boolean;
+  /** Categories whose phrase lies inside the run ("fleet management" in "laptop fleet management"). */
+  categories: string[];
 }
 
 // Words that carry no product meaning in a lead-search prompt.
@@ -55,7 +72,9 @@ const BOILERPLATE = new Set(
     'intent market right now currently active actively plan planning ready which who top best good ' +
     'modernization modernize replace replacing upgrade upgrading adopt adopting move moving help ' +
     'not excluding except exclude non without outside small mid sized midsize medium large startup startups ' +
-    'smb smbs enterprises fortune between more than fewer less over under least most up'
+    'smb smbs enterprises fortune between more than fewer less over under least most up ' +
+    // Timing and buying words of a prompt ("this quarter", "planning to invest in").
+    'quarter quarters month months year years week weeks soon asap invest investing investment buyer buyers'
   ).split(' '),
 );
 
@@ -387,12 +406,20 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
   const technologies: string[] = [];
   const incumbents: string[] = [];
   let lastIncumbentEnd = -10;
+  // Words a phrase consumed that may still be part of how the product is named (see findProductRuns).
+  const productish = new Uint8Array(w.length);
+  const phraseCategory: string[] = new Array(w.length).fill('');
   for (const { span, entry } of spans) {
     const text = entry.phrase.join(' ');
     const before = w.slice(Math.max(0, span.start - 3), span.start);
     const negated = before.some((x) => NEGATIONS.has(x));
-    if (entry.kind === 'category') addCat(entry.ids[0]!, 1 + 0.5 * entry.phrase.length, text);
-    else if (entry.kind === 'tool') {
+    if (entry.kind === 'category') {
+      addCat(entry.ids[0]!, 1 + 0.5 * entry.phrase.length, text);
+      for (let k = span.start; k < span.end; k++) {
+        productish[k] = PRODUCT_PHRASE;
+        phraseCategory[k] = entry.ids[0]!;
+      }
+    } else if (entry.kind === 'tool') {
       // "replacing Zendesk" / "alternative to Zendesk" names the category being bought.
       const cats = new Set(entry.ids.flatMap((key) => TECHNOLOGIES.get(key)?.categories ?? []));
       for (const cat of cats) addCat(cat, 1 / Math.max(1, cats.size - 0.5), text);
@@ -414,6 +441,9 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
         for (const key of entry.ids) if (!incumbents.includes(key)) incumbents.push(key);
         lastIncumbentEnd = span.end;
       } else if (prev && USAGE.has(prev) && !negated) technologies.push(...entry.ids);
+      // A product of no category here ("analytics" is Google Analytics) names nothing: its words
+      // still describe what is bought ("visual analytics tool").
+      else if (cats.size === 0) for (let k = span.start; k < span.end; k++) productish[k] = PRODUCT_WORD;
     } else if (entry.kind === 'location') {
       if (!negated && !locations.includes(entry.ids[0]!)) locations.push(entry.ids[0]!);
     } else {
@@ -422,8 +452,13 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
         const p1 = w[span.start - 1] ?? '';
         const p2 = w[span.start - 2] ?? '';
         const locative = LOCATIVES.has(p1) || (p1 === 'the' && LOCATIVES.has(p2));
-        if (!head && !locative) continue;
+        if (!head && !locative) {
+          // Not the buyer's industry: a word of the product ("register hardware and software").
+          for (let k = span.start; k < span.end; k++) productish[k] = PRODUCT_WORD;
+          continue;
+        }
       }
+      if (!negated) for (let k = span.start; k < span.end; k++) productish[k] = PRODUCT_CONTEXT;
       for (const id of entry.ids) {
         const list = negated ? excludedIndustries : industries;
         if (!list.includes(id)) list.push(id);
@@ -488,7 +523,10 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
     for (const [cat, score] of acc) if (score >= 0.5) catScore.set(cat, { score, matched: '(tokens)' });
     // A prompt that describes a pain in several words names one problem: runners-up must be close.
     const top = [...catScore.entries()].sort((a, b) => b[1].score - a[1].score)[0];
-    if (top && (pains.get(top[0])?.hits ?? 0) >= 3) painPrompt = true;
+    if (top && (pains.get(top[0])?.hits ?? 0) >= 3) {
+      painPrompt = true;
+      for (const v of catScore.values()) v.matched = '(pain)';
+    }
   }
 
   // Nothing names a product but the buyer's department does ("sales teams that outgrew Nutshell"):
@@ -522,6 +560,7 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
   }
 
   const terms = expandTerms(categories, leftover, incumbentWords({ incumbents, incumbentTerms }));
+  const productRuns = findProductRuns(w, sw, consumed, productish, phraseCategory, departmentAt);
 
   // Job titles named in the prompt.
   const titleText = ` ${normalizeTitle(prompt)} `;
@@ -544,9 +583,126 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParsedQ
     incumbentTerms,
     departments: [...new Set(departmentAt.values())],
     titles,
+    productRuns,
     parser: 'lexicon',
   };
 }
+
+// How a consumed word takes part in naming the product (findProductRuns).
+/** A word of the product that no phrase explains (an ambiguous industry label, a product of no category). */
+const PRODUCT_WORD = 1;
+/** Inside a category phrase: explained. */
+const PRODUCT_PHRASE = 2;
+/** An industry right next to the product words ("virtual clinic", "law firm operations software"):
+ *  explained (as the industry), but searched with them. */
+const PRODUCT_CONTEXT = 3;
+
+/**
+ * Runs of adjacent product words (stopwords inside a run are skipped: "hardware and software"), cut
+ * by anything else (boilerplate, numbers, places, tools of a category, departments, team words,
+ * words of leaving). Only runs with a word that no category phrase or tool explains are returned;
+ * with a category phrase inside, only when that word says something (not a generic word like
+ * "platform" or "customer").
+ */
+function findProductRuns(
+  w: readonly string[],
+  sw: readonly string[],
+  consumed: Uint8Array,
+  productish: Uint8Array,
+  phraseCategory: readonly string[],
+  departmentAt: Map<number, string>,
+): ProductRun[] {
+  const runs: ProductRun[] = [];
+  let cur: number[] = [];
+  // Where "and" / "or" joined parts of the current run: a part that is one category phrase stands
+  // alone ("a CRM and an emissions tracking tool"); other parts stay together ("hardware and software").
+  let parts: number[] = [];
+  const flush = () => {
+    const bounds = [...parts, cur.length];
+    const all = cur;
+    cur = [];
+    parts = [];
+    let from = 0;
+    let group: number[] = [];
+    for (const to of bounds) {
+      const part = all.slice(from, to);
+      from = to;
+      if (part.length > 0 && part.every((i) => productish[i] === PRODUCT_PHRASE)) {
+        emit(group);
+        group = [];
+      } else group.push(...part);
+    }
+    emit(group);
+  };
+  const emit = (ws: number[]) => {
+    if (ws.length === 0) return;
+    const unexplained: string[] = [];
+    const categories: string[] = [];
+    let telling = false;
+    for (const i of ws) {
+      const cat = phraseCategory[i]!;
+      if (cat !== '' && !categories.includes(cat)) categories.push(cat);
+      if (productish[i] === PRODUCT_PHRASE || productish[i] === PRODUCT_CONTEXT) continue;
+      for (const t of tokenize(w[i]!)) {
+        unexplained.push(t);
+        if (isTellingToken(t)) telling = true;
+      }
+    }
+    // A category phrase with only generic words beside it ("CRM platform") is explained.
+    if (unexplained.length === 0 || (categories.length > 0 && !telling)) return;
+    runs.push({
+      tokens: tokensFromWords(ws.map((i) => w[i]!)),
+      words: ws.map((i) => sw[i]!),
+      unexplained: [...new Set(unexplained)],
+      telling,
+      categories,
+    });
+  };
+  const isProduct = (i: number): boolean => {
+    const word = w[i]!;
+    if (consumed[i] !== 0 && productish[i] !== 0) return true;
+    if (isStopword(word) || /^\d+\+?$/.test(word)) return false;
+    // "employee hub", "vendor onboarding system": a noun of the boilerplate that modifies a product word.
+    if (BOILERPLATE.has(word))
+      return MODIFIER_NOUNS.has(word) && !/^\d/.test(w[i - 1] ?? '') && i + 1 < w.length && isProduct(i + 1);
+    return (
+      !departmentAt.has(i) &&
+      !(DEPARTMENT_HEADS.has(sw[i]!) && !PRODUCT_HEADS.has(sw[i]!)) &&
+      !LEAVING.has(word) &&
+      consumed[i] === 0
+    );
+  };
+  for (let i = 0; i < w.length; i++) {
+    if (isStopword(w[i]!) && cur.length > 0) {
+      if (CONNECTORS.has(w[i]!) && parts.at(-1) !== cur.length) parts.push(cur.length);
+      continue;
+    }
+    if (isProduct(i)) cur.push(i);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+// Team words that also name what a product is for ("law firm operations software").
+const PRODUCT_HEADS = new Set(['operation', 'ops', 'function', 'unit', 'group']);
+
+// Boilerplate nouns that are part of a product's name when a product word follows them.
+const MODIFIER_NOUNS = new Set(
+  'employee employees staff people vendor vendors account accounts lead leads provider providers'.split(' '),
+);
+
+/** Whether a prompt token says what is bought: not generic ("platform", "customer") and not a word
+ *  for the kind of thing bought ("stack", "tooling", "app"). */
+export function isTellingToken(t: string): boolean {
+  return !GENERIC_TOKENS.has(t) && !PRODUCT_FILLER.has(t);
+}
+
+const PRODUCT_FILLER = new Set(
+  'stack tooling tool app application workflow program programme strategy capability technology tech provider partner'
+    .split(' ')
+    .map(stem),
+);
 
 const painTermsMemo = new Map<string, { pairs: string[]; words: string[] }>();
 /** A category's pain statements as search terms: word pairs and distinctive single words. */

@@ -20,6 +20,7 @@ import { readCorpusJsonl } from '../intent/corpus-file.js';
 import { IntentEngine } from '../intent/engine.js';
 import { evaluateHeldout, type HeldoutReport, type QueryEngine } from '../intent/eval/heldout/evaluate.js';
 import { EVIDENCE_KINDS, generateHeldout } from '../intent/eval/heldout/generate.js';
+import { wordingPrompts } from '../intent/eval/heldout/prompts.js';
 import { formatReport, runEvaluation, summaryByVariant } from '../intent/eval/run.js';
 import type { TruthRecord } from '../intent/seed/generate.js';
 import type { IntentCorpus } from '../intent/types.js';
@@ -70,6 +71,7 @@ if (sets.includes('seed')) {
     .map((l) => JSON.parse(l) as TruthRecord);
   console.log(`seed set: loaded corpus in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const variants: Record<string, ReturnType<typeof summaryByVariant>> = {};
+  const overallOurs: Partial<Record<'old' | 'new', { ndcg25: number; p25: number; n: number }>> = {};
   for (const [name, make] of engines) {
     t = performance.now();
     const engine = make(corpus) as IntentEngine;
@@ -87,6 +89,7 @@ if (sets.includes('seed')) {
       `evaluated ${report.queries.length} queries in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     variants[name] = summaryByVariant(report, 'ours', split);
+    overallOurs[name as 'old' | 'new'] = report.summary[split]?.ours;
     if (!isNew) {
       out.seedBaseline = report;
       continue;
@@ -116,6 +119,10 @@ if (sets.includes('seed')) {
     console.log(
       `| ${v} | ${variants.new![v]!.n} | ${names.map((n) => `${f3(variants[n]![v]!.ndcg25)} | ${f3(variants[n]![v]!.p25)}`).join(' | ')} |`,
     );
+  const overall = { old: overallOurs.old, new: overallOurs.new };
+  console.log(
+    `| overall | ${overallOurs.new?.n ?? 0} | ${names.map((n) => `${f3(overall[n as 'old' | 'new']?.ndcg25 ?? 0)} | ${f3(overall[n as 'old' | 'new']?.p25 ?? 0)}`).join(' | ')} |`,
+  );
 }
 
 if (sets.includes('heldout')) {
@@ -125,6 +132,7 @@ if (sets.includes('heldout')) {
     `\nheld-out set: ${data.corpus.companies.length} companies, ${data.corpus.signals.length} signals, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   const reports: Record<string, HeldoutReport> = {};
+  const wording: Record<string, HeldoutReport> = {};
   for (const [name, make] of engines) {
     t = performance.now();
     const engine = make(data.corpus);
@@ -132,8 +140,10 @@ if (sets.includes('heldout')) {
       `held-out set, ${name} engine: built index in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     reports[name] = evaluateHeldout(engine, data);
+    wording[name] = evaluateHeldout(engine, data, wordingPrompts());
   }
   out.heldout = reports;
+  out.heldoutWording = wording;
   const names = Object.keys(reports);
   const first = reports[names[0]!]!;
   console.log(`\nHeld-out set, nDCG@25 / P@25 (grade 3) by phenomenon:\n`);
@@ -166,6 +176,19 @@ if (sets.includes('heldout')) {
   console.log(
     `| per query p95 ms (K=2000, no cache) | ${names.map((n) => p95(reports[n]!).toFixed(1)).join(' | ')} |`,
   );
+  // The set's own words for its categories, one plain prompt each (not in the figures above).
+  const read = (r: HeldoutReport) => {
+    const said = r.queries.filter((q) => q.categoryRead !== undefined);
+    return said.length === 0 ? 'n/a' : `${said.filter((q) => q.categoryRead).length}/${said.length}`;
+  };
+  console.log(
+    `\nHeld-out set, its own category wording ("companies that need a <thing>", ${wording[names[0]!]!.overall.n} prompts):\n`,
+  );
+  console.log(`| measure | ${names.join(' | ')} |`);
+  console.log(`|---|${names.map(() => '---').join('|')}|`);
+  console.log(`| nDCG@25 | ${names.map((n) => f3(wording[n]!.overall.ndcg25)).join(' | ')} |`);
+  console.log(`| P@25 | ${names.map((n) => f3(wording[n]!.overall.p25)).join(' | ')} |`);
+  console.log(`| category read right | ${names.map((n) => read(wording[n]!)).join(' | ')} |`);
   if ((reports.new?.compliance.violations ?? 0) > 0) failed = true;
 }
 

@@ -16,6 +16,8 @@ import { HELDOUT_PROMPTS, type HeldoutPrompt, type Phenomenon } from './prompts.
 export interface QueryEngine {
   querySync(input: { query: string; limit?: number; filters?: IntentFilters }): {
     leads: { lead_id: string; domain: string }[];
+    /** The category the engine read from the prompt, when it says (its parse). */
+    stats?: { parsed?: { categories: { id: string }[] } };
   };
 }
 
@@ -31,6 +33,8 @@ export interface HeldoutQueryResult {
   violations: number;
   returned: number;
   ms: number;
+  /** Whether the engine's first parsed category is the prompt's (undefined if it does not say). */
+  categoryRead?: boolean;
 }
 
 export interface HeldoutReport {
@@ -153,6 +157,7 @@ export function evaluateHeldout(
       violations: bad,
       returned: ids.length,
       ms,
+      ...(res.stats?.parsed ? { categoryRead: res.stats.parsed.categories[0]?.id === p.category } : {}),
     });
   }
   const byPhenomenon: HeldoutReport['byPhenomenon'] = {};

@@ -1,4 +1,5 @@
 import type { IntentFilters } from '../../filters.js';
+import { HELDOUT_CATEGORIES } from './world.js';
 
 // Prompts of the held-out set, written the way sales people type them, each tagged with the
 // phenomenon it tests and the constraints its labels use (checked on the raw company records, not
@@ -11,7 +12,8 @@ export type Phenomenon =
   | 'incumbent'
   | 'pain_only'
   | 'prompt_constraint'
-  | 'filter';
+  | 'filter'
+  | 'wording';
 
 export interface PlaceConstraint {
   country?: string;
@@ -405,3 +407,19 @@ export const HELDOUT_PROMPTS: HeldoutPrompt[] = [
     filters: { location: 'United Kingdom', company_size: ['11-50', '51-200'] },
   },
 ];
+
+/**
+ * The set's own words for each category, one prompt each ("companies that need a place to run our
+ * sales opportunities"): how well the ranker reads category wording it was not written with. Kept
+ * apart from HELDOUT_PROMPTS (its overall figures stay comparable across versions).
+ */
+export function wordingPrompts(): HeldoutPrompt[] {
+  return HELDOUT_CATEGORIES.flatMap((c) =>
+    [...c.thing.dev, ...c.thing.test].map((thing, i) => ({
+      id: `wording-${c.id}-${i}`,
+      phenomenon: 'wording' as const,
+      category: c.id,
+      query: `companies that need a ${thing}`,
+    })),
+  );
+}
