@@ -279,7 +279,11 @@ export function createApp(deps: AppDeps) {
         ? { request: { params: z.object(Object.fromEntries(params.map((name) => [name, z.string()]))) } }
         : {}),
       responses: {
-        200: { description: summary, content: { [type]: { schema: { type: 'string' } } } },
+        // The document itself is a JSON object; pages, scripts and files are text or bytes.
+        200: {
+          description: summary,
+          content: { [type]: { schema: { type: type === 'application/json' ? 'object' : 'string' } } },
+        },
         // A file that is not there: 404 in the documented error shape.
         ...(params.includes('file') ? { 404: errorResponse('No such file') } : {}),
       },

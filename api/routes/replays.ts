@@ -302,6 +302,9 @@ export function replaysRouter({ pool, temporal, taskQueue }: AppDeps) {
         method: 'delete',
         path: '/replays/{replay_id}',
         summary: 'Cancel a bulk replay (stops after the lead in progress)',
+        description:
+          'Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it ' +
+          'had finished), with the counts of what it did.',
         tags: ['Operations'],
         middleware: [requireScope('leads:write')],
         request: { params: z.object({ replay_id: z.string() }) },

@@ -6175,7 +6175,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "application/json": Record<string, never>;
                     };
                 };
             };
@@ -7488,7 +7488,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Cancel a bulk replay (stops after the lead in progress) */
+        /**
+         * Cancel a bulk replay (stops after the lead in progress)
+         * @description Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it had finished), with the counts of what it did.
+         */
         delete: {
             parameters: {
                 query?: never;

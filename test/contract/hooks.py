@@ -165,12 +165,26 @@ def flatmap_path_parameters(context, path_parameters):
     return st.fixed_dictionaries(choices)
 
 
+@schemathesis.hook
+def before_call(context, case, **kwargs):
+    """Never rotate, change or revoke the key the fuzzer itself calls with, whatever phase or link chose
+    the id (a rotation of it once locked the rest of a run out with 401s): such a call goes to a spare
+    key instead."""
+    if case.operation.path.startswith("/api-keys/{key_id}") and case.method.upper() != "GET":
+        own_key = _ids(OWN, "keyId")
+        spares = _ids(OWN, "spareKeyIds")
+        if spares and (case.path_parameters or {}).get("key_id") in own_key:
+            case.path_parameters = {**case.path_parameters, "key_id": spares[0]}
+
+
 # --- cross-field rules JSON Schema cannot state ----------------------------------------------------
 
+# Per path: the range's two parameters, and whether they must differ (/leads' created_before is an
+# exclusive bound "after created_after"; the others end on an inclusive day and may equal the start).
 _RANGES = {
-    "/leads": ("created_after", "created_before"),
-    "/analytics": ("start_date", "end_date"),
-    "/flows/{flow_id}/events": ("start_date", "end_date"),
+    "/leads": ("created_after", "created_before", True),
+    "/analytics": ("start_date", "end_date", False),
+    "/flows/{flow_id}/events": ("start_date", "end_date", False),
 }
 
 
@@ -178,11 +192,14 @@ _RANGES = {
 def map_query(context, query):
     """Date ranges are documented as start before end; a client writes them in that order."""
     _, path = _operation(context)
-    names = _RANGES.get(path)
-    if query and names and names[0] in query and names[1] in query:
-        start, end = query[names[0]], query[names[1]]
+    rule = _RANGES.get(path)
+    if query and rule and rule[0] in query and rule[1] in query:
+        first, last, strict = rule
+        start, end = query[first], query[last]
         if isinstance(start, str) and isinstance(end, str):
-            query[names[0]], query[names[1]] = min(start, end), max(start, end)
+            query[first], query[last] = min(start, end), max(start, end)
+            if strict and start == end:
+                del query[last]  # an empty range is documented as 400 invalid_range
     return query
 
 

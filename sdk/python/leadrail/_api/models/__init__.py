@@ -104,6 +104,7 @@ from .get_flows_response_200 import GetFlowsResponse200
 from .get_flows_response_200_flows_item import GetFlowsResponse200FlowsItem
 from .get_flows_response_200_flows_item_statistics import GetFlowsResponse200FlowsItemStatistics
 from .get_leads_test_mode import GetLeadsTestMode
+from .get_openapi_json_response_200 import GetOpenapiJsonResponse200
 from .get_query_quality_alerts_status import GetQueryQualityAlertsStatus
 from .health import Health
 from .health_database import HealthDatabase
@@ -357,6 +358,7 @@ __all__ = (
     "GetFlowsResponse200FlowsItem",
     "GetFlowsResponse200FlowsItemStatistics",
     "GetLeadsTestMode",
+    "GetOpenapiJsonResponse200",
     "GetQueryQualityAlertsStatus",
     "Health",
     "HealthDatabase",

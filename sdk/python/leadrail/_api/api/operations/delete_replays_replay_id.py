@@ -107,6 +107,9 @@ def sync_detailed(
 ) -> Response[BulkReplay | Error]:
     """ Cancel a bulk replay (stops after the lead in progress)
 
+     Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it had
+    finished), with the counts of what it did.
+
     Args:
         replay_id (str):
 
@@ -138,6 +141,9 @@ def sync(
 ) -> BulkReplay | Error | None:
     """ Cancel a bulk replay (stops after the lead in progress)
 
+     Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it had
+    finished), with the counts of what it did.
+
     Args:
         replay_id (str):
 
@@ -163,6 +169,9 @@ async def asyncio_detailed(
 
 ) -> Response[BulkReplay | Error]:
     """ Cancel a bulk replay (stops after the lead in progress)
+
+     Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it had
+    finished), with the counts of what it did.
 
     Args:
         replay_id (str):
@@ -194,6 +203,9 @@ async def asyncio(
 
 ) -> BulkReplay | Error | None:
     """ Cancel a bulk replay (stops after the lead in progress)
+
+     Cancelling does not delete the replay: GET keeps answering it (cancelled, or completed if it had
+    finished), with the counts of what it did.
 
     Args:
         replay_id (str):

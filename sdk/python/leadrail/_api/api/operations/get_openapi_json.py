@@ -8,6 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.get_openapi_json_response_200 import GetOpenapiJsonResponse200
+from typing import cast
 
 
 
@@ -30,9 +32,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetOpenapiJsonResponse200 | None:
     if response.status_code == 200:
-        response_200 = cast(str, response.json())
+        response_200 = GetOpenapiJsonResponse200.from_dict(response.json())
+
+
+
         return response_200
 
     if client.raise_on_unexpected_status:
@@ -41,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetOpenapiJsonResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -54,7 +59,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[str]:
+) -> Response[GetOpenapiJsonResponse200]:
     """ This OpenAPI 3.1 document
 
     Raises:
@@ -62,7 +67,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[GetOpenapiJsonResponse200]
      """
 
 
@@ -80,7 +85,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> str | None:
+) -> GetOpenapiJsonResponse200 | None:
     """ This OpenAPI 3.1 document
 
     Raises:
@@ -88,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        GetOpenapiJsonResponse200
      """
 
 
@@ -101,7 +106,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[str]:
+) -> Response[GetOpenapiJsonResponse200]:
     """ This OpenAPI 3.1 document
 
     Raises:
@@ -109,7 +114,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[str]
+        Response[GetOpenapiJsonResponse200]
      """
 
 
@@ -127,7 +132,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> str | None:
+) -> GetOpenapiJsonResponse200 | None:
     """ This OpenAPI 3.1 document
 
     Raises:
@@ -135,7 +140,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        str
+        GetOpenapiJsonResponse200
      """
 
 
