@@ -74,6 +74,12 @@ describe('the API keeps its OpenAPI contract (schemathesis)', () => {
       baseUrl: served.baseUrl,
       key: own.key,
       reportDir,
+      // The suite runs the fixed seed of schemathesis.toml; CONTRACT_SEED / CONTRACT_MAX_EXAMPLES run
+      // it deeper or elsewhere (docs/api-contract.md).
+      extraArgs: [
+        ...(process.env.CONTRACT_SEED ? ['--seed', process.env.CONTRACT_SEED] : []),
+        ...(process.env.CONTRACT_MAX_EXAMPLES ? ['--max-examples', process.env.CONTRACT_MAX_EXAMPLES] : []),
+      ],
       hookData: { own: { ...own, key: undefined }, other },
       foreignIds: [
         other.openFlowId,
