@@ -6,6 +6,7 @@ import {
   isTellingToken,
   type ParsedCategory,
   type ParsedQuery,
+  type ProductRun,
 } from './parser.js';
 import { CATEGORIES, TECHNOLOGIES, toolAliasEntries } from './taxonomy.js';
 import { singular, words } from './text.js';
@@ -63,7 +64,7 @@ export interface FeedbackOutcome {
   /** Signals read. */
   signals: number;
   /** What was done with it. */
-  decision: 'none' | 'added' | 'replaced' | 'confirmed' | 'undecided';
+  decision: 'none' | 'added' | 'replaced' | 'narrowed' | 'confirmed' | 'undecided';
 }
 
 /** Scratch buffers a feedback pass may use (zero where untouched; left zeroed). */
@@ -179,15 +180,21 @@ export function applyFeedback(
     return none;
   const phraseCats = parsed.categories.filter((c) => !c.matched.startsWith('('));
   const bm = index.bm25;
+  // A pair of the run's tokens across what the parse explains: one holds a word no phrase explains,
+  // or the two belong to different phrases ("laptop_fleet", "oee_monitoring").
+  const crossing = (r: ProductRun, k: number) =>
+    r.unexplained.includes(r.tokens[k]!) ||
+    r.unexplained.includes(r.tokens[k + 1]!) ||
+    r.phrases[k] !== r.phrases[k + 1];
   const asked = runs.filter((r) =>
     r.categories.length > 0
-      ? // A phrase with a word beside it it does not explain ("laptop fleet management"): worth asking
-        // only when the corpus writes that word next to the rest ("better marketing automation" is
-        // not written).
+      ? // A phrase with a word beside it that it does not explain ("laptop fleet management"), or
+        // phrases of two categories in one name ("OEE monitoring"): worth asking only when the
+        // corpus writes them together ("better marketing automation" is not written).
         r.tokens.some(
           (t, k) =>
             k + 1 < r.tokens.length &&
-            (r.unexplained.includes(t) || r.unexplained.includes(r.tokens[k + 1]!)) &&
+            crossing(r, k) &&
             bm.docFreq(`${t}_${r.tokens[k + 1]}`) >= cfg.minBigramDf,
         )
       : // Words no phrase explains: generic ones alone ("customer") only when nothing else names a category.
@@ -220,9 +227,9 @@ export function applyFeedback(
       if (k + 1 < r.tokens.length) {
         const next = r.tokens[k + 1]!;
         const pair = `${t}_${next}`;
-        const holds = r.unexplained.includes(t) || r.unexplained.includes(next);
-        // Searched later only when it holds a word the taxonomy does not know ("emission_tracking",
-        // not "law_firm").
+        const holds = crossing(r, k);
+        // Searched later only when it crosses what the taxonomy explains ("emission_tracking",
+        // "oee_monitoring"; not "law_firm").
         if (holds && !seen.has(pair)) pairs.push(pair);
         put(pair, holds);
       }
@@ -292,18 +299,24 @@ export function applyFeedback(
 
   const partial = phraseCats.filter((c) => inside.has(c.id));
   const kept = phraseCats.filter((c) => !inside.has(c.id));
-  if (phraseCats.some((c) => c.id === top.id)) {
+  let next: ParsedCategory[];
+  if (partial.length > 1 && partial.some((c) => c.id === top.id)) {
+    // Phrases of several categories in one name: the one the corpus means by it.
+    outcome.decision = 'narrowed';
+    next = [{ id: top.id, weight: 1, matched: partial.find((c) => c.id === top.id)!.matched }, ...kept];
+  } else if (phraseCats.some((c) => c.id === top.id)) {
     outcome.decision = 'confirmed';
     return { query: parsed, outcome };
+  } else {
+    if (partial.length > 0) {
+      // A phrase inside the product words gives way only to evidence that leaves it (almost) nothing.
+      const share = Math.max(...partial.map((c) => categories.find((x) => x.id === c.id)?.share ?? 0));
+      if (share >= cfg.maxPhraseShare) return { query: parsed, outcome };
+    }
+    // Categories guessed from these words' tokens give way; phrases elsewhere in the prompt stay.
+    outcome.decision = partial.length > 0 || parsed.categories.length > kept.length ? 'replaced' : 'added';
+    next = [{ id: top.id, weight: 1, matched: '(feedback)' }, ...kept];
   }
-  if (partial.length > 0) {
-    // A phrase inside the product words gives way only to evidence that leaves it (almost) nothing.
-    const share = Math.max(...partial.map((c) => categories.find((x) => x.id === c.id)?.share ?? 0));
-    if (share >= cfg.maxPhraseShare) return { query: parsed, outcome };
-  }
-  // Categories guessed from these words' tokens give way; phrases elsewhere in the prompt stay.
-  outcome.decision = partial.length > 0 || parsed.categories.length > kept.length ? 'replaced' : 'added';
-  const next: ParsedCategory[] = [{ id: top.id, weight: 1, matched: '(feedback)' }, ...kept];
   const terms2 = expandTerms(next, parsed.extraTerms, incumbentWords(parsed));
   // The prompt's own word pairs: the corpus writes them for this category.
   if (cfg.promptPairWeight > 0) {

@@ -53,11 +53,14 @@ export interface ProductRun {
   tokens: string[];
   /** Its words as written (normalised, singular): phrases made only of them do not count as evidence. */
   words: string[];
+  /** Per token, the category whose phrase it is part of ('' for none). */
+  phrases: string[];
   /** Tokens of the run that no category phrase or tool explains. */
   unexplained: string[];
   /** Whether one of them says something (not only generic words like "platform", "customer"). */
   telling: boolean;
-  /** Categories whose phrase lies inside the run ("fleet management" in "laptop fleet management"). */
+  /** Categories whose phrase lies inside the run ("fleet management" in "laptop fleet management";
+   *  two in "OEE monitoring"). */
   categories: string[];
 }
 
@@ -600,9 +603,9 @@ const PRODUCT_CONTEXT = 3;
 /**
  * Runs of adjacent product words (stopwords inside a run are skipped: "hardware and software"), cut
  * by anything else (boilerplate, numbers, places, tools of a category, departments, team words,
- * words of leaving). Only runs with a word that no category phrase or tool explains are returned;
- * with a category phrase inside, only when that word says something (not a generic word like
- * "platform" or "customer").
+ * words of leaving). Only runs with a word that no category phrase or tool explains are returned
+ * (with a category phrase inside, only when that word says something: not a generic word like
+ * "platform" or "customer"), and runs holding phrases of two categories.
  */
 function findProductRuns(
   w: readonly string[],
@@ -627,7 +630,10 @@ function findProductRuns(
     for (const to of bounds) {
       const part = all.slice(from, to);
       from = to;
-      if (part.length > 0 && part.every((i) => productish[i] === PRODUCT_PHRASE)) {
+      if (
+        part.length > 0 &&
+        part.every((i) => productish[i] === PRODUCT_PHRASE && phraseCategory[i] === phraseCategory[part[0]!])
+      ) {
         emit(group);
         group = [];
       } else group.push(...part);
@@ -648,11 +654,13 @@ function findProductRuns(
         if (isTellingToken(t)) telling = true;
       }
     }
-    // A category phrase with only generic words beside it ("CRM platform") is explained.
-    if (unexplained.length === 0 || (categories.length > 0 && !telling)) return;
+    // A category phrase with only generic words beside it ("CRM platform") is explained; phrases of
+    // two categories in one name ("OEE monitoring": manufacturing, observability) are not.
+    if (categories.length < 2 && (unexplained.length === 0 || (categories.length > 0 && !telling))) return;
     runs.push({
       tokens: tokensFromWords(ws.map((i) => w[i]!)),
       words: ws.map((i) => sw[i]!),
+      phrases: ws.map((i) => phraseCategory[i]!),
       unexplained: [...new Set(unexplained)],
       telling,
       categories,

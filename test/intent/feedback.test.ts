@@ -51,6 +51,12 @@ function corpus(opts: { kioskFleet: boolean }): IntentCorpus {
         text: `Evaluating fleet management for our delivery trucks to replace ${i % 2 ? 'Samsara' : 'Geotab'}.`,
       }),
     ),
+    // "telematics dashboards" is written by vehicle fleet buyers.
+    ...vehicles.map((id, i) =>
+      signal(id, 'website_text', 20 + i, {
+        text: `We want telematics dashboards for every depot; today we only have ${i % 2 ? 'Samsara' : 'Geotab'}.`,
+      }),
+    ),
     // A wording written as much with device management as with energy management products.
     ...['amb1', 'amb2', 'amb3', 'amb4'].map((id, i) =>
       signal(id, 'website_text', 15 + i, {
@@ -90,6 +96,7 @@ describe('product words the taxonomy does not explain (parser)', () => {
       {
         tokens: ['decarbonisation', 'ledger'],
         words: ['decarbonisation', 'ledger'],
+        phrases: ['', ''],
         unexplained: ['decarbonisation', 'ledger'],
         telling: true,
         categories: [],
@@ -104,6 +111,7 @@ describe('product words the taxonomy does not explain (parser)', () => {
       {
         tokens: ['kiosk', 'fleet', 'management'],
         words: ['kiosk', 'fleet', 'management'],
+        phrases: ['', 'fleet_management', 'fleet_management'],
         unexplained: ['kiosk'],
         telling: true,
         categories: ['fleet_management'],
@@ -117,6 +125,23 @@ describe('product words the taxonomy does not explain (parser)', () => {
       [],
     );
     expect(parsePrompt('SaaS companies replacing Zendesk').productRuns).toEqual([]);
+  });
+
+  it('keeps phrases of two categories in one name as a run to ask about', () => {
+    const q = parsePrompt('who is buying telematics dashboards');
+    expect(q.categories.map((c) => c.id).sort()).toEqual(['bi_analytics', 'fleet_management']);
+    expect(q.productRuns).toEqual([
+      {
+        tokens: ['telematic', 'dashboard'],
+        words: ['telematic', 'dashboard'],
+        phrases: ['fleet_management', 'bi_analytics'],
+        unexplained: [],
+        telling: false,
+        categories: ['fleet_management', 'bi_analytics'],
+      },
+    ]);
+    // Two categories asked for side by side are not one name.
+    expect(parsePrompt('companies buying a CRM and a help desk').productRuns).toEqual([]);
   });
 
   it('leaves a category phrase joined by "and" out of the run of unknown words', () => {
@@ -180,6 +205,16 @@ describe('pseudo-relevance feedback', () => {
     const { query, outcome } = applyFeedback(plain, parsed, new Scratch(plain));
     expect(outcome.decision).toBe('none');
     expect(query).toBe(parsed);
+  });
+
+  it('narrows phrases of two categories in one name to the one the corpus means', () => {
+    const { query, outcome } = applyFeedback(
+      index,
+      parsePrompt('who is buying telematics dashboards'),
+      scratch,
+    );
+    expect(outcome.decision).toBe('narrowed');
+    expect(query.categories).toEqual([{ id: 'fleet_management', weight: 1, matched: 'telematics' }]);
   });
 
   it('keeps a category named by a phrase elsewhere in the prompt', () => {
