@@ -109,11 +109,12 @@ export class IntentEngine {
   /** The parse after pseudo-relevance feedback on the corpus (unchanged for a prompt it explains). */
   private withFeedback(parsed: ParsedQuery): { query: ParsedQuery; outcome?: FeedbackOutcome } {
     if (parsed.parser !== 'lexicon' || (parsed.productRuns ?? []).length === 0) return { query: parsed };
-    const key = `${JSON.stringify(parsed.productRuns)}|${parsedQueryKey(parsed)}`;
-    let fb = this.feedbackMemo.get(key);
+    const memo = this.feedbackMemo.maxEntries > 0;
+    const key = memo ? `${JSON.stringify(parsed.productRuns)}|${parsedQueryKey(parsed)}` : '';
+    let fb = memo ? this.feedbackMemo.get(key) : undefined;
     if (!fb) {
       fb = applyFeedback(this.index, parsed, this.scratch);
-      this.feedbackMemo.set(key, fb);
+      if (memo) this.feedbackMemo.set(key, fb);
     }
     return fb.outcome.decision === 'none' ? { query: fb.query } : fb;
   }
