@@ -1,7 +1,13 @@
 import { LruCache } from './cache.js';
 import { buildIndex, type IntentIndex } from './corpus-index.js';
 import { type CostConfig, DEFAULT_COST, type LlmUsage, NO_LLM, queryCostUsd } from './cost.js';
-import { applyFeedback, type FeedbackOutcome, feedbackBackground } from './feedback.js';
+import {
+  applyFeedback,
+  DEFAULT_FEEDBACK,
+  type FeedbackConfig,
+  type FeedbackOutcome,
+  feedbackBackground,
+} from './feedback.js';
 import { type CompiledFilters, compileFilters, filterCacheKey, type IntentFilters } from './filters.js';
 import { lexiconParser, type QueryParserProvider } from './llm.js';
 import { type ParsedQuery, parsedQueryKey, parsePrompt } from './parser.js';
@@ -32,6 +38,8 @@ export interface IntentEngineOptions {
   cost?: CostConfig;
   scoring?: ScoringConfig;
   parser?: QueryParserProvider;
+  /** Pseudo-relevance feedback for category wording the taxonomy does not know; false turns it off. */
+  feedback?: FeedbackConfig | false;
 }
 
 export interface IntentQueryInput {
@@ -88,6 +96,7 @@ export class IntentEngine {
   private readonly parser: QueryParserProvider;
   /** Feedback results by parse (the index is immutable): a repeated prompt does not search again. */
   private readonly feedbackMemo: LruCache<{ query: ParsedQuery; outcome: FeedbackOutcome }>;
+  private readonly feedback: FeedbackConfig | false;
 
   constructor(
     readonly index: IntentIndex,
@@ -103,17 +112,19 @@ export class IntentEngine {
     this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.parser = options.parser ?? lexiconParser;
     this.feedbackMemo = new LruCache((options.cacheEntries ?? 1000) > 0 ? 256 : 0);
-    feedbackBackground(index); // once per index, not on the first query
+    this.feedback = options.feedback ?? DEFAULT_FEEDBACK;
+    if (this.feedback) feedbackBackground(index); // once per index, not on the first query
   }
 
   /** The parse after pseudo-relevance feedback on the corpus (unchanged for a prompt it explains). */
   private withFeedback(parsed: ParsedQuery): { query: ParsedQuery; outcome?: FeedbackOutcome } {
-    if (parsed.parser !== 'lexicon' || (parsed.productRuns ?? []).length === 0) return { query: parsed };
+    if (!this.feedback || parsed.parser !== 'lexicon' || (parsed.productRuns ?? []).length === 0)
+      return { query: parsed };
     const memo = this.feedbackMemo.maxEntries > 0;
     const key = memo ? `${JSON.stringify(parsed.productRuns)}|${parsedQueryKey(parsed)}` : '';
     let fb = memo ? this.feedbackMemo.get(key) : undefined;
     if (!fb) {
-      fb = applyFeedback(this.index, parsed, this.scratch);
+      fb = applyFeedback(this.index, parsed, this.scratch, this.feedback);
       if (memo) this.feedbackMemo.set(key, fb);
     }
     return fb.outcome.decision === 'none' ? { query: fb.query } : fb;

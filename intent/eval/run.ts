@@ -1,12 +1,12 @@
 import type { Bitset } from '../bitset.js';
 import type { WeightedTerm } from '../bm25.js';
 import type { IntentIndex } from '../corpus-index.js';
-import { IntentEngine } from '../engine.js';
+import { IntentEngine, type IntentEngineOptions } from '../engine.js';
 import { compileFilters, type IntentFilters, parseSizeTerm } from '../filters.js';
 import { locationKeys } from '../geo.js';
 import { INDUSTRIES, resolveIndustry } from '../industries.js';
 import { type ParsedQuery, parsePrompt } from '../parser.js';
-import { DEFAULT_SCORING, type Lead, type ScoringConfig } from '../rank.js';
+import { DEFAULT_SCORING, type Lead } from '../rank.js';
 import type { TruthRecord } from '../seed/generate.js';
 import { Rng } from '../seed/prng.js';
 import { CATEGORY_BY_ID } from '../taxonomy.js';
@@ -220,16 +220,17 @@ export function runEvaluation(opts: EvalOptions): EvalReport {
     contactsOf.set(ct.company_id, list);
   }
   const sliceEngine = opts.oursOnly ? engine : new IntentEngine(index, { cacheEntries: 16 });
-  const variants: Record<string, ScoringConfig> = opts.ablations
+  const variants: Record<string, IntentEngineOptions> = opts.ablations
     ? {
-        'ours − decay': { ...DEFAULT_SCORING, halfLifeDays: 1e9 },
-        'ours − vendor penalty': { ...DEFAULT_SCORING, vendorPenalty: 0 },
-        'ours − fit': { ...DEFAULT_SCORING, softMismatch: 1, icpBase: 1 },
-        'ours − intent cues': { ...DEFAULT_SCORING, noCue: 1 },
+        'ours − decay': { scoring: { ...DEFAULT_SCORING, halfLifeDays: 1e9 } },
+        'ours − vendor penalty': { scoring: { ...DEFAULT_SCORING, vendorPenalty: 0 } },
+        'ours − fit': { scoring: { ...DEFAULT_SCORING, softMismatch: 1, icpBase: 1 } },
+        'ours − intent cues': { scoring: { ...DEFAULT_SCORING, noCue: 1 } },
+        'ours − corpus feedback': { feedback: false },
       }
     : {};
   const variantEngines = Object.entries(variants).map(
-    ([name, scoring]) => [name, new IntentEngine(index, { cacheEntries: 0, scoring })] as const,
+    ([name, options]) => [name, new IntentEngine(index, { cacheEntries: 0, ...options })] as const,
   );
 
   const queries = buildEvalQueries().filter((q) => !opts.split || q.split === opts.split);

@@ -267,6 +267,16 @@ describe('pseudo-relevance feedback', () => {
     expect(engine.querySync({ query: 'companies looking for a CRM' }).stats.feedback).toBeUndefined();
   });
 
+  it('can be turned off', () => {
+    const engine = IntentEngine.fromCorpus(corpus({ kioskFleet: true }), {
+      cacheEntries: 0,
+      feedback: false,
+    });
+    const res = engine.querySync({ query: 'Show me organizations that need a decarbonisation ledger' });
+    expect(res.stats.feedback).toBeUndefined();
+    expect(res.stats.parsed.categories.map((c) => c.id)).toEqual(['accounting']);
+  });
+
   it('reads the corpus once per prompt when results are cached', () => {
     const engine = IntentEngine.fromCorpus(corpus({ kioskFleet: true }), { cacheEntries: 10 });
     const first = engine.querySync({ query: 'who is searching for kiosk fleet management?', limit: 5 });
