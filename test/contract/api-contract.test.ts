@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../helpers/database.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 import {
-  createDatabase,
   importIntentCorpus,
   loopbackOnlyFetch,
   runSchemathesis,

@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
-import { migrate } from '../../db/migrate.js';
 import { setIntentKeyLimits } from '../../intent/query-log.js';
 import { generateCorpus } from '../../intent/seed/generate.js';
 import { DestinationNotAllowed } from '../../lib/outbound.js';
@@ -19,33 +16,6 @@ import type { TestStack } from '../helpers/stack.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCHEMATHESIS_DIR = join(root, '.tools', 'schemathesis');
-
-/** A new database on the same server as `sharedUrl`, migrated; `drop` removes it. */
-export async function createDatabase(sharedUrl: string) {
-  const name = `leadrail_contract_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: sharedUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(sharedUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: sharedUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 /** The app on a real port of 127.0.0.1, as api/main.ts serves it. */
 export async function serveApp(app: TestStack['app']) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PRUNE_BATCH } from '../../db/retention.js';
 import { ensureMaintenanceSchedule } from '../../temporal/maintenance-schedule.js';
 import { maintenanceWorkflow } from '../../workflows/maintenance.js';
+import { createDatabase } from '../helpers/database.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Housekeeping on the real stack: the workflow prunes what is past retention and nothing else, and the
@@ -13,12 +14,18 @@ describe('maintenance: retention schedule and workflow', () => {
   let accountId: string;
   let adminKey: string;
 
+  // Housekeeping prunes every account's old rows: in a database of its own, so it cannot delete the
+  // old leads other test files write at the same time (test/e2e/api-reads.test.ts's January 2024 leads).
+  let database: Awaited<ReturnType<typeof createDatabase>>;
+
   beforeAll(async () => {
-    stack = await startTestStack();
+    database = await createDatabase(inject('databaseUrl'));
+    stack = await startTestStack({ databaseUrl: database.url });
     ({ keyId, accountId, key: adminKey } = await stack.createAccount());
   });
   afterAll(async () => {
     await stack?.stop();
+    await database?.drop();
   });
 
   /** One logged intent query received `daysAgo` days ago, and one ended rate-limit window of an idle key. */
