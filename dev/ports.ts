@@ -39,11 +39,33 @@ export async function freePortPair(): Promise<number> {
  * in this range on its own, so a random pick is unlikely to be taken between now and the bind.
  */
 export async function freeLowPorts(count: number, from = 20_000, to = 32_000): Promise<number[]> {
-  const picked = new Set<number>();
-  for (let attempt = 0; picked.size < count && attempt < count * 50; attempt++) {
-    const port = from + Math.floor(Math.random() * (to - from));
-    if (!picked.has(port) && (await canListen(port))) picked.add(port);
+  return freeLowPortBlocks(
+    Array.from({ length: count }, () => 1),
+    from,
+    to,
+  );
+}
+
+/**
+ * Free blocks of consecutive ports below 32768, one per size asked (a worker's block of 2: its metrics
+ * port and the SDK's), none overlapping. For components that are killed and started again on the same
+ * port: a port of the ephemeral range, free while its process is down, can meanwhile become the local
+ * port of any outgoing connection on the machine, and the restart then fails with EADDRINUSE.
+ */
+export async function freeLowPortBlocks(sizes: number[], from = 20_000, to = 32_000): Promise<number[]> {
+  const taken = new Set<number>();
+  const starts: number[] = [];
+  for (const size of sizes) {
+    let start: number | null = null;
+    for (let attempt = 0; start === null && attempt < 100; attempt++) {
+      const port = from + Math.floor(Math.random() * (to - from - size));
+      const block = Array.from({ length: size }, (_, i) => port + i);
+      if (block.some((p) => taken.has(p))) continue;
+      if ((await Promise.all(block.map(canListen))).every(Boolean)) start = port;
+    }
+    if (start === null) throw new Error(`could not find ${size} free ports in a row in ${from}-${to}`);
+    for (let i = 0; i < size; i++) taken.add(start + i);
+    starts.push(start);
   }
-  if (picked.size < count) throw new Error(`could not find ${count} free ports in ${from}-${to}`);
-  return [...picked];
+  return starts;
 }

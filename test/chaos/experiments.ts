@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { insertAccount, issueApiKey } from '../../db/accounts.js';
 import { createPool, type Pool } from '../../db/pool.js';
-import { freePort, freePortPair } from '../../dev/ports.js';
+import { freeLowPortBlocks } from '../../dev/ports.js';
 import { type ProductionShape, startProductionShape } from '../../dev/production-shape.js';
 import { DEFAULT_HISTORY_SHARDS, freeTemporalPorts } from '../../dev/temporal-cluster.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
@@ -564,15 +564,23 @@ export async function startShapeForExperiments(options: {
   onStopper(stop: () => Promise<void>): void;
   ui?: boolean;
 }): Promise<ProductionShape> {
+  // Every component may be killed and started again on its port: ports outside the ephemeral range,
+  // so no outgoing connection takes one while its process is down (a worker once failed to restart
+  // with EADDRINUSE on its metrics port). 10000-20000: apart from the Temporal server's (20000-32000).
+  const [postgresPort, api1, api2, ui, worker1, worker2] = await freeLowPortBlocks(
+    [1, 1, 1, 1, 2, 2],
+    10_000,
+    20_000,
+  );
   return startProductionShape({
     dataDir: join(options.workDir, 'data'),
     logDir: join(options.workDir, 'logs'),
-    postgresPort: await freePort(),
+    postgresPort: postgresPort!,
     temporalPorts: await freeTemporalPorts(),
     numHistoryShards: DEFAULT_HISTORY_SHARDS,
-    apiPorts: [await freePort(), await freePort()],
-    workerMetricsPorts: [await freePortPair(), await freePortPair()],
-    uiPort: options.ui === false ? null : await freePort(),
+    apiPorts: [api1!, api2!],
+    workerMetricsPorts: [worker1!, worker2!],
+    uiPort: options.ui === false ? null : ui!,
     // The buyers are local HTTP servers started by the experiments.
     env: { LOG_LEVEL: 'info', OUTBOUND_PRIVATE_NETWORKS: 'allow' },
     restartCrashed: true,
