@@ -108,37 +108,24 @@ export interface FlowReference {
   status: string;
 }
 
-/** Flows (not archived) whose current version delivers to the recipient. */
+/**
+ * Flows (not archived) whose current version delivers to the recipient; with `exceptAuctions`, only
+ * those that do not sell by auction (where a ping/post recipient cannot be used).
+ */
 export async function flowsUsingRecipient(
   db: Queryable,
   accountId: string,
   id: string,
+  options: { exceptAuctions?: boolean } = {},
 ): Promise<FlowReference[]> {
   const { rows } = await db.query<FlowReference>(
     `SELECT f.id, f.name, f.status
        FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
       WHERE f.account_id = $1 AND f.status <> 'archived'
         AND v.config->'steps' @> jsonb_build_array(jsonb_build_object('recipient_id', $2::text))
+        AND NOT ($3 AND COALESCE(v.config->'distribution'->>'mode', 'all') = 'auction')
       ORDER BY f.created_at, f.id`,
-    [accountId, id],
-  );
-  return rows;
-}
-
-/** Flows (not archived) whose current version delivers to the recipient without an auction. */
-export async function nonAuctionFlowsUsingRecipient(
-  db: Queryable,
-  accountId: string,
-  id: string,
-): Promise<FlowReference[]> {
-  const { rows } = await db.query<FlowReference>(
-    `SELECT f.id, f.name, f.status
-       FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
-      WHERE f.account_id = $1 AND f.status <> 'archived'
-        AND v.config->'steps' @> jsonb_build_array(jsonb_build_object('recipient_id', $2::text))
-        AND COALESCE(v.config->'distribution'->>'mode', 'all') <> 'auction'
-      ORDER BY f.created_at, f.id`,
-    [accountId, id],
+    [accountId, id, options.exceptAuctions ?? false],
   );
   return rows;
 }

@@ -2,9 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { withTransaction } from '../../db/pool.js';
 import {
   findRecipient,
+  flowsUsingRecipient,
   insertRecipient,
   listRecipients,
-  nonAuctionFlowsUsingRecipient,
   type RecipientRow,
   softDeleteRecipient,
   updateRecipient,
@@ -229,7 +229,7 @@ export function recipientsRouter({ pool }: AppDeps) {
           );
           // Checked after the update, which locks the row: a flow write holding it FOR SHARE is seen.
           if (updated?.type === 'ping_post') {
-            const flows = await nonAuctionFlowsUsingRecipient(tx, accountId, id);
+            const flows = await flowsUsingRecipient(tx, accountId, id, { exceptAuctions: true });
             if (flows.length > 0) {
               throw new ApiError(
                 422,
