@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
 import { createAcceptingBuyer } from '../../dev/demo-buyer.js';
 import { registry } from '../../lib/metrics.js';
-import { createLeadWorker } from '../../temporal/lead-worker.js';
 import type { LeadSnapshot } from '../../workflows/shared.js';
 import { auctionKit, type Buyer, bid, type Details, lead, PERSONAL } from '../helpers/auction-kit.js';
-import { testPayloadKeys } from '../helpers/payload-keys.js';
+import { rescueWorkers } from '../helpers/rescue-workers.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startWorkerProcess } from '../helpers/worker-process.js';
 
@@ -495,14 +493,8 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
   });
 
   describe('a worker killed mid-auction', () => {
-    const rescuers: Array<{ worker: Worker; running: Promise<void>; connection: NativeConnection }> = [];
-    afterAll(async () => {
-      for (const r of rescuers) {
-        r.worker.shutdown();
-        await r.running;
-        await r.connection.close();
-      }
-    });
+    const rescuers = rescueWorkers(() => stack);
+    afterAll(() => rescuers.stopAll());
 
     it('resumes the auction on another worker: nobody is pinged again, the winner is sold the lead once', async () => {
       // The winner's buyer honours Idempotency-Key as a buyer should: a repeated key is the same lead.
@@ -536,16 +528,7 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
         await doomed.kill('SIGKILL');
         released = true;
 
-        const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-        const worker = await createLeadWorker({
-          connection,
-          namespace: 'default',
-          taskQueue,
-          payloadKeys: testPayloadKeys(),
-          activities: createActivities({ pool: stack.pool, temporal: { client: stack.client, taskQueue } }),
-          workflowBundlePath: inject('workflowBundlePath'),
-        });
-        rescuers.push({ worker, running: worker.run(), connection });
+        await rescuers.start(taskQueue);
 
         const final = (await stack.client.workflow.getHandle(id).result()) as LeadSnapshot;
         expect(final.status).toBe('delivered');

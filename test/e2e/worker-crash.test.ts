@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, ServiceError, type WorkflowClientInterceptor } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
 import { createApp } from '../../api/app.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
-import { createLeadWorker } from '../../temporal/lead-worker.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
+import { rescueWorkers } from '../helpers/rescue-workers.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { startWorkerProcess } from '../helpers/worker-process.js';
@@ -18,34 +16,16 @@ import { startWorkerProcess } from '../helpers/worker-process.js';
 describe('a worker killed mid-run', { timeout: 180_000 }, () => {
   let stack: TestStack;
   let key: string;
-  const rescuers: Array<{ worker: Worker; running: Promise<void>; connection: NativeConnection }> = [];
+  const rescuers = rescueWorkers(() => stack);
 
   beforeAll(async () => {
     stack = await startTestStack();
     ({ key } = await stack.createAccount());
   });
   afterAll(async () => {
-    for (const r of rescuers) {
-      r.worker.shutdown();
-      await r.running;
-      await r.connection.close();
-    }
+    await rescuers.stopAll();
     await stack?.stop();
   });
-
-  /** Another worker taking over the queue, in this process. */
-  async function rescue(taskQueue: string) {
-    const connection = await NativeConnection.connect({ address: inject('temporalAddress') });
-    const worker = await createLeadWorker({
-      connection,
-      namespace: 'default',
-      taskQueue,
-      payloadKeys: testPayloadKeys(),
-      activities: createActivities({ pool: stack.pool, temporal: { client: stack.client, taskQueue } }),
-      workflowBundlePath: inject('workflowBundlePath'),
-    });
-    rescuers.push({ worker, running: worker.run(), connection });
-  }
 
   async function flowTo(url: string) {
     const flow = await stack.call('POST', '/flows', key, {
@@ -78,7 +58,7 @@ describe('a worker killed mid-run', { timeout: 180_000 }, () => {
       await expect.poll(() => proxy.heldBytes, { timeout: 30_000 }).toBeGreaterThan(0);
       await doomed.kill('SIGKILL');
       await proxy.cut();
-      await rescue(taskQueue);
+      await rescuers.start(taskQueue);
 
       const res = await answer;
       const body = (await res.json()) as { id: string; status: string };
@@ -159,7 +139,7 @@ describe('a worker killed mid-run', { timeout: 180_000 }, () => {
       await expect.poll(() => buyer.requests.length, { timeout: 30_000 }).toBe(1);
       await doomed.kill('SIGKILL');
       const killedAt = Date.now();
-      await rescue(taskQueue);
+      await rescuers.start(taskQueue);
 
       await expect.poll(() => buyer.requests.length, { timeout: 60_000, interval: 200 }).toBe(2);
       // Within the heartbeat timeout (5 s) and a retry, not the 90 s start-to-close timeout.
