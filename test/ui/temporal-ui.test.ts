@@ -170,9 +170,12 @@ describe('Temporal Web UI (Chromium)', () => {
       });
       await page.getByText('Codec Server could not connect').filter({ visible: true }).first().waitFor();
       await page.getByText('Input', { exact: true }).filter({ visible: true }).first().waitFor();
+      // The Input panel first shows "null" and fills in once the UI has the run's payloads (its codec
+      // call has failed by then), so wait for the ciphertext rather than reading the first render.
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, as an operator reads it
-      const sealed = await page.locator('main').innerText();
-      expect(sealed).toMatch(/"[A-Za-z0-9+/]{40,}/);
+      const mainText = () => page.locator('main').innerText();
+      await expect.poll(mainText, { timeout: 20_000 }).toMatch(/"[A-Za-z0-9+/]{40,}/);
+      const sealed = await mainText();
       expect(sealed).not.toContain('"leadId"');
       expect(sealed).not.toMatch(/Deliver to UI Buyer/);
 
