@@ -78,6 +78,7 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   INTENT_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
   INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
+  INTENT_RUNS_IN_FLIGHT: z.coerce.number().int().nonnegative().default(2),
   INTENT_LLM_BASE_URL: z.string().optional(),
   INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
   INTENT_LLM_API_KEY: z.string().optional(),
@@ -132,6 +133,8 @@ export type Config = {
     maxConcurrent: number;
     /** Queries in flight per API process above which new ones get 503 at once (load shedding). */
     maxInFlight: number;
+    /** Query runs under way above which arriving queries share one run (decision 19); 0: never. */
+    runsInFlight: number;
     /** Optional OpenAI-compatible prompt parser; absent = the deterministic lexicon parser only. */
     llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   };
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eagerStart: e.INTENT_EAGER_START,
       maxConcurrent: e.INTENT_MAX_CONCURRENT,
       maxInFlight: e.INTENT_MAX_IN_FLIGHT,
+      runsInFlight: e.INTENT_RUNS_IN_FLIGHT,
       llm: e.INTENT_LLM_BASE_URL
         ? {
             baseUrl: e.INTENT_LLM_BASE_URL,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     eagerStart: config.intent.eagerStart,
     maxConcurrent: config.intent.maxConcurrent,
     maxInFlight: config.intent.maxInFlight,
+    runsInFlight: config.intent.runsInFlight,
     llm: config.intent.llm,
   });
   intent.index.ready().then(

@@ -32,4 +32,5 @@ ExternalId Keyword
 LeadId Keyword
 StalledStep Keyword
 RecipientOutcomes KeywordList
+IntentQueryIds KeywordList
 ATTRIBUTES

@@ -25,6 +25,12 @@ export const RecipientOutcomesAttr = defineSearchAttributeKey(
   SearchAttributeType.KEYWORD_LIST,
 );
 
+/** On intent query runs that answer several queries at once (coalesced): each query's id. */
+export const IntentQueryIdsAttr = defineSearchAttributeKey(
+  'IntentQueryIds',
+  SearchAttributeType.KEYWORD_LIST,
+);
+
 /**
  * Set while a run is stalled: a bookkeeping step (a Postgres write) kept failing after its retries. The
  * value names the step; the run retries on its own, or at once on the `resume-processing` signal.
@@ -41,6 +47,7 @@ export const SEARCH_ATTRIBUTES = [
   RecipientOutcomesAttr,
   LeadIdAttr,
   StalledStepAttr,
+  IntentQueryIdsAttr,
 ];
 
 export interface LeadWorkflowInput {

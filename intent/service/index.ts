@@ -47,6 +47,8 @@ export interface IntentServiceOptions {
   eagerStart?: boolean;
   /** Queries in flight in this process above which new ones are refused at once with 503; default 32. */
   maxInFlight?: number;
+  /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 2. */
+  runsInFlight?: number;
   /** Concurrent queries in the intent worker (workflow tasks and their local activities). */
   maxConcurrent?: number;
   /** Where corpus-change notifications arrive; default INTENT_CORPUS_CHANNEL (tests use their own). */
@@ -120,6 +122,7 @@ export async function startIntentService(options: IntentServiceOptions): Promise
     logger,
     ...(options.eagerStart !== undefined ? { eagerStart: options.eagerStart } : {}),
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),
+    ...(options.runsInFlight !== undefined ? { maxRunsInFlight: options.runsInFlight } : {}),
   });
 
   return {

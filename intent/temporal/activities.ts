@@ -32,6 +32,9 @@ export interface IntentQuerySummary {
   engine_generation: number;
 }
 
+/** One query's outcome in a coalesced run: its summary, or why it failed (the others still answer). */
+export type IntentBatchOutcome = IntentQuerySummary | { query_id: string; error: string };
+
 interface StoredResult {
   result: IntentQueryResult;
   generation: number;
@@ -71,23 +74,43 @@ export interface IntentActivityDeps {
 }
 
 export function createIntentActivities(deps: IntentActivityDeps) {
+  const loadedEngine = () => {
+    const current = deps.engine();
+    if (!current) {
+      throw ApplicationFailure.create({
+        message: 'The intent index is not loaded yet',
+        type: 'IntentIndexNotLoaded',
+        nonRetryable: true,
+      });
+    }
+    return current;
+  };
+  const rank = async (current: { engine: IntentEngine; generation: number }, input: IntentQueryInput) => {
+    const result = await current.engine.query({
+      query: input.query,
+      limit: input.limit,
+      ...(input.filters ? { filters: input.filters } : {}),
+    });
+    deps.results.put(input.queryId, result, current.generation);
+    return summarize(input.queryId, result, current.generation);
+  };
   return {
     async rankIntentQuery(input: IntentQueryInput): Promise<IntentQuerySummary> {
-      const current = deps.engine();
-      if (!current) {
-        throw ApplicationFailure.create({
-          message: 'The intent index is not loaded yet',
-          type: 'IntentIndexNotLoaded',
-          nonRetryable: true,
-        });
+      return rank(loadedEngine(), input);
+    },
+
+    /** A coalesced run's queries, one after another on one engine build; each fails on its own. */
+    async rankIntentQueries(inputs: IntentQueryInput[]): Promise<IntentBatchOutcome[]> {
+      const current = loadedEngine();
+      const outcomes: IntentBatchOutcome[] = [];
+      for (const input of inputs) {
+        try {
+          outcomes.push(await rank(current, input));
+        } catch (err) {
+          outcomes.push({ query_id: input.queryId, error: err instanceof Error ? err.message : String(err) });
+        }
       }
-      const result = await current.engine.query({
-        query: input.query,
-        limit: input.limit,
-        ...(input.filters ? { filters: input.filters } : {}),
-      });
-      deps.results.put(input.queryId, result, current.generation);
-      return summarize(input.queryId, result, current.generation);
+      return outcomes;
     },
   };
 }

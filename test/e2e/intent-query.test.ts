@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadrailClient } from '../../client/index.js';
+import { IntentQueryIdsAttr } from '../../workflows/shared.js';
 import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -299,6 +300,66 @@ describe('POST /query', () => {
         { timeout: 10_000, interval: 250 },
       )
       .toContain(id);
+  });
+
+  it('coalesces queries that arrive while runs are under way: one run answers several, each findable by its id', async () => {
+    const tag = Date.now();
+    const prompts = Array.from(
+      { length: 12 },
+      (_, i) => `Companies evaluating CRM software, batch ${tag} ${i}`,
+    );
+    // Sent together: the first ones start runs of their own (2 slots by default), the rest wait and share.
+    const answers = await Promise.all(prompts.map((p, i) => query({ query: p, limit: i % 2 ? 100 : 25 })));
+    expect(answers.map((a) => a.status)).toEqual(prompts.map(() => 200));
+    const ids = answers.map((a) => a.headers.get('X-Query-Id')!);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const runsListing = async (id: string) => {
+      const found = [];
+      for await (const wf of stack.client.workflow.list({ query: `IntentQueryIds = '${id}'` }))
+        found.push(wf);
+      return found;
+    };
+    const batchRuns = new Map<string, string[]>();
+    for (const [i, id] of ids.entries()) {
+      // Each query is found by its id: its own run (workflow id = query id), or the run whose
+      // IntentQueryIds search attribute lists it.
+      let summary: { query_id: string; lead_ids: string[] } | undefined;
+      const own = await stack.client.workflow
+        .getHandle(id)
+        .describe()
+        .catch(() => null);
+      if (own) {
+        expect(own.type).toBe('intentQueryWorkflow');
+        summary = await stack.client.workflow.getHandle(id).result();
+      } else {
+        await expect.poll(() => runsListing(id), { timeout: 10_000, interval: 250 }).toHaveLength(1);
+        const [run] = await runsListing(id);
+        if (!run) throw new Error(`no run lists ${id}`);
+        expect(run.type).toBe('intentQueryBatchWorkflow');
+        expect(run.taskQueue).toBe(stack.intent!.taskQueue);
+        const listed = [...(run.typedSearchAttributes.get(IntentQueryIdsAttr) ?? [])];
+        expect(listed).toContain(id);
+        batchRuns.set(run.workflowId, listed);
+        const outcomes: { query_id: string; lead_ids: string[] }[] = await stack.client.workflow
+          .getHandle(run.workflowId)
+          .result();
+        summary = outcomes.find((o) => o.query_id === id);
+      }
+      expect(summary?.query_id).toBe(id);
+      expect(summary?.lead_ids).toEqual(answers[i]!.json.leads.map((l: { lead_id: string }) => l.lead_id));
+    }
+    // Some queries shared a run, and every id a run lists is one of ours (one account's queries).
+    expect(batchRuns.size).toBeGreaterThanOrEqual(1);
+    for (const listed of batchRuns.values()) {
+      expect(listed.length).toBeGreaterThan(1);
+      for (const id of listed) expect(ids).toContain(id);
+    }
+    // A query answered in a shared run gets the same leads as when it runs alone.
+    const lastInBatch = [...batchRuns.values()][0]!.at(-1)!;
+    const at = ids.indexOf(lastInBatch);
+    const alone = await query({ query: prompts[at], limit: at % 2 ? 100 : 25 });
+    expect(alone.json.leads).toEqual(answers[at]!.json.leads);
   });
 
   it('moves the cache hit rate: a repeated query (any limit) is a cache hit', async () => {
