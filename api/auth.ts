@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { type AuthenticatedKey, authenticateApiKey, type Scope } from '../db/accounts.js';
+import { type AuthenticatedKey, authenticateApiKeys, type Scope } from '../db/accounts.js';
 import type { Pool } from '../db/pool.js';
+import { RequestBatcher } from '../lib/request-batcher.js';
 import { ApiError } from './errors.js';
 import { type ClientIpResolver, clientIpResolver, ipAllowed } from './middleware/client-ip.js';
 import { enforceRateLimit } from './rate-limit.js';
@@ -14,6 +15,19 @@ export interface AuthOptions {
   rateLimit?: boolean;
 }
 
+// Key lookups of requests that arrive together share one statement (one batcher per pool, so every
+// router of an app shares it): under load, authentication costs a round trip per batch, not per request.
+const keyLookups = new WeakMap<Pool, RequestBatcher<string, AuthenticatedKey | null>>();
+
+function lookUpKey(pool: Pool, key: string): Promise<AuthenticatedKey | null> {
+  let batcher = keyLookups.get(pool);
+  if (!batcher) {
+    batcher = new RequestBatcher((keys) => authenticateApiKeys(pool, keys));
+    keyLookups.set(pool, batcher);
+  }
+  return batcher.submit(key);
+}
+
 /**
  * Bearer API key authentication; sets `c.var.auth` for the handlers. Then the key's IP allow-list
  * (403 `ip_not_allowed`) and its rate limits (429 `rate_limit_exceeded`, headers on every response).
@@ -25,7 +39,7 @@ export function authenticate(pool: Pool, options: AuthOptions = {}) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match)
       throw new ApiError(401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>"');
-    const auth = await authenticateApiKey(pool, match[1]!);
+    const auth = await lookUpKey(pool, match[1]!);
     if (!auth) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API key');
     if (auth.ipAllowlist.length > 0) {
       const ip = clientIp(c);

@@ -96,6 +96,16 @@ export interface AuthenticatedKey {
  * period, the previous secret also authenticates until `previous_key_expires_at`.
  */
 export async function authenticateApiKey(db: Queryable, key: string): Promise<AuthenticatedKey | null> {
+  const [auth] = await authenticateApiKeys(db, [key]);
+  return auth ?? null;
+}
+
+/** `authenticateApiKey` for several keys in one statement: one answer per key, in their order. */
+export async function authenticateApiKeys(
+  db: Queryable,
+  keys: readonly string[],
+): Promise<(AuthenticatedKey | null)[]> {
+  const hashes = keys.map((key) => hashApiKey(key).toString('hex'));
   const { rows } = await db.query<{
     id: string;
     account_id: string;
@@ -106,26 +116,36 @@ export async function authenticateApiKey(db: Queryable, key: string): Promise<Au
     rate_limit_per_minute: number | null;
     source_id: string | null;
     source_flow_id: string | null;
+    key_hash: Buffer;
+    previous_key_hash: Buffer | null;
+    previous_valid: boolean;
   }>(
     `SELECT k.id, k.account_id, k.mode, k.scopes, k.ip_allowlist, k.rate_limit_per_hour, k.rate_limit_per_minute,
-            k.source_id, s.flow_id AS source_flow_id
+            k.source_id, s.flow_id AS source_flow_id, k.key_hash, k.previous_key_hash,
+            coalesce(k.previous_key_expires_at > now(), false) AS previous_valid
        FROM api_keys k LEFT JOIN sources s ON s.id = k.source_id
       WHERE k.revoked_at IS NULL
-        AND (k.key_hash = $1 OR (k.previous_key_hash = $1 AND k.previous_key_expires_at > now()))`,
-    [hashApiKey(key)],
+        AND (k.key_hash = ANY($1::bytea[]) OR (k.previous_key_hash = ANY($1::bytea[]) AND k.previous_key_expires_at > now()))`,
+    [[...new Set(hashes)].map((h) => Buffer.from(h, 'hex'))],
   );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    keyId: row.id,
-    accountId: row.account_id,
-    mode: row.mode,
-    scopes: row.scopes,
-    ipAllowlist: row.ip_allowlist ?? [],
-    rateLimit: {
-      perHour: row.rate_limit_per_hour ?? DEFAULT_RATE_LIMIT.perHour,
-      perMinute: row.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT.perMinute,
-    },
-    source: row.source_id && row.source_flow_id ? { id: row.source_id, flowId: row.source_flow_id } : null,
-  };
+  // Each secret answers with the key it is the current secret of, else the key it was the previous one of.
+  const byHash = new Map<string, AuthenticatedKey>();
+  for (const row of rows) {
+    const auth: AuthenticatedKey = {
+      keyId: row.id,
+      accountId: row.account_id,
+      mode: row.mode,
+      scopes: row.scopes,
+      ipAllowlist: row.ip_allowlist ?? [],
+      rateLimit: {
+        perHour: row.rate_limit_per_hour ?? DEFAULT_RATE_LIMIT.perHour,
+        perMinute: row.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT.perMinute,
+      },
+      source: row.source_id && row.source_flow_id ? { id: row.source_id, flowId: row.source_flow_id } : null,
+    };
+    byHash.set(row.key_hash.toString('hex'), auth);
+    const previous = row.previous_key_hash?.toString('hex');
+    if (previous && row.previous_valid && !byHash.has(previous)) byHash.set(previous, auth);
+  }
+  return hashes.map((h) => byHash.get(h) ?? null);
 }

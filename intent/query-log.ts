@@ -85,6 +85,8 @@ export interface IntentAdmission {
   allowed: boolean;
   /** Tokens left after this request. */
   tokens: number;
+  /** Requests of the key in the current UTC day, this one included. */
+  requestsToday: number;
   /** Spend of the key in the current UTC day, before this request. */
   spendTodayUsd: number;
   /** Database clock, Unix seconds (so every API process computes the same reset times). */
@@ -94,7 +96,8 @@ export interface IntentAdmission {
 /**
  * ONE statement: reads the key's limits (overrides over `defaults`), refills its token bucket by the
  * time since the last request (capacity `burst`, `ratePerMinute` per minute), takes a token if there
- * is a whole one, and returns the bucket and today's spend.
+ * is a whole one, counts the request in the key's UTC day, and returns the bucket, today's requests
+ * (this one included) and today's spend.
  */
 export async function admitIntentRequest(
   db: Queryable,
@@ -106,9 +109,12 @@ export async function admitIntentRequest(
        SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
          FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
      ), u AS (
-       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, refilled_at)
-       SELECT $1, lim."burst" - 1, lim."burst" >= 1, now() FROM lim
+       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, refilled_at, requests_day, requests_today)
+       SELECT $1, lim."burst" - 1, lim."burst" >= 1, now(), (now() AT TIME ZONE 'UTC')::date, 1 FROM lim
        ON CONFLICT (key_id) DO UPDATE SET
+         requests_today = CASE WHEN b.requests_day = (now() AT TIME ZONE 'UTC')::date
+                               THEN b.requests_today + 1 ELSE 1 END,
+         requests_day = (now() AT TIME ZONE 'UTC')::date,
          tokens = LEAST((SELECT "burst" FROM lim),
                         b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60)
                   - CASE WHEN LEAST((SELECT "burst" FROM lim),
@@ -117,10 +123,10 @@ export async function admitIntentRequest(
          allowed = LEAST((SELECT "burst" FROM lim),
                         b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60) >= 1,
          refilled_at = now()
-       RETURNING tokens, allowed,
+       RETURNING tokens, allowed, requests_today,
          CASE WHEN spend_day = (now() AT TIME ZONE 'UTC')::date THEN spend_usd ELSE 0 END AS spend_today
      )
-     SELECT lim.*, u.tokens, u.allowed, u.spend_today, extract(epoch FROM now())::float8 AS now FROM lim, u`,
+     SELECT lim.*, u.tokens, u.allowed, u.requests_today, u.spend_today, extract(epoch FROM now())::float8 AS now FROM lim, u`,
     [keyId, ...LIMIT_KEYS.map((k) => defaults[k])],
   );
   const row = rows[0]!;
@@ -129,6 +135,7 @@ export async function admitIntentRequest(
     limits,
     allowed: row.allowed === true,
     tokens: Number(row.tokens),
+    requestsToday: Number(row.requests_today),
     spendTodayUsd: Number(row.spend_today ?? 0),
     now: Number(row.now),
   };
@@ -153,36 +160,47 @@ export interface IntentQueryLogRow {
   errorCode: string | null;
 }
 
-/** Logs one query and adds its cost to the key's spend of the day, in one statement. */
-export async function insertIntentQuery(db: Queryable, row: IntentQueryLogRow): Promise<void> {
+/**
+ * Logs queries and adds their cost to each key's spend of the day, in one statement however many rows
+ * (the API batches the rows of queries that finish together: intent/http/routes.ts).
+ */
+export async function insertIntentQueries(db: Queryable, rows: readonly IntentQueryLogRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof IntentQueryLogRow>(k: K) => rows.map((r) => r[k]);
   await db.query(
     `WITH q AS (
        INSERT INTO intent_queries (id, key_id, account_id, received_at, query_sha256, query_length,
          limit_requested, filter_count, specific, result_count, total_leads, latency_ms, cost_usd, llm_calls,
          cache_hit, error_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[],
+         $7::int[], $8::int[], $9::bool[], $10::int[], $11::int[], $12::float8[], $13::float8[], $14::int[],
+         $15::bool[], $16::text[])
+     ), spent AS (
+       SELECT key_id, sum(cost) AS usd FROM unnest($2::text[], $13::float8[]) AS s (key_id, cost)
+        WHERE cost > 0 GROUP BY key_id
      )
-     UPDATE intent_key_usage
-        SET spend_usd = CASE WHEN spend_day = (now() AT TIME ZONE 'UTC')::date THEN spend_usd + $13 ELSE $13 END,
+     UPDATE intent_key_usage AS b
+        SET spend_usd = CASE WHEN b.spend_day = (now() AT TIME ZONE 'UTC')::date
+                             THEN b.spend_usd + spent.usd ELSE spent.usd END,
             spend_day = (now() AT TIME ZONE 'UTC')::date
-      WHERE key_id = $2 AND $13 > 0`,
+       FROM spent WHERE b.key_id = spent.key_id`,
     [
-      row.id,
-      row.keyId,
-      row.accountId,
-      row.receivedAt,
-      row.querySha256,
-      row.queryLength,
-      row.limitRequested,
-      row.filterCount,
-      row.specific,
-      row.resultCount,
-      row.totalLeads,
-      row.latencyMs,
-      row.costUsd,
-      row.llmCalls,
-      row.cacheHit,
-      row.errorCode,
+      column('id'),
+      column('keyId'),
+      column('accountId'),
+      column('receivedAt'),
+      column('querySha256'),
+      column('queryLength'),
+      column('limitRequested'),
+      column('filterCount'),
+      column('specific'),
+      column('resultCount'),
+      column('totalLeads'),
+      column('latencyMs'),
+      column('costUsd'),
+      column('llmCalls'),
+      column('cacheHit'),
+      column('errorCode'),
     ],
   );
 }
@@ -266,6 +284,50 @@ export async function intentQueryStats(
     leads: n('leads'),
     avgTotalLeads: r.avg_total_leads == null ? null : Number(r.avg_total_leads),
   };
+}
+
+/** One of a key's "considered" queries (answered, invalid or refused for cost), as reputation reads it. */
+export interface ConsideredQuery {
+  id: string;
+  receivedAt: Date;
+  errorCode: string | null;
+  resultCount: number;
+  specific: boolean | null;
+  costUsd: number;
+}
+
+export const isConsidered = (errorCode: string | null): boolean =>
+  errorCode === null || (QUALITY_ERROR_CODES as readonly string[]).includes(errorCode);
+
+/** The key's newest `sample` considered queries of the last `windowHours`, oldest first. */
+export async function recentConsideredQueries(
+  db: Queryable,
+  keyId: string,
+  windowHours: number,
+  sample: number,
+): Promise<ConsideredQuery[]> {
+  const { rows } = await db.query<{
+    id: string;
+    received_at: Date;
+    error_code: string | null;
+    result_count: number;
+    specific: boolean | null;
+    cost_usd: number;
+  }>(
+    `SELECT id, received_at, error_code, result_count, specific, cost_usd FROM intent_queries
+      WHERE key_id = $1 AND received_at > now() - make_interval(hours => $2)
+        AND (error_code IS NULL OR error_code = ANY($4::text[]))
+      ORDER BY received_at DESC LIMIT $3`,
+    [keyId, windowHours, sample, [...QUALITY_ERROR_CODES]],
+  );
+  return rows.reverse().map((r) => ({
+    id: r.id,
+    receivedAt: r.received_at,
+    errorCode: r.error_code,
+    resultCount: r.result_count,
+    specific: r.specific,
+    costUsd: r.cost_usd,
+  }));
 }
 
 export interface IntentAlertBucket {

@@ -4,13 +4,21 @@ import type { Queryable } from '../../db/pool.js';
 import { hitRateLimit } from '../../db/rate-limits.js';
 import {
   admitIntentRequest,
+  type ConsideredQuery,
   DEFAULT_INTENT_LIMITS,
   type IntentLimits,
-  type IntentQueryStats,
-  intentQueryStats,
+  type IntentQueryLogRow,
+  isConsidered,
+  recentConsideredQueries,
 } from '../query-log.js';
 import { IntentApiError } from './errors.js';
-import { REPUTATION_SAMPLE, REPUTATION_WINDOW_HOURS, type Reputation, reputationOf } from './quality.js';
+import {
+  REPUTATION_SAMPLE,
+  REPUTATION_WINDOW_HOURS,
+  type Reputation,
+  reputationInputs,
+  reputationOf,
+} from './quality.js';
 
 // The intent API's per-key limits (docs/intent-api.md), kept in Postgres so that every API process
 // shares them, and separate from the lead API's counters:
@@ -19,13 +27,15 @@ import { REPUTATION_SAMPLE, REPUTATION_WINDOW_HOURS, type Reputation, reputation
 //   burst up to 1,000 requests, and sustains 100/min. One row per key (`intent_key_usage`), refilled
 //   and decremented by one statement per request. Fixed windows (the lead API's mechanism) cannot say
 //   "100/min sustained, 1,000 burst", so the bucket is the one new mechanism here.
-// - day: 10,000 requests per UTC day, a fixed window of the lead API's own mechanism
-//   (`hitRateLimit` on `rate_limit_counters`, counter key `intent:<key id>`).
+// - day: 10,000 requests per UTC day, counted in the same row and statement as the bucket.
 // - cost: $100 spent per UTC day (checked before running; the spend is added after each query), and
 //   per query at most $4 and $0.002 per returned lead (checked after ranking; over it the leads are
 //   withheld and the answer is 429 COST_LIMIT_EXCEEDED).
 // - reputation: under `minReputation` a key is throttled to `throttledPerMinute` queries a minute
-//   (fixed window, counter key `intent-throttle:<key id>`), beyond that 429 QUERY_THROTTLED.
+//   (fixed window, counter key `intent-throttle:<key id>`), beyond that 429 QUERY_THROTTLED. The score
+//   is computed from the key's newest considered queries, which this process holds in memory: read
+//   from the log at most every `reputationCacheMs` (other processes' queries), and each query this
+//   process logs is added at once (`note`), so a key's own burst counts without reading it back.
 //
 // Every authenticated POST /query counts, invalid ones included, as in the lead API.
 
@@ -36,16 +46,24 @@ export interface AdmittedQuery {
 
 export interface IntentLimiterOptions {
   defaults?: IntentLimits;
-  /** How long a key's query statistics (for the throttle decision) are reused; default 5 s. */
+  /** How long a key's sample of recent queries (for the throttle decision) is reused; default 5 s. */
   reputationCacheMs?: number;
 }
 
 const DAY = 86_400;
 
+interface KeySample {
+  /** Newest considered queries, oldest first, at most REPUTATION_SAMPLE. */
+  queries: ConsideredQuery[];
+  readAt: number;
+}
+
 export class IntentLimiter {
   readonly defaults: IntentLimits;
   private readonly cacheMs: number;
-  private readonly statsCache = new Map<string, { stats: IntentQueryStats; at: number }>();
+  private readonly samples = new Map<string, KeySample>();
+  /** Queries this process noted lately, by key: a sample read while they were being written may miss them. */
+  private readonly noted = new Map<string, ConsideredQuery[]>();
 
   constructor(
     private readonly db: Queryable,
@@ -55,16 +73,51 @@ export class IntentLimiter {
     this.cacheMs = options.reputationCacheMs ?? 5000;
   }
 
-  /** The key's recent query statistics (reputation inputs), cached for `reputationCacheMs`. */
-  async stats(keyId: string): Promise<IntentQueryStats> {
-    const hit = this.statsCache.get(keyId);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.stats;
-    const stats = await intentQueryStats(this.db, keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE);
+  /** The key's newest considered queries (the reputation sample), oldest first. */
+  async sample(keyId: string): Promise<readonly ConsideredQuery[]> {
+    const held = this.samples.get(keyId);
+    if (held && Date.now() - held.readAt < this.cacheMs) return held.queries;
+    const readAt = Date.now();
+    const read = await recentConsideredQueries(this.db, keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE);
+    const ids = new Set(read.map((q) => q.id));
+    const missing = (this.noted.get(keyId) ?? []).filter((q) => !ids.has(q.id));
+    const queries =
+      missing.length === 0
+        ? read
+        : [...read, ...missing]
+            .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+            .slice(-REPUTATION_SAMPLE);
     if (this.cacheMs > 0) {
-      if (this.statsCache.size > 10_000) this.statsCache.clear();
-      this.statsCache.set(keyId, { stats, at: Date.now() });
+      if (this.samples.size > 10_000) this.samples.clear();
+      this.samples.set(keyId, { queries, readAt });
     }
-    return stats;
+    return queries;
+  }
+
+  /** Adds a query this process has logged to its key's sample (called once the log row is written). */
+  note(row: IntentQueryLogRow): void {
+    if (!isConsidered(row.errorCode)) return;
+    const query: ConsideredQuery = {
+      id: row.id,
+      receivedAt: row.receivedAt,
+      errorCode: row.errorCode,
+      resultCount: row.resultCount,
+      specific: row.specific,
+      costUsd: row.costUsd,
+    };
+    const held = this.samples.get(row.keyId);
+    if (held) {
+      held.queries.push(query);
+      if (held.queries.length > REPUTATION_SAMPLE) held.queries.shift();
+    }
+    // Kept for one reuse period, for a sample being read right now.
+    const now = Date.now();
+    const recent = (this.noted.get(row.keyId) ?? []).filter(
+      (q) => now - q.receivedAt.getTime() < 2 * this.cacheMs + 60_000,
+    );
+    recent.push(query);
+    this.noted.set(row.keyId, recent.slice(-REPUTATION_SAMPLE));
+    if (this.noted.size > 10_000) this.noted.clear();
   }
 
   /**
@@ -72,10 +125,9 @@ export class IntentLimiter {
    * documented 429 when a limit is exceeded.
    */
   async admit(c: Context, auth: AuthenticatedKey): Promise<AdmittedQuery> {
-    const [admission, daily, stats] = await Promise.all([
+    const [admission, sample] = await Promise.all([
       admitIntentRequest(this.db, auth.keyId, this.defaults),
-      hitRateLimit(this.db, `intent:${auth.keyId}`, [DAY]),
-      this.stats(auth.keyId),
+      this.sample(auth.keyId),
     ]);
     const { limits, now } = admission;
     const perSecond = limits.ratePerMinute / 60;
@@ -84,9 +136,8 @@ export class IntentLimiter {
     c.header('X-RateLimit-Limit', String(limits.burst));
     c.header('X-RateLimit-Remaining', String(Math.floor(tokens)));
     c.header('X-RateLimit-Reset', String(fullAt));
-    const day = daily[0];
-    const dayCount = day?.count ?? 0;
-    const dayReset = (day?.windowStart ?? Math.floor(now / DAY) * DAY) + DAY;
+    const dayCount = admission.requestsToday;
+    const dayReset = Math.floor(now / DAY) * DAY + DAY;
     c.header('X-RateLimit-Daily-Limit', String(limits.perDay));
     c.header('X-RateLimit-Daily-Remaining', String(Math.max(0, limits.perDay - dayCount)));
     c.header('X-RateLimit-Daily-Reset', String(dayReset));
@@ -126,7 +177,7 @@ export class IntentLimiter {
         { 'Retry-After': String(retryAfter) },
       );
     }
-    const reputation = reputationOf(stats, limits);
+    const reputation = reputationOf(reputationInputs(sample), limits);
     if (reputation.throttled) {
       const [w] = await hitRateLimit(this.db, `intent-throttle:${auth.keyId}`, [60]);
       if ((w?.count ?? 0) > limits.throttledPerMinute) {
@@ -148,11 +199,6 @@ export class IntentLimiter {
       }
     }
     return { limits, reputation };
-  }
-
-  /** Forget a key's cached statistics (after it logged a query, when caching is off anyway). */
-  invalidate(keyId: string): void {
-    this.statsCache.delete(keyId);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { IntentAlertBucket, IntentLimits, IntentQueryStats } from '../query-log.js';
+import type { ConsideredQuery, IntentAlertBucket, IntentLimits, IntentQueryStats } from '../query-log.js';
 
 // Query quality of an API key, from its query log (formulas documented in docs/intent-api.md).
 //
@@ -32,7 +32,41 @@ export interface Reputation {
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export function reputationOf(stats: IntentQueryStats, limits: IntentLimits): Reputation {
+/** What the reputation score reads: the sample's counts (IntentQueryStats has them and more). */
+export type ReputationInputs = Pick<
+  IntentQueryStats,
+  'considered' | 'ok' | 'invalid' | 'overCost' | 'empty' | 'vague' | 'costUsd' | 'leads'
+>;
+
+/** The reputation inputs of a sample of considered queries (as intentQueryStats counts them). */
+export function reputationInputs(sample: readonly ConsideredQuery[]): ReputationInputs {
+  const inputs: ReputationInputs = {
+    considered: sample.length,
+    ok: 0,
+    invalid: 0,
+    overCost: 0,
+    empty: 0,
+    vague: 0,
+    costUsd: 0,
+    leads: 0,
+  };
+  for (const q of sample) {
+    if (q.errorCode === 'INVALID_QUERY') inputs.invalid++;
+    else if (q.errorCode === 'COST_LIMIT_EXCEEDED') inputs.overCost++;
+    if (q.errorCode === null) {
+      inputs.ok++;
+      if (q.resultCount === 0) inputs.empty++;
+      if (q.specific === false) inputs.vague++;
+    }
+    if (q.errorCode === null || q.errorCode === 'COST_LIMIT_EXCEEDED') {
+      inputs.costUsd += q.costUsd;
+      inputs.leads += q.resultCount;
+    }
+  }
+  return inputs;
+}
+
+export function reputationOf(stats: ReputationInputs, limits: IntentLimits): Reputation {
   const n = stats.considered;
   const validity = n > 0 ? stats.ok / n : 1;
   const nonEmpty = stats.ok > 0 ? 1 - stats.empty / stats.ok : 1;
@@ -75,7 +109,7 @@ export function reputationOf(stats: IntentQueryStats, limits: IntentLimits): Rep
   };
 }
 
-function overCostShare(stats: IntentQueryStats): number {
+function overCostShare(stats: ReputationInputs): number {
   const failed = stats.invalid + stats.overCost;
   return failed === 0 ? 0 : stats.overCost / failed;
 }

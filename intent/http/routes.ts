@@ -17,19 +17,27 @@ import {
   intentQueries,
   intentQueryDuration,
 } from '../../lib/metrics.js';
+import { RequestBatcher } from '../../lib/request-batcher.js';
 import { importIntentData } from '../import.js';
 import {
   apiKeyPrefix,
   type IntentQueryLogRow,
-  insertIntentQuery,
+  insertIntentQueries,
   intentAlertBuckets,
+  intentQueryStats,
   readIntentKeyLimits,
 } from '../query-log.js';
 import { intentQueryRequestSchema, validateIntentRequest } from '../request.js';
 import { type IntentService, newQueryId } from '../service/index.js';
 import { IntentApiError, intentErrorHandler, intentErrorResponses, toIntentError } from './errors.js';
 import { checkQueryCost, IntentLimiter, type IntentLimiterOptions } from './limits.js';
-import { alertsFrom, REPUTATION_WINDOW_HOURS, recommendationsFor, reputationOf } from './quality.js';
+import {
+  alertsFrom,
+  REPUTATION_SAMPLE,
+  REPUTATION_WINDOW_HOURS,
+  recommendationsFor,
+  reputationOf,
+} from './quality.js';
 
 // The intent API (docs/intent-api.md) as a sub-app of its own: POST /query, GET
 // /query-quality/reputation, GET /query-quality/alerts, POST /intent/import. It owns what its contract
@@ -218,6 +226,12 @@ export function intentApi(options: IntentApiOptions) {
   const { pool, logger } = options;
   const intent = options.service;
   const limiter = new IntentLimiter(pool, options.limiter);
+  // Query-log rows of queries that finish together are written by one statement (each answer still
+  // waits for its own row).
+  const queryLog = new RequestBatcher<IntentQueryLogRow, void>(async (rows) => {
+    await insertIntentQueries(pool, rows);
+    return rows.map(() => undefined);
+  });
   const alertBucketSeconds = options.alertBucketSeconds ?? 300;
   const clientIp = options.clientIp ? { clientIp: options.clientIp } : {};
   const auth = authenticate(pool, { ...clientIp, rateLimit: false });
@@ -362,11 +376,11 @@ export function intentApi(options: IntentApiOptions) {
             cache: row.cacheHit === null ? 'none' : row.cacheHit ? 'hit' : 'miss',
           });
           try {
-            await insertIntentQuery(pool, row);
+            await queryLog.submit(row);
+            limiter.note(row);
           } catch (err) {
             logger.error({ err, queryId }, 'intent query log write failed');
           }
-          limiter.invalidate(key.keyId);
         };
         try {
           mark('auth');
@@ -466,7 +480,7 @@ export function intentApi(options: IntentApiOptions) {
       async (c) => {
         const key = c.var.auth;
         const [stats, prefix, limits] = await Promise.all([
-          limiter.stats(key.keyId),
+          intentQueryStats(pool, key.keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE),
           apiKeyPrefix(pool, key.keyId),
           readIntentKeyLimits(pool, key.keyId, limiter.defaults),
         ]);

@@ -1,5 +1,5 @@
 import { ApplicationFailure, type Client, WorkflowFailedError } from '@temporalio/client';
-import { ulid } from 'ulid';
+import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import { AccountIdAttr, IntentQueryIdsAttr } from '../../workflows/shared.js';
 import type { IntentQueryResult } from '../engine.js';
@@ -59,7 +59,7 @@ interface WaitingQuery {
 
 /** `q_<ulid>`: the query's id in the log, and its workflow id. */
 export function newQueryId(): string {
-  return `q_${ulid().toLowerCase()}`;
+  return newId('q');
 }
 
 export class QueryRunner {
@@ -140,7 +140,7 @@ export class QueryRunner {
       workflowExecutionTimeout: '1 minute',
     };
     const alone = batch.length === 1;
-    const runId = alone ? batch[0]!.input.queryId : `qb_${ulid().toLowerCase()}`;
+    const runId = alone ? batch[0]!.input.queryId : newId('qb');
     let handle: Awaited<ReturnType<Client['workflow']['start']>>;
     try {
       handle = alone
