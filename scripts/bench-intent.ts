@@ -53,8 +53,10 @@ const HELP = `Usage: npm run bench:intent -- [options]
   --runs LIST           uncached,cached (default both, in that order)
   --rounds N            interleaved rounds of the uncached run with its twin and engine sides (default 3)
   --sides LIST          intent,twin,engine (default all three; twin and engine need the own stack)
-  --twin-window MS      the twin coalesces queries arriving within MS into one run (default 0: one
-                        run per query, as the service does)
+  --twin-runs-in-flight N
+                        past N runs under way the twin's waiting queries share one run, as the
+                        service coalesces (default: the API's INTENT_RUNS_IN_FLIGHT, 2; 0: one run
+                        per query)
   --twin-eager BOOL     the twin asks for eager workflow start (default true, as the service does)
   --companies N         corpus size of the stack this script starts (default 20000, like npm start)
   --memory              Temporal dev server in memory (default: SQLite file, like npm start)
@@ -77,7 +79,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: 'uncached,cached' },
     rounds: { type: 'string', default: '3' },
     sides: { type: 'string', default: 'intent,twin,engine' },
-    'twin-window': { type: 'string', default: '0' },
+    'twin-runs-in-flight': { type: 'string' },
     'twin-eager': { type: 'string', default: 'true' },
     companies: { type: 'string', default: '20000' },
     memory: { type: 'boolean', default: false },
@@ -106,7 +108,6 @@ type Side = 'intent' | 'twin' | 'engine';
 if (!(rounds >= 1) || sides.some((x) => !['intent', 'twin', 'engine'].includes(x))) {
   throw new Error('bad --rounds/--sides');
 }
-const twinWindowMs = Number(values['twin-window']);
 const twinEager = values['twin-eager'] !== 'false';
 if (!(rate > 0) || !(durationS > 0) || !(warmupS >= 0)) throw new Error('bad --rate/--duration/--warmup');
 if (runs.some((r) => r !== 'uncached' && r !== 'cached')) throw new Error('--runs: uncached and/or cached');
@@ -117,6 +118,7 @@ for (const pair of values.env!) {
   if (at < 1) throw new Error(`--env expects KEY=VALUE, got ${pair}`);
   extraEnv[pair.slice(0, at)] = pair.slice(at + 1);
 }
+const twinRunsInFlight = Number(values['twin-runs-in-flight'] ?? extraEnv.INTENT_RUNS_IN_FLIGHT ?? 2);
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -817,7 +819,7 @@ async function measureSide(
     rate,
     warmupS,
     durationS,
-    ...(side === 'twin' ? { eager: twinEager, windowMs: twinWindowMs } : {}),
+    ...(side === 'twin' ? { eager: twinEager, runsInFlight: twinRunsInFlight } : {}),
   });
   const b = cpuSnapshot(pids);
   const cores = cpuBetween(a, b);
@@ -936,7 +938,7 @@ async function main() {
   if (roundRows.length > 0 && sides.length > 1) {
     say('');
     say(
-      `Uncached, ${rounds} interleaved round(s) at ${rate}/s; twin: ${twinEager ? 'eager' : 'not eager'}, ${twinWindowMs > 0 ? `coalescing window ${twinWindowMs} ms` : 'one run per query'}`,
+      `Uncached, ${rounds} interleaved round(s) at ${rate}/s; twin: ${twinEager ? 'eager' : 'not eager'}, ${twinRunsInFlight > 0 ? `coalescing past ${twinRunsInFlight} runs under way` : 'one run per query'}`,
     );
     say('| round | side | ok/sent | achieved/s | p50 ms | p95 ms | p99 ms | CPU ms/query |');
     say('|---|---|---|---|---|---|---|---|');

@@ -4,13 +4,16 @@
 // no HTTP, no Postgres, no ranking. Each phase command (stdin, one JSON line) sends its request mix
 // open loop and answers one JSON line: latencies from each request's scheduled time, this process's
 // CPU over the measured part.
-//   options per phase: eager (default true); windowMs > 0 coalesces the queries that arrive within
-//   windowMs of the first into one run of intentTwinBatchWorkflow (its id lists theirs).
+//   options per phase: eager (default true); runsInFlight (default 2, as the service): past that many
+//   runs under way, waiting queries share one run of intentTwinBatchWorkflow, as the service coalesces
+//   (intent/service/query-runner.ts); 0: one run per query.
 // Environment: TEMPORAL_ADDRESS, PAYLOAD_ENCRYPTION_KEYS.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { MAX_QUERIES_PER_RUN } from '../../../intent/service/query-runner.js';
+import { RequestBatcher } from '../../../lib/request-batcher.js';
 import { leadrailDataConverter } from '../../../temporal/data-converter.js';
 import { parsePayloadKeys } from '../../../temporal/payload-codec.js';
 import { openLoop, type PhaseCommand, serveCommands } from './open-loop.js';
@@ -18,7 +21,7 @@ import { type TwinInput, type TwinSummary, twinActivities } from './twin-shape.j
 
 export interface TwinCommand extends PhaseCommand {
   eager?: boolean;
-  windowMs?: number;
+  runsInFlight?: number;
 }
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -62,32 +65,19 @@ async function single(input: TwinInput, eager: boolean): Promise<TwinSummary> {
   return (await handle.result()) as TwinSummary;
 }
 
-/** Coalescing: queries arriving within `windowMs` of the first share one run. */
-let open: { inputs: TwinInput[]; waiters: ((s: TwinSummary | Error) => void)[] } | null = null;
-function coalesced(input: TwinInput, eager: boolean, windowMs: number): Promise<TwinSummary> {
-  return new Promise((resolve, reject) => {
-    const settle = (s: TwinSummary | Error) => (s instanceof Error ? reject(s) : resolve(s));
-    if (open) {
-      open.inputs.push(input);
-      open.waiters.push(settle);
-      return;
-    }
-    const batch = { inputs: [input], waiters: [settle] };
-    open = batch;
-    setTimeout(async () => {
-      open = null;
-      try {
-        const handle = await client.workflow.start('intentTwinBatchWorkflow', {
-          ...startOptions(`qb_${runTag}_${seq++}`, eager),
-          args: [batch.inputs],
-        });
-        const out = (await handle.result()) as TwinSummary[];
-        for (const [i, w] of batch.waiters.entries()) w(out[i]!);
-      } catch (err) {
-        for (const w of batch.waiters) w(err as Error);
-      }
-    }, windowMs);
-  });
+/** Coalescing as the service does it: a lone query runs alone, queries waiting for a slot share a run. */
+function coalescer(eager: boolean, runsInFlight: number) {
+  return new RequestBatcher<TwinInput, TwinSummary>(
+    async (inputs) => {
+      if (inputs.length === 1) return [await single(inputs[0]!, eager)];
+      const handle = await client.workflow.start('intentTwinBatchWorkflow', {
+        ...startOptions(`qb_${runTag}_${seq++}`, eager),
+        args: [inputs],
+      });
+      return (await handle.result()) as TwinSummary[];
+    },
+    { maxInFlight: runsInFlight, maxBatch: MAX_QUERIES_PER_RUN },
+  );
 }
 
 await serveCommands<TwinCommand | { stop: true }>(async (command) => {
@@ -102,12 +92,13 @@ await serveCommands<TwinCommand | { stop: true }>(async (command) => {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { query: string; limit: number });
   const eager = command.eager ?? true;
-  const windowMs = command.windowMs ?? 0;
+  const runsInFlight = command.runsInFlight ?? 2;
+  const batcher = runsInFlight > 0 ? coalescer(eager, runsInFlight) : null;
   const phase = seq++;
   const send = (tag: string) => (i: number) => {
     const r = requests[i % requests.length]!;
     const input = { queryId: `qt_${runTag}_${phase}${tag}_${i}`, query: r.query, limit: r.limit };
-    return windowMs > 0 ? coalesced(input, eager, windowMs) : single(input, eager);
+    return batcher ? batcher.submit(input) : single(input, eager);
   };
   await openLoop(Math.round(command.rate * command.warmupS), command.rate, send('w'));
   const cpu0 = process.cpuUsage();
