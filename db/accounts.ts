@@ -105,7 +105,7 @@ export async function authenticateApiKeys(
   db: Queryable,
   keys: readonly string[],
 ): Promise<(AuthenticatedKey | null)[]> {
-  const hashes = keys.map((key) => hashApiKey(key).toString('hex'));
+  const hashes = keys.map(hashApiKey);
   const { rows } = await db.query<{
     id: string;
     account_id: string;
@@ -126,7 +126,7 @@ export async function authenticateApiKeys(
        FROM api_keys k LEFT JOIN sources s ON s.id = k.source_id
       WHERE k.revoked_at IS NULL
         AND (k.key_hash = ANY($1::bytea[]) OR (k.previous_key_hash = ANY($1::bytea[]) AND k.previous_key_expires_at > now()))`,
-    [[...new Set(hashes)].map((h) => Buffer.from(h, 'hex'))],
+    [hashes],
   );
   // Each secret answers with the key it is the current secret of, else the key it was the previous one of.
   const byHash = new Map<string, AuthenticatedKey>();
@@ -147,5 +147,5 @@ export async function authenticateApiKeys(
     const previous = row.previous_key_hash?.toString('hex');
     if (previous && row.previous_valid && !byHash.has(previous)) byHash.set(previous, auth);
   }
-  return hashes.map((h) => byHash.get(h) ?? null);
+  return hashes.map((h) => byHash.get(h.toString('hex')) ?? null);
 }

@@ -3,11 +3,13 @@
 // round trip per batch instead of one per call. Each caller still waits for its own item's outcome,
 // so nothing is acknowledged before it is done.
 
-export interface RequestBatcherOptions {
+export interface RequestBatcherOptions<I> {
   /** Batches under way at once; calls beyond them wait for the next batch. Default 1. */
   maxInFlight?: number;
   /** Most items in one batch. Default 100. */
   maxBatch?: number;
+  /** Items of different groups never share a batch (e.g. one account's queries per run). */
+  groupOf?: (item: I) => string;
 }
 
 interface Waiting<I, O> {
@@ -21,14 +23,21 @@ export class RequestBatcher<I, O> {
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxBatch: number;
+  private readonly groupOf: ((item: I) => string) | undefined;
 
   /** `run` answers a batch with one outcome per item, in the items' order. */
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
-    options: RequestBatcherOptions = {},
+    options: RequestBatcherOptions<I> = {},
   ) {
     this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
     this.maxBatch = Math.max(1, options.maxBatch ?? 100);
+    this.groupOf = options.groupOf;
+  }
+
+  /** Calls waiting for a batch. */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   submit(item: I): Promise<O> {
@@ -40,13 +49,26 @@ export class RequestBatcher<I, O> {
 
   private startBatches(): void {
     while (this.waiting.length > 0 && this.inFlight < this.maxInFlight) {
-      const batch = this.waiting.splice(0, this.maxBatch);
+      const batch = this.nextBatch();
       this.inFlight++;
       this.runBatch(batch).finally(() => {
         this.inFlight--;
         this.startBatches();
       });
     }
+  }
+
+  /** The oldest waiting call, and those of its group behind it, in arrival order. */
+  private nextBatch(): Waiting<I, O>[] {
+    const groupOf = this.groupOf;
+    if (!groupOf) return this.waiting.splice(0, this.maxBatch);
+    const group = groupOf(this.waiting[0]!.item);
+    const batch: Waiting<I, O>[] = [];
+    for (let i = 0; i < this.waiting.length && batch.length < this.maxBatch; ) {
+      if (groupOf(this.waiting[i]!.item) === group) batch.push(...this.waiting.splice(i, 1));
+      else i++;
+    }
+    return batch;
   }
 
   private async runBatch(batch: Waiting<I, O>[]): Promise<void> {

@@ -62,8 +62,11 @@ export class IntentLimiter {
   readonly defaults: IntentLimits;
   private readonly cacheMs: number;
   private readonly samples = new Map<string, KeySample>();
-  /** Queries this process noted lately, by key: a sample read while they were being written may miss them. */
-  private readonly noted = new Map<string, ConsideredQuery[]>();
+  /** Reads of a key's sample under way, shared by the queries that need it, with what was noted meanwhile. */
+  private readonly reads = new Map<
+    string,
+    { queries: Promise<ConsideredQuery[]>; noted: ConsideredQuery[] }
+  >();
 
   constructor(
     private readonly db: Queryable,
@@ -77,21 +80,27 @@ export class IntentLimiter {
   async sample(keyId: string): Promise<readonly ConsideredQuery[]> {
     const held = this.samples.get(keyId);
     if (held && Date.now() - held.readAt < this.cacheMs) return held.queries;
-    const readAt = Date.now();
-    const read = await recentConsideredQueries(this.db, keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE);
-    const ids = new Set(read.map((q) => q.id));
-    const missing = (this.noted.get(keyId) ?? []).filter((q) => !ids.has(q.id));
-    const queries =
-      missing.length === 0
-        ? read
-        : [...read, ...missing]
-            .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
-            .slice(-REPUTATION_SAMPLE);
-    if (this.cacheMs > 0) {
-      if (this.samples.size > 10_000) this.samples.clear();
-      this.samples.set(keyId, { queries, readAt });
+    let read = this.reads.get(keyId);
+    if (!read) {
+      const noted: ConsideredQuery[] = [];
+      const readAt = Date.now();
+      const queries = recentConsideredQueries(this.db, keyId, REPUTATION_WINDOW_HOURS, REPUTATION_SAMPLE)
+        .then((rows) => {
+          // Queries logged while the read was under way may be missing from it.
+          const ids = new Set(rows.map((q) => q.id));
+          const missing = noted.filter((q) => !ids.has(q.id));
+          const merged = missing.length === 0 ? rows : [...rows, ...missing].slice(-REPUTATION_SAMPLE);
+          if (this.cacheMs > 0) {
+            if (this.samples.size > 10_000) this.samples.clear();
+            this.samples.set(keyId, { queries: merged, readAt });
+          }
+          return merged;
+        })
+        .finally(() => this.reads.delete(keyId));
+      read = { queries, noted };
+      this.reads.set(keyId, read);
     }
-    return queries;
+    return read.queries;
   }
 
   /** Adds a query this process has logged to its key's sample (called once the log row is written). */
@@ -105,19 +114,13 @@ export class IntentLimiter {
       specific: row.specific,
       costUsd: row.costUsd,
     };
+    this.reads.get(row.keyId)?.noted.push(query);
     const held = this.samples.get(row.keyId);
-    if (held) {
+    // A read that finished just before this note may already hold the row.
+    if (held && !held.queries.some((q) => q.id === query.id)) {
       held.queries.push(query);
       if (held.queries.length > REPUTATION_SAMPLE) held.queries.shift();
     }
-    // Kept for one reuse period, for a sample being read right now.
-    const now = Date.now();
-    const recent = (this.noted.get(row.keyId) ?? []).filter(
-      (q) => now - q.receivedAt.getTime() < 2 * this.cacheMs + 60_000,
-    );
-    recent.push(query);
-    this.noted.set(row.keyId, recent.slice(-REPUTATION_SAMPLE));
-    if (this.noted.size > 10_000) this.noted.clear();
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ApplicationFailure, type Client, WorkflowFailedError } from '@temporalio/client';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
+import { RequestBatcher } from '../../lib/request-batcher.js';
 import { AccountIdAttr, IntentQueryIdsAttr } from '../../workflows/shared.js';
 import type { IntentQueryResult } from '../engine.js';
 import type { ValidIntentQueryRequest } from '../request.js';
@@ -51,11 +52,13 @@ export interface QueryRunnerOptions {
 /** A coalesced run's search attribute holds every query id: 50 ids stay under its 2 KB value limit. */
 export const MAX_QUERIES_PER_RUN = 50;
 
-interface WaitingQuery {
+interface QueuedQuery {
   input: IntentQueryInput;
   accountId: string;
-  answer(outcome: { summary: IntentQuerySummary; eagerlyStarted: boolean } | Error): void;
 }
+
+/** A query's answer from its run, or why it has none (a run answers each query, never throws). */
+type RunOutcome = { summary: IntentQuerySummary; eagerlyStarted: boolean } | Error;
 
 /** `q_<ulid>`: the query's id in the log, and its workflow id. */
 export function newQueryId(): string {
@@ -63,14 +66,17 @@ export function newQueryId(): string {
 }
 
 export class QueryRunner {
-  private readonly waiting: WaitingQuery[] = [];
-  private runsInFlight = 0;
-  private readonly maxRunsInFlight: number;
-  private readonly maxBatch: number;
+  private readonly runs: RequestBatcher<QueuedQuery, RunOutcome>;
 
   constructor(private readonly options: QueryRunnerOptions) {
-    this.maxRunsInFlight = options.maxRunsInFlight ?? 2;
-    this.maxBatch = Math.min(MAX_QUERIES_PER_RUN, Math.max(1, options.maxBatch ?? MAX_QUERIES_PER_RUN));
+    const runsInFlight = options.maxRunsInFlight ?? 2;
+    const maxBatch = Math.min(MAX_QUERIES_PER_RUN, options.maxBatch ?? MAX_QUERIES_PER_RUN);
+    // Group commit (lib/request-batcher.ts), one account per run; 0 runs in flight: never coalesce.
+    this.runs = new RequestBatcher((batch) => this.runBatch(batch), {
+      maxInFlight: runsInFlight > 0 ? runsInFlight : Number.POSITIVE_INFINITY,
+      maxBatch: runsInFlight > 0 ? maxBatch : 1,
+      groupOf: (q) => q.accountId,
+    });
   }
 
   /** Runs one query (alone or in a coalesced run) and waits for its answer. */
@@ -86,17 +92,9 @@ export class QueryRunner {
       limit: request.limit,
       ...(request.filters ? { filters: request.filters } : {}),
     };
-    const { summary, eagerlyStarted } = await new Promise<{
-      summary: IntentQuerySummary;
-      eagerlyStarted: boolean;
-    }>((resolve, reject) => {
-      this.waiting.push({
-        input,
-        accountId,
-        answer: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)),
-      });
-      this.startRuns();
-    });
+    const outcome = await this.runs.submit({ input, accountId });
+    if (outcome instanceof Error) throw outcome;
+    const { summary, eagerlyStarted } = outcome;
     const stored = this.options.results.take(queryId);
     if (stored) return { queryId, result: stored.result, summary, eagerlyStarted, reranked: false };
     // The workflow ran on another process's intent worker (no eager start): rank again here. The index
@@ -108,31 +106,13 @@ export class QueryRunner {
 
   /** Queries waiting for a run slot (a gauge for operators and tests). */
   get queued(): number {
-    return this.waiting.length;
+    return this.runs.queued;
   }
 
-  /** Starts runs for waiting queries while slots are free: one each when quiet, batches when busy. */
-  private startRuns(): void {
-    const unlimited = this.maxRunsInFlight === 0;
-    while (this.waiting.length > 0 && (unlimited || this.runsInFlight < this.maxRunsInFlight)) {
-      // The oldest query's account, and the queries of that account behind it, in arrival order.
-      const accountId = this.waiting[0]!.accountId;
-      const batch: WaitingQuery[] = [];
-      for (let i = 0; i < this.waiting.length && batch.length < (unlimited ? 1 : this.maxBatch); ) {
-        if (this.waiting[i]!.accountId === accountId) batch.push(...this.waiting.splice(i, 1));
-        else i++;
-      }
-      this.runsInFlight++;
-      this.runBatch(accountId, batch).finally(() => {
-        this.runsInFlight--;
-        this.startRuns();
-      });
-    }
-  }
-
-  /** One run for `batch` (all of one account); answers each query, never throws. */
-  private async runBatch(accountId: string, batch: WaitingQuery[]): Promise<void> {
+  /** One run for `batch` (all of one account): an outcome for each query, never throws. */
+  private async runBatch(batch: QueuedQuery[]): Promise<RunOutcome[]> {
     const { client, logger, taskQueue } = this.options;
+    const accountId = batch[0]!.accountId;
     const common = {
       taskQueue,
       requestEagerStart: this.options.eagerStart ?? true,
@@ -167,8 +147,7 @@ export class QueryRunner {
         'temporal_unavailable',
         'The query could not be started; retry shortly',
       );
-      for (const q of batch) q.answer(failure);
-      return;
+      return batch.map(() => failure);
     }
     const eagerlyStarted = handle.eagerlyStarted;
     let outcomes: IntentBatchOutcome[];
@@ -177,21 +156,17 @@ export class QueryRunner {
       outcomes = alone ? [result as IntentQuerySummary] : (result as IntentBatchOutcome[]);
     } catch (err) {
       // A failed run fails each of its queries under the query's own id.
-      for (const q of batch) {
-        q.answer(err instanceof IntentQueryFailed ? new IntentQueryFailed(q.input.queryId) : (err as Error));
-      }
-      return;
+      return batch.map((q) =>
+        err instanceof IntentQueryFailed ? new IntentQueryFailed(q.input.queryId) : (err as Error),
+      );
     }
     const byId = new Map(outcomes.map((o) => [o.query_id, o]));
-    for (const q of batch) {
+    return batch.map((q) => {
       const outcome = byId.get(q.input.queryId);
-      if (outcome && !('error' in outcome)) {
-        q.answer({ summary: outcome, eagerlyStarted });
-      } else {
-        logger.error({ queryId: q.input.queryId, runId }, 'intent query failed in its run');
-        q.answer(new IntentQueryFailed(q.input.queryId));
-      }
-    }
+      if (outcome && !('error' in outcome)) return { summary: outcome, eagerlyStarted };
+      logger.error({ queryId: q.input.queryId, runId }, 'intent query failed in its run');
+      return new IntentQueryFailed(q.input.queryId);
+    });
   }
 
   /**

@@ -103,4 +103,22 @@ describe('the reputation sample an API process holds', () => {
     expect(full).toHaveLength(REPUTATION_SAMPLE);
     expect(reputationInputs(full).invalid).toBe(0); // the oldest went out
   });
+
+  it('shares one read among the queries that need it, and keeps a query logged while that read was under way, once', async () => {
+    const otherKey = (await issueApiKey(pool, accountId)).id;
+    const limiter = new IntentLimiter(pool, { reputationCacheMs: 60_000 });
+    const first = limiter.sample(otherKey);
+    const second = limiter.sample(otherKey);
+    // Logged and noted while the read is under way: the read may or may not see the row.
+    const during = { ...row({ errorCode: 'INVALID_QUERY', resultCount: 0, costUsd: 0 }), keyId: otherKey };
+    await insertIntentQueries(pool, [during]);
+    limiter.note(during);
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toBe(b); // one read
+    const held = await limiter.sample(otherKey);
+    expect(held.filter((q) => q.id === during.id)).toHaveLength(1);
+    // Noting it again (a note that races a read which already saw the row) adds nothing.
+    limiter.note(during);
+    expect((await limiter.sample(otherKey)).filter((q) => q.id === during.id)).toHaveLength(1);
+  });
 });

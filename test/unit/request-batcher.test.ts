@@ -52,6 +52,25 @@ describe('RequestBatcher', () => {
     expect(mostRunning).toBe(2);
   });
 
+  it('never mixes groups in a batch, taking the oldest call and the calls of its group behind it', async () => {
+    const batches: string[][] = [];
+    const first = gate();
+    const batcher = new RequestBatcher<string, string>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await first.opened;
+        return items;
+      },
+      { groupOf: (item) => item.split(':')[0]! },
+    );
+    const all = ['a:1', 'b:1', 'a:2', 'b:2', 'a:3', 'c:1'].map((i) => batcher.submit(i));
+    expect(batcher.queued).toBe(5);
+    first.open();
+    expect(await Promise.all(all)).toEqual(['a:1', 'b:1', 'a:2', 'b:2', 'a:3', 'c:1']);
+    expect(batches).toEqual([['a:1'], ['b:1', 'b:2'], ['a:2', 'a:3'], ['c:1']]);
+    expect(batcher.queued).toBe(0);
+  });
+
   it('fails only the calls of a failed batch, and a batch that answers the wrong number of outcomes', async () => {
     let calls = 0;
     const hold = gate();
