@@ -39,6 +39,8 @@ export interface LeadRow {
   rejection_kind: string | null;
   cost: number;
   revenue: number;
+  /** The step number of the newest progress write applied (0: none yet); see updateLead. */
+  progress_seq: number;
   created_at: Date;
   updated_at: Date;
   decided_at: Date | null;
@@ -131,6 +133,12 @@ export interface LeadPatch {
   qualityScore?: number | null;
   cost?: number;
   revenue?: number;
+  /**
+   * The write's step number in the lead's run, increasing with each write. A write older than the
+   * newest one applied changes nothing on the row (its events still land): the late first attempt of
+   * a retried write cannot move the lead backwards. Absent (writers from before it existed): applied.
+   */
+  seq?: number;
 }
 
 const UPDATE_LEAD = `UPDATE leads SET status = $2, reason = $3, updated_at = now(),
@@ -142,8 +150,9 @@ const UPDATE_LEAD = `UPDATE leads SET status = $2, reason = $3, updated_at = now
             quality_score = coalesce($9, quality_score),
             cost = coalesce($10, cost),
             revenue = coalesce($11, revenue),
-            fields = coalesce($12, fields)
-      WHERE id = $1`;
+            fields = coalesce($12, fields),
+            progress_seq = coalesce($13, progress_seq)
+      WHERE id = $1 AND ($13::int IS NULL OR progress_seq <= $13)`;
 
 const patchParams = (leadId: string, patch: LeadPatch) => [
   leadId,
@@ -158,9 +167,10 @@ const patchParams = (leadId: string, patch: LeadPatch) => [
   patch.cost ?? null,
   patch.revenue ?? null,
   patch.fields ?? null,
+  patch.seq ?? null,
 ];
 
-/** Applies a status change and whatever else the step learned; absent fields keep their value. */
+/** Applies a status change and whatever else the step learned (absent fields keep their value), unless a newer write was applied already. */
 export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch): Promise<void> {
   await db.query(UPDATE_LEAD, patchParams(leadId, patch));
 }
@@ -176,7 +186,7 @@ export async function updateLeadWithEvents(
   events: readonly LeadEvent[],
 ): Promise<void> {
   if (events.length === 0) return updateLead(db, scope.leadId, patch);
-  await db.query(`WITH events AS (${insertEventsSql(1, 13, 14, 15)}) ${UPDATE_LEAD}`, [
+  await db.query(`WITH events AS (${insertEventsSql(1, 14, 15, 16)}) ${UPDATE_LEAD}`, [
     ...patchParams(scope.leadId, patch),
     scope.accountId,
     scope.flowId,

@@ -44,7 +44,7 @@ const localActivities = proxyLocalActivities<Activities>({
 export type Rejection = NonNullable<LeadSnapshot['rejection']>;
 type Patch = Omit<
   LeadProgress,
-  'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events'
+  'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events' | 'seq'
 >;
 
 export class LeadRun {
@@ -147,7 +147,18 @@ export class LeadRun {
     this.snapshot.events.push(...events);
     upsertSearchAttributes([{ key: LeadStatusAttr, value: status }]);
     setCurrentDetails(`**${status}**${reason ? `: ${reason}` : ''}`);
-    await this.local.recordLeadProgress({ ...this.scope, status, reason, decided: final, events, ...patch });
+    // The write's step number: the lead's event count, which grows with every write and goes on
+    // across continue-as-new (it is in the snapshot), so a late stale attempt cannot move it back.
+    const seq = this.snapshot.events.length;
+    await this.local.recordLeadProgress({
+      ...this.scope,
+      status,
+      reason,
+      decided: final,
+      events,
+      seq,
+      ...patch,
+    });
     this.decided ||= final;
   }
 

@@ -87,6 +87,8 @@ export async function redeliveryWorkflow(input: RedeliveryInput): Promise<Replay
     decided: true,
     events,
     revenue: roundMoney(Number(lead.revenue) + revenueOf(events)),
+    // After every write of the lead's own run (rows loaded before the column existed have none).
+    seq: lead.progress_seq === undefined ? undefined : lead.progress_seq + 1,
   });
   // Runs recorded before redeliveries sent webhooks replay without them (docs/workflow-versioning.md).
   if (patched('redelivery-webhooks')) {

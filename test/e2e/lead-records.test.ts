@@ -110,4 +110,69 @@ describe('lead records', () => {
     ]);
     expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted', 'delivered']);
   });
+
+  it('writes are ordered: a late attempt of an older write does not move the lead backwards', async () => {
+    const lead = { ...input, leadId: newId('lead') };
+    const scope = { leadId: lead.leadId, accountId: lead.accountId, flowId: lead.flowId };
+    await activities().recordLeadReceived(lead, ev('received'));
+    const row = async () =>
+      (
+        await pool.query(
+          'SELECT status, reason, decided_at, revenue, progress_seq FROM leads WHERE id = $1',
+          [lead.leadId],
+        )
+      ).rows[0];
+    const acceptedEvent = ev('accepted');
+    const accepted = { ...scope, status: 'accepted' as const, reason: null, decided: false, seq: 2 };
+    // The step's first attempt stalls (Postgres restarting); its retry lands, the run goes on.
+    await activities().recordLeadProgress({ ...accepted, events: [acceptedEvent] });
+    const deliveredEvent = ev('delivered', { response_code: 200 });
+    await activities().recordLeadProgress({
+      ...scope,
+      status: 'delivered',
+      reason: null,
+      decided: true,
+      revenue: 7,
+      seq: 3,
+      events: [deliveredEvent],
+    });
+    // The stalled first attempt reaches Postgres last: the row stays delivered.
+    await activities().recordLeadProgress({ ...accepted, events: [acceptedEvent] });
+    expect(await row()).toEqual(
+      expect.objectContaining({
+        status: 'delivered',
+        decided_at: expect.any(Date),
+        revenue: 7,
+        progress_seq: 3,
+      }),
+    );
+    const types = (
+      await pool.query('SELECT type FROM lead_events WHERE lead_id = $1 ORDER BY started_at, seq', [
+        lead.leadId,
+      ])
+    ).rows.map((r) => r.type);
+    expect(types).toEqual(['received', 'accepted', 'delivered']);
+
+    // A retry of the newest write is applied again (same content); a write without a step number
+    // (a worker from before ordered writes) is applied as it always was.
+    await activities().recordLeadProgress({
+      ...scope,
+      status: 'delivered',
+      reason: null,
+      decided: true,
+      seq: 3,
+      events: [deliveredEvent],
+    });
+    expect(await row()).toEqual(expect.objectContaining({ status: 'delivered', progress_seq: 3 }));
+    await activities().recordLeadProgress({
+      ...scope,
+      status: 'failed',
+      reason: 'legacy',
+      decided: true,
+      events: [],
+    });
+    expect(await row()).toEqual(
+      expect.objectContaining({ status: 'failed', reason: 'legacy', progress_seq: 3 }),
+    );
+  });
 });

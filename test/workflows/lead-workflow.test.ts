@@ -187,9 +187,9 @@ describe('leadWorkflow (stubbed activities)', () => {
     expect(result.pricing.amount).toBe(7);
     expect(result.revenue).toBe(10);
     expect(s.deliveries[0]).toMatchObject({ recipientId: 'rcp_1', idempotencyKey: `${result.id}:step_1` });
-    expect(s.progress.map((p) => [p.status, p.decided])).toEqual([
-      ['accepted', false],
-      ['delivered', true],
+    expect(s.progress.map((p) => [p.status, p.decided, p.seq])).toEqual([
+      ['accepted', false, 2],
+      ['delivered', true, 3],
     ]);
   });
 
@@ -420,6 +420,10 @@ describe('leadWorkflow (stubbed activities)', () => {
         'delivery_failed',
         'delivered',
       ]);
+      // Each write's step number is newer than the last, across continue-as-new too, so Postgres
+      // can refuse a late stale attempt (db/leads.ts).
+      const seqs = s.progress.map((p) => p.seq!);
+      for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBeGreaterThan(seqs[i - 1]!);
     });
   });
 
