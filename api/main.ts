@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const intentConnection = await NativeConnection.connect({ address: config.temporal.address });
   const intent = await startIntentService({
     pool,
+    databaseUrl,
     logger: log,
     connection: intentConnection,
     namespace: config.temporal.namespace,

@@ -40,7 +40,17 @@ export interface IntentEngineOptions {
   parser?: QueryParserProvider;
   /** Pseudo-relevance feedback for category wording the taxonomy does not know; false turns it off. */
   feedback?: FeedbackConfig | false;
+  /**
+   * CPU time in ms, for the cost model; default this process's (every thread's). The ranking thread
+   * passes its own thread's, so a query is not charged for the API's work done meanwhile.
+   */
+  cpuClockMs?: () => number;
 }
+
+const processCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 export interface IntentQueryInput {
   query: string;
@@ -92,6 +102,7 @@ export class IntentEngine {
   private readonly scratch: Scratch;
   private readonly maxResults: number;
   private readonly cost: CostConfig;
+  private readonly cpuClockMs: () => number;
   private readonly scoring: ScoringConfig;
   private readonly parser: QueryParserProvider;
   /** Feedback results by parse (the index is immutable): a repeated prompt does not search again. */
@@ -109,6 +120,7 @@ export class IntentEngine {
     this.scratch = new Scratch(index);
     this.maxResults = options.maxResults ?? MAX_LIMIT;
     this.cost = options.cost ?? DEFAULT_COST;
+    this.cpuClockMs = options.cpuClockMs ?? processCpuMs;
     this.scoring = options.scoring ?? DEFAULT_SCORING;
     this.parser = options.parser ?? lexiconParser;
     this.feedbackMemo = new LruCache((options.cacheEntries ?? 1000) > 0 ? 256 : 0);
@@ -150,11 +162,11 @@ export class IntentEngine {
   /** Synchronous query with the lexicon parser (no provider). */
   querySync(input: IntentQueryInput, opts: { asOf?: string } = {}): IntentQueryResult {
     const t0 = performance.now();
-    const before = process.cpuUsage();
+    const before = this.cpuClockMs();
     const fb = this.withFeedback(parsePrompt(input.query, { places: this.index.cityKeys }));
-    const d = process.cpuUsage(before);
+    const parseCpuMs = this.cpuClockMs() - before;
     const result = this.queryParsed(fb.query, input, opts, NO_LLM, t0);
-    result.stats.cpuMs += (d.user + d.system) / 1000;
+    result.stats.cpuMs += parseCpuMs;
     if (fb.outcome) result.stats.feedback = fb.outcome;
     result.metadata.cost_usd = queryCostUsd(result.stats.cpuMs, NO_LLM, this.cost);
     return result;
@@ -168,7 +180,7 @@ export class IntentEngine {
     llm: LlmUsage = NO_LLM,
     t0 = performance.now(),
   ): IntentQueryResult {
-    const before = process.cpuUsage();
+    const before = this.cpuClockMs();
     const asOf = opts.asOf ?? this.index.asOf;
     const asOfDay = dayNumber(asOf);
     if (Number.isNaN(asOfDay)) throw new Error(`invalid asOf '${asOf}'`);
@@ -196,8 +208,7 @@ export class IntentEngine {
       this.cache.set(key, entry);
     }
     const leads = materializeLeads(this.index, entry.ranked, parsed, entry.titles, asOfDay, limit);
-    const d = process.cpuUsage(before);
-    const cpuMs = (d.user + d.system) / 1000;
+    const cpuMs = this.cpuClockMs() - before;
     const wallMs = performance.now() - t0;
     return {
       leads,

@@ -420,15 +420,16 @@ export function intentApi(options: IntentApiOptions) {
           const run = await service.queries.run(v.value, key.accountId, queryId);
           mark('workflow');
           const { result } = run;
-          row.resultCount = result.leads.length;
+          row.resultCount = result.leadIds.length;
           row.totalLeads = result.metadata.total_leads;
           row.costUsd = result.metadata.cost_usd;
           row.llmCalls = result.metadata.llm_calls;
           row.cacheHit = result.stats.cacheHit;
           row.specific = run.summary.specific;
-          checkQueryCost(result.metadata.cost_usd, result.leads.length, limits);
+          checkQueryCost(result.metadata.cost_usd, result.leadIds.length, limits);
 
-          const leadsJson = JSON.stringify(result.leads);
+          // Serialised by the ranking thread: written into the answer as it is.
+          const { leadsJson } = result;
           // Whole milliseconds in the answer, as the reference shows them; the log keeps the fraction.
           const elapsedMs = round2(performance.now() - t0);
           const metadata = { ...result.metadata, processing_time_ms: Math.round(elapsedMs) };
@@ -437,8 +438,8 @@ export function intentApi(options: IntentApiOptions) {
           intentCacheHits.inc(result.stats.cacheHit ? 1 : 0);
           intentLlmCalls.inc(metadata.llm_calls);
           intentCostUsd.inc(metadata.cost_usd);
-          intentLeadsReturned.inc(result.leads.length);
-          costPerLead.set(metadata.cost_usd / Math.max(1, result.leads.length));
+          intentLeadsReturned.inc(result.leadIds.length);
+          costPerLead.set(metadata.cost_usd / Math.max(1, result.leadIds.length));
           intentQueryDuration.observe({ cache: result.stats.cacheHit ? 'hit' : 'miss' }, elapsedMs / 1000);
           mark('serialize');
           await record();

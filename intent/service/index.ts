@@ -8,7 +8,6 @@ import type { PayloadKeyring } from '../../temporal/payload-codec.js';
 import { ensureSearchAttributes } from '../../temporal/search-attributes.js';
 import type { IntentEngineOptions } from '../engine.js';
 import { INTENT_CORPUS_CHANNEL } from '../import.js';
-import { OpenAICompatibleParser } from '../llm.js';
 import { createIntentActivities, IntentResultStore } from '../temporal/activities.js';
 import { createIntentWorker } from '../temporal/worker.js';
 import { listenForCorpusChanges } from './corpus-listener.js';
@@ -18,10 +17,11 @@ import { LoadShedder } from './load-shedder.js';
 import { QueryRunner } from './query-runner.js';
 
 // The intent service inside the API process (docs/decisions/0004-intent-queries-on-temporal.md), put
-// together from parts with one job each: the live index (built from Postgres, swapped on change), the
-// corpus listener (changes made by other processes), the load shedder (refuses past capacity), the
-// intent worker (ranks as a local activity) and the query runner (one workflow per query, started
-// eagerly on the worker's connection).
+// together from parts with one job each: the live index (built from Postgres in the ranking thread,
+// swapped on change; decision 20), the corpus listener (changes made by other processes), the load
+// shedder (refuses past capacity), the intent worker (its local activity hands the query to the
+// ranking thread) and the query runner (one workflow per query or per coalesced batch, started eagerly
+// on the worker's connection).
 
 export type { IntentEngineInfo } from './live-index.js';
 export type { IntentLlmConfig } from './llm-status.js';
@@ -29,6 +29,8 @@ export { newQueryId } from './query-runner.js';
 
 export interface IntentServiceOptions {
   pool: Pool;
+  /** The database the ranking thread reads the corpus from (the pool's). */
+  databaseUrl: string;
   logger: Logger;
   /** The intent worker's connection; the client is built on it (eager start needs that). */
   connection: NativeConnection;
@@ -39,7 +41,7 @@ export interface IntentServiceOptions {
   workflowBundleCode?: string;
   workflowBundlePath?: string;
   cacheEntries?: number;
-  engine?: Omit<IntentEngineOptions, 'cacheEntries' | 'parser'>;
+  engine?: Omit<IntentEngineOptions, 'cacheEntries' | 'parser' | 'cpuClockMs'>;
   llm?: IntentLlmConfig | undefined;
   /** How long the API waits for a query's workflow; default 15 s, then 503. */
   resultTimeoutMs?: number;
@@ -71,18 +73,13 @@ export interface IntentService {
 /** Starts the worker and the listener, and begins building the index (await `index.ready()` for it). */
 export async function startIntentService(options: IntentServiceOptions): Promise<IntentService> {
   const { pool, logger, connection, namespace, taskQueue, llm } = options;
-  const parser = llm
-    ? new OpenAICompatibleParser({
-        baseUrl: llm.baseUrl,
-        model: llm.model,
-        ...(llm.apiKey ? { apiKey: llm.apiKey } : {}),
-        ...(llm.timeoutMs ? { timeoutMs: llm.timeoutMs } : {}),
-      })
-    : undefined;
   const index = new LiveIndex({
-    pool,
     logger,
-    engine: { ...options.engine, cacheEntries: options.cacheEntries ?? 1000, ...(parser ? { parser } : {}) },
+    thread: {
+      databaseUrl: options.databaseUrl,
+      engine: { ...options.engine, cacheEntries: options.cacheEntries ?? 1000 },
+      llm,
+    },
   });
   const results = new IntentResultStore();
 
@@ -92,7 +89,7 @@ export async function startIntentService(options: IntentServiceOptions): Promise
     namespace,
     taskQueue,
     payloadKeys: options.payloadKeys,
-    activities: createIntentActivities({ engine: () => index.latest(), results }),
+    activities: createIntentActivities({ ranker: () => index.ranker, results }),
     ...(options.workflowBundleCode ? { workflowBundleCode: options.workflowBundleCode } : {}),
     ...(options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {}),
     ...(options.maxConcurrent ? { maxConcurrent: options.maxConcurrent } : {}),
@@ -137,6 +134,7 @@ export async function startIntentService(options: IntentServiceOptions): Promise
       await listener.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await index.stop();
     },
   };
 }

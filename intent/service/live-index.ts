@@ -1,10 +1,11 @@
-import type { Pool } from '../../db/pool.js';
 import type { Logger } from '../../lib/logger.js';
-import { IntentEngine, type IntentEngineOptions } from '../engine.js';
-import { loadIntentCorpus } from '../load.js';
+import type { Ranker } from './ranker.js';
+import { RankingThread, type RankingThreadData } from './ranking-thread.js';
 
-// The index this process ranks with: read from Postgres, built into an engine, and rebuilt and swapped
-// when the corpus changes. Queries in flight finish on the engine they started with.
+// The index this process ranks with: read from Postgres and built into an engine in the ranking
+// thread (ranking-thread.ts), rebuilt and swapped there when the corpus changes. Queries in flight
+// finish on the engine they started with. If the thread dies, the index is gone: queries are refused
+// as loading until a new thread has built it again.
 
 export interface IntentEngineInfo {
   generation: number;
@@ -17,33 +18,39 @@ export interface IntentEngineInfo {
 }
 
 export interface LiveIndexOptions {
-  pool: Pool;
   logger: Logger;
-  engine?: IntentEngineOptions;
+  /** The ranking thread's settings: the database to read the corpus from, engine options, LLM. */
+  thread: RankingThreadData;
 }
 
 export class LiveIndex {
-  private current: { engine: IntentEngine; info: IntentEngineInfo } | null = null;
+  private current: { info: IntentEngineInfo } | null = null;
+  private readonly thread: RankingThread;
   private generation = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private firstLoad: Promise<IntentEngineInfo> | null = null;
   private reloadPending = false;
 
-  constructor(private readonly options: LiveIndexOptions) {}
+  constructor(private readonly options: LiveIndexOptions) {
+    this.thread = new RankingThread({
+      data: options.thread,
+      logger: options.logger,
+      onExit: () => {
+        this.current = null;
+        // A second later, so a thread that dies while loading does not restart in a tight loop.
+        setTimeout(() => this.reloadSoon(), 1000).unref();
+      },
+    });
+  }
 
-  /** The engine queries run on, or null until the first build is done. */
-  get engine(): IntentEngine | null {
-    return this.current?.engine ?? null;
+  /** What ranks queries, or null until an index is built. */
+  get ranker(): Ranker | null {
+    return this.current ? this.thread : null;
   }
 
   /** What the current engine was built from, or null until the first build is done. */
   get info(): IntentEngineInfo | null {
     return this.current?.info ?? null;
-  }
-
-  /** The engine with the generation it was built as (the ranking activity reports it), or null. */
-  latest(): { engine: IntentEngine; generation: number } | null {
-    return this.current ? { engine: this.current.engine, generation: this.current.info.generation } : null;
   }
 
   /** Resolves once the first index is built (starting that build if nothing has yet). */
@@ -72,22 +79,23 @@ export class LiveIndex {
     });
   }
 
+  /** Stops the ranking thread (at shutdown, after the last query). */
+  stop(): Promise<void> {
+    return this.thread.stop();
+  }
+
   private async build(): Promise<IntentEngineInfo> {
-    const t0 = performance.now();
-    const corpus = await loadIntentCorpus(this.options.pool);
-    const t1 = performance.now();
-    const engine = IntentEngine.fromCorpus(corpus, this.options.engine);
-    const t2 = performance.now();
+    const built = await this.thread.load(this.generation + 1);
     const info: IntentEngineInfo = {
       generation: ++this.generation,
-      companies: engine.index.nCompanies,
-      signals: engine.index.nSignals,
-      as_of: engine.index.asOf,
+      companies: built.companies,
+      signals: built.signals,
+      as_of: built.as_of,
       loaded_at: new Date().toISOString(),
-      read_ms: Math.round(t1 - t0),
-      build_ms: Math.round(t2 - t1),
+      read_ms: built.read_ms,
+      build_ms: built.build_ms,
     };
-    this.current = { engine, info };
+    this.current = { info };
     this.options.logger.info({ intentIndex: info }, 'intent index loaded');
     return info;
   }

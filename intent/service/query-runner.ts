@@ -3,7 +3,6 @@ import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
 import { RequestBatcher } from '../../lib/request-batcher.js';
 import { AccountIdAttr, IntentQueryIdsAttr } from '../../workflows/shared.js';
-import type { IntentQueryResult } from '../engine.js';
 import type { ValidIntentQueryRequest } from '../request.js';
 import type {
   IntentBatchOutcome,
@@ -14,6 +13,7 @@ import type {
 import type { intentQueryBatchWorkflow, intentQueryWorkflow } from '../temporal/workflows.js';
 import { IntentQueryFailed, IntentUnavailable } from './errors.js';
 import type { LiveIndex } from './live-index.js';
+import type { RankedQuery } from './ranker.js';
 
 // Each query runs in a short-lived workflow, started on the intent worker's own connection so the start
 // is eager and the ranking runs in this process; the full result is taken from this process's store,
@@ -26,7 +26,7 @@ import type { LiveIndex } from './live-index.js';
 
 export interface IntentRun {
   queryId: string;
-  result: IntentQueryResult;
+  result: RankedQuery;
   summary: IntentQuerySummary;
   eagerlyStarted: boolean;
   /** The result was not in this process (the workflow ran elsewhere); it was ranked again here. */
@@ -82,8 +82,8 @@ export class QueryRunner {
   /** Runs one query (alone or in a coalesced run) and waits for its answer. */
   async run(request: ValidIntentQueryRequest, accountId: string, queryId = newQueryId()): Promise<IntentRun> {
     const { index, logger } = this.options;
-    const engine = index.engine;
-    if (!engine) {
+    const ranker = index.ranker;
+    if (!ranker) {
       throw new IntentUnavailable('index_loading', 'The intent index is loading; retry shortly', {}, 5);
     }
     const input: IntentQueryInput = {
@@ -100,7 +100,7 @@ export class QueryRunner {
     // The workflow ran on another process's intent worker (no eager start): rank again here. The index
     // is deterministic, so this is the same list unless that process holds a different corpus.
     logger.warn({ queryId }, 'intent result not in this process; ranked again locally');
-    const result = await engine.query(input);
+    const result = await ranker.rank(input);
     return { queryId, result, summary, eagerlyStarted, reranked: true };
   }
 

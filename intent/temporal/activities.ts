@@ -1,11 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { IntentEngine, IntentMetadata, IntentQueryResult } from '../engine.js';
+import type { IntentMetadata } from '../engine.js';
 import type { IntentFilters } from '../filters.js';
+import type { RankedQuery, Ranker } from '../service/ranker.js';
 
 // The intent query's one step, run as a LOCAL activity by `intentQueryWorkflow` in the worker that
 // lives inside the API process (docs/decisions/0004-intent-queries-on-temporal.md). The index is in
-// this process's memory; the full result (up to 2000 leads, ~1 MB) stays here too, in a map keyed by
-// the query id (= workflow id), and only a compact summary goes into the workflow history.
+// this process's ranking thread; the full result (up to 2000 leads, ~1 MB) stays in this process, in
+// a map keyed by the query id (= workflow id), and only a compact summary goes into the workflow
+// history.
 
 export interface IntentQueryInput {
   /** q_<ulid>; also the workflow id. */
@@ -36,8 +38,7 @@ export interface IntentQuerySummary {
 export type IntentBatchOutcome = IntentQuerySummary | { query_id: string; error: string };
 
 interface StoredResult {
-  result: IntentQueryResult;
-  generation: number;
+  result: RankedQuery;
   at: number;
 }
 
@@ -46,9 +47,9 @@ export class IntentResultStore {
   private readonly map = new Map<string, StoredResult>();
   constructor(private readonly ttlMs = 60_000) {}
 
-  put(queryId: string, result: IntentQueryResult, generation: number): void {
+  put(queryId: string, result: RankedQuery): void {
     const now = Date.now();
-    this.map.set(queryId, { result, generation, at: now });
+    this.map.set(queryId, { result, at: now });
     // Map order is insertion order: expired entries are at the front.
     for (const [id, entry] of this.map) {
       if (now - entry.at <= this.ttlMs) break;
@@ -68,72 +69,71 @@ export class IntentResultStore {
 }
 
 export interface IntentActivityDeps {
-  /** The current engine, or null while the index is (re)loading for the first time. */
-  engine(): { engine: IntentEngine; generation: number } | null;
+  /** The ranker of the current index, or null while the index is loading for the first time. */
+  ranker(): Ranker | null;
   results: IntentResultStore;
 }
 
 export function createIntentActivities(deps: IntentActivityDeps) {
-  const loadedEngine = () => {
-    const current = deps.engine();
-    if (!current) {
+  const loadedRanker = () => {
+    const ranker = deps.ranker();
+    if (!ranker) {
       throw ApplicationFailure.create({
         message: 'The intent index is not loaded yet',
         type: 'IntentIndexNotLoaded',
         nonRetryable: true,
       });
     }
-    return current;
+    return ranker;
   };
-  const rank = async (current: { engine: IntentEngine; generation: number }, input: IntentQueryInput) => {
-    const result = await current.engine.query({
+  const rank = async (ranker: Ranker, input: IntentQueryInput) => {
+    const ranked = await ranker.rank({
       query: input.query,
       limit: input.limit,
       ...(input.filters ? { filters: input.filters } : {}),
     });
-    deps.results.put(input.queryId, result, current.generation);
-    return summarize(input.queryId, result, current.generation);
+    deps.results.put(input.queryId, ranked);
+    return summarize(input.queryId, ranked);
   };
   return {
     async rankIntentQuery(input: IntentQueryInput): Promise<IntentQuerySummary> {
-      return rank(loadedEngine(), input);
+      return rank(loadedRanker(), input);
     },
 
-    /** A coalesced run's queries, one after another on one engine build; each fails on its own. */
+    /**
+     * A coalesced run's queries, handed to the ranker together (it ranks them one after another);
+     * each fails on its own.
+     */
     async rankIntentQueries(inputs: IntentQueryInput[]): Promise<IntentBatchOutcome[]> {
-      const current = loadedEngine();
-      const outcomes: IntentBatchOutcome[] = [];
-      for (const input of inputs) {
-        try {
-          outcomes.push(await rank(current, input));
-        } catch (err) {
-          outcomes.push({ query_id: input.queryId, error: err instanceof Error ? err.message : String(err) });
-        }
-      }
-      return outcomes;
+      const ranker = loadedRanker();
+      const settled = await Promise.allSettled(inputs.map((input) => rank(ranker, input)));
+      return settled.map((outcome, i) =>
+        outcome.status === 'fulfilled'
+          ? outcome.value
+          : {
+              query_id: inputs[i]!.queryId,
+              error: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason),
+            },
+      );
     },
   };
 }
 
 export type IntentActivities = ReturnType<typeof createIntentActivities>;
 
-export function summarize(
-  queryId: string,
-  result: IntentQueryResult,
-  generation: number,
-): IntentQuerySummary {
-  const { leads, metadata, stats } = result;
+export function summarize(queryId: string, ranked: RankedQuery): IntentQuerySummary {
+  const { stats } = ranked;
   return {
     query_id: queryId,
-    lead_ids: leads.map((l) => l.lead_id),
-    scores: leads.map((l) => l.score),
-    metadata,
+    lead_ids: ranked.leadIds,
+    scores: ranked.scores,
+    metadata: ranked.metadata,
     cache_hit: stats.cacheHit,
-    specific: stats.parsed.categories.length > 0,
+    specific: stats.specific,
     parser: stats.parser,
     cpu_ms: Math.round(stats.cpuMs * 1000) / 1000,
     eligible: stats.eligible,
     warnings: stats.warnings,
-    engine_generation: generation,
+    engine_generation: ranked.generation,
   };
 }

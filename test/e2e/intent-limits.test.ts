@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
-import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Limits, throttling, reputation and alerts of the intent API, moved by real traffic through the real
@@ -19,9 +18,7 @@ describe('intent limits, reputation and alerts', () => {
     // One query in flight at a time: the cases here query one after another, the shedding case does not.
     stack = await startTestStack({ intent: { alertBucketSeconds: BUCKET_SECONDS, maxInFlight: 1 } });
     const { key } = await stack.createAccount();
-    const imported = await stack.call('POST', '/intent/import', key, testCorpusJsonl(), {
-      'Content-Type': 'application/x-ndjson',
-    });
+    const imported = await stack.importIntentCorpus(key);
     expect(imported.status).toBe(200);
   });
   afterAll(async () => {

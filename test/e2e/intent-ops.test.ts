@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { importIntentData } from '../../intent/import.js';
-import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The intent API's operations through the real stack: the import endpoint (row errors, idempotence,
@@ -56,7 +55,7 @@ describe('intent operations', () => {
       intent: { llm: { baseUrl: llm.baseUrl, model: 'stub', timeoutMs: 5000, statusCacheMs: 0 } },
     });
     ({ key: admin } = await stack.createAccount({ scopes: ['admin'] }));
-    const imported = await stack.call('POST', '/intent/import', admin, testCorpusJsonl(), NDJSON);
+    const imported = await stack.importIntentCorpus(admin);
     expect(imported.status).toBe(200);
   });
   afterAll(async () => {

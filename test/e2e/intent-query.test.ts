@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeadrailClient } from '../../client/index.js';
 import { IntentQueryIdsAttr } from '../../workflows/shared.js';
-import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // POST /query through the real stack: the Hono app, the intent worker on its own task queue of the shared
@@ -46,9 +45,7 @@ describe('POST /query', () => {
   beforeAll(async () => {
     stack = await startTestStack({ intent: {} });
     ({ key } = await stack.createAccount());
-    const imported = await stack.call('POST', '/intent/import', key, testCorpusJsonl(), {
-      'Content-Type': 'application/x-ndjson',
-    });
+    const imported = await stack.importIntentCorpus(key);
     expect(imported.status).toBe(200);
     expect(imported.json.error_count).toBe(0);
     expect(imported.json.engine.companies).toBeGreaterThanOrEqual(1500);
@@ -368,11 +365,9 @@ describe('POST /query', () => {
     const second = await query({ query: `  ${prompt}  `, limit: 100 });
     const third = await query({ query: prompt, limit: 25 });
     expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
-    const engine = stack.intent!.index.engine!;
-    expect(engine.cache.hits).toBeGreaterThan(0);
+    // The rate is the engine's hits / lookups since it loaded (the engine is in the ranking thread).
     expect(second.json.metadata.cache_hit_rate).toBeGreaterThan(first.json.metadata.cache_hit_rate);
     expect(third.json.metadata.cache_hit_rate).toBeGreaterThan(second.json.metadata.cache_hit_rate);
-    expect(third.json.metadata.cache_hit_rate).toBeCloseTo(engine.cache.hitRate(), 4);
     expect(third.json.leads).toEqual(first.json.leads);
     const logged = await stack.pool.query<{ cache_hit: boolean }>(
       'SELECT cache_hit FROM intent_queries WHERE id = ANY($1::text[]) ORDER BY received_at',

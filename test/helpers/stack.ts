@@ -12,6 +12,7 @@ import { createLogger } from '../../lib/logger.js';
 import { outboundFetch, type PrivateNetworkPolicy } from '../../lib/outbound.js';
 import { connectClient } from '../../temporal/connect.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
+import { testCorpusJsonl } from './intent-corpus.js';
 import { testPayloadKeys } from './payload-keys.js';
 
 export const silentLogger = createLogger({ level: 'silent' });
@@ -85,6 +86,7 @@ export async function startTestStack(
   const intent = options.intent
     ? await startIntentService({
         pool,
+        databaseUrl,
         logger: silentLogger,
         connection: nativeConnection,
         namespace: 'default',
@@ -162,6 +164,20 @@ export async function startTestStack(
         json = null;
       }
       return { status: res.status, headers: res.headers, json, text };
+    },
+    /**
+     * Imports the suite's intent corpus through the API (testCorpusJsonl) and makes sure this stack's
+     * index holds all of it. Other files import the same rows: when one did first, the import here
+     * changes nothing and rebuilds nothing, yet this stack's index may have been built while that
+     * other import was under way (stacks do not hear each other's corpus notifications).
+     */
+    async importIntentCorpus(key: string) {
+      const imported = await this.call('POST', '/intent/import', key, testCorpusJsonl(), {
+        'Content-Type': 'application/x-ndjson',
+      });
+      if (imported.status === 200 && !imported.json.reloaded)
+        imported.json.engine = await intent!.index.reload();
+      return imported;
     },
     async stop() {
       await intent?.stop();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntentEngine } from '../../intent/engine.js';
+import { engineRanker, type Ranker } from '../../intent/service/ranker.js';
 import { createIntentActivities, IntentResultStore } from '../../intent/temporal/activities.js';
 import { seededCorpus } from './helpers.js';
 
@@ -13,7 +14,7 @@ describe('intent query activities', () => {
   it('ranks a coalesced batch exactly as one run per query would, keeping each result by its id', async () => {
     const prompts = ['Companies evaluating CRM software', 'Teams looking for payroll software in Texas'];
     const single = createIntentActivities({
-      engine: () => ({ engine, generation: 3 }),
+      ranker: () => engineRanker(engine, 3),
       results: new IntentResultStore(),
     });
     const alone = await Promise.all(
@@ -21,7 +22,7 @@ describe('intent query activities', () => {
     );
 
     const results = new IntentResultStore();
-    const batched = createIntentActivities({ engine: () => ({ engine, generation: 3 }), results });
+    const batched = createIntentActivities({ ranker: () => engineRanker(engine, 3), results });
     const outcomes = await batched.rankIntentQueries(
       prompts.map((query, i) => ({ queryId: `q_batch${i}`, query, limit: 25 })),
     );
@@ -31,19 +32,24 @@ describe('intent query activities', () => {
       expect(outcome.lead_ids.length).toBeGreaterThan(0);
       expect(outcome.lead_ids).toEqual(alone[i]!.lead_ids);
       expect(outcome.engine_generation).toBe(3);
-      expect(results.take(`q_batch${i}`)?.result.leads.map((l) => l.lead_id)).toEqual(outcome.lead_ids);
+      const kept = results.take(`q_batch${i}`)?.result;
+      expect(kept?.leadIds).toEqual(outcome.lead_ids);
+      expect(JSON.parse(kept!.leadsJson).map((l: { lead_id: string }) => l.lead_id)).toEqual(
+        outcome.lead_ids,
+      );
     }
   });
 
   it("answers the other queries of a batch when one query's ranking throws", async () => {
-    // The engine as the activity sees it, failing on one prompt only.
-    const failing = {
-      query: (input: { query: string }) =>
-        input.query === 'boom' ? Promise.reject(new Error('ranking failed')) : engine.query(input as never),
-    } as unknown as IntentEngine;
+    // The ranker as the activity sees it, failing on one prompt only.
+    const ranker = engineRanker(engine, 1);
+    const failing: Ranker = {
+      rank: (request) =>
+        request.query === 'boom' ? Promise.reject(new Error('ranking failed')) : ranker.rank(request),
+    };
     const results = new IntentResultStore();
     const activities = createIntentActivities({
-      engine: () => ({ engine: failing, generation: 1 }),
+      ranker: () => failing,
       results,
     });
     const outcomes = await activities.rankIntentQueries([
@@ -59,7 +65,7 @@ describe('intent query activities', () => {
   });
 
   it('fails the whole run, as not loaded, while there is no index', async () => {
-    const activities = createIntentActivities({ engine: () => null, results: new IntentResultStore() });
+    const activities = createIntentActivities({ ranker: () => null, results: new IntentResultStore() });
     await expect(
       activities.rankIntentQueries([{ queryId: 'q_x', query: 'CRM', limit: 25 }]),
     ).rejects.toMatchObject({

@@ -4,6 +4,7 @@ import { IntentEngine } from '../../intent/engine.js';
 import { IntentUnavailable } from '../../intent/service/errors.js';
 import type { LiveIndex } from '../../intent/service/live-index.js';
 import { QueryRunner } from '../../intent/service/query-runner.js';
+import { engineRanker } from '../../intent/service/ranker.js';
 import { IntentResultStore } from '../../intent/temporal/activities.js';
 import { silentLogger } from '../helpers/stack.js';
 import { seededCorpus } from './helpers.js';
@@ -20,7 +21,7 @@ describe('QueryRunner when a run cannot start', () => {
     const runner = new QueryRunner({
       client,
       taskQueue: 'intent-runner-test',
-      index: { engine } as unknown as LiveIndex, // the runner reads only the current engine
+      index: { ranker: engineRanker(engine, 1) } as unknown as LiveIndex, // the runner reads only its ranker
       results: new IntentResultStore(),
       logger: silentLogger,
       maxRunsInFlight: 1,

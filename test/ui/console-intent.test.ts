@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
-import { testCorpusJsonl } from '../helpers/intent-corpus.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The console's Intent page in Debian's Chromium, on the real stack with the intent service (its worker
@@ -18,9 +17,7 @@ describe('operator console: intent (Chromium)', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     stack = await startTestStack({ intent: {} });
     const admin = await stack.createAccount();
-    const imported = await stack.call('POST', '/intent/import', admin.key, testCorpusJsonl(), {
-      'Content-Type': 'application/x-ndjson',
-    });
+    const imported = await stack.importIntentCorpus(admin.key);
     expect(imported.status, imported.text).toBe(200);
     ({ key: queryKey } = await stack.createAccount({ scopes: ['intent:query'] }));
     session = await openConsoleSession(stack);
