@@ -17,7 +17,16 @@ import {
   toolKeysForAlias,
   VENDOR_CUES,
 } from './taxonomy.js';
-import { normalizeDomain, normalizeLabel, tokenize, tokensFromWords, withBigrams, words } from './text.js';
+import {
+  normalizeDomain,
+  normalizeLabel,
+  SENTENCE_BREAK,
+  tokenize,
+  tokensFromWords,
+  UNTIDY_SPACE,
+  withBigrams,
+  words,
+} from './text.js';
 import { normalizeTitle } from './titles.js';
 import type { IntentCorpus, SignalType } from './types.js';
 import { dayNumber, SIGNAL_TYPES, SIZE_BUCKETS, sizeBucket } from './types.js';
@@ -37,6 +46,12 @@ export const FLAG_SETTLED_CUE = 16;
 export const FLAG_LEAVING_CUE = 32;
 /** Any flag that makes a signal seller or third-party evidence rather than a buyer's. */
 export const FLAG_NOT_BUYER = FLAG_VENDOR_CUE | FLAG_SERVICES_CUE | FLAG_THIRD_PARTY;
+
+/** signalShape bits: the title (absent counts as tidy) / the text has no whitespace to tidy up; the
+ *  text has more than one sentence. */
+export const TIDY_TITLE = 1;
+export const TIDY_TEXT = 2;
+export const MANY_SENTENCES = 4;
 
 export interface IntentIndex {
   asOfDay: number;
@@ -70,6 +85,10 @@ export interface IntentIndex {
   contactName: string[];
   contactTitle: string[];
   contactTitleNorm: string[]; // normalizeTitle(), space separated, padded with spaces at both ends
+  /** Per contact, its normalised title as an index into `titleNorms` (the distinct ones, a few hundred):
+   *  lead materialisation scores each distinct title once per query, not once per contact. */
+  contactTitleId: Uint32Array;
+  titleNorms: string[];
   contactEmail: (string | null)[];
   contactPhone: (string | null)[];
   // Signals.
@@ -84,6 +103,8 @@ export interface IntentIndex {
    */
   signalTextDay: Int32Array;
   signalFlags: Uint8Array;
+  /** TIDY_TITLE | TIDY_TEXT | MANY_SENTENCES: what describing evidence need not check per query. */
+  signalShape: Uint8Array;
   signalTitle: (string | null)[];
   signalText: string[];
   signalTech: (string | null)[];
@@ -314,13 +335,23 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const contactTitleNorm: string[] = new Array(nContacts);
   const contactEmail: (string | null)[] = new Array(nContacts);
   const contactPhone: (string | null)[] = new Array(nContacts);
+  const contactTitleId = new Uint32Array(nContacts);
+  const titleIds = new Map<string, number>();
+  const titleNorms: string[] = [];
   corpus.contacts.forEach((ct, k) => {
     const ci = contactOwner[k]!;
     if (ci < 0) return;
     const pos = fill[ci]!++;
     contactName[pos] = ct.name;
     contactTitle[pos] = ct.title;
-    contactTitleNorm[pos] = ` ${normalizeTitle(ct.title)} `;
+    const norm = ` ${normalizeTitle(ct.title)} `;
+    let id = titleIds.get(norm);
+    if (id === undefined) {
+      id = titleNorms.push(norm) - 1;
+      titleIds.set(norm, id);
+    }
+    contactTitleNorm[pos] = titleNorms[id]!; // one string per distinct title
+    contactTitleId[pos] = id;
     contactEmail[pos] = ct.email;
     contactPhone[pos] = ct.phone;
   });
@@ -333,6 +364,7 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const signalDay = new Int32Array(m);
   const signalTextDay = new Int32Array(m);
   const signalFlags = new Uint8Array(m);
+  const signalShape = new Uint8Array(m);
   const signalTitle: (string | null)[] = new Array(m);
   const signalText: string[] = new Array(m);
   const signalTech: (string | null)[] = new Array(m);
@@ -358,6 +390,10 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     signalDay[s] = day;
     signalTitle[s] = sig.title;
     signalText[s] = sig.text;
+    signalShape[s] =
+      (!sig.title || !UNTIDY_SPACE.test(sig.title) ? TIDY_TITLE : 0) |
+      (UNTIDY_SPACE.test(sig.text) ? 0 : TIDY_TEXT) |
+      (SENTENCE_BREAK.test(sig.text) ? MANY_SENTENCES : 0);
     signalTech[s] = sig.tech;
     signalTechChange[s] = sig.tech_change === 'added' ? 1 : sig.tech_change === 'removed' ? -1 : 0;
     signalAmount[s] = sig.amount_usd ?? Number.NaN;
@@ -446,6 +482,8 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     contactName,
     contactTitle,
     contactTitleNorm,
+    contactTitleId,
+    titleNorms,
     contactEmail,
     contactPhone,
     nSignals: m,
@@ -454,6 +492,7 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     signalDay,
     signalTextDay,
     signalFlags,
+    signalShape,
     signalTitle,
     signalText,
     signalTech,

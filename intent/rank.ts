@@ -5,6 +5,9 @@ import {
   FLAG_NOT_BUYER,
   FLAG_SETTLED_CUE,
   type IntentIndex,
+  MANY_SENTENCES,
+  TIDY_TEXT,
+  TIDY_TITLE,
   TYPE_INDEX,
 } from './corpus-index.js';
 import type { CompiledFilters } from './filters.js';
@@ -12,7 +15,7 @@ import { expandLocation } from './geo.js';
 import { INDUSTRIES } from './industries.js';
 import type { ParsedQuery } from './parser.js';
 import { CATEGORY_BY_ID, TECHNOLOGIES, toolAliases } from './taxonomy.js';
-import { normalizeLabel, tokenize } from './text.js';
+import { normalizeLabel, tokenize, UNTIDY_SPACE } from './text.js';
 import { normalizeTitle, titleMatches } from './titles.js';
 import { SIZE_BUCKETS } from './types.js';
 
@@ -739,7 +742,10 @@ export function materializeLeads(
   k: number,
 ): Lead[] {
   const n = Math.min(k, ranked.ids.length);
-  const personas = personaTitles(query.titles.length > 0 ? query.titles : personasOf(query));
+  const personas = personaTitles(
+    query.titles.length > 0 ? query.titles : personasOf(query),
+    index.titleNorms.length,
+  );
   const queryTokens = new Set(query.terms.filter((t) => t.weight >= 0.3).map((t) => t.term));
   const leads: Lead[] = new Array(n);
   for (let r = 0; r < n; r++) {
@@ -782,9 +788,16 @@ export interface PersonaTitles {
   words: string[];
   /** Scratch: which of `words` the contact title being scored contains. */
   present: Uint8Array;
+  /**
+   * Memo by contact title id (index.titleNorms), NaN until computed: the title's persona score, or
+   * with a job_titles filter 1 / 0 for matching it. A corpus has a few hundred distinct titles, so a
+   * K=2000 answer scores each once instead of once per contact. Valid for one materializeLeads call
+   * (one set of personas and filter titles).
+   */
+  titleVerdict: Float64Array;
 }
 
-export function personaTitles(titles: string[]): PersonaTitles {
+export function personaTitles(titles: string[], nTitles: number): PersonaTitles {
   const words: string[] = [];
   const position = new Map<string, number>();
   const padded: string[] = [];
@@ -805,7 +818,13 @@ export function personaTitles(titles: string[]): PersonaTitles {
       }),
     );
   }
-  return { padded, wordsOf, words, present: new Uint8Array(words.length) };
+  return {
+    padded,
+    wordsOf,
+    words,
+    present: new Uint8Array(words.length),
+    titleVerdict: new Float64Array(nTitles).fill(Number.NaN),
+  };
 }
 
 function personasOf(query: ParsedQuery): string[] {
@@ -813,6 +832,23 @@ function personasOf(query: ParsedQuery): string[] {
   for (const qc of query.categories)
     for (const p of CATEGORY_BY_ID.get(qc.id)?.personas ?? []) out.push(normalizeTitle(p));
   return out;
+}
+
+/** How well a (normalised, padded) contact title matches the personas: 10 for a whole persona title,
+ *  else the best share of a persona's words it contains. */
+function personaScore(title: string, personas: PersonaTitles): number {
+  const { padded, words, wordsOf, present } = personas;
+  // A whole persona title scores 10, above any share of words (at most 1).
+  let score = padded.some((p) => title.includes(p)) ? 10 : 0;
+  if (score === 0) {
+    for (let w = 0; w < words.length; w++) present[w] = title.includes(words[w]!) ? 1 : 0;
+    for (const of of wordsOf) {
+      let overlap = 0;
+      for (const w of of) overlap += present[w]!;
+      if (overlap / of.length > score) score = overlap / of.length;
+    }
+  }
+  return score;
 }
 
 /**
@@ -830,27 +866,29 @@ export function pickContact(
   const end = index.contactStart[c + 1]!;
   if (end === start) return { name: null, title: null, email: null, phone: null };
   let best = start;
+  const titleId = index.contactTitleId;
+  const verdict = personas.titleVerdict;
   if (filterTitles.length > 0) {
     for (let k = start; k < end; k++) {
-      if (filterTitles.some((t) => titleMatches(index.contactTitleNorm[k]!, t))) {
+      const id = titleId[k]!;
+      let v = verdict[id]!;
+      if (Number.isNaN(v)) {
+        v = filterTitles.some((t) => titleMatches(index.titleNorms[id]!, t)) ? 1 : 0;
+        verdict[id] = v;
+      }
+      if (v === 1) {
         best = k;
         break;
       }
     }
   } else if (personas.padded.length > 0) {
     let bestScore = -1;
-    const { padded, words, wordsOf, present } = personas;
     for (let k = start; k < end; k++) {
-      const title = index.contactTitleNorm[k]!;
-      // A whole persona title scores 10, above any share of words (at most 1).
-      let score = padded.some((p) => title.includes(p)) ? 10 : 0;
-      if (score === 0) {
-        for (let w = 0; w < words.length; w++) present[w] = title.includes(words[w]!) ? 1 : 0;
-        for (const of of wordsOf) {
-          let overlap = 0;
-          for (const w of of) overlap += present[w]!;
-          if (overlap / of.length > score) score = overlap / of.length;
-        }
+      const id = titleId[k]!;
+      let score = verdict[id]!;
+      if (Number.isNaN(score)) {
+        score = personaScore(index.titleNorms[id]!, personas);
+        verdict[id] = score;
       }
       if (score > bestScore) {
         bestScore = score;
@@ -883,29 +921,43 @@ function formatMoney(usd: number): string {
   return `$${Math.round(usd)}`;
 }
 
-// Whitespace that trim().replace(/\s+/g, ' ') would change: at either end, doubled, or not a space.
-const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
-
-function clip(text: string, max: number): string {
-  if (text.length <= max && !UNTIDY_SPACE.test(text)) return text; // most titles and sentences
-  // Collapsing whitespace reads left to right, so a long text's first `max` characters come from a
-  // prefix of it: normalise 4x max, and the whole text only when that prefix collapses to less.
-  const head =
-    text.length > 4 * max
-      ? text
-          .slice(0, 4 * max)
-          .trim()
-          .replace(/\s+/g, ' ')
-      : '';
-  const t = head.length > max ? head : text.trim().replace(/\s+/g, ' ');
-  if (t.length <= max) return t;
+/** `text` with its whitespace tidied, cut to `max` characters at a word; `tidy`: known to need no tidying. */
+function clip(text: string, max: number, tidy = false): string {
+  if (text.length <= max && (tidy || !UNTIDY_SPACE.test(text))) return text; // most titles and sentences
+  let t = text;
+  if (!tidy) {
+    // Collapsing whitespace reads left to right, so a long text's first `max` characters come from a
+    // prefix of it: normalise 4x max, and the whole text only when that prefix collapses to less.
+    const head =
+      text.length > 4 * max
+        ? text
+            .slice(0, 4 * max)
+            .trim()
+            .replace(/\s+/g, ' ')
+        : '';
+    t = head.length > max ? head : text.trim().replace(/\s+/g, ' ');
+    if (t.length <= max) return t;
+  }
   const cut = t.slice(0, max);
   const sp = cut.lastIndexOf(' ');
   return `${cut.slice(0, sp > max * 0.6 ? sp : max)}...`;
 }
 
-/** The sentence of a text that contains the most query terms. */
-function bestSentence(text: string, queryTokens: Set<string>): string {
+/** `text` without the sentence ends it finishes with: text.replace(/[.!?]+$/, ''), without a regex. */
+function dropFinalPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text.charCodeAt(end - 1);
+    if (ch !== 46 && ch !== 33 && ch !== 63) break; // . ! ?
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** The sentence of a text that contains the most query terms. `many`: SENTENCE_BREAK.test(text). */
+function bestSentence(text: string, queryTokens: Set<string>, many: boolean): string {
+  // One sentence (most signal texts): it is the best, no need to split or tokenise.
+  if (!many) return dropFinalPunctuation(text);
   let best = '';
   let bestHits = -1;
   for (const sentence of text.split(/(?<=[.!?])\s+/)) {
@@ -916,7 +968,24 @@ function bestSentence(text: string, queryTokens: Set<string>): string {
       best = sentence;
     }
   }
-  return best.replace(/[.!?]+$/, '');
+  return dropFinalPunctuation(best);
+}
+
+/** clip() of the sentence of a signal's text with the most query terms. */
+function clipSentence(index: IntentIndex, s: number, queryTokens: Set<string>, max: number): string {
+  const shape = index.signalShape[s]!;
+  const sentence = bestSentence(index.signalText[s]!, queryTokens, (shape & MANY_SENTENCES) !== 0);
+  // A sentence of a tidy text is tidy too, unless dropping its final punctuation left a space.
+  const tidy = (shape & TIDY_TEXT) !== 0 && sentence.charCodeAt(sentence.length - 1) !== 32;
+  return clip(sentence, max, tidy);
+}
+
+/** clip() of a signal's title, or when it has none of its best sentence. */
+function clipTitleOrSentence(index: IntentIndex, s: number, queryTokens: Set<string>, max: number): string {
+  const title = index.signalTitle[s];
+  return title === null || title === undefined
+    ? clipSentence(index, s, queryTokens, max)
+    : clip(title, max, (index.signalShape[s]! & TIDY_TITLE) !== 0);
 }
 
 /** One human-readable line per evidence signal, e.g. "Posted 'Support Operations Manager' job 12 days ago". */
@@ -931,11 +1000,11 @@ export function describeSignal(
   const text = index.signalText[s]!;
   switch (TYPE_NAMES[index.signalType[s]!]) {
     case 'job_post':
-      return `Posted '${clip(title ?? bestSentence(text, queryTokens), 80)}' job ${ago}`;
+      return `Posted '${clipTitleOrSentence(index, s, queryTokens, 80)}' job ${ago}`;
     case 'website_text':
-      return `Website mentions '${clip(bestSentence(text, queryTokens), 90)}' (${ago})`;
+      return `Website mentions '${clipSentence(index, s, queryTokens, 90)}' (${ago})`;
     case 'news':
-      return `In the news ${ago}: ${clip(title ?? bestSentence(text, queryTokens), 100)}`;
+      return `In the news ${ago}: ${clipTitleOrSentence(index, s, queryTokens, 100)}`;
     case 'technology_change': {
       const tech = index.signalTech[s] ?? 'a technology';
       return index.signalTechChange[s]! < 0

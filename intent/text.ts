@@ -95,6 +95,12 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** Whitespace that trim().replace(/\s+/g, ' ') would change: at either end, doubled, or not a space. */
+export const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
+/** Where text.split(/(?<=[.!?])\s+/) cuts a text into sentences: a sentence end followed by whitespace. */
+export const SENTENCE_BREAK = /[.!?]\s/;
+
 /** Canonical form of a short label (industry, technology, title): lower-case words joined by one space. */
 export function normalizeLabel(text: string): string {
   return words(text).join(' ');
