@@ -27,9 +27,7 @@ export function planDeliveries(
       return { steps: matching, stopAtFirstSuccess: false };
     case 'waterfall': {
       if (flow.distribution.waterfall_order !== 'price') return { steps: matching, stopAtFirstSuccess: true };
-      const price = (s: DeliveryStep) => options.salePrices?.[s.recipient_id] ?? 0;
-      // Array.prototype.sort is stable: equal prices keep flow order.
-      return { steps: [...matching].sort((a, b) => price(b) - price(a)), stopAtFirstSuccess: true };
+      return { steps: bySalePrice(matching, options.salePrices), stopAtFirstSuccess: true };
     }
     case 'auction':
       // The auction (workflows/auction.ts) ranks these by their bids.
@@ -45,4 +43,14 @@ export function planDeliveries(
       return { steps: [...matching.slice(first), ...matching.slice(0, first)], stopAtFirstSuccess: true };
     }
   }
+}
+
+/** Steps by their recipients' fixed sale price, highest first (no price counts as 0). */
+export function bySalePrice<T extends { recipient_id: string }>(
+  steps: readonly T[],
+  salePrices: Record<string, number | null> | undefined,
+): T[] {
+  const price = (s: T) => salePrices?.[s.recipient_id] ?? 0;
+  // Array.prototype.sort is stable: equal prices keep flow order.
+  return [...steps].sort((a, b) => price(b) - price(a));
 }

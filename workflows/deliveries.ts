@@ -12,6 +12,7 @@ import {
 import type { DeliveryResult } from '../activities/delivery.js';
 import type { Activities } from '../activities/index.js';
 import type { RunAssessment } from '../domain/assessment.js';
+import { bySalePrice } from '../domain/distribution.js';
 import type { DeliveryStep, FlowConfig } from '../domain/flow.js';
 import type { EventOutcome, LeadEvent, LeadEventType, LeadFields } from '../domain/lead.js';
 import type { LeadEvaluation } from '../domain/pipeline.js';
@@ -199,9 +200,24 @@ export async function replayDeliveries(
   replayNumber: number,
 ): Promise<{ events: LeadEvent[]; attempts: ReplayResult['attempts'] }> {
   const steps = ctx.flow.steps.filter((s): s is DeliveryStep => s.type === 'delivery');
-  const targets = request.recipientId
+  const { mode, waterfall_order } = ctx.flow.distribution;
+  let targets = request.recipientId
     ? steps.filter((s) => s.recipient_id === request.recipientId)
     : steps.filter((s) => ctx.assessment.deliveryMatches[s.id] !== false && !deliveredTo.has(s.recipient_id));
+  // A waterfall ordered by price is replayed in price order, as it was first sent, with the prices
+  // of now. Replays recorded before this went in flow order (docs/workflow-versioning.md).
+  if (
+    mode === 'waterfall' &&
+    waterfall_order === 'price' &&
+    targets.length > 1 &&
+    patched('waterfall-replays-by-price')
+  ) {
+    const prices = await ctx.stalls.guard(localActivities).recipientSalePrices(
+      ctx.accountId,
+      targets.map((s) => s.recipient_id),
+    );
+    targets = bySalePrice(targets, prices);
+  }
   const events: LeadEvent[] = [];
   const attempts: ReplayResult['attempts'] = [];
   const skip = (recipientId: string, reason: string) =>
@@ -210,7 +226,6 @@ export async function replayDeliveries(
   // replay stops at the first recipient that takes it, and a lead sold is not sold to another (its
   // buyer may be sent a forced copy). Replays recorded before these rules went on
   // (docs/workflow-versioning.md); auction replays always stopped at the first sale.
-  const { mode } = ctx.flow.distribution;
   const sellsOnce = () =>
     mode !== 'all' && patched(mode === 'auction' ? 'auction-lead-sold-once' : 'lead-sold-once');
   const sold = deliveredTo.size > 0;

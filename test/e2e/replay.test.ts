@@ -284,6 +284,42 @@ describe('replaying failed deliveries', () => {
     expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.pricing.revenue).toBe(9);
   });
 
+  it('a waterfall ordered by price is replayed in price order, highest first, as it was first sent', async () => {
+    const [cheap, dear] = [await flakyBuyer(), await flakyBuyer()];
+    const res = await stack.call('POST', '/flows', key, {
+      name: 'Waterfall by price replay flow',
+      distribution: { mode: 'waterfall', waterfall_order: 'price' },
+      delivery_retry: { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 100 },
+      steps: [
+        { type: 'delivery', recipient: { name: 'Cheap', config: { url: cheap.server.url, sale_price: 4 } } },
+        { type: 'delivery', recipient: { name: 'Dear', config: { url: dear.server.url, sale_price: 11 } } },
+      ],
+    });
+    expect(res.status, res.text).toBe(201);
+    const [cheapId, dearId] = res.json.configuration.steps
+      .filter((s: { type: string }) => s.type === 'delivery')
+      .map((s: { recipient_id: string }) => s.recipient_id);
+    const lead = await submit(res.json.id);
+    expect(lead.status).toBe('delivery_failed');
+    // The first pass went to the dearer buyer first.
+    const firstPass = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events
+      .filter((e: { type: string }) => e.type === 'delivery_failed')
+      .map((e: { recipient_id: string }) => e.recipient_id);
+    expect(firstPass).toEqual([dearId, cheapId]);
+
+    cheap.state.recovered = true;
+    dear.state.recovered = true;
+    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
+    expect(replay.status, replay.text).toBe(200);
+    expect(replay.json).toMatchObject({
+      status: 'delivered',
+      attempts: [{ recipient_id: dearId, outcome: 'success' }],
+    });
+    expect(dear.state.accepted.get(lead.id)).toBe(1);
+    expect(cheap.state.accepted.get(lead.id)).toBeUndefined();
+    expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.pricing.revenue).toBe(11);
+  });
+
   it('refuses force without a recipient (it would send every recipient the lead again)', async () => {
     const buyer = await flakyBuyer();
     buyer.state.recovered = true;
