@@ -103,8 +103,13 @@ const PHRASES_BY_FIRST: Map<string, Phrase[]> = (() => {
  * wording, not evidence of what it means.
  */
 export function categoriesNamed(text: string, promptWords: ReadonlySet<string>): Set<string> {
+  return categoriesOf(phrasesIn(text), promptWords);
+}
+
+/** The phrases a text names, in order: the longest at each position (the prompt plays no part). */
+function phrasesIn(text: string): Phrase[] {
   const ws = words(text).map(singular);
-  const out = new Set<string>();
+  const out: Phrase[] = [];
   for (let i = 0; i < ws.length; i++) {
     const cands = PHRASES_BY_FIRST.get(ws[i]!);
     if (!cands) continue;
@@ -113,11 +118,17 @@ export function categoriesNamed(text: string, promptWords: ReadonlySet<string>):
       let ok = true;
       for (let j = 1; ok && j < p.words.length; j++) ok = ws[i + j] === p.words[j];
       if (!ok) continue;
-      if (!p.words.every((x) => promptWords.has(x))) for (const c of p.cats) out.add(c);
+      out.push(p);
       i += p.words.length - 1;
       break;
     }
   }
+  return out;
+}
+
+function categoriesOf(phrases: readonly Phrase[], promptWords: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of phrases) if (!p.words.every((x) => promptWords.has(x))) for (const c of p.cats) out.add(c);
   return out;
 }
 
@@ -126,6 +137,30 @@ function signalWords(index: IntentIndex, s: number): string {
   const title = index.signalTitle[s];
   const text = title ? `${title}. ${index.signalText[s]}` : index.signalText[s]!;
   return stripCompanyName(text, index.name[index.signalCompany[s]!]!);
+}
+
+const NO_PHRASES: readonly Phrase[] = [];
+/**
+ * Per index, per signal: the phrases its evidence text names, kept once read (the index is immutable
+ * and the reading does not depend on the prompt). Feedback reads up to maxSignals texts per prompt and
+ * prompts about the same thing read the same signals; word splitting, singulars and the phrase scan
+ * were most of its cost.
+ */
+const signalPhraseMemo = new WeakMap<IntentIndex, (readonly Phrase[] | undefined)[]>();
+
+function signalPhrases(index: IntentIndex, s: number): readonly Phrase[] {
+  let memo = signalPhraseMemo.get(index);
+  if (!memo) {
+    memo = new Array(index.nSignals);
+    signalPhraseMemo.set(index, memo);
+  }
+  let phrases = memo[s];
+  if (phrases === undefined) {
+    const found = phrasesIn(signalWords(index, s));
+    phrases = found.length > 0 ? found : NO_PHRASES;
+    memo[s] = phrases;
+  }
+  return phrases;
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
@@ -148,7 +183,7 @@ export function feedbackBackground(index: IntentIndex): Map<string, number> {
   const tech = TYPE_INDEX.technology_change;
   for (let s = 0; s < index.nSignals; s += BACKGROUND_STRIDE) {
     if (index.signalType[s] === tech) continue;
-    const named = categoriesNamed(signalWords(index, s), NO_WORDS);
+    const named = categoriesOf(signalPhrases(index, s), NO_WORDS);
     for (const c of named) mass.set(c, (mass.get(c) ?? 0) + 1 / named.size);
     if (named.size > 0) total++;
   }
@@ -262,7 +297,7 @@ export function applyFeedback(
   const count = new Map<string, number>();
   let namingMass = 0;
   for (const s of picked) {
-    const named = categoriesNamed(signalWords(index, s), promptWords);
+    const named = categoriesOf(signalPhrases(index, s), promptWords);
     const w = score.get(s)!;
     if (named.size > 0) namingMass += w;
     for (const c of named) {
