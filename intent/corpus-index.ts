@@ -47,6 +47,9 @@ export const FLAG_LEAVING_CUE = 32;
 /** Any flag that makes a signal seller or third-party evidence rather than a buyer's. */
 export const FLAG_NOT_BUYER = FLAG_VENDOR_CUE | FLAG_SERVICES_CUE | FLAG_THIRD_PARTY;
 
+/** lastFundingDay / lastHiringDay of a company without such a signal. */
+export const NO_DAY = -0x80000000;
+
 /** signalShape bits: the title (absent counts as tidy) / the text has no whitespace to tidy up; the
  *  text has more than one sentence. */
 export const TIDY_TITLE = 1;
@@ -125,6 +128,9 @@ export interface IntentIndex {
   /** Latest funding / hiring-growth signal per company (-1 if none): generic "timing" triggers. */
   lastFunding: Int32Array;
   lastHiring: Int32Array;
+  /** Their days (NO_DAY if none): ranking's momentum test per company without a second lookup. */
+  lastFundingDay: Int32Array;
+  lastHiringDay: Int32Array;
   bm25: Bm25Index;
   stats: { buildMs: number; bm25Bytes: number };
 }
@@ -450,6 +456,9 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
       lastHiring[ci] = s;
   }
   const bm25 = builder.build();
+  const dayOf = (s: number) => (s >= 0 ? signalDay[s]! : NO_DAY);
+  const lastFundingDay = Int32Array.from(lastFunding, dayOf);
+  const lastHiringDay = Int32Array.from(lastHiring, dayOf);
   // Newest first: ranking stops at the age past which a signal's decayed weight cannot count.
   const newestFirst = (ids: number[]) =>
     Uint32Array.from(ids).sort((a, b) => signalDay[b]! - signalDay[a]! || a - b);
@@ -507,6 +516,8 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     departmentTriggerSignals,
     lastFunding,
     lastHiring,
+    lastFundingDay,
+    lastHiringDay,
     bm25,
     stats: { buildMs: performance.now() - t0, bm25Bytes: bm25.memoryBytes() },
   };

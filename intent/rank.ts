@@ -6,6 +6,7 @@ import {
   FLAG_SETTLED_CUE,
   type IntentIndex,
   MANY_SENTENCES,
+  NO_DAY,
   TIDY_TEXT,
   TIDY_TITLE,
   TYPE_INDEX,
@@ -264,7 +265,8 @@ export function rankCompanies(input: RankInput): RankedList {
 
   // 1. Text evidence: BM25 over signal text.
   const bm = index.bm25;
-  const searchTerms = searchableTerms(index, query.terms, cfg);
+  const impacts = termImpacts(index, query.terms);
+  const searchTerms = searchableTerms(index, query.terms, cfg, impacts);
   // Buyer text older than the age at which even a perfect match of the strongest type decays below
   // minSignalP is not read (seller text counts at any age; see signalTextDay).
   const maxTypeW = Math.max(...typeW);
@@ -272,7 +274,7 @@ export function rankCompanies(input: RankInput): RankedList {
     day: index.signalTextDay,
     minDay: Math.min(oldestDay(maxTypeW), 0x7fffffff),
   });
-  const kq = referenceScore(index, query.terms) * cfg.relScale;
+  const kq = referenceScore(query.terms, impacts) * cfg.relScale;
   const signalType = index.signalType;
   const signalFlags = index.signalFlags;
   const signalCompany = index.signalCompany;
@@ -384,13 +386,16 @@ export function rankCompanies(input: RankInput): RankedList {
     if (okF && okH) return index.signalDay[h]! > index.signalDay[f]! ? h : f;
     return okF ? f : okH ? h : -1;
   };
+  // momentumOf(c) >= 0, from the days the index keeps per company (no lookup of the signals).
+  const { lastFundingDay, lastHiringDay } = index;
+  const recent = (day: number) => day !== NO_DAY && asOfDay - day <= cfg.momentumDays && asOfDay >= day;
   for (let i = 0; i < nCompanies; i++) {
     const c = companies[i]!;
     const P = 1 - Math.exp(logNot[c]!);
     if (P <= 0) continue;
     const types = popcount8(mask[c]!);
     const breadth = types >= 3 ? 1 : types === 2 ? 0.875 : 0.75;
-    const m = momentumOf(c) >= 0 ? cfg.momentum : 0;
+    const m = recent(lastFundingDay[c]!) || recent(lastHiringDay[c]!) ? cfg.momentum : 0;
     const intent = (P * breadth * (1 + m)) / (1 + cfg.momentum);
     const vendor = 1 - Math.exp(vendorLogNot[c]!);
     let score = intent * fitOf(c) * (1 - cfg.vendorPenalty * vendor);
@@ -538,17 +543,24 @@ export function searchableTerms(
   index: IntentIndex,
   terms: readonly WeightedTerm[],
   cfg: ScoringConfig,
+  impacts: readonly number[] = termImpacts(index, terms),
 ): WeightedTerm[] {
-  return terms.filter((t) => t.weight * index.bm25.idf(t.term) >= cfg.minTermImpact);
+  return terms.filter((_, i) => impacts[i]! >= cfg.minTermImpact);
+}
+
+/** weight x idf per query term (one vocabulary lookup each, shared by the two readers below). */
+function termImpacts(index: IntentIndex, terms: readonly WeightedTerm[]): number[] {
+  return terms.map((t) => t.weight * index.bm25.idf(t.term));
 }
 
 /** Mean w*idf over the query's strong terms (weight >= 0.5); the BM25 scale of "one good match". */
-function referenceScore(index: IntentIndex, terms: readonly WeightedTerm[]): number {
+function referenceScore(terms: readonly WeightedTerm[], impacts: readonly number[]): number {
   let sum = 0;
   let n = 0;
   let maxAny = 0;
-  for (const { term, weight } of terms) {
-    const v = weight * index.bm25.idf(term);
+  for (let i = 0; i < terms.length; i++) {
+    const weight = terms[i]!.weight;
+    const v = impacts[i]!;
     if (v > maxAny) maxAny = v;
     if (weight >= 0.5 && v > 0) {
       sum += v;
@@ -844,9 +856,19 @@ export function personaTitles(titles: string[], nTitles: number): PersonaTitles 
 
 function personasOf(query: ParsedQuery): string[] {
   const out: string[] = [];
-  for (const qc of query.categories)
-    for (const p of CATEGORY_BY_ID.get(qc.id)?.personas ?? []) out.push(normalizeTitle(p));
+  for (const qc of query.categories) out.push(...categoryPersonas(qc.id));
   return out;
+}
+
+/** A category's buyer personas, normalised once (the taxonomy is static). */
+const personaMemo = new Map<string, readonly string[]>();
+function categoryPersonas(id: string): readonly string[] {
+  let personas = personaMemo.get(id);
+  if (!personas) {
+    personas = (CATEGORY_BY_ID.get(id)?.personas ?? []).map(normalizeTitle);
+    personaMemo.set(id, personas);
+  }
+  return personas;
 }
 
 /** How well a (normalised, padded) contact title matches the personas: 10 for a whole persona title,
