@@ -78,7 +78,7 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   INTENT_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
   INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
-  INTENT_RUNS_IN_FLIGHT: z.coerce.number().int().nonnegative().default(2),
+  INTENT_RUNS_IN_FLIGHT: z.coerce.number().int().nonnegative().default(1),
   INTENT_LLM_BASE_URL: z.string().optional(),
   INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
   INTENT_LLM_API_KEY: z.string().optional(),

@@ -41,6 +41,7 @@ import type { IntentFilters } from '../intent/filters.js';
 import { importIntentData } from '../intent/import.js';
 import { setIntentKeyLimits } from '../intent/query-log.js';
 import { Rng } from '../intent/seed/prng.js';
+import { DEFAULT_RUNS_IN_FLIGHT } from '../intent/service/query-runner.js';
 import { generatePayloadKey } from '../temporal/payload-codec.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -55,7 +56,7 @@ const HELP = `Usage: npm run bench:intent -- [options]
   --sides LIST          intent,twin,engine (default all three; twin and engine need the own stack)
   --twin-runs-in-flight N
                         past N runs under way the twin's waiting queries share one run, as the
-                        service coalesces (default: the API's INTENT_RUNS_IN_FLIGHT, 2; 0: one run
+                        service coalesces (default: the API's INTENT_RUNS_IN_FLIGHT, 1; 0: one run
                         per query)
   --twin-eager BOOL     the twin asks for eager workflow start (default true, as the service does)
   --companies N         corpus size of the stack this script starts (default 20000, like npm start)
@@ -118,7 +119,9 @@ for (const pair of values.env!) {
   if (at < 1) throw new Error(`--env expects KEY=VALUE, got ${pair}`);
   extraEnv[pair.slice(0, at)] = pair.slice(at + 1);
 }
-const twinRunsInFlight = Number(values['twin-runs-in-flight'] ?? extraEnv.INTENT_RUNS_IN_FLIGHT ?? 2);
+const twinRunsInFlight = Number(
+  values['twin-runs-in-flight'] ?? extraEnv.INTENT_RUNS_IN_FLIGHT ?? DEFAULT_RUNS_IN_FLIGHT,
+);
 const say = (m: string) => process.stdout.write(`${m}\n`);
 
 // ---------------------------------------------------------------------------------------------

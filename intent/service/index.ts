@@ -49,7 +49,7 @@ export interface IntentServiceOptions {
   eagerStart?: boolean;
   /** Queries in flight in this process above which new ones are refused at once with 503; default 32. */
   maxInFlight?: number;
-  /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 2. */
+  /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 1. */
   runsInFlight?: number;
   /** Concurrent queries in the intent worker (workflow tasks and their local activities). */
   maxConcurrent?: number;

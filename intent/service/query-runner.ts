@@ -43,11 +43,18 @@ export interface QueryRunnerOptions {
   eagerStart?: boolean;
   /** How long to wait for a query's workflow; default 15 s. */
   resultTimeoutMs?: number;
-  /** Runs under way above which arriving queries share the next run; 0: one run per query. Default 2. */
+  /** Runs under way above which arriving queries share the next run; 0: one run per query. Default 1. */
   maxRunsInFlight?: number;
   /** Most queries in one coalesced run (their ids must fit one search attribute value); default 50. */
   maxBatch?: number;
 }
+
+/**
+ * One run at a time per process (decision 20): the process ranks in one thread, so a second run under
+ * way would only interleave its rankings with the first's, both finishing later, at twice Temporal's
+ * per-run cost.
+ */
+export const DEFAULT_RUNS_IN_FLIGHT = 1;
 
 /** A coalesced run's search attribute holds every query id: 50 ids stay under its 2 KB value limit. */
 export const MAX_QUERIES_PER_RUN = 50;
@@ -69,7 +76,7 @@ export class QueryRunner {
   private readonly runs: RequestBatcher<QueuedQuery, RunOutcome>;
 
   constructor(private readonly options: QueryRunnerOptions) {
-    const runsInFlight = options.maxRunsInFlight ?? 2;
+    const runsInFlight = options.maxRunsInFlight ?? DEFAULT_RUNS_IN_FLIGHT;
     const maxBatch = Math.min(MAX_QUERIES_PER_RUN, options.maxBatch ?? MAX_QUERIES_PER_RUN);
     // Group commit (lib/request-batcher.ts), one account per run; 0 runs in flight: never coalesce.
     this.runs = new RequestBatcher((batch) => this.runBatch(batch), {

@@ -4,7 +4,7 @@
 // no HTTP, no Postgres, no ranking. Each phase command (stdin, one JSON line) sends its request mix
 // open loop and answers one JSON line: latencies from each request's scheduled time, this process's
 // CPU over the measured part.
-//   options per phase: eager (default true); runsInFlight (default 2, as the service): past that many
+//   options per phase: eager (default true); runsInFlight (default 1, as the service): past that many
 //   runs under way, waiting queries share one run of intentTwinBatchWorkflow, as the service coalesces
 //   (intent/service/query-runner.ts); 0: one run per query.
 // Environment: TEMPORAL_ADDRESS, PAYLOAD_ENCRYPTION_KEYS.
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { MAX_QUERIES_PER_RUN } from '../../../intent/service/query-runner.js';
+import { DEFAULT_RUNS_IN_FLIGHT, MAX_QUERIES_PER_RUN } from '../../../intent/service/query-runner.js';
 import { RequestBatcher } from '../../../lib/request-batcher.js';
 import { leadrailDataConverter } from '../../../temporal/data-converter.js';
 import { parsePayloadKeys } from '../../../temporal/payload-codec.js';
@@ -92,7 +92,7 @@ await serveCommands<TwinCommand | { stop: true }>(async (command) => {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { query: string; limit: number });
   const eager = command.eager ?? true;
-  const runsInFlight = command.runsInFlight ?? 2;
+  const runsInFlight = command.runsInFlight ?? DEFAULT_RUNS_IN_FLIGHT;
   const batcher = runsInFlight > 0 ? coalescer(eager, runsInFlight) : null;
   const phase = seq++;
   const send = (tag: string) => (i: number) => {
