@@ -77,7 +77,8 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   INTENT_MAX_CONCURRENT: z.coerce.number().int().positive().default(64),
-  INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(32),
+  INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
+  INTENT_TARGET_LATENCY_MS: z.coerce.number().int().nonnegative().default(300),
   INTENT_RUNS_IN_FLIGHT: z.coerce.number().int().nonnegative().default(1),
   INTENT_LLM_BASE_URL: z.string().optional(),
   INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
@@ -131,8 +132,10 @@ export type Config = {
     eagerStart: boolean;
     /** Concurrent queries in the intent worker (workflow tasks and local activities). */
     maxConcurrent: number;
-    /** Queries in flight per API process above which new ones get 503 at once (load shedding). */
+    /** Ceiling of queries in flight per API process (load shedding: past the limit, 503 at once). */
     maxInFlight: number;
+    /** Answer latency the adaptive in-flight limit steers toward; 0: a fixed limit of maxInFlight. */
+    targetLatencyMs: number;
     /** Query runs under way above which arriving queries share one run (decision 19); 0: never. */
     runsInFlight: number;
     /** Optional OpenAI-compatible prompt parser; absent = the deterministic lexicon parser only. */
@@ -204,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eagerStart: e.INTENT_EAGER_START,
       maxConcurrent: e.INTENT_MAX_CONCURRENT,
       maxInFlight: e.INTENT_MAX_IN_FLIGHT,
+      targetLatencyMs: e.INTENT_TARGET_LATENCY_MS,
       runsInFlight: e.INTENT_RUNS_IN_FLIGHT,
       llm: e.INTENT_LLM_BASE_URL
         ? {

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     eagerStart: config.intent.eagerStart,
     maxConcurrent: config.intent.maxConcurrent,
     maxInFlight: config.intent.maxInFlight,
+    targetLatencyMs: config.intent.targetLatencyMs,
     runsInFlight: config.intent.runsInFlight,
     llm: config.intent.llm,
   });

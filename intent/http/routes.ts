@@ -29,6 +29,7 @@ import {
 } from '../query-log.js';
 import { intentQueryRequestSchema, validateIntentRequest } from '../request.js';
 import { type IntentService, newQueryId } from '../service/index.js';
+import type { LeaveShedder } from '../service/load-shedder.js';
 import { IntentApiError, intentErrorHandler, intentErrorResponses, toIntentError } from './errors.js';
 import { checkQueryCost, IntentLimiter, type IntentLimiterOptions } from './limits.js';
 import {
@@ -259,19 +260,21 @@ export function intentApi(options: IntentApiOptions) {
     await next();
   };
   // First on POST /query: refuse at once when this process is at capacity (counted in metrics only).
-  const shed = async (_c: Context, next: () => Promise<void>) => {
+  const shed = async (c: Context, next: () => Promise<void>) => {
     if (!intent) return next();
-    let leave: () => void;
+    let leave: LeaveShedder;
     try {
       leave = intent.shedder.enter();
     } catch (err) {
       intentQueries.inc({ outcome: 'SERVICE_UNAVAILABLE', cache: 'none' });
       throw err;
     }
+    let answered = false;
     try {
       await next();
+      answered = c.res.status === 200; // only ranked answers steer the limit
     } finally {
-      leave();
+      leave(answered);
     }
   };
   const queryBodyLimit = bodyLimit({

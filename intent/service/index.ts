@@ -47,8 +47,10 @@ export interface IntentServiceOptions {
   resultTimeoutMs?: number;
   /** Ask the server for eager workflow start (default true). */
   eagerStart?: boolean;
-  /** Queries in flight in this process above which new ones are refused at once with 503; default 32. */
+  /** Most queries in flight in this process; past the adaptive limit new ones get 503 at once. Default 256. */
   maxInFlight?: number;
+  /** Answer latency the adaptive in-flight limit steers toward (0: a fixed limit of maxInFlight). Default 300 ms. */
+  targetLatencyMs?: number;
   /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 1. */
   runsInFlight?: number;
   /** Concurrent queries in the intent worker (workflow tasks and their local activities). */
@@ -125,7 +127,10 @@ export async function startIntentService(options: IntentServiceOptions): Promise
   return {
     index,
     queries,
-    shedder: new LoadShedder(options.maxInFlight),
+    shedder: new LoadShedder({
+      ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
+      ...(options.targetLatencyMs !== undefined ? { targetLatencyMs: options.targetLatencyMs } : {}),
+    }),
     taskQueue,
     instanceId,
     corpusChannel,
