@@ -663,34 +663,42 @@ export class TopHeap {
     if (this.cap === 0) return;
     const { scores, ids } = this;
     if (this.size < this.cap) {
-      // Up from the new last place: parents that rank above the item move down.
-      let i = this.size++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (this.below(p, score, id)) break;
-        scores[i] = scores[p]!;
-        ids[i] = ids[p]!;
-        i = p;
-      }
-      scores[i] = score;
-      ids[i] = id;
+      this.placeUp(this.size++, score, id);
       return;
     }
     if (!this.below(0, score, id)) return; // no better than the worst held
     // Replace the root, down from it: children that rank below the item move up.
-    const n = this.size;
     let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const m = l + 1 < n && this.below(l + 1, scores[l]!, ids[l]!) ? l + 1 : l;
-      if (!this.below(m, score, id)) break;
+    for (
+      let m = this.lowerChild(0, this.size);
+      m >= 0 && this.below(m, score, id);
+      m = this.lowerChild(i, this.size)
+    ) {
       scores[i] = scores[m]!;
       ids[i] = ids[m]!;
       i = m;
     }
     scores[i] = score;
     ids[i] = id;
+  }
+  /** Up from the hole at i: parents that rank above the item move down; the item takes the place left. */
+  private placeUp(i: number, score: number, id: number): void {
+    const { scores, ids } = this;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.below(p, score, id)) break;
+      scores[i] = scores[p]!;
+      ids[i] = ids[p]!;
+      i = p;
+    }
+    scores[i] = score;
+    ids[i] = id;
+  }
+  /** The lower-ranked child of i in a heap of n (the one that belongs nearer the root), or -1. */
+  private lowerChild(i: number, n: number): number {
+    const l = 2 * i + 1;
+    if (l >= n) return -1;
+    return l + 1 < n && this.below(l + 1, this.scores[l]!, this.ids[l]!) ? l + 1 : l;
   }
   /**
    * Everything held, best first (score descending, then id ascending), by popping the heap: its root
@@ -712,23 +720,12 @@ export class TopHeap {
       const score = scores[size]!;
       const id = ids[size]!;
       let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const m = l + 1 < size && this.below(l + 1, scores[l]!, ids[l]!) ? l + 1 : l;
+      for (let m = this.lowerChild(0, size); m >= 0; m = this.lowerChild(i, size)) {
         scores[i] = scores[m]!;
         ids[i] = ids[m]!;
         i = m;
       }
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (this.below(p, score, id)) break;
-        scores[i] = scores[p]!;
-        ids[i] = ids[p]!;
-        i = p;
-      }
-      scores[i] = score;
-      ids[i] = id;
+      this.placeUp(i, score, id);
     }
     return { ids: outIds, scores: outScores };
   }
