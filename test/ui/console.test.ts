@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey, type Scope } from '../../db/accounts.js';
+import { auctionKit, bid } from '../helpers/auction-kit.js';
 import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
@@ -187,6 +188,46 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
     }
     return { flowId: flow.json.id as string, leads };
   }
+
+  it("shows an auction lead's round: every buyer's answer and price, the ranking, the floor and the winner", async () => {
+    const kit = auctionKit(() => ({ stack, key: adminKey }));
+    try {
+      const high = await kit.buyer({ ping: bid(14.5) });
+      const low = await kit.buyer({ ping: bid(6) });
+      const none = await kit.buyer({
+        ping: () => ({ status: 200, body: { bid: 0, reason: 'not buying TX' } }),
+      });
+      const ids = [
+        await kit.pingPostRecipient(high, 'High Bidder'),
+        await kit.pingPostRecipient(low, 'Low Bidder'),
+        await kit.pingPostRecipient(none, 'Quiet Bidder', {
+          bid: { price_path: 'bid', reason_path: 'reason' },
+        }),
+      ];
+      const flow = await kit.auctionFlow(ids, { floor: 5 });
+      const lead = await kit.submit(flow);
+      expect(lead.status).toBe('delivered');
+
+      const page = await newPage();
+      await signIn(page, operatorKey);
+      await page.goto(`${baseUrl}/console/leads/${lead.id}`);
+      const auction = page.getByRole('region', { name: 'Auction' });
+      await auction.waitFor();
+      const summary = (await auction.locator('p').first().textContent())!.replace(/\s+/g, ' ');
+      expect(summary).toMatch(/Round 1: sold to High Bidder at \$14\.50/);
+      expect(summary).toMatch(/2 bid\(s\) from 3 buyer\(s\) asked · floor \$5\.00/);
+      const rows = await auction.getByRole('row').allInnerTexts();
+      const cells = rows.slice(1).map((r) => r.split('\t').map((c) => c.trim()));
+      expect(cells.map((c) => [c[0]!.split(' ').slice(0, 2).join(' '), c[1], c[2], c[3], c[4]])).toEqual([
+        ['High Bidder', 'Bid', '$14.50', '1', '—'],
+        ['Low Bidder', 'Bid', '$6.00', '2', '—'],
+        ['Quiet Bidder', 'No bid', '—', '—', 'not buying TX'],
+      ]);
+      await page.close();
+    } finally {
+      await kit.closeBuyers();
+    }
+  });
 
   it('lists the replay queue by flow and recipient, bulk-replays a group after a dry run and follows it to the end', async () => {
     const bulkState = { up: false };

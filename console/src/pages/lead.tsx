@@ -110,6 +110,7 @@ function LeadView(props: { leadId: string }) {
                 </dd>
               </dl>
             </section>
+            <Auction events={data.events} />
             <Deliveries events={data.events} />
             <Fields fields={data.fields} />
             <Timeline events={data.events} />
@@ -163,6 +164,89 @@ function ReplayOutcome(props: { state: ReplayState }) {
       ) : null}
       {state.kind === 'failed' ? <ErrorNotice error={state.error} title="Replay failed" /> : null}
     </div>
+  );
+}
+
+interface AuctionDetails {
+  round?: number;
+  floor?: number;
+  deadline_ms?: number;
+  bidders?: number;
+  bids?: number;
+  winner?: string | null;
+  winner_name?: string | null;
+  price?: number | null;
+}
+interface BidDetails {
+  status?: 'bid' | 'no_bid' | 'timeout' | 'error';
+  price?: number | null;
+  rank?: number | null;
+  below_floor?: boolean;
+  fixed?: boolean;
+  round?: number;
+}
+const BID_ANSWERS: Record<string, string> = {
+  bid: 'Bid',
+  no_bid: 'No bid',
+  timeout: 'No answer in time',
+  error: 'Error',
+};
+
+/** An auction lead's rounds: who was asked, what each answered, the floor, the ranking, the winner. */
+function Auction(props: { events: LeadEvent[] }) {
+  const rounds = props.events.filter((e) => e.type === 'auction');
+  if (rounds.length === 0) return null;
+  const bids = props.events.filter((e) => e.type === 'bid');
+  return (
+    <section aria-labelledby="auction-heading">
+      <h2 id="auction-heading">Auction</h2>
+      {rounds.map((a) => {
+        const d = (a.details ?? {}) as AuctionDetails;
+        const answers = bids.filter((b) => (b.details as BidDetails | undefined)?.round === d.round);
+        return (
+          <div key={a.id}>
+            <p>
+              Round {d.round ?? 1}:{' '}
+              {d.winner ? (
+                <strong>
+                  sold to {d.winner_name ?? d.winner} at {formatMoney(d.price)}
+                </strong>
+              ) : (
+                <strong>not sold{a.reason ? ` (${a.reason})` : ''}</strong>
+              )}{' '}
+              · {d.bids ?? 0} bid(s) from {d.bidders ?? 0} buyer(s) asked · floor {formatMoney(d.floor)} ·
+              deadline {d.deadline_ms ?? '—'} ms
+            </p>
+            <div class="table-scroll">
+              <table aria-label={`Auction round ${d.round ?? 1}`}>
+                <TableHead columns={['Buyer', 'Answer', 'Price', 'Rank', 'Reason', 'Answered in']} />
+                <tbody>
+                  {answers.map((b) => {
+                    const bd = (b.details ?? {}) as BidDetails;
+                    return (
+                      <tr key={b.id}>
+                        <td>
+                          {b.recipient ?? ''} <code>{b.recipient_id}</code>
+                        </td>
+                        <td>
+                          {BID_ANSWERS[bd.status ?? ''] ?? bd.status ?? '—'}
+                          {bd.fixed ? ' (fixed price)' : ''}
+                          {bd.below_floor ? ' · below the floor' : ''}
+                        </td>
+                        <td>{bd.price != null ? formatMoney(bd.price) : '—'}</td>
+                        <td>{bd.rank ?? '—'}</td>
+                        <td>{b.reason ?? '—'}</td>
+                        <td>{b.duration_ms !== undefined ? `${b.duration_ms} ms` : '—'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        );
+      })}
+    </section>
   );
 }
 
