@@ -177,7 +177,7 @@ describe('the Python SDK (leadrail, pip-installed from its wheel) against the li
   });
 
   it(
-    'passes its pytest suite: submit, batch, paging, replay, intent, typed errors, a webhook verified across a secret rotation',
+    'passes its pytest suite: submit, batch, paging, replay, intent, uploads, typed errors, a webhook verified across a secret rotation',
     async () => {
       const run = await runPytest(workDir, {
         PYTHONPATH: pythonPath(),

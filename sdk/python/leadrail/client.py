@@ -219,6 +219,39 @@ class LeadrailClient:
         body = IntentQueryRequest.from_dict(_given(query=query, limit=limit, filters=filters or None))
         return _json(post_query.sync_detailed(client=self._client, body=body))
 
+    # Uploads: a file as the body (CSV or JSONL), which the generated layer does not model; sent on its
+    # HTTP client, so the key, base URL and timeout are the same
+
+    def upload_list_values(
+        self,
+        list_id: str,
+        csv: bytes | str | Iterable[bytes],
+        *,
+        action: str = "add",
+        column: str | None = None,
+    ) -> JSON:
+        """Adds (or, ``action="remove"``, removes) the values of a CSV to a suppression list
+        (``POST /lists/{id}/uploads``): the first column, or the one whose header is ``column``. An
+        iterable of byte chunks is streamed, so a large file need not be in memory."""
+        return self._upload(f"/lists/{list_id}/uploads", csv, "text/csv", _given(action=action, column=column))
+
+    def import_intent_data(
+        self,
+        data: bytes | str | Iterable[bytes],
+        *,
+        format: str = "jsonl",
+        kind: str | None = None,
+    ) -> JSON:
+        """Imports intent companies, contacts and signals (``POST /intent/import``, admin scope): JSONL
+        rows with their ``kind``, or a CSV of one ``kind``. Bad rows are reported with their line."""
+        content_type = "text/csv" if format == "csv" else "application/x-ndjson"
+        return self._upload("/intent/import", data, content_type, _given(format=format, kind=kind))
+
+    def _upload(self, path: str, body: bytes | str | Iterable[bytes], content_type: str, params: JSON) -> JSON:
+        content = body.encode() if isinstance(body, str) else body
+        http = self._client.get_httpx_client()
+        return _json(http.post(path, content=content, params=params, headers={"Content-Type": content_type}))
+
     # Webhook signing secret (admin scope, live key); verify deliveries with leadrail.verify_webhook
 
     def get_webhook_secret(self) -> JSON:

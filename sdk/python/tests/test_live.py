@@ -222,6 +222,33 @@ def test_intent_query_ranks_with_filters_and_errors_in_the_intent_format(client)
     assert raised.value.request_id.startswith("req_")
 
 
+def test_uploads_a_csv_to_a_suppression_list_and_streams_a_removal(client):
+    http = client.generated.get_httpx_client()
+    created = http.post("/lists", json={"name": f"Do not call {uuid.uuid4().hex[:6]}", "type": "phone"})
+    assert created.status_code == 201, created.text
+    list_id = created.json()["id"]
+    added = client.upload_list_values(list_id, "phone,name\n(512) 555-0100,A\n512-555-0101,B\nnot a phone,C\n", column="phone")
+    assert added["added"] == 2
+    assert http.get(f"/lists/{list_id}").json()["item_count"] == 2
+    removed = client.upload_list_values(list_id, iter([b"+15125550100\n"]), action="remove")
+    assert removed["removed"] == 1
+    assert http.get(f"/lists/{list_id}").json()["item_count"] == 1
+    with pytest.raises(LeadrailApiError) as raised:
+        client.upload_list_values("list_does_not_exist", "5125550100\n")
+    assert raised.value.status == 404
+
+
+def test_imports_intent_data_and_reports_bad_rows_by_line(client):
+    bad = json.dumps({"kind": "company", "company_id": f"sdk-{uuid.uuid4().hex[:6]}"}) + "\n"
+    result = client.import_intent_data(bad)
+    assert result["inserted"] == 0
+    assert result["error_count"] >= 1
+    assert result["errors"][0]["line"] == 1
+    with pytest.raises(LeadrailApiError) as raised:
+        client.import_intent_data("", format="csv")
+    assert raised.value.status == 400
+
+
 def wait_for_webhook(lead_id: str) -> tuple[dict[str, str], bytes]:
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
