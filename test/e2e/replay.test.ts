@@ -244,80 +244,67 @@ describe('replaying failed deliveries', () => {
     ]);
   });
 
-  it('a waterfall lead is sold once by replays: the first recipient that takes it, then nobody else', async () => {
-    const [first, second] = [await flakyBuyer(), await flakyBuyer()];
+  /**
+   * A waterfall flow of two buyers (sale prices in flow order), both down when the lead arrives; then
+   * both come back and an operator replays the lead's failed deliveries.
+   */
+  async function replayedWaterfall(distribution: Record<string, unknown>, prices: [number, number]) {
+    const buyers = [await flakyBuyer(), await flakyBuyer()];
     const res = await stack.call('POST', '/flows', key, {
       name: 'Waterfall replay flow',
-      distribution: { mode: 'waterfall' },
+      distribution: { mode: 'waterfall', ...distribution },
       delivery_retry: { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 100 },
-      steps: [
-        { type: 'delivery', recipient: { name: 'First', config: { url: first.server.url, sale_price: 9 } } },
-        {
-          type: 'delivery',
-          recipient: { name: 'Second', config: { url: second.server.url, sale_price: 5 } },
-        },
-      ],
+      steps: buyers.map((b, i) => ({
+        type: 'delivery',
+        recipient: { name: `Buyer ${i + 1}`, config: { url: b.server.url, sale_price: prices[i] } },
+      })),
     });
     expect(res.status, res.text).toBe(201);
-    const [firstId, secondId] = res.json.configuration.steps
+    const ids: string[] = res.json.configuration.steps
       .filter((s: { type: string }) => s.type === 'delivery')
       .map((s: { recipient_id: string }) => s.recipient_id);
     const lead = await submit(res.json.id);
     expect(lead.status).toBe('delivery_failed');
-
-    first.state.recovered = true;
-    second.state.recovered = true;
+    const firstPass: string[] = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events
+      .filter((e: { type: string }) => e.type === 'delivery_failed')
+      .map((e: { recipient_id: string }) => e.recipient_id);
+    for (const b of buyers) b.state.recovered = true;
     const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
     expect(replay.status, replay.text).toBe(200);
+    return { leadId: lead.id as string, buyers, ids, firstPass, replay };
+  }
+
+  it('a waterfall lead is sold once by replays: the first recipient that takes it, then nobody else', async () => {
+    const { leadId, buyers, ids, replay } = await replayedWaterfall({}, [9, 5]);
     expect(replay.json).toMatchObject({
       status: 'delivered',
-      attempts: [{ recipient_id: firstId, outcome: 'success' }],
+      attempts: [{ recipient_id: ids[0], outcome: 'success' }],
     });
-    expect(first.state.accepted.get(lead.id)).toBe(1);
-    expect(second.state.accepted.get(lead.id)).toBeUndefined();
+    expect(buyers[0]!.state.accepted.get(leadId)).toBe(1);
+    expect(buyers[1]!.state.accepted.get(leadId)).toBeUndefined();
 
     // Sold: a replay naming the other recipient does not sell it again.
-    const other = await stack.call('POST', `/leads/${lead.id}/replay`, key, { recipient_id: secondId });
-    const skipped = { recipient_id: secondId, outcome: 'skip', reason: 'Already sold to another recipient' };
+    const other = await stack.call('POST', `/leads/${leadId}/replay`, key, { recipient_id: ids[1] });
+    const skipped = { recipient_id: ids[1], outcome: 'skip', reason: 'Already sold to another recipient' };
     expect(other.json.attempts).toEqual([expect.objectContaining(skipped)]);
-    expect(second.state.accepted.get(lead.id)).toBeUndefined();
-    expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.pricing.revenue).toBe(9);
+    expect(buyers[1]!.state.accepted.get(leadId)).toBeUndefined();
+    expect((await stack.call('GET', `/leads/${leadId}`, key)).json.pricing.revenue).toBe(9);
   });
 
   it('a waterfall ordered by price is replayed in price order, highest first, as it was first sent', async () => {
-    const [cheap, dear] = [await flakyBuyer(), await flakyBuyer()];
-    const res = await stack.call('POST', '/flows', key, {
-      name: 'Waterfall by price replay flow',
-      distribution: { mode: 'waterfall', waterfall_order: 'price' },
-      delivery_retry: { maximum_attempts: 2, initial_interval_ms: 100, maximum_interval_ms: 100 },
-      steps: [
-        { type: 'delivery', recipient: { name: 'Cheap', config: { url: cheap.server.url, sale_price: 4 } } },
-        { type: 'delivery', recipient: { name: 'Dear', config: { url: dear.server.url, sale_price: 11 } } },
-      ],
-    });
-    expect(res.status, res.text).toBe(201);
-    const [cheapId, dearId] = res.json.configuration.steps
-      .filter((s: { type: string }) => s.type === 'delivery')
-      .map((s: { recipient_id: string }) => s.recipient_id);
-    const lead = await submit(res.json.id);
-    expect(lead.status).toBe('delivery_failed');
-    // The first pass went to the dearer buyer first.
-    const firstPass = (await stack.call('GET', `/leads/${lead.id}`, key)).json.events
-      .filter((e: { type: string }) => e.type === 'delivery_failed')
-      .map((e: { recipient_id: string }) => e.recipient_id);
-    expect(firstPass).toEqual([dearId, cheapId]);
-
-    cheap.state.recovered = true;
-    dear.state.recovered = true;
-    const replay = await stack.call('POST', `/leads/${lead.id}/replay`, key, {});
-    expect(replay.status, replay.text).toBe(200);
+    const { leadId, buyers, ids, firstPass, replay } = await replayedWaterfall(
+      { waterfall_order: 'price' },
+      [4, 11],
+    );
+    const [cheapId, dearId] = ids;
+    expect(firstPass).toEqual([dearId, cheapId]); // the first pass went to the dearer buyer first
     expect(replay.json).toMatchObject({
       status: 'delivered',
       attempts: [{ recipient_id: dearId, outcome: 'success' }],
     });
-    expect(dear.state.accepted.get(lead.id)).toBe(1);
-    expect(cheap.state.accepted.get(lead.id)).toBeUndefined();
-    expect((await stack.call('GET', `/leads/${lead.id}`, key)).json.pricing.revenue).toBe(11);
+    expect(buyers[1]!.state.accepted.get(leadId)).toBe(1);
+    expect(buyers[0]!.state.accepted.get(leadId)).toBeUndefined();
+    expect((await stack.call('GET', `/leads/${leadId}`, key)).json.pricing.revenue).toBe(11);
   });
 
   it('refuses force without a recipient (it would send every recipient the lead again)', async () => {
