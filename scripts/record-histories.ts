@@ -466,6 +466,27 @@ async function main() {
         await save('lead-waterfall-replayed', answer.id);
       },
 
+      // A waterfall ordered by price, replayed when both buyers are back: the replay looks up the sale
+      // prices and tries the dearer buyer first (patched('waterfall-replays-by-price')).
+      'lead-waterfall-price-replayed': async () => {
+        const [cheap, dear] = [await flakyBuyer(), await flakyBuyer()];
+        const flow = await createFlow({
+          distribution: { mode: 'waterfall', waterfall_order: 'price' },
+          steps: [
+            delivery('Cheap Buyer', cheap.url, { sale_price: 4 }),
+            delivery('Dear Buyer', dear.url, { sale_price: 11 }),
+          ],
+        });
+        const answer = await submit(flow.id, lead(), 201);
+        if (answer.status !== 'delivery_failed') throw new Error(`price replay: ${answer.status}`);
+        cheap.state.recovered = true;
+        dear.state.recovered = true;
+        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
+        if (replay.status !== 'delivered' || replay.attempts.length !== 1)
+          throw new Error(`price replay: ${JSON.stringify(replay)}`);
+        await save('lead-waterfall-price-replayed', answer.id);
+      },
+
       // A run that has taken its replays per run continues as new (patched('lead-replays-continue-as-new'));
       // the next run goes on from the carried state and delivers. Started here as the API starts it,
       // with a bound of one replay per run so two replays show both runs.

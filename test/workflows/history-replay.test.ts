@@ -42,6 +42,7 @@ const EXPECTED = [
   'lead-replays-continued',
   'lead-retry-then-delivered',
   'lead-test-mode',
+  'lead-waterfall-price-replayed',
   'lead-waterfall-replayed',
   'lead-waterfall',
   'maintenance',
