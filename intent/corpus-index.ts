@@ -87,9 +87,9 @@ export interface IntentIndex {
   contactStart: Uint32Array;
   contactName: string[];
   contactTitle: string[];
-  contactTitleNorm: string[]; // normalizeTitle(), space separated, padded with spaces at both ends
-  /** Per contact, its normalised title as an index into `titleNorms` (the distinct ones, a few hundred):
-   *  lead materialisation scores each distinct title once per query, not once per contact. */
+  /** Per contact, its normalised title as an index into `titleNorms` (the distinct ones, a few hundred:
+   *  normalizeTitle(), space separated, padded with spaces at both ends), so lead materialisation and
+   *  job-title filters test each distinct title once, not once per contact. */
   contactTitleId: Uint32Array;
   titleNorms: string[];
   contactEmail: (string | null)[];
@@ -338,7 +338,6 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
   const fill = contactStart.slice(0, n);
   const contactName: string[] = new Array(nContacts);
   const contactTitle: string[] = new Array(nContacts);
-  const contactTitleNorm: string[] = new Array(nContacts);
   const contactEmail: (string | null)[] = new Array(nContacts);
   const contactPhone: (string | null)[] = new Array(nContacts);
   const contactTitleId = new Uint32Array(nContacts);
@@ -356,7 +355,6 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
       id = titleNorms.push(norm) - 1;
       titleIds.set(norm, id);
     }
-    contactTitleNorm[pos] = titleNorms[id]!; // one string per distinct title
     contactTitleId[pos] = id;
     contactEmail[pos] = ct.email;
     contactPhone[pos] = ct.phone;
@@ -490,7 +488,6 @@ export function buildIndex(corpus: IntentCorpus): IntentIndex {
     contactStart,
     contactName,
     contactTitle,
-    contactTitleNorm,
     contactTitleId,
     titleNorms,
     contactEmail,

@@ -162,9 +162,12 @@ function titleBits(index: IntentIndex, title: string): Bitset {
   if (memo) return memo;
   const b = new Bitset(index.nCompanies);
   const start = index.contactStart;
+  // Each distinct title once (a few hundred), then each contact by its title's id.
+  const matches = index.titleNorms.map((norm) => titleMatches(norm, title));
+  const titleOf = index.contactTitleId;
   for (let c = 0; c < index.nCompanies; c++) {
     for (let k = start[c]!; k < start[c + 1]!; k++) {
-      if (titleMatches(index.contactTitleNorm[k]!, title)) {
+      if (matches[titleOf[k]!]) {
         b.set(c);
         break;
       }

@@ -378,17 +378,17 @@ export function rankCompanies(input: RankInput): RankedList {
   const fitOf = makeFitFn(index, query, cfg);
   const heap = new TopHeap(topN);
   let total = 0;
-  const momentumOf = (c: number): number => {
-    const f = index.lastFunding[c]!;
-    const h = index.lastHiring[c]!;
-    const okF = f >= 0 && asOfDay - index.signalDay[f]! <= cfg.momentumDays && asOfDay >= index.signalDay[f]!;
-    const okH = h >= 0 && asOfDay - index.signalDay[h]! <= cfg.momentumDays && asOfDay >= index.signalDay[h]!;
-    if (okF && okH) return index.signalDay[h]! > index.signalDay[f]! ? h : f;
-    return okF ? f : okH ? h : -1;
-  };
-  // momentumOf(c) >= 0, from the days the index keeps per company (no lookup of the signals).
+  // Momentum from the days the index keeps per company (no lookup of the signals).
   const { lastFundingDay, lastHiringDay } = index;
   const recent = (day: number) => day !== NO_DAY && asOfDay - day <= cfg.momentumDays && asOfDay >= day;
+  /** The company's momentum signal (its newest recent funding or hiring growth), or -1. */
+  const momentumOf = (c: number): number => {
+    const okF = recent(lastFundingDay[c]!);
+    const okH = recent(lastHiringDay[c]!);
+    if (okF && okH)
+      return lastHiringDay[c]! > lastFundingDay[c]! ? index.lastHiring[c]! : index.lastFunding[c]!;
+    return okF ? index.lastFunding[c]! : okH ? index.lastHiring[c]! : -1;
+  };
   for (let i = 0; i < nCompanies; i++) {
     const c = companies[i]!;
     const P = 1 - Math.exp(logNot[c]!);
