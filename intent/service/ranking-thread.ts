@@ -43,6 +43,8 @@ export interface RankingThreadOptions {
 
 export class RankingThread implements Ranker {
   private worker: Worker | null = null;
+  /** Stopped for good (shutdown): a late reload must not start a thread again. */
+  private stopped = false;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   private nextId = 1;
 
@@ -58,6 +60,7 @@ export class RankingThread implements Ranker {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     const worker = this.worker;
     this.worker = null;
     this.failPending(new Error('The ranking thread stopped'));
@@ -65,6 +68,7 @@ export class RankingThread implements Ranker {
   }
 
   private call(message: { type: 'load'; generation: number } | { type: 'rank'; request: RankRequest }) {
+    if (this.stopped) return Promise.reject(new Error('The ranking thread stopped'));
     this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise<unknown>((resolve, reject) => {

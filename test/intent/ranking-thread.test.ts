@@ -84,4 +84,12 @@ describe('the ranking thread', () => {
     expect(again.leadIds.length).toBeGreaterThan(0);
     expect(again.generation).toBe(before + 1);
   });
+
+  it('once stopped, stays stopped: a reload after shutdown starts no thread', async () => {
+    await index.ready();
+    await index.stop();
+    await expect(index.reload()).rejects.toThrow(/ranking thread stopped/);
+    const thread = (index as unknown as { thread: { worker: unknown } }).thread;
+    expect(thread.worker).toBeNull();
+  });
 });
