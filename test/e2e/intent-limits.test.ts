@@ -278,3 +278,34 @@ async function nextBucket() {
   const ms = BUCKET_SECONDS * 1000;
   await new Promise((r) => setTimeout(r, ms - (Date.now() % ms) + 20));
 }
+
+describe('intent admission limit', () => {
+  let stack: TestStack;
+  let key: string;
+
+  beforeAll(async () => {
+    // A target no answer meets: every ranked answer is "slow" and must shrink the limit.
+    stack = await startTestStack({ intent: { targetLatencyMs: 1, maxInFlight: 64 } });
+    ({ key } = await stack.createAccount());
+    expect((await stack.importIntentCorpus(key)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('is steered by the latency of ranked answers only, through the real route', async () => {
+    const shedder = stack.intent!.shedder;
+    expect(shedder.limit).toBe(32); // where it starts
+    const ranked = await stack.call('POST', '/query', key, { query: GOOD, limit: 25 });
+    expect(ranked.status).toBe(200);
+    expect(shedder.limit).toBe(25); // slower than the target: a fifth less
+    await new Promise((resolve) => setTimeout(resolve, 5)); // past one target period
+    const invalid = await stack.call('POST', '/query', key, { query: 'x' });
+    expect(invalid.status).toBe(400);
+    expect(shedder.limit).toBe(25); // refused before ranking: no latency signal
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await stack.call('POST', '/query', key, { query: OTHER_GOOD })).status).toBe(200);
+    expect(shedder.limit).toBe(20);
+    expect(shedder.current).toBe(0);
+  });
+});

@@ -42,7 +42,10 @@ export async function startTestStack(
   options: {
     /** Also run the intent service (engine from Postgres + intent worker on a queue of its own). */
     intent?: Partial<
-      Pick<IntentServiceOptions, 'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight'> & {
+      Pick<
+        IntentServiceOptions,
+        'eagerStart' | 'cacheEntries' | 'llm' | 'maxInFlight' | 'targetLatencyMs'
+      > & {
         /** The intent API's limits (the HTTP sub-app's). */
         limiter: IntentLimiterOptions;
         alertBucketSeconds: number;
