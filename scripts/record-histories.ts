@@ -168,6 +168,37 @@ async function main() {
         `${name}.json: ${description.type} ${description.status.name}, ${history.events?.length} events, ${Math.round(json.length / 1024)} KiB`,
       );
     };
+    /**
+     * A waterfall lead of two buyers (sale prices in flow order), both down when it arrives; both come
+     * back, an operator replays it, and the buyer at `buyerIndex` must be the one that takes it.
+     */
+    const waterfallReplayed = async (
+      name: string,
+      distribution: Record<string, unknown>,
+      prices: [number | undefined, number | undefined],
+      buyerIndex: number,
+    ) => {
+      const buyers = [await flakyBuyer(), await flakyBuyer()];
+      const flow = await createFlow({
+        distribution,
+        steps: buyers.map((b, i) =>
+          delivery(`Buyer ${i + 1}`, b.url, prices[i] === undefined ? {} : { sale_price: prices[i] }),
+        ),
+      });
+      const answer = await submit(flow.id, lead(), 201);
+      if (answer.status !== 'delivery_failed') throw new Error(`${name}: ${answer.status}`);
+      for (const b of buyers) b.state.recovered = true;
+      const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
+      const deliverySteps: Json[] = flow.configuration.steps.filter((s: Json) => s.type === 'delivery');
+      const buyerId = deliverySteps[buyerIndex]?.recipient_id;
+      if (
+        replay.status !== 'delivered' ||
+        replay.attempts.length !== 1 ||
+        replay.attempts[0].recipient_id !== buyerId
+      )
+        throw new Error(`${name}: ${JSON.stringify(replay)}`);
+      await save(name, answer.id);
+    };
     /** One run of a workflow id (e.g. the first, continued as new since). */
     const saveRun = async (name: string, workflowId: string, runId: string) => {
       const handle = client.workflow.getHandle(workflowId, runId);
@@ -450,42 +481,18 @@ async function main() {
 
       // A waterfall lead in delivery_failed, replayed when both buyers are back: the first buys, the
       // second is not sent the lead (patched('lead-sold-once')).
-      'lead-waterfall-replayed': async () => {
-        const [first, second] = [await flakyBuyer(), await flakyBuyer()];
-        const flow = await createFlow({
-          distribution: { mode: 'waterfall' },
-          steps: [delivery('First Buyer', first.url), delivery('Second Buyer', second.url)],
-        });
-        const answer = await submit(flow.id, lead(), 201);
-        if (answer.status !== 'delivery_failed') throw new Error(`waterfall replay: ${answer.status}`);
-        first.state.recovered = true;
-        second.state.recovered = true;
-        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
-        if (replay.status !== 'delivered' || replay.attempts.length !== 1)
-          throw new Error(`waterfall replay: ${JSON.stringify(replay)}`);
-        await save('lead-waterfall-replayed', answer.id);
-      },
+      'lead-waterfall-replayed': () =>
+        waterfallReplayed('lead-waterfall-replayed', { mode: 'waterfall' }, [undefined, undefined], 0),
 
       // A waterfall ordered by price, replayed when both buyers are back: the replay looks up the sale
       // prices and tries the dearer buyer first (patched('waterfall-replays-by-price')).
-      'lead-waterfall-price-replayed': async () => {
-        const [cheap, dear] = [await flakyBuyer(), await flakyBuyer()];
-        const flow = await createFlow({
-          distribution: { mode: 'waterfall', waterfall_order: 'price' },
-          steps: [
-            delivery('Cheap Buyer', cheap.url, { sale_price: 4 }),
-            delivery('Dear Buyer', dear.url, { sale_price: 11 }),
-          ],
-        });
-        const answer = await submit(flow.id, lead(), 201);
-        if (answer.status !== 'delivery_failed') throw new Error(`price replay: ${answer.status}`);
-        cheap.state.recovered = true;
-        dear.state.recovered = true;
-        const replay = expectStatus(await call('POST', `/leads/${answer.id}/replay`, {}), 200, 'replay');
-        if (replay.status !== 'delivered' || replay.attempts.length !== 1)
-          throw new Error(`price replay: ${JSON.stringify(replay)}`);
-        await save('lead-waterfall-price-replayed', answer.id);
-      },
+      'lead-waterfall-price-replayed': () =>
+        waterfallReplayed(
+          'lead-waterfall-price-replayed',
+          { mode: 'waterfall', waterfall_order: 'price' },
+          [4, 11],
+          1,
+        ),
 
       // A run that has taken its replays per run continues as new (patched('lead-replays-continue-as-new'));
       // the next run goes on from the carried state and delivers. Started here as the API starts it,
