@@ -57,7 +57,10 @@ export class LoadShedder {
     return (answered = false) => {
       if (left) return;
       left = true;
-      if (answered) this.sample(this.now() - startedAt);
+      if (answered) {
+        const now = this.now();
+        this.sample(now - startedAt, now);
+      }
       this.inFlight--;
     };
   }
@@ -72,9 +75,8 @@ export class LoadShedder {
     return Math.floor(this.limitValue);
   }
 
-  private sample(latencyMs: number): void {
+  private sample(latencyMs: number, now: number): void {
     if (this.targetMs <= 0) return;
-    const now = this.now();
     if (latencyMs > this.targetMs) {
       // One decrease per target period: the answers of one slow period are one signal, not many.
       if (now - this.lastDecreaseAt < this.targetMs) return;
