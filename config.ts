@@ -80,6 +80,10 @@ const EnvSchema = z.object({
   INTENT_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(256),
   INTENT_TARGET_LATENCY_MS: z.coerce.number().int().nonnegative().default(300),
   INTENT_RUNS_IN_FLIGHT: z.coerce.number().int().nonnegative().default(1),
+  INTENT_RANK_ON_ARRIVAL: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   INTENT_LLM_BASE_URL: z.string().optional(),
   INTENT_LLM_MODEL: z.string().default('gpt-4o-mini'),
   INTENT_LLM_API_KEY: z.string().optional(),
@@ -138,6 +142,8 @@ export type Config = {
     targetLatencyMs: number;
     /** Query runs under way above which arriving queries share one run (decision 19); 0: never. */
     runsInFlight: number;
+    /** Start each query's ranking on arrival, before its run (decision 21). */
+    rankOnArrival: boolean;
     /** Optional OpenAI-compatible prompt parser; absent = the deterministic lexicon parser only. */
     llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   };
@@ -209,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxInFlight: e.INTENT_MAX_IN_FLIGHT,
       targetLatencyMs: e.INTENT_TARGET_LATENCY_MS,
       runsInFlight: e.INTENT_RUNS_IN_FLIGHT,
+      rankOnArrival: e.INTENT_RANK_ON_ARRIVAL,
       llm: e.INTENT_LLM_BASE_URL
         ? {
             baseUrl: e.INTENT_LLM_BASE_URL,

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     maxInFlight: config.intent.maxInFlight,
     targetLatencyMs: config.intent.targetLatencyMs,
     runsInFlight: config.intent.runsInFlight,
+    rankOnArrival: config.intent.rankOnArrival,
     llm: config.intent.llm,
   });
   intent.index.ready().then(

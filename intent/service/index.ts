@@ -8,7 +8,7 @@ import type { PayloadKeyring } from '../../temporal/payload-codec.js';
 import { ensureSearchAttributes } from '../../temporal/search-attributes.js';
 import type { IntentEngineOptions } from '../engine.js';
 import { INTENT_CORPUS_CHANNEL } from '../import.js';
-import { createIntentActivities, IntentResultStore } from '../temporal/activities.js';
+import { createIntentActivities, IntentResultStore, StartedRankings } from '../temporal/activities.js';
 import { createIntentWorker } from '../temporal/worker.js';
 import { listenForCorpusChanges } from './corpus-listener.js';
 import { LiveIndex } from './live-index.js';
@@ -53,6 +53,8 @@ export interface IntentServiceOptions {
   targetLatencyMs?: number;
   /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 1. */
   runsInFlight?: number;
+  /** Start each query's ranking when it arrives, before its run (decision 21); default true. */
+  rankOnArrival?: boolean;
   /** Concurrent queries in the intent worker (workflow tasks and their local activities). */
   maxConcurrent?: number;
   /** Where corpus-change notifications arrive; default INTENT_CORPUS_CHANNEL (tests use their own). */
@@ -84,6 +86,7 @@ export async function startIntentService(options: IntentServiceOptions): Promise
     },
   });
   const results = new IntentResultStore();
+  const started = options.rankOnArrival === false ? undefined : new StartedRankings();
 
   await ensureSearchAttributes(connection, namespace);
   const worker = await createIntentWorker({
@@ -91,7 +94,11 @@ export async function startIntentService(options: IntentServiceOptions): Promise
     namespace,
     taskQueue,
     payloadKeys: options.payloadKeys,
-    activities: createIntentActivities({ ranker: () => index.ranker, results }),
+    activities: createIntentActivities({
+      ranker: () => index.ranker,
+      results,
+      ...(started ? { started } : {}),
+    }),
     ...(options.workflowBundleCode ? { workflowBundleCode: options.workflowBundleCode } : {}),
     ...(options.workflowBundlePath ? { workflowBundlePath: options.workflowBundlePath } : {}),
     ...(options.maxConcurrent ? { maxConcurrent: options.maxConcurrent } : {}),
@@ -118,6 +125,7 @@ export async function startIntentService(options: IntentServiceOptions): Promise
     taskQueue,
     index,
     results,
+    ...(started ? { started } : {}),
     logger,
     ...(options.eagerStart !== undefined ? { eagerStart: options.eagerStart } : {}),
     ...(options.resultTimeoutMs !== undefined ? { resultTimeoutMs: options.resultTimeoutMs } : {}),

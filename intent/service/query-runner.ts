@@ -9,7 +9,9 @@ import type {
   IntentQueryInput,
   IntentQuerySummary,
   IntentResultStore,
+  StartedRankings,
 } from '../temporal/activities.js';
+import { rankRequestOf } from '../temporal/activities.js';
 import type { intentQueryBatchWorkflow, intentQueryWorkflow } from '../temporal/workflows.js';
 import { IntentQueryFailed, IntentUnavailable } from './errors.js';
 import type { LiveIndex } from './live-index.js';
@@ -38,6 +40,11 @@ export interface QueryRunnerOptions {
   taskQueue: string;
   index: LiveIndex;
   results: IntentResultStore;
+  /**
+   * Where a query's ranking is kept from its arrival until its run's local activity takes it
+   * (decision 21). Absent: each run's activity starts its queries' rankings.
+   */
+  started?: StartedRankings;
   logger: Logger;
   /** Ask the server for eager workflow start (default true). */
   eagerStart?: boolean;
@@ -99,16 +106,24 @@ export class QueryRunner {
       limit: request.limit,
       ...(request.filters ? { filters: request.filters } : {}),
     };
-    const outcome = await this.runs.submit({ input, accountId });
-    if (outcome instanceof Error) throw outcome;
-    const { summary, eagerlyStarted } = outcome;
-    const stored = this.options.results.take(queryId);
-    if (stored) return { queryId, result: stored.result, summary, eagerlyStarted, reranked: false };
-    // The workflow ran on another process's intent worker (no eager start): rank again here. The index
-    // is deterministic, so this is the same list unless that process holds a different corpus.
-    logger.warn({ queryId }, 'intent result not in this process; ranked again locally');
-    const result = await ranker.rank(input);
-    return { queryId, result, summary, eagerlyStarted, reranked: true };
+    const { started } = this.options;
+    // The ranking starts now, in the ranking thread, while the query waits for its run and the run
+    // starts; the run's local activity takes it (decision 21).
+    started?.start(queryId, ranker.rank(rankRequestOf(input)));
+    try {
+      const outcome = await this.runs.submit({ input, accountId });
+      if (outcome instanceof Error) throw outcome;
+      const { summary, eagerlyStarted } = outcome;
+      const stored = this.options.results.take(queryId);
+      if (stored) return { queryId, result: stored.result, summary, eagerlyStarted, reranked: false };
+      // The workflow ran on another process's intent worker (no eager start): its ranking is not here.
+      // The index is deterministic, so this process's is the same list unless it holds another corpus.
+      logger.warn({ queryId }, 'intent result not in this process; ranked locally');
+      const result = await (started?.take(queryId) ?? ranker.rank(rankRequestOf(input)));
+      return { queryId, result, summary, eagerlyStarted, reranked: true };
+    } finally {
+      started?.drop(queryId);
+    }
   }
 
   /** Queries waiting for a run slot (a gauge for operators and tests). */

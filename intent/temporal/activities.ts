@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { IntentMetadata } from '../engine.js';
 import type { IntentFilters } from '../filters.js';
-import type { RankedQuery, Ranker } from '../service/ranker.js';
+import type { RankedQuery, Ranker, RankRequest } from '../service/ranker.js';
 
 // The intent query's one step, run as a LOCAL activity by `intentQueryWorkflow` in the worker that
 // lives inside the API process (docs/decisions/0004-intent-queries-on-temporal.md). The index is in
@@ -68,10 +68,51 @@ export class IntentResultStore {
   }
 }
 
+/**
+ * Rankings started when their query arrived, before its run existed (decision 21): the run's local
+ * activity takes the ranking under way instead of starting one, so the ranking thread works on the
+ * next queries while Temporal records the run before. Each is taken at most once; the runner drops
+ * what no run took (the run failed to start, or ran in another process).
+ */
+export class StartedRankings {
+  private readonly map = new Map<string, Promise<RankedQuery>>();
+
+  start(queryId: string, ranking: Promise<RankedQuery>): void {
+    // Whoever takes it awaits it; one nobody takes must not become an unhandled rejection.
+    ranking.catch(() => {});
+    this.map.set(queryId, ranking);
+  }
+
+  take(queryId: string): Promise<RankedQuery> | undefined {
+    const ranking = this.map.get(queryId);
+    if (ranking) this.map.delete(queryId);
+    return ranking;
+  }
+
+  drop(queryId: string): void {
+    this.map.delete(queryId);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** What the ranker is asked for a query (the same whether the run or the runner starts it). */
+export function rankRequestOf(input: IntentQueryInput): RankRequest {
+  return {
+    query: input.query,
+    limit: input.limit,
+    ...(input.filters ? { filters: input.filters } : {}),
+  };
+}
+
 export interface IntentActivityDeps {
   /** The ranker of the current index, or null while the index is loading for the first time. */
   ranker(): Ranker | null;
   results: IntentResultStore;
+  /** Rankings the runner started on arrival; absent: the activity always ranks itself. */
+  started?: StartedRankings;
 }
 
 export function createIntentActivities(deps: IntentActivityDeps) {
@@ -87,11 +128,7 @@ export function createIntentActivities(deps: IntentActivityDeps) {
     return ranker;
   };
   const rank = async (ranker: Ranker, input: IntentQueryInput) => {
-    const ranked = await ranker.rank({
-      query: input.query,
-      limit: input.limit,
-      ...(input.filters ? { filters: input.filters } : {}),
-    });
+    const ranked = await (deps.started?.take(input.queryId) ?? ranker.rank(rankRequestOf(input)));
     deps.results.put(input.queryId, ranked);
     return summarize(input.queryId, ranked);
   };
