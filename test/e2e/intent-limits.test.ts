@@ -296,15 +296,19 @@ describe('intent admission limit', () => {
   it('is steered by the latency of ranked answers only, through the real route', async () => {
     const shedder = stack.intent!.shedder;
     expect(shedder.limit).toBe(32); // where it starts
-    const ranked = await stack.call('POST', '/query', key, { query: GOOD, limit: 25 });
-    expect(ranked.status).toBe(200);
-    expect(shedder.limit).toBe(25); // slower than the target: a fifth less
+    expect((await stack.call('POST', '/query', key, { query: GOOD, limit: 25 })).status).toBe(200);
+    expect(shedder.limit).toBe(32); // one slow answer: the recent p95 may still be within the target
+    expect((await stack.call('POST', '/query', key, { query: GOOD, limit: 100 })).status).toBe(200);
+    expect(shedder.limit).toBe(25); // two of the last 20 slower than the target: a fifth less
     await new Promise((resolve) => setTimeout(resolve, 5)); // past one target period
-    const invalid = await stack.call('POST', '/query', key, { query: 'x' });
-    expect(invalid.status).toBe(400);
+    for (let i = 0; i < 2; i++) {
+      const invalid = await stack.call('POST', '/query', key, { query: 'x' });
+      expect(invalid.status).toBe(400);
+    }
     expect(shedder.limit).toBe(25); // refused before ranking: no latency signal
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await stack.call('POST', '/query', key, { query: OTHER_GOOD })).status).toBe(200);
+    for (const query of [OTHER_GOOD, GOOD]) {
+      expect((await stack.call('POST', '/query', key, { query })).status).toBe(200);
+    }
     expect(shedder.limit).toBe(20);
     expect(shedder.current).toBe(0);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { IntentUnavailable } from '../../intent/service/errors.js';
 import { LoadShedder } from '../../intent/service/load-shedder.js';
 
-// The intent API's admission limit: refuses at once past it, shrinks when answers are slower than the
-// target, grows while answers are fast and the limit is in use, within its floor and ceiling.
+// The intent API's admission limit: refuses at once past it, shrinks when the recent answers' p95 is
+// slower than the target (more than 1 in 20), grows while answers are fast and the limit is in use,
+// within its floor and ceiling.
 
 function clocked(options: ConstructorParameters<typeof LoadShedder>[0] = {}) {
   let t = 0;
@@ -43,6 +44,26 @@ describe('LoadShedder', () => {
       answerTogether(s, 4, 900);
     }
     expect(s.shedder.limit).toBe(8);
+  });
+
+  it('keeps the limit for one slow answer in 20 (the p95 is within the target), shrinks on the second', () => {
+    const s = clocked({ initialLimit: 30, targetLatencyMs: 300 });
+    answerTogether(s, 30, 100); // in use and fast: grows a little
+    const before = s.shedder.limit;
+    answerTogether(s, 1, 900);
+    for (let i = 0; i < 9; i++) answerTogether(s, 1, 100);
+    expect(s.shedder.limit).toBe(before);
+    answerTogether(s, 1, 900); // the second slow one of the last 20
+    expect(s.shedder.limit).toBe(Math.floor(before * 0.8));
+    // The answers before the decrease do not count toward the next: one more slow answer is alone again.
+    const after = s.shedder.limit;
+    s.advance(300);
+    answerTogether(s, 1, 900);
+    expect(s.shedder.limit).toBe(after);
+    // A slow answer that has left the last 20 no longer counts.
+    for (let i = 0; i < 19; i++) answerTogether(s, 1, 100);
+    answerTogether(s, 1, 900);
+    expect(s.shedder.limit).toBe(after);
   });
 
   it('grows while answers are fast and the limit is in use, up to its ceiling', () => {
