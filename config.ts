@@ -138,7 +138,7 @@ export type Config = {
     maxConcurrent: number;
     /** Ceiling of queries in flight per API process (load shedding: past the limit, 503 at once). */
     maxInFlight: number;
-    /** Answer latency the adaptive in-flight limit steers toward; 0: a fixed limit of maxInFlight. */
+    /** The answers' p95 the adaptive in-flight limit steers toward; 0: a fixed limit of maxInFlight. */
     targetLatencyMs: number;
     /** Query runs under way above which arriving queries share one run (decision 19); 0: never. */
     runsInFlight: number;

@@ -93,52 +93,64 @@ export interface IntentAdmission {
   now: number;
 }
 
+/** The tokens a key's bucket holds now: what it had, refilled by the time since, up to the burst. */
+const AVAILABLE_TOKENS = `LEAST((SELECT "burst" FROM lim),
+  b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60)`;
+const TODAY = `(now() AT TIME ZONE 'UTC')::date`;
+
 /**
- * ONE statement: reads the key's limits (overrides over `defaults`), refills its token bucket by the
- * time since the last request (capacity `burst`, `ratePerMinute` per minute), takes a token if there
- * is a whole one, counts the request in the key's UTC day, and returns the bucket, today's requests
- * (this one included) and today's spend.
+ * ONE statement for `count` requests of one key, in order, as if each were admitted alone at the same
+ * instant: reads the key's limits (overrides over `defaults`), refills its token bucket by the time
+ * since the last request (capacity `burst`, `ratePerMinute` per minute), takes a token for each request
+ * while there is a whole one, counts the requests in the key's UTC day, and returns each request's
+ * admission: whether it got a token, the tokens left after it, today's requests up to it and today's
+ * spend.
  */
-export async function admitIntentRequest(
+export async function admitIntentRequests(
   db: Queryable,
   keyId: string,
+  count: number,
   defaults: IntentLimits = DEFAULT_INTENT_LIMITS,
-): Promise<IntentAdmission> {
-  const { rows } = await db.query<Record<string, number | boolean | null>>(
+): Promise<IntentAdmission[]> {
+  const n = `$${LIMIT_KEYS.length + 2}::int`;
+  const { rows } = await db.query<Record<string, number | null>>(
     `WITH lim AS (
        SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
          FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
      ), u AS (
-       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, refilled_at, requests_day, requests_today)
-       SELECT $1, lim."burst" - 1, lim."burst" >= 1, now(), (now() AT TIME ZONE 'UTC')::date, 1 FROM lim
+       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, admitted, refilled_at, requests_day, requests_today)
+       SELECT $1, lim."burst" - LEAST(${n}, floor(lim."burst")), lim."burst" >= 1,
+              LEAST(${n}, floor(lim."burst")), now(), ${TODAY}, ${n} FROM lim
        ON CONFLICT (key_id) DO UPDATE SET
-         requests_today = CASE WHEN b.requests_day = (now() AT TIME ZONE 'UTC')::date
-                               THEN b.requests_today + 1 ELSE 1 END,
-         requests_day = (now() AT TIME ZONE 'UTC')::date,
-         tokens = LEAST((SELECT "burst" FROM lim),
-                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60)
-                  - CASE WHEN LEAST((SELECT "burst" FROM lim),
-                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60) >= 1
-                    THEN 1 ELSE 0 END,
-         allowed = LEAST((SELECT "burst" FROM lim),
-                        b.tokens + extract(epoch FROM now() - b.refilled_at)::float8 * (SELECT "ratePerMinute" FROM lim) / 60) >= 1,
+         requests_today = CASE WHEN b.requests_day = ${TODAY} THEN b.requests_today + ${n} ELSE ${n} END,
+         requests_day = ${TODAY},
+         tokens = ${AVAILABLE_TOKENS} - LEAST(${n}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
+         allowed = ${AVAILABLE_TOKENS} >= 1,
+         admitted = LEAST(${n}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
          refilled_at = now()
-       RETURNING tokens, allowed, requests_today,
-         CASE WHEN spend_day = (now() AT TIME ZONE 'UTC')::date THEN spend_usd ELSE 0 END AS spend_today
+       RETURNING tokens, admitted, requests_today,
+         CASE WHEN spend_day = ${TODAY} THEN spend_usd ELSE 0 END AS spend_today
      )
-     SELECT lim.*, u.tokens, u.allowed, u.requests_today, u.spend_today, extract(epoch FROM now())::float8 AS now FROM lim, u`,
-    [keyId, ...LIMIT_KEYS.map((k) => defaults[k])],
+     SELECT lim.*, u.tokens, u.admitted, u.requests_today, u.spend_today, extract(epoch FROM now())::float8 AS now
+       FROM lim, u`,
+    [keyId, ...LIMIT_KEYS.map((k) => defaults[k]), count],
   );
   const row = rows[0]!;
   const limits = Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(row[k])])) as unknown as IntentLimits;
-  return {
+  const admitted = Number(row.admitted);
+  const available = Number(row.tokens) + admitted;
+  const requestsBefore = Number(row.requests_today) - count;
+  const spendTodayUsd = Number(row.spend_today ?? 0);
+  const now = Number(row.now);
+  // Request i took a token if one was left for it; the ones after the last token got none.
+  return Array.from({ length: count }, (_, i) => ({
     limits,
-    allowed: row.allowed === true,
-    tokens: Number(row.tokens),
-    requestsToday: Number(row.requests_today),
-    spendTodayUsd: Number(row.spend_today ?? 0),
-    now: Number(row.now),
-  };
+    allowed: i < admitted,
+    tokens: available - Math.min(i + 1, admitted),
+    requestsToday: requestsBefore + i + 1,
+    spendTodayUsd,
+    now,
+  }));
 }
 
 export interface IntentQueryLogRow {

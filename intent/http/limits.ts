@@ -2,10 +2,12 @@ import type { Context } from 'hono';
 import type { AuthenticatedKey } from '../../db/accounts.js';
 import type { Queryable } from '../../db/pool.js';
 import { hitRateLimit } from '../../db/rate-limits.js';
+import { RequestBatcher } from '../../lib/request-batcher.js';
 import {
-  admitIntentRequest,
+  admitIntentRequests,
   type ConsideredQuery,
   DEFAULT_INTENT_LIMITS,
+  type IntentAdmission,
   type IntentLimits,
   type IntentQueryLogRow,
   isConsidered,
@@ -25,7 +27,8 @@ import {
 //
 // - rate: a token bucket of capacity `burst` (1,000) refilled at `ratePerMinute` (100/min): a key may
 //   burst up to 1,000 requests, and sustains 100/min. One row per key (`intent_key_usage`), refilled
-//   and decremented by one statement per request. Fixed windows (the lead API's mechanism) cannot say
+//   and decremented by one statement, which admits a key's requests that arrived together (group
+//   commit, one statement under way per key: the row's lock would serialise more anyway). Fixed windows (the lead API's mechanism) cannot say
 //   "100/min sustained, 1,000 burst", so the bucket is the one new mechanism here.
 // - day: 10,000 requests per UTC day, counted in the same row and statement as the bucket.
 // - cost: $100 spent per UTC day (checked before running; the spend is added after each query), and
@@ -66,6 +69,11 @@ export class IntentLimiter {
   private readonly reads = new Map<
     string,
     { queries: Promise<ConsideredQuery[]>; noted: ConsideredQuery[] }
+  >();
+  /** Per key, the admission statement under way and the requests waiting for the next, with their count. */
+  private readonly admissions = new Map<
+    string,
+    { batcher: RequestBatcher<string, IntentAdmission>; users: number }
   >();
 
   constructor(
@@ -123,15 +131,31 @@ export class IntentLimiter {
     }
   }
 
+  /** One request's admission, in a statement shared with the key's requests that arrive meanwhile. */
+  private async admitOne(keyId: string): Promise<IntentAdmission> {
+    let entry = this.admissions.get(keyId);
+    if (!entry) {
+      const batcher = new RequestBatcher<string, IntentAdmission>(
+        (keyIds) => admitIntentRequests(this.db, keyId, keyIds.length, this.defaults),
+        { maxBatch: 1000 },
+      );
+      entry = { batcher, users: 0 };
+      this.admissions.set(keyId, entry);
+    }
+    entry.users++;
+    try {
+      return await entry.batcher.submit(keyId);
+    } finally {
+      if (--entry.users === 0) this.admissions.delete(keyId);
+    }
+  }
+
   /**
    * Counts the request against the key's limits and sets the `X-RateLimit-*` headers; throws the
    * documented 429 when a limit is exceeded.
    */
   async admit(c: Context, auth: AuthenticatedKey): Promise<AdmittedQuery> {
-    const [admission, sample] = await Promise.all([
-      admitIntentRequest(this.db, auth.keyId, this.defaults),
-      this.sample(auth.keyId),
-    ]);
+    const [admission, sample] = await Promise.all([this.admitOne(auth.keyId), this.sample(auth.keyId)]);
     const { limits, now } = admission;
     const perSecond = limits.ratePerMinute / 60;
     const tokens = Math.max(0, admission.tokens);

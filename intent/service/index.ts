@@ -49,7 +49,7 @@ export interface IntentServiceOptions {
   eagerStart?: boolean;
   /** Most queries in flight in this process; past the adaptive limit new ones get 503 at once. Default 256. */
   maxInFlight?: number;
-  /** Answer latency the adaptive in-flight limit steers toward (0: a fixed limit of maxInFlight). Default 300 ms. */
+  /** The answers' p95 the adaptive in-flight limit steers toward (0: a fixed limit of maxInFlight). Default 300 ms. */
   targetLatencyMs?: number;
   /** Query runs under way above which arriving queries share one run; 0: one run per query. Default 1. */
   runsInFlight?: number;

@@ -13,7 +13,7 @@ import { IntentUnavailable } from './errors.js';
 export interface LoadShedderOptions {
   /** Most queries in flight in this process, whatever the latency; default 256. */
   maxInFlight?: number;
-  /** Answer latency the limit steers toward; 0 keeps the limit at `maxInFlight`. Default 300 ms. */
+  /** The answers' p95 the limit steers toward; 0 keeps the limit at `maxInFlight`. Default 300 ms. */
   targetLatencyMs?: number;
   /** The limit never goes below this (nor above `maxInFlight`); default 4. */
   minInFlight?: number;

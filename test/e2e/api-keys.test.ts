@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { clientIpResolver } from '../../api/middleware/client-ip.js';
-import { admitIntentRequest } from '../../intent/query-log.js';
+import { admitIntentRequests } from '../../intent/query-log.js';
 import { CliError, runKeysCli } from '../../scripts/keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
@@ -603,7 +603,8 @@ describe('API keys: create, list, rotate, revoke; IP allow-lists; test keys', ()
       expect(shown.limits).toMatchObject({ burst: 3, usdPerDay: 0.5, perDay: 10_000, ratePerMinute: 100 });
       // The limiter reads them: a bucket of 3 admits three requests and refuses the fourth.
       const admitted = [];
-      for (let i = 0; i < 4; i++) admitted.push((await admitIntentRequest(stack.pool, created.id)).allowed);
+      for (let i = 0; i < 4; i++)
+        admitted.push((await admitIntentRequests(stack.pool, created.id, 1))[0]!.allowed);
       expect(admitted).toEqual([true, true, true, false]);
 
       const human = await runKeysCli(

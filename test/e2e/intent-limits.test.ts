@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
+import { admitIntentRequests, type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Limits, throttling, reputation and alerts of the intent API, moved by real traffic through the real
@@ -60,6 +60,26 @@ describe('intent limits, reputation and alerts', () => {
       [keyId],
     );
     expect(rows.map((r) => r.error_code)).toEqual([null, null, null, 'RATE_LIMIT_EXCEEDED']);
+  });
+
+  it('one admission statement for several requests answers as that many statements one after another', async () => {
+    const limits = { burst: 3, ratePerMinute: 1, perDay: 4 };
+    const [one, many] = [await keyWith(limits), await keyWith(limits)];
+    const sequential = [];
+    for (let i = 0; i < 5; i++) sequential.push(...(await admitIntentRequests(stack.pool, one.keyId, 1)));
+    const together = await admitIntentRequests(stack.pool, many.keyId, 5);
+    const shape = (a: (typeof together)[number]) => ({
+      allowed: a.allowed,
+      tokens: Math.round(a.tokens * 10) / 10, // the refill between the sequential statements is tiny
+      requestsToday: a.requestsToday,
+      burst: a.limits.burst,
+    });
+    expect(together.map(shape)).toEqual(sequential.map(shape));
+    expect(together.map((a) => a.allowed)).toEqual([true, true, true, false, false]);
+    expect(together.map((a) => a.requestsToday)).toEqual([1, 2, 3, 4, 5]);
+    // And the next statement continues from where the batch left the row.
+    const [next] = await admitIntentRequests(stack.pool, many.keyId, 1);
+    expect(next).toMatchObject({ allowed: false, requestsToday: 6 });
   });
 
   it('the bucket refills at the standard rate', async () => {
@@ -311,5 +331,31 @@ describe('intent admission limit', () => {
     }
     expect(shedder.limit).toBe(20);
     expect(shedder.current).toBe(0);
+  });
+
+  it('requests of one key that arrive together are admitted exactly as one after another', async () => {
+    // A burst of 5 with 12 at once: they share admission statements, and still exactly 5 get a token,
+    // each sees its own place in the bucket and in the day's count, and the other 7 get 429.
+    const { key, keyId } = await stack.createAccount();
+    await setIntentKeyLimits(stack.pool, keyId, { burst: 5, ratePerMinute: 1, perDay: 9 });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => stack.call('POST', '/query', key, { query: GOOD })),
+    );
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok).toHaveLength(5);
+    expect(ok.map((a) => a.headers.get('X-RateLimit-Remaining')).sort()).toEqual(['0', '1', '2', '3', '4']);
+    // The day counts all 12 (refusals too): each answer shows what was left after it, from 8 down.
+    const dayLeft = answers.map((a) => Number(a.headers.get('X-RateLimit-Daily-Remaining')));
+    expect(dayLeft.sort((a, b) => b - a)).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 0, 0, 0, 0]);
+    for (const refused of answers.filter((a) => a.status !== 200)) {
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe('RATE_LIMIT_EXCEEDED');
+    }
+    const { rows } = await stack.pool.query(
+      'SELECT requests_today, tokens FROM intent_key_usage WHERE key_id = $1',
+      [keyId],
+    );
+    expect(rows[0].requests_today).toBe(12);
+    expect(Number(rows[0].tokens)).toBeLessThan(1);
   });
 });
