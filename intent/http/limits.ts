@@ -28,8 +28,9 @@ import {
 // - rate: a token bucket of capacity `burst` (1,000) refilled at `ratePerMinute` (100/min): a key may
 //   burst up to 1,000 requests, and sustains 100/min. One row per key (`intent_key_usage`), refilled
 //   and decremented by one statement, which admits a key's requests that arrived together (group
-//   commit, one statement under way per key: the row's lock would serialise more anyway). Fixed windows (the lead API's mechanism) cannot say
-//   "100/min sustained, 1,000 burst", so the bucket is the one new mechanism here.
+//   commit, one statement under way per key: the row's lock would serialise more anyway). Fixed
+//   windows (the lead API's mechanism) cannot say "100/min sustained, 1,000 burst", so the bucket is
+//   the one new mechanism here.
 // - day: 10,000 requests per UTC day, counted in the same row and statement as the bucket.
 // - cost: $100 spent per UTC day (checked before running; the spend is added after each query), and
 //   per query at most $4 and $0.002 per returned lead (checked after ranking; over it the leads are

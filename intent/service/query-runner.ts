@@ -4,14 +4,14 @@ import type { Logger } from '../../lib/logger.js';
 import { RequestBatcher } from '../../lib/request-batcher.js';
 import { AccountIdAttr, IntentQueryIdsAttr } from '../../workflows/shared.js';
 import type { ValidIntentQueryRequest } from '../request.js';
-import type {
-  IntentBatchOutcome,
-  IntentQueryInput,
-  IntentQuerySummary,
-  IntentResultStore,
-  StartedRankings,
+import {
+  type IntentBatchOutcome,
+  type IntentQueryInput,
+  type IntentQuerySummary,
+  type IntentResultStore,
+  rankRequestOf,
+  type StartedRankings,
 } from '../temporal/activities.js';
-import { rankRequestOf } from '../temporal/activities.js';
 import type { intentQueryBatchWorkflow, intentQueryWorkflow } from '../temporal/workflows.js';
 import { IntentQueryFailed, IntentUnavailable } from './errors.js';
 import type { LiveIndex } from './live-index.js';
