@@ -1,11 +1,33 @@
 import type { Context } from 'hono';
 import type { AuthenticatedKey } from '../db/accounts.js';
 import type { Queryable } from '../db/pool.js';
-import { hitRateLimit } from '../db/rate-limits.js';
+import { hitRateLimit, type WindowCount } from '../db/rate-limits.js';
+import { KeyedBatcher } from '../lib/request-batcher.js';
 import { ApiError } from './errors.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
+
+/**
+ * Per database, a group commit per key: a key's requests that arrive while its counting statement is
+ * under way are counted together by the next (its rows' locks would serialise them anyway), and each
+ * gets the counts it would have seen alone, in arrival order.
+ */
+const hitsByDb = new WeakMap<Queryable, KeyedBatcher<WindowCount[]>>();
+
+function countRequest(db: Queryable, keyId: string): Promise<WindowCount[]> {
+  let hits = hitsByDb.get(db);
+  if (!hits) {
+    hits = new KeyedBatcher(async (key, count) => {
+      const after = await hitRateLimit(db, key, [MINUTE, HOUR], count);
+      return Array.from({ length: count }, (_, i) =>
+        after.map((w) => ({ ...w, count: w.count - count + i + 1 })),
+      );
+    });
+    hitsByDb.set(db, hits);
+  }
+  return hits.submit(keyId);
+}
 
 /**
  * Per-key fixed-window rate limits kept in Postgres, so every API process shares them: the hourly
@@ -14,7 +36,7 @@ const HOUR = 3600;
  * as documented; `X-RateLimit-Burst-*` the minute window. Over either limit: 429 with `Retry-After`.
  */
 export async function enforceRateLimit(c: Context, db: Queryable, auth: AuthenticatedKey): Promise<void> {
-  const counts = await hitRateLimit(db, auth.keyId, [MINUTE, HOUR]);
+  const counts = await countRequest(db, auth.keyId);
   const now = Math.floor(Date.now() / 1000);
   const windows = [
     { name: 'hour' as const, seconds: HOUR, limit: auth.rateLimit.perHour, prefix: 'X-RateLimit' },

@@ -83,3 +83,41 @@ export class RequestBatcher<I, O> {
     }
   }
 }
+
+/**
+ * A group commit per key: the calls for one key go one batch at a time, those that arrive meanwhile
+ * together in the next, and different keys never wait for each other. For statements on one row per
+ * key (a rate-limit counter, a token bucket), where a second statement under way for the same key
+ * would only wait for the first's row lock. A key's batcher exists while it has calls.
+ */
+export class KeyedBatcher<O> {
+  private readonly byKey = new Map<string, { batcher: RequestBatcher<null, O>; calls: number }>();
+
+  /** `run` answers `count` calls of `key`, in their order, in one go. */
+  constructor(
+    private readonly run: (key: string, count: number) => Promise<O[]>,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  async submit(key: string): Promise<O> {
+    let entry = this.byKey.get(key);
+    if (!entry) {
+      const batcher = new RequestBatcher<null, O>((calls) => this.run(key, calls.length), {
+        maxBatch: this.maxBatch,
+      });
+      entry = { batcher, calls: 0 };
+      this.byKey.set(key, entry);
+    }
+    entry.calls++;
+    try {
+      return await entry.batcher.submit(null);
+    } finally {
+      if (--entry.calls === 0) this.byKey.delete(key);
+    }
+  }
+
+  /** Keys with calls waiting or under way. */
+  get keys(): number {
+    return this.byKey.size;
+  }
+}

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AuthenticatedKey } from '../../db/accounts.js';
 import type { Queryable } from '../../db/pool.js';
 import { hitRateLimit } from '../../db/rate-limits.js';
-import { RequestBatcher } from '../../lib/request-batcher.js';
+import { KeyedBatcher } from '../../lib/request-batcher.js';
 import {
   admitIntentRequests,
   type ConsideredQuery,
@@ -71,11 +71,8 @@ export class IntentLimiter {
     string,
     { queries: Promise<ConsideredQuery[]>; noted: ConsideredQuery[] }
   >();
-  /** Per key, the admission statement under way and the requests waiting for the next, with their count. */
-  private readonly admissions = new Map<
-    string,
-    { batcher: RequestBatcher<string, IntentAdmission>; users: number }
-  >();
+  /** Per key, the admission statement under way and the requests waiting for the next. */
+  private readonly admissions: KeyedBatcher<IntentAdmission>;
 
   constructor(
     private readonly db: Queryable,
@@ -83,6 +80,9 @@ export class IntentLimiter {
   ) {
     this.defaults = options.defaults ?? DEFAULT_INTENT_LIMITS;
     this.cacheMs = options.reputationCacheMs ?? 5000;
+    this.admissions = new KeyedBatcher((keyId, count) =>
+      admitIntentRequests(this.db, keyId, count, this.defaults),
+    );
   }
 
   /** The key's newest considered queries (the reputation sample), oldest first. */
@@ -132,31 +132,15 @@ export class IntentLimiter {
     }
   }
 
-  /** One request's admission, in a statement shared with the key's requests that arrive meanwhile. */
-  private async admitOne(keyId: string): Promise<IntentAdmission> {
-    let entry = this.admissions.get(keyId);
-    if (!entry) {
-      const batcher = new RequestBatcher<string, IntentAdmission>(
-        (keyIds) => admitIntentRequests(this.db, keyId, keyIds.length, this.defaults),
-        { maxBatch: 1000 },
-      );
-      entry = { batcher, users: 0 };
-      this.admissions.set(keyId, entry);
-    }
-    entry.users++;
-    try {
-      return await entry.batcher.submit(keyId);
-    } finally {
-      if (--entry.users === 0) this.admissions.delete(keyId);
-    }
-  }
-
   /**
    * Counts the request against the key's limits and sets the `X-RateLimit-*` headers; throws the
    * documented 429 when a limit is exceeded.
    */
   async admit(c: Context, auth: AuthenticatedKey): Promise<AdmittedQuery> {
-    const [admission, sample] = await Promise.all([this.admitOne(auth.keyId), this.sample(auth.keyId)]);
+    const [admission, sample] = await Promise.all([
+      this.admissions.submit(auth.keyId),
+      this.sample(auth.keyId),
+    ]);
     const { limits, now } = admission;
     const perSecond = limits.ratePerMinute / 60;
     const tokens = Math.max(0, admission.tokens);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
+import { hitRateLimit } from '../../db/rate-limits.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Rate limits are fixed windows counted in Postgres, so a test that straddles a minute boundary would
@@ -121,18 +122,43 @@ describe('per-key rate limits in Postgres', () => {
     expect(fifth.status).toBe(429);
   });
 
-  it('counts concurrent requests atomically', async () => {
+  it('counts concurrent requests atomically, each seeing its own place in the window', async () => {
+    // A key's requests that arrive together share one counting statement (group commit per key);
+    // each must still get the count it would have seen alone.
     await awayFromMinuteBoundary(stack);
-    const { key } = await newKey({ per_minute: 10 });
-    const statuses = await Promise.all(
+    const { key, id } = await newKey({ per_minute: 10 });
+    const answers = await Promise.all(
       Array.from({ length: 25 }, () =>
-        Promise.resolve(stack.app.request('/flows', { headers: { Authorization: `Bearer ${key}` } })).then(
-          (r) => r.status,
-        ),
+        Promise.resolve(stack.app.request('/flows', { headers: { Authorization: `Bearer ${key}` } })),
       ),
     );
+    const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    const left = answers
+      .filter((r) => r.status === 200)
+      .map((r) => r.headers.get('X-RateLimit-Burst-Remaining'));
+    expect(left.sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    const hourLeft = answers.map((r) => Number(r.headers.get('X-RateLimit-Remaining')));
+    expect(new Set(hourLeft).size).toBe(25); // 999 down to 975, each once
+    expect(Math.min(...hourLeft)).toBe(975);
+    const { rows } = await stack.pool.query<{ count: number }>(
+      'SELECT count FROM rate_limit_counters WHERE key_id = $1 AND window_seconds = 60',
+      [id],
+    );
+    expect(rows.map((r) => r.count)).toEqual([25]);
+  });
+
+  it('counts several requests in one statement as that many statements one after another', async () => {
+    await awayFromMinuteBoundary(stack);
+    const [one, many] = [await newKey(), await newKey()];
+    let sequential: Awaited<ReturnType<typeof hitRateLimit>> = [];
+    for (let i = 0; i < 4; i++) sequential = await hitRateLimit(stack.pool, one.id, [60, 3600]);
+    const together = await hitRateLimit(stack.pool, many.id, [60, 3600], 4);
+    expect(together.map((w) => [w.windowSeconds, w.count])).toEqual(
+      sequential.map((w) => [w.windowSeconds, w.count]),
+    );
+    expect(together.map((w) => w.count)).toEqual([4, 4]);
   });
 
   it('counts a batch submission once, however many leads it holds', async () => {

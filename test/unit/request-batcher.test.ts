@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestBatcher } from '../../lib/request-batcher.js';
+import { KeyedBatcher, RequestBatcher } from '../../lib/request-batcher.js';
 
 // Group commit: a call made while nothing is under way starts at once and alone; calls made while a
 // batch is under way go together in the next one; each caller gets its own item's outcome.
@@ -89,5 +89,44 @@ describe('RequestBatcher', () => {
     await expect(failed).rejects.toThrow('database down');
     expect(await next).toBe('B');
     await expect(batcher.submit('short')).rejects.toThrow('batch answered 0 outcomes for 1 items');
+  });
+});
+
+describe('KeyedBatcher', () => {
+  it("batches each key's calls on their own: one batch under way per key, keys never wait for each other", async () => {
+    const runs: string[] = [];
+    const gates = new Map([
+      ['a', gate()],
+      ['b', gate()],
+    ]);
+    const batcher = new KeyedBatcher<string>(async (key, count) => {
+      runs.push(`${key}×${count}`);
+      if (runs.filter((r) => r.startsWith(key)).length === 1) await gates.get(key)!.opened;
+      return Array.from({ length: count }, (_, i) => `${key}${i}`);
+    });
+    const a1 = batcher.submit('a');
+    const b1 = batcher.submit('b'); // another key: starts at once, not behind a's batch
+    expect(runs).toEqual(['a×1', 'b×1']);
+    const aRest = [batcher.submit('a'), batcher.submit('a'), batcher.submit('a')];
+    expect(batcher.keys).toBe(2);
+    gates.get('a')!.open();
+    expect(await a1).toBe('a0');
+    expect(await Promise.all(aRest)).toEqual(['a0', 'a1', 'a2']); // one batch of three, in order
+    expect(runs).toEqual(['a×1', 'b×1', 'a×3']);
+    gates.get('b')!.open();
+    expect(await b1).toBe('b0');
+    expect(batcher.keys).toBe(0); // idle keys are forgotten
+  });
+
+  it("fails only the calls of a batch that failed, and the key's next batch runs", async () => {
+    let calls = 0;
+    const batcher = new KeyedBatcher<number>(async (_key, count) => {
+      calls++;
+      if (calls === 1) throw new Error('statement failed');
+      return Array.from({ length: count }, (_, i) => i);
+    });
+    await expect(batcher.submit('k')).rejects.toThrow('statement failed');
+    expect(await batcher.submit('k')).toBe(0);
+    expect(batcher.keys).toBe(0);
   });
 });
