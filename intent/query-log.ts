@@ -119,8 +119,8 @@ export async function admitIntentRequests(
          FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
      ), u AS (
        INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, admitted, refilled_at, requests_day, requests_today)
-       SELECT $1, lim."burst" - LEAST(${n}, floor(lim."burst")), lim."burst" >= 1,
-              LEAST(${n}, floor(lim."burst")), now(), ${TODAY}, ${n} FROM lim
+       SELECT $1, lim."burst" - LEAST(${n}, GREATEST(0, floor(lim."burst"))), lim."burst" >= 1,
+              LEAST(${n}, GREATEST(0, floor(lim."burst"))), now(), ${TODAY}, ${n} FROM lim
        ON CONFLICT (key_id) DO UPDATE SET
          requests_today = CASE WHEN b.requests_day = ${TODAY} THEN b.requests_today + ${n} ELSE ${n} END,
          requests_day = ${TODAY},

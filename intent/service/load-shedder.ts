@@ -92,7 +92,9 @@ export class LoadShedder {
     this.recent[this.recentAt] = slow;
     this.recentAt = (this.recentAt + 1) % RECENT_ANSWERS;
     if (this.slowRecently > SLOW_ALLOWED) {
-      // One decrease per target period: the answers of one slow period are one signal, not many.
+      // One decrease per target period: the answers of one slow period are one signal, not many. The
+      // window is kept meanwhile, so the first answer after the period decreases again if the recent
+      // p95 is still over the target.
       if (now - this.lastDecreaseAt < this.targetMs) return;
       this.lastDecreaseAt = now;
       this.limitValue = Math.max(this.min, this.limitValue * 0.8);

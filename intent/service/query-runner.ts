@@ -63,6 +63,15 @@ export interface QueryRunnerOptions {
  */
 export const DEFAULT_RUNS_IN_FLIGHT = 1;
 
+/**
+ * Rankings started on arrival wait in the ranking thread's queue, and a query refused afterwards (its
+ * run could not start) cannot take its ranking back: past this many queued, or for a second after a
+ * run failed to start, a query is ranked by its run's activity instead (bounded by the worker's local
+ * activity slots), so an outage of Temporal does not fill the thread with rankings nobody will read.
+ */
+export const MAX_RANKINGS_AHEAD = 64;
+const RANK_AHEAD_PAUSE_MS = 1000;
+
 /** A coalesced run's search attribute holds every query id: 50 ids stay under its 2 KB value limit. */
 export const MAX_QUERIES_PER_RUN = 50;
 
@@ -81,6 +90,8 @@ export function newQueryId(): string {
 
 export class QueryRunner {
   private readonly runs: RequestBatcher<QueuedQuery, RunOutcome>;
+  /** When a run last failed to start (performance.now()). */
+  private startFailedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: QueryRunnerOptions) {
     const runsInFlight = options.maxRunsInFlight ?? DEFAULT_RUNS_IN_FLIGHT;
@@ -109,7 +120,13 @@ export class QueryRunner {
     const { started } = this.options;
     // The ranking starts now, in the ranking thread, while the query waits for its run and the run
     // starts; the run's local activity takes it (decision 21).
-    started?.start(queryId, ranker.rank(rankRequestOf(input)));
+    if (
+      started &&
+      (ranker.backlog ?? 0) < MAX_RANKINGS_AHEAD &&
+      performance.now() - this.startFailedAt >= RANK_AHEAD_PAUSE_MS
+    ) {
+      started.start(queryId, ranker.rank(rankRequestOf(input)));
+    }
     try {
       const outcome = await this.runs.submit({ input, accountId });
       if (outcome instanceof Error) throw outcome;
@@ -164,6 +181,7 @@ export class QueryRunner {
             ],
           });
     } catch (err) {
+      this.startFailedAt = performance.now();
       logger.error({ err, runId, queries: batch.length }, 'intent workflow start failed');
       const failure = new IntentUnavailable(
         'temporal_unavailable',

@@ -32,6 +32,8 @@ export interface RankedQuery {
 
 export interface Ranker {
   rank(request: RankRequest): Promise<RankedQuery>;
+  /** Rankings asked for and not yet answered, where the ranker queues them (the ranking thread). */
+  readonly backlog?: number;
 }
 
 export function toRankedQuery(result: IntentQueryResult, generation: number): RankedQuery {

@@ -59,6 +59,11 @@ export class RankingThread implements Ranker {
     return this.call({ type: 'rank', request }) as Promise<RankedQuery>;
   }
 
+  /** Requests sent to the thread and not yet answered (queued behind each other there). */
+  get backlog(): number {
+    return this.pending.size;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const worker = this.worker;

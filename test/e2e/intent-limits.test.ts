@@ -338,6 +338,7 @@ describe('intent admission limit', () => {
     // each sees its own place in the bucket and in the day's count, and the other 7 get 429.
     const { key, keyId } = await stack.createAccount();
     await setIntentKeyLimits(stack.pool, keyId, { burst: 5, ratePerMinute: 1, perDay: 9 });
+    expect(stack.intent!.shedder.limit).toBeGreaterThanOrEqual(12); // all twelve are admitted to the limits
     const answers = await Promise.all(
       Array.from({ length: 12 }, () => stack.call('POST', '/query', key, { query: GOOD })),
     );

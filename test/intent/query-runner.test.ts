@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { IntentEngine } from '../../intent/engine.js';
 import { IntentQueryFailed, IntentUnavailable } from '../../intent/service/errors.js';
 import type { LiveIndex } from '../../intent/service/live-index.js';
-import { QueryRunner } from '../../intent/service/query-runner.js';
+import { MAX_RANKINGS_AHEAD, QueryRunner } from '../../intent/service/query-runner.js';
 import { engineRanker, type Ranker, type RankRequest } from '../../intent/service/ranker.js';
 import {
   createIntentActivities,
@@ -81,8 +81,11 @@ describe('QueryRunner on a real intent worker', () => {
   it('ranks each query once, alone or coalesced, with the answer the engine gives', async () => {
     ranked.length = 0;
     // The first starts alone; the ones behind it wait for the slot and share the next run.
-    const runs = await Promise.all([0, 1, 2, 3, 4].map((i) => runner.run(request(i), 'acct_test')));
-    expect(runs.some((r) => r.summary.query_id === r.queryId)).toBe(true);
+    const running = [0, 1, 2, 3, 4].map((i) => runner.run(request(i), 'acct_test'));
+    // Every ranking started on arrival, before any run could ask for it.
+    expect(started.size).toBe(5);
+    expect(ranked).toHaveLength(5);
+    const runs = await Promise.all(running);
     for (const [i, run] of runs.entries()) {
       const direct = await base.rank(request(i));
       expect(run.result.leadIds).toEqual(direct.leadIds);
@@ -98,11 +101,12 @@ describe('QueryRunner on a real intent worker', () => {
 
   it("fails one query of a shared run under its own id while the run's others answer", async () => {
     // A lone query holds the slot so that the three behind it share one run.
+    const boomId = `q_boom_${randomUUID()}`;
     const outcomes = await Promise.allSettled([
-      runner.run(request(10), 'acct_test', 'q_first'),
-      runner.run(request(11), 'acct_test', 'q_before'),
-      runner.run({ query: 'boom', limit: 25 }, 'acct_test', 'q_boom'),
-      runner.run(request(12), 'acct_test', 'q_after'),
+      runner.run(request(10), 'acct_test'),
+      runner.run(request(11), 'acct_test'),
+      runner.run({ query: 'boom', limit: 25 }, 'acct_test', boomId),
+      runner.run(request(12), 'acct_test'),
     ]);
     const [first, before, boom, after] = outcomes;
     expect(first.status).toBe('fulfilled');
@@ -111,7 +115,7 @@ describe('QueryRunner on a real intent worker', () => {
     expect(boom.status).toBe('rejected');
     const reason = (boom as PromiseRejectedResult).reason;
     expect(reason).toBeInstanceOf(IntentQueryFailed);
-    expect(reason.queryId).toBe('q_boom');
+    expect(reason.queryId).toBe(boomId);
     expect(started.size).toBe(0);
   });
 });
@@ -119,7 +123,7 @@ describe('QueryRunner on a real intent worker', () => {
 // When Temporal refuses a run, every query waiting on it (alone or coalesced) is answered as
 // retryable (503 temporal_unavailable), none is left hanging and none is answered twice.
 describe('QueryRunner when a run cannot start', () => {
-  it('answers each query of a lone run and of a shared run as unavailable, and keeps no ranking', async () => {
+  async function refusedRunner(ranker: Ranker) {
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     const client = new Client({ connection, namespace: 'default' });
     await connection.close(); // every start now fails
@@ -127,11 +131,23 @@ describe('QueryRunner when a run cannot start', () => {
     const runner = new QueryRunner({
       client,
       taskQueue: 'intent-runner-test',
-      index: indexOf(engineRanker(engine, 1)),
+      index: indexOf(ranker),
       results: new IntentResultStore(),
       started,
       logger: silentLogger,
       maxRunsInFlight: 1,
+    });
+    return { runner, started };
+  }
+
+  it('answers each query of a lone run and of a shared run as unavailable, and keeps no ranking', async () => {
+    let rankings = 0;
+    const base = engineRanker(engine, 1);
+    const { runner, started } = await refusedRunner({
+      rank: (req) => {
+        rankings++;
+        return base.rank(req);
+      },
     });
     // The first starts alone; the four behind it wait for the slot and share the next run.
     const outcomes = await Promise.allSettled(
@@ -145,5 +161,23 @@ describe('QueryRunner when a run cannot start', () => {
     }
     expect(runner.queued).toBe(0);
     expect(started.size).toBe(0);
+    expect(rankings).toBe(5); // started on arrival, before the runs were refused
+    // Right after a run failed to start, arriving queries are not ranked ahead: the thread would rank
+    // them for nobody while Temporal refuses the runs.
+    const next = runner.run(request(5), 'acct_test');
+    expect(started.size).toBe(0);
+    await expect(next).rejects.toBeInstanceOf(IntentUnavailable);
+    expect(rankings).toBe(5);
+  });
+
+  it('does not rank ahead past MAX_RANKINGS_AHEAD queued in the ranking thread', async () => {
+    const base = engineRanker(engine, 1);
+    const { runner, started } = await refusedRunner({
+      rank: (req) => base.rank(req),
+      backlog: MAX_RANKINGS_AHEAD,
+    });
+    const refused = runner.run(request(0), 'acct_test');
+    expect(started.size).toBe(0);
+    await expect(refused).rejects.toBeInstanceOf(IntentUnavailable);
   });
 });
