@@ -24,7 +24,8 @@ import type { RankedQuery } from './ranker.js';
 // query starts its own run at once (`intentQueryWorkflow`, workflow id = query id); past that, the
 // queries that arrive wait for the next free run slot and share one run (`intentQueryBatchWorkflow`,
 // at most `maxBatch` queries of one account, each listed in its `IntentQueryIds` search attribute).
-// So a quiet service adds no wait, and a busy one pays Temporal's per-run cost once per batch.
+// So a quiet service adds no wait, and a busy one pays Temporal's per-run cost once per batch. A
+// query's ranking starts as it arrives, while it waits for its run (decision 21).
 
 export interface IntentRun {
   queryId: string;
