@@ -115,3 +115,23 @@ export const intentQueryDuration = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5, 3],
   registers: [registry],
 });
+
+// The intent service's admission and ranking ahead (decisions 20 and 21), per process.
+export const intentAdmissionLimit = new Gauge({
+  name: 'leadrail_intent_admission_limit',
+  help: 'Intent queries this process admits at once now (the adaptive limit; past it, 503 at once)',
+  registers: [registry],
+});
+
+export const intentInFlight = new Gauge({
+  name: 'leadrail_intent_in_flight',
+  help: 'Intent queries in flight in this process now',
+  registers: [registry],
+});
+
+export const intentRankingsAhead = new Counter({
+  name: 'leadrail_intent_rankings_ahead_total',
+  help: 'Intent rankings started on arrival, by what became of them: taken by the run, unused (the run failed or ran elsewhere), or skipped (ranked by the run instead: the thread was busy or a run had just failed to start)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});

@@ -1,6 +1,7 @@
 import { ApplicationFailure, type Client, WorkflowFailedError } from '@temporalio/client';
 import { newId } from '../../lib/ids.js';
 import type { Logger } from '../../lib/logger.js';
+import { intentRankingsAhead } from '../../lib/metrics.js';
 import { RequestBatcher } from '../../lib/request-batcher.js';
 import { AccountIdAttr, IntentQueryIdsAttr } from '../../workflows/shared.js';
 import type { ValidIntentQueryRequest } from '../request.js';
@@ -121,12 +122,15 @@ export class QueryRunner {
     const { started } = this.options;
     // The ranking starts now, in the ranking thread, while the query waits for its run and the run
     // starts; the run's local activity takes it (decision 21).
-    if (
-      started &&
-      (ranker.backlog ?? 0) < MAX_RANKINGS_AHEAD &&
-      performance.now() - this.startFailedAt >= RANK_AHEAD_PAUSE_MS
-    ) {
-      started.start(queryId, ranker.rank(rankRequestOf(input)));
+    if (started) {
+      if (
+        (ranker.backlog ?? 0) < MAX_RANKINGS_AHEAD &&
+        performance.now() - this.startFailedAt >= RANK_AHEAD_PAUSE_MS
+      ) {
+        started.start(queryId, ranker.rank(rankRequestOf(input)));
+      } else {
+        intentRankingsAhead.inc({ outcome: 'skipped' });
+      }
     }
     try {
       const outcome = await this.runs.submit({ input, accountId });

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { intentRankingsAhead } from '../../lib/metrics.js';
 import type { IntentMetadata } from '../engine.js';
 import type { IntentFilters } from '../filters.js';
 import type { RankedQuery, Ranker, RankRequest } from '../service/ranker.js';
@@ -85,12 +86,15 @@ export class StartedRankings {
 
   take(queryId: string): Promise<RankedQuery> | undefined {
     const ranking = this.map.get(queryId);
-    if (ranking) this.map.delete(queryId);
+    if (ranking) {
+      this.map.delete(queryId);
+      intentRankingsAhead.inc({ outcome: 'taken' });
+    }
     return ranking;
   }
 
   drop(queryId: string): void {
-    this.map.delete(queryId);
+    if (this.map.delete(queryId)) intentRankingsAhead.inc({ outcome: 'unused' });
   }
 
   get size(): number {

@@ -318,6 +318,15 @@ describe('intent operations', () => {
     expect(Number(/^leadrail_intent_leads_returned_total (\S+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(
       res.json.leads.length,
     );
+    // Admission and ranking ahead (decision 21): the limit now, nothing in flight between queries, and
+    // the query's ranking started on arrival and taken by its run.
+    expect(Number(/^leadrail_intent_admission_limit (\S+)$/m.exec(text)?.[1])).toBe(
+      stack.intent!.shedder.limit,
+    );
+    expect(Number(/^leadrail_intent_in_flight (\S+)$/m.exec(text)?.[1])).toBe(0);
+    expect(
+      Number(/^leadrail_intent_rankings_ahead_total\{outcome="taken"\} (\S+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('answers 503 SERVICE_UNAVAILABLE when the intent service is not running', async () => {

@@ -13,10 +13,17 @@ import {
   StartedRankings,
 } from '../../intent/temporal/activities.js';
 import { createIntentWorker } from '../../intent/temporal/worker.js';
+import { intentRankingsAhead } from '../../lib/metrics.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { silentLogger } from '../helpers/stack.js';
 import { seededCorpus } from './helpers.js';
+
+/** The rankings-ahead counter's value for one outcome (the registry is the process's). */
+async function aheadCount(outcome: 'taken' | 'unused' | 'skipped'): Promise<number> {
+  const { values } = await intentRankingsAhead.get();
+  return values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+}
 
 // The query runner against a real Temporal server and a real intent worker: queries alone and
 // coalesced, each ranked once (started on arrival and taken by its run), one query failing in a shared
@@ -80,6 +87,7 @@ describe('QueryRunner on a real intent worker', () => {
 
   it('ranks each query once, alone or coalesced, with the answer the engine gives', async () => {
     ranked.length = 0;
+    const takenBefore = await aheadCount('taken');
     // The first starts alone; the ones behind it wait for the slot and share the next run.
     const running = [0, 1, 2, 3, 4].map((i) => runner.run(request(i), 'acct_test'));
     // Every ranking started on arrival, before any run could ask for it.
@@ -97,6 +105,7 @@ describe('QueryRunner on a real intent worker', () => {
     expect(ranked.map((r) => r.query).sort()).toEqual([0, 1, 2, 3, 4].map((i) => request(i).query).sort());
     expect(started.size).toBe(0);
     expect(results.size).toBe(0);
+    expect((await aheadCount('taken')) - takenBefore).toBe(5);
   });
 
   it("fails one query of a shared run under its own id while the run's others answer", async () => {
@@ -141,6 +150,7 @@ describe('QueryRunner when a run cannot start', () => {
   }
 
   it('answers each query of a lone run and of a shared run as unavailable, and keeps no ranking', async () => {
+    const [unusedBefore, skippedBefore] = [await aheadCount('unused'), await aheadCount('skipped')];
     let rankings = 0;
     const base = engineRanker(engine, 1);
     const { runner, started } = await refusedRunner({
@@ -168,6 +178,8 @@ describe('QueryRunner when a run cannot start', () => {
     expect(started.size).toBe(0);
     await expect(next).rejects.toBeInstanceOf(IntentUnavailable);
     expect(rankings).toBe(5);
+    expect((await aheadCount('unused')) - unusedBefore).toBe(5);
+    expect((await aheadCount('skipped')) - skippedBefore).toBe(1);
   });
 
   it('does not rank ahead past MAX_RANKINGS_AHEAD queued in the ranking thread', async () => {
