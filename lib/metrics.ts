@@ -116,17 +116,35 @@ export const intentQueryDuration = new Histogram({
   registers: [registry],
 });
 
-// The intent service's admission and ranking ahead (decisions 20 and 21), per process.
+// The intent service's admission and ranking ahead (decisions 20 and 21), per process. The two gauges
+// are read from the process's load shedder when scraped, not set on every query.
+interface AdmissionState {
+  readonly limit: number;
+  readonly current: number;
+}
+let admission: AdmissionState | null = null;
+
+/** The load shedder whose limit and in-flight count /metrics reports (the process's intent service). */
+export function reportIntentAdmission(state: AdmissionState): void {
+  admission = state;
+}
+
 export const intentAdmissionLimit = new Gauge({
   name: 'leadrail_intent_admission_limit',
   help: 'Intent queries this process admits at once now (the adaptive limit; past it, 503 at once)',
   registers: [registry],
+  collect() {
+    if (admission) this.set(admission.limit);
+  },
 });
 
 export const intentInFlight = new Gauge({
   name: 'leadrail_intent_in_flight',
   help: 'Intent queries in flight in this process now',
   registers: [registry],
+  collect() {
+    if (admission) this.set(admission.current);
+  },
 });
 
 export const intentRankingsAhead = new Counter({

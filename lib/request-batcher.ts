@@ -94,17 +94,12 @@ export class KeyedBatcher<O> {
   private readonly byKey = new Map<string, { batcher: RequestBatcher<null, O>; calls: number }>();
 
   /** `run` answers `count` calls of `key`, in their order, in one go. */
-  constructor(
-    private readonly run: (key: string, count: number) => Promise<O[]>,
-    private readonly maxBatch = 1000,
-  ) {}
+  constructor(private readonly run: (key: string, count: number) => Promise<O[]>) {}
 
   async submit(key: string): Promise<O> {
     let entry = this.byKey.get(key);
     if (!entry) {
-      const batcher = new RequestBatcher<null, O>((calls) => this.run(key, calls.length), {
-        maxBatch: this.maxBatch,
-      });
+      const batcher = new RequestBatcher<null, O>((calls) => this.run(key, calls.length));
       entry = { batcher, calls: 0 };
       this.byKey.set(key, entry);
     }

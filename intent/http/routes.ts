@@ -10,14 +10,13 @@ import type { Pool } from '../../db/pool.js';
 import type { Logger } from '../../lib/logger.js';
 import {
   costPerLead,
-  intentAdmissionLimit,
   intentCacheHits,
   intentCostUsd,
-  intentInFlight,
   intentLeadsReturned,
   intentLlmCalls,
   intentQueries,
   intentQueryDuration,
+  reportIntentAdmission,
 } from '../../lib/metrics.js';
 import { RequestBatcher } from '../../lib/request-batcher.js';
 import { importIntentData } from '../import.js';
@@ -261,27 +260,23 @@ export function intentApi(options: IntentApiOptions) {
     if (!intent) throw new IntentApiError(503, 'SERVICE_UNAVAILABLE', 'The intent service is not running');
     await next();
   };
-  if (intent) intentAdmissionLimit.set(intent.shedder.limit);
+  if (intent) reportIntentAdmission(intent.shedder);
   // First on POST /query: refuse at once when this process is at capacity (counted in metrics only).
   const shed = async (c: Context, next: () => Promise<void>) => {
     if (!intent) return next();
-    const { shedder } = intent;
     let leave: LeaveShedder;
     try {
-      leave = shedder.enter();
+      leave = intent.shedder.enter();
     } catch (err) {
       intentQueries.inc({ outcome: 'SERVICE_UNAVAILABLE', cache: 'none' });
       throw err;
     }
-    intentInFlight.set(shedder.current);
     let answered = false;
     try {
       await next();
       answered = c.res.status === 200; // only ranked answers steer the limit
     } finally {
       leave(answered);
-      intentInFlight.set(shedder.current);
-      intentAdmissionLimit.set(shedder.limit);
     }
   };
   const queryBodyLimit = bodyLimit({
