@@ -129,23 +129,25 @@ export function reportIntentAdmission(state: AdmissionState): void {
   admission = state;
 }
 
-export const intentAdmissionLimit = new Gauge({
-  name: 'leadrail_intent_admission_limit',
-  help: 'Intent queries this process admits at once now (the adaptive limit; past it, 503 at once)',
-  registers: [registry],
-  collect() {
-    if (admission) this.set(admission.limit);
-  },
-});
+/** A gauge of the reported admission state, read when scraped. */
+function admissionGauge(name: string, help: string, read: (state: AdmissionState) => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      if (admission) this.set(read(admission));
+    },
+  });
+}
 
-export const intentInFlight = new Gauge({
-  name: 'leadrail_intent_in_flight',
-  help: 'Intent queries in flight in this process now',
-  registers: [registry],
-  collect() {
-    if (admission) this.set(admission.current);
-  },
-});
+admissionGauge(
+  'leadrail_intent_admission_limit',
+  'Intent queries this process admits at once now (the adaptive limit; past it, 503 at once)',
+  (a) => a.limit,
+);
+
+admissionGauge('leadrail_intent_in_flight', 'Intent queries in flight in this process now', (a) => a.current);
 
 export const intentRankingsAhead = new Counter({
   name: 'leadrail_intent_rankings_ahead_total',
