@@ -72,6 +72,11 @@ const EnvSchema = z.object({
   KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().min(100).default(100),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
+  // The API runs a lead worker of its own and starts synchronous leads eagerly on it (decision 22).
+  LEAD_EAGER_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   INTENT_EAGER_START: z
     .enum(['true', 'false'])
     .default('true')
@@ -113,6 +118,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   migrateOnStart: boolean;
   workflowBundlePath: string | undefined;
+  /** LEAD_EAGER_START: the API's own lead worker, and eager starts of synchronous leads on it. */
+  leadEagerStart: boolean;
   workerMetricsPort: number;
   /** Housekeeping schedule (temporal/maintenance-schedule.ts), kept up to date by every worker. */
   maintenance: {
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     migrateOnStart: e.MIGRATE_ON_START,
     workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
+    leadEagerStart: e.LEAD_EAGER_START,
     workerMetricsPort: e.WORKER_METRICS_PORT,
     maintenance: {
       every: e.MAINTENANCE_INTERVAL,

@@ -53,6 +53,11 @@ export interface AppDeps {
   pool: Pool;
   temporal: Client;
   taskQueue: string;
+  /**
+   * A client on the connection of a lead worker in this process, polling `taskQueue`: synchronous
+   * submissions start their run eagerly on it (LEAD_EAGER_START; docs/decisions/0022-eager-lead-start.md).
+   */
+  eagerLeadStart?: Client;
   logger: Logger;
   /** Client address for per-key IP allow-lists (default: the socket only; api/main.ts applies TRUST_PROXY). */
   clientIp?: ClientIpResolver;

@@ -21,7 +21,7 @@ import {
   pricedAtBid,
 } from '../domain/sources.js';
 import { newId } from '../lib/ids.js';
-import { leadSubmitDuration } from '../lib/metrics.js';
+import { leadStarts, leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
 import { isTemporalUnavailable, isWorkflowNotReady } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
@@ -129,6 +129,11 @@ export interface SubmissionDeps {
   temporal: Client;
   taskQueue: string;
   availability: Availability;
+  /**
+   * A client on the connection of a lead worker in this process (polling `taskQueue`): synchronous
+   * submissions start their run eagerly on it (docs/decisions/0022-eager-lead-start.md).
+   */
+  eagerStart?: Client;
 }
 
 /**
@@ -284,22 +289,17 @@ async function awaitOutcome(
   const waited = new AbortController();
   const timer = setTimeout(() => waited.abort(), timeoutMs);
   const signal = AbortSignal.any([waited.signal, deps.availability.downSignal('temporal')]);
-  const startOperation = new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', startOptions);
   let started = false;
-  startOperation.workflowHandle().then(
-    () => {
-      started = true;
-    },
-    () => {},
-  );
+  const onStarted = () => {
+    started = true;
+  };
+  const client = deps.eagerStart ?? deps.temporal;
   try {
-    return await untilAborted(deps.temporal, signal, async () => {
+    return await untilAborted(client, signal, async () => {
       try {
-        // One call: the server answers once the update completes (the SDK polls on only if the
-        // server's own wait ends first), so a lead costs one RPC, not a start and then a poll.
-        const snapshot = await deps.temporal.workflow.executeUpdateWithStart(awaitOutcomeUpdate, {
-          startWorkflowOperation: startOperation,
-        });
+        const snapshot = deps.eagerStart
+          ? await startEagerlyAndAwait(deps.eagerStart, startOptions, onStarted)
+          : await startAndAwait(deps.temporal, startOptions, onStarted);
         return { kind: 'decided', snapshot } as const;
       } catch (err) {
         if (signal.aborted) throw err;
@@ -324,6 +324,43 @@ async function awaitOutcome(
     clearTimeout(timer);
     waited.abort(); // ends any poll still running for this request
   }
+}
+
+/**
+ * Update-with-start: one call, which the server answers once the update completes (the SDK polls on
+ * only if the server's own wait ends first), so a lead costs one RPC, not a start and then a poll.
+ */
+async function startAndAwait(
+  client: Client,
+  startOptions: StartOptions,
+  onStarted: () => void,
+): Promise<LeadSnapshot> {
+  const startOperation = new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', startOptions);
+  startOperation.workflowHandle().then(onStarted, () => {});
+  return client.workflow.executeUpdateWithStart(awaitOutcomeUpdate, {
+    startWorkflowOperation: startOperation,
+  });
+}
+
+/**
+ * An eager start, then the update. The server hands the run's first workflow task back in its answer
+ * to the start, and this process's lead worker runs it at once, instead of the server queueing it for
+ * whichever worker polls next (Temporal refuses eager starts in update-with-start). The update then
+ * waits for the outcome as above. A closed run (a resubmission) is never started again
+ * (REJECT_DUPLICATE): the start fails and the caller answers from the run.
+ */
+async function startEagerlyAndAwait(
+  client: Client,
+  startOptions: StartOptions,
+  onStarted: () => void,
+): Promise<LeadSnapshot> {
+  const handle = await client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+    ...startOptions,
+    requestEagerStart: true,
+  });
+  onStarted();
+  leadStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
+  return handle.executeUpdate(awaitOutcomeUpdate);
 }
 
 /** The outcome of a lead whose run exists: its update if still running, its result if closed. */

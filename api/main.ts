@@ -1,12 +1,17 @@
 // API process: the Hono app on Node's HTTP server. Configured only by environment (config.ts).
 import { serve } from '@hono/node-server';
-import { NativeConnection } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createActivities } from '../activities/index.js';
 import { loadConfig, requireDatabaseUrl, requirePayloadKeys } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { startIntentService } from '../intent/service/index.js';
 import { createLogger } from '../lib/logger.js';
+import { outboundFetch } from '../lib/outbound.js';
 import { connectClient } from '../temporal/connect.js';
+import { leadrailDataConverter } from '../temporal/data-converter.js';
+import { createLeadWorker } from '../temporal/lead-worker.js';
 import { EncryptionCodec } from '../temporal/payload-codec.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { createApp } from './app.js';
@@ -16,8 +21,9 @@ import { clientIpResolver } from './middleware/client-ip.js';
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel, name: 'leadrail-api' });
 
-// The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md): its SDK
-// logs go through pino, and shutdown is ours (HTTP first, then the worker), not the SDK's signal traps.
+// The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md), and a lead
+// worker too unless LEAD_EAGER_START=false (decision 22): their SDK logs go through pino, and shutdown
+// is ours (HTTP first, then the workers), not the SDK's signal traps.
 installTemporalRuntime(log, config.logLevel, { shutdownSignals: [] });
 
 async function main(): Promise<void> {
@@ -30,12 +36,16 @@ async function main(): Promise<void> {
     config.temporal.namespace,
     payloadKeys,
   );
-  const intentConnection = await NativeConnection.connect({ address: config.temporal.address });
+  // The workers' connection: a client built on it can start runs eagerly on them.
+  const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const lead = config.leadEagerStart
+    ? await startLeadWorker(workerConnection, client, pool, payloadKeys)
+    : null;
   const intent = await startIntentService({
     pool,
     databaseUrl,
     logger: log,
-    connection: intentConnection,
+    connection: workerConnection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.intentTaskQueue,
     payloadKeys,
@@ -72,6 +82,7 @@ async function main(): Promise<void> {
     pool,
     temporal: client,
     taskQueue: config.temporal.taskQueue,
+    ...(lead ? { eagerLeadStart: lead.eagerStart } : {}),
     logger: log,
     clientIp: clientIpResolver({ trustedHops: config.trustedProxyHops }),
     keyRateLimitCeiling: config.keyRateLimitCeiling,
@@ -98,13 +109,54 @@ async function main(): Promise<void> {
     await closed;
     availability.stop();
     await intent.stop();
-    await intentConnection.close();
+    await lead?.stop();
+    await workerConnection.close();
     await connection.close();
     await pool.end();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * The API's own lead worker, on the lead task queue beside the worker processes, and a client on its
+ * connection: a synchronous submission's run starts eagerly here (its first workflow task runs in this
+ * process without a trip through the server's task queue); its later tasks and activities go to
+ * whichever worker polls first, this one included.
+ */
+async function startLeadWorker(
+  connection: NativeConnection,
+  client: Client,
+  pool: ReturnType<typeof createPool>,
+  payloadKeys: ReturnType<typeof requirePayloadKeys>,
+): Promise<{ eagerStart: Client; stop(): Promise<void> }> {
+  const { taskQueue, namespace } = config.temporal;
+  const worker: Worker = await createLeadWorker({
+    connection,
+    namespace,
+    taskQueue,
+    payloadKeys,
+    activities: createActivities({
+      pool,
+      temporal: { client, taskQueue },
+      fetchImpl: outboundFetch(config.outboundPrivateNetworks),
+      payloadKeys,
+    }),
+    workflowBundlePath: config.workflowBundlePath,
+  });
+  const running = worker.run().catch((err) => {
+    // Runs keep going on the worker processes; eager starts are no longer granted to this process.
+    log.error({ err }, 'the API’s lead worker stopped');
+  });
+  log.info({ taskQueue }, 'lead worker started in the API (eager starts)');
+  return {
+    eagerStart: new Client({ connection, namespace, dataConverter: leadrailDataConverter(payloadKeys) }),
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
 }
 
 main().catch((err) => {

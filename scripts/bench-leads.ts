@@ -9,7 +9,13 @@ import { parseArgs } from 'node:util';
 import { insertAccount, issueApiKey } from '../db/accounts.js';
 import { createPool } from '../db/pool.js';
 import { stopChild } from '../dev/temporal-server.js';
-import { countRunning, type HistoryStats, sampleHistories } from './bench/histories.js';
+import {
+  countRunning,
+  type HistoryStats,
+  type StepBreakdown,
+  sampleHistories,
+  sampleSteps,
+} from './bench/histories.js';
 import {
   type ApiClient,
   apiClient,
@@ -365,6 +371,8 @@ interface Result {
   drainSeconds: number | null;
   database: Record<string, number> | null;
   histories: HistoryStats | null;
+  /** The concurrency-1 runs, step by step (workflow tasks, activities, local activities), lead and twin. */
+  stepsAtConcurrency1: { leads: StepBreakdown | null; twin: StepBreakdown | null } | null;
   cpuProfiles: string | null;
 }
 
@@ -619,6 +627,16 @@ async function main() {
         Array.from({ length: n }, (_, i) => twinIds[Math.floor((i * twinIds.length) / n)]!),
       ).catch(() => null);
     }
+    let stepsAtConcurrency1: Result['stepsAtConcurrency1'] = null;
+    const c1Ids = (kind: 'leadsC1' | 'twinC1') => rounds.flatMap((r) => r[kind]?.ids ?? []);
+    if (temporalAddress && options.histories > 0 && c1Ids('leadsC1').length > 0) {
+      const steps = (ids: string[]) =>
+        sampleSteps(temporalAddress!, 'default', ids).catch((err) => {
+          say(`  (could not read histories: ${err instanceof Error ? err.message : String(err)})`);
+          return null;
+        });
+      stepsAtConcurrency1 = { leads: await steps(c1Ids('leadsC1')), twin: await steps(c1Ids('twinC1')) };
+    }
     for (const r of rounds) {
       for (const phase of [r.leads, r.twin, r.leadsC1, r.twinC1]) if (phase) phase.ids = undefined;
     }
@@ -659,6 +677,7 @@ async function main() {
       drainSeconds,
       database,
       histories,
+      stepsAtConcurrency1,
       cpuProfiles: cpuProfDir ? relative(ROOT, cpuProfDir) : null,
     };
     await cleanup(); // before printing: the worker and API write their CPU profiles as they stop
@@ -1082,6 +1101,22 @@ function report(r: Result): string {
         )} workflow tasks, ${fixed(t.localActivities.p50, 0)} local activities; start to close ${fixed(t.startToCloseMs.p50, 0)} ms (p50)`,
       );
     }
+  }
+  const c1 = r.stepsAtConcurrency1;
+  if (c1?.leads) {
+    const twinSteps = c1.twin?.steps ?? [];
+    const twinOf = (step: string) => twinSteps.find((s) => s.step === step)?.p50;
+    const leadNames = new Set(c1.leads.steps.map((s) => s.step));
+    lines.push(
+      '',
+      `A synchronous lead at concurrency 1, step by step (server side, medians over ${c1.leads.sampled} leads` +
+        ` and ${c1.twin?.sampled ?? 0} twin runs, ms; a task's local activities run inside it):`,
+      table([
+        ['step', 'lead', 'twin'],
+        ...c1.leads.steps.map((s) => [s.step, fixed(s.p50, 1), fixed(twinOf(s.step) ?? Number.NaN, 1)]),
+        ...twinSteps.filter((s) => !leadNames.has(s.step)).map((s) => [s.step, '', fixed(s.p50, 1)]),
+      ]),
+    );
   }
 
   return lines.join('\n');

@@ -16,8 +16,9 @@ export function leadBatchesRouter({
   taskQueue,
   availability = assumeAvailable,
   batchWaitBudgetMs = BATCH_WAIT_BUDGET_MS,
+  eagerLeadStart,
 }: AppDeps) {
-  const deps = { pool, temporal, taskQueue, availability };
+  const deps = { pool, temporal, taskQueue, availability, eagerStart: eagerLeadStart };
   return new OpenAPIHono<AuthEnv>().openapi(
     createRoute({
       method: 'post',

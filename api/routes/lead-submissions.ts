@@ -27,8 +27,9 @@ export function leadSubmissionsRouter({
   temporal,
   taskQueue,
   availability = assumeAvailable,
+  eagerLeadStart,
 }: AppDeps) {
-  const deps = { pool, temporal, taskQueue, availability };
+  const deps = { pool, temporal, taskQueue, availability, eagerStart: eagerLeadStart };
   const router = new OpenAPIHono<AuthEnv>();
   router.openAPIRegistry.register('SubmitLead', SubmitLeadSchema);
   return router.openapi(

@@ -181,3 +181,109 @@ export async function countRunning(address: string, namespace: string, flowId: s
     await connection.close();
   }
 }
+
+/**
+ * Where a synchronous submission's server-side time goes, step by step: for each workflow task its
+ * wait in the queue and its run, for each activity its run, and, inside the tasks, each local
+ * activity by type (from the completion before it to its own, as the worker recorded them).
+ * Medians over the sampled runs, in milliseconds; steps are numbered in history order.
+ */
+export interface StepBreakdown {
+  sampled: number;
+  steps: Array<{ step: string; p50: number }>;
+}
+
+/** A local activity's type and completion time, from its marker (the worker's own metadata, plain JSON). */
+function localActivityOf(e: HistoryEvent): { type: string; completedAt: number } | null {
+  const payload = e.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+  if (!payload) return null;
+  try {
+    const meta = JSON.parse(Buffer.from(payload).toString('utf8')) as {
+      activity_type?: string;
+      complete_time?: { seconds?: number | string; nanos?: number };
+    };
+    const t = meta.complete_time;
+    if (!meta.activity_type || !t) return null;
+    return { type: meta.activity_type, completedAt: Number(t.seconds ?? 0) * 1000 + (t.nanos ?? 0) / 1e6 };
+  } catch {
+    return null;
+  }
+}
+
+function stepsOf(events: HistoryEvent[]): Map<string, number> {
+  const byId = new Map<number, HistoryEvent>();
+  for (const e of events) byId.set(Number(e.eventId), e);
+  const steps = new Map<string, number>();
+  const add = (name: string, value: number) => steps.set(name, (steps.get(name) ?? 0) + value);
+  let task = 0;
+  let activity = 0;
+  // Local activities run one after another inside a task: each takes from the one before (or the
+  // task's start) to its completion, the workflow's own steps between them included.
+  let lastLocalAt: number | null = null;
+  for (const e of events) {
+    const at = ms(e);
+    if (at === null) continue;
+    switch (e.eventType) {
+      case ET.EVENT_TYPE_WORKFLOW_TASK_STARTED: {
+        task++;
+        lastLocalAt = at;
+        const scheduled = ms(byId.get(Number(e.workflowTaskStartedEventAttributes?.scheduledEventId)));
+        if (scheduled !== null) add(`task ${task}: queue wait`, at - scheduled);
+        break;
+      }
+      case ET.EVENT_TYPE_WORKFLOW_TASK_COMPLETED: {
+        const started = ms(byId.get(Number(e.workflowTaskCompletedEventAttributes?.startedEventId)));
+        if (started !== null) add(`task ${task}: run`, at - started);
+        break;
+      }
+      case ET.EVENT_TYPE_MARKER_RECORDED: {
+        const local = localActivityOf(e);
+        if (local && lastLocalAt !== null) {
+          add(`task ${task}:   local ${local.type}`, local.completedAt - lastLocalAt);
+          lastLocalAt = local.completedAt;
+        }
+        break;
+      }
+      case ET.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: {
+        activity++;
+        const started = ms(byId.get(Number(e.activityTaskCompletedEventAttributes?.startedEventId)));
+        if (started !== null) add(`activity ${activity}: run`, at - started);
+        break;
+      }
+      case ET.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED:
+        if (!steps.has('start to outcome')) steps.set('start to outcome', at - ms(events[0])!);
+        break;
+      case ET.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
+        steps.set('start to close', at - ms(events[0])!);
+        break;
+    }
+  }
+  return steps;
+}
+
+/** The step breakdown of `ids` (the first step names in the order of the first history). */
+export async function sampleSteps(
+  address: string,
+  namespace: string,
+  ids: string[],
+): Promise<StepBreakdown | null> {
+  if (ids.length === 0) return null;
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace });
+    const all: Array<Map<string, number>> = [];
+    for (const id of ids)
+      all.push(stepsOf((await client.workflow.getHandle(id).fetchHistory()).events ?? []));
+    const names: string[] = [];
+    for (const steps of all) for (const name of steps.keys()) if (!names.includes(name)) names.push(name);
+    return {
+      sampled: all.length,
+      steps: names.map((step) => ({
+        step,
+        p50: median(all.map((s) => s.get(step)).filter((v): v is number => v !== undefined)),
+      })),
+    };
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
@@ -11,6 +12,7 @@ import type { KeyMode } from '../../lib/api-keys.js';
 import { createLogger } from '../../lib/logger.js';
 import { outboundFetch, type PrivateNetworkPolicy } from '../../lib/outbound.js';
 import { connectClient } from '../../temporal/connect.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { createLeadWorker } from '../../temporal/lead-worker.js';
 import { testCorpusJsonl } from './intent-corpus.js';
 import { testPayloadKeys } from './payload-keys.js';
@@ -55,6 +57,11 @@ export async function startTestStack(
     outbound?: PrivateNetworkPolicy;
     /** The worker's fetch for deliveries and webhooks, instead of the policy's (e.g. loopback only). */
     fetchImpl?: typeof fetch;
+    /**
+     * Synchronous submissions start their run eagerly on this stack's worker, as api/main.ts does with
+     * its own lead worker (LEAD_EAGER_START); default off: update-with-start, as a separate API does.
+     */
+    eagerLeads?: boolean;
     /** More of the app's settings (e.g. keyRateLimitCeiling), as api/main.ts passes them. */
     app?: Partial<Pick<AppDeps, 'keyRateLimitCeiling' | 'intentImportAccounts' | 'batchWaitBudgetMs'>>;
     /** A database of its own (default: the run's shared one from globalSetup). */
@@ -105,6 +112,15 @@ export async function startTestStack(
     pool,
     temporal: client,
     taskQueue,
+    ...(options.eagerLeads
+      ? {
+          eagerLeadStart: new Client({
+            connection: nativeConnection,
+            namespace: 'default',
+            dataConverter: leadrailDataConverter(payloadKeys),
+          }),
+        }
+      : {}),
     logger: silentLogger,
     payloadKeys,
     ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leadStarts } from '../../lib/metrics.js';
+import { startRecipient } from '../helpers/recipient.js';
+import { startTestStack, type TestStack } from '../helpers/stack.js';
+
+// With a lead worker in the API's process (LEAD_EAGER_START, decision 22), a synchronous submission
+// starts its run eagerly there and then waits on the outcome update: the same answers as
+// update-with-start, the same single run per lead, and the first workflow task never queued.
+describe('synchronous leads started eagerly on the in-process worker', () => {
+  let stack: TestStack;
+  let buyer: Awaited<ReturnType<typeof startRecipient>>;
+  let failing: Awaited<ReturnType<typeof startRecipient>>;
+  let key: string;
+  let flowId: string;
+  let failingFlowId: string;
+
+  const eagerStarts = async (eager: 'true' | 'false') =>
+    (await leadStarts.get()).values.find((v) => v.labels.eager === eager)?.value ?? 0;
+  const historyOf = (leadId: string) => stack.client.workflow.getHandle(leadId).fetchHistory();
+  const submit = (lead: Record<string, unknown>, headers: Record<string, string> = {}, id = flowId) =>
+    stack.call('POST', `/flows/${id}/leads`, key, { lead }, headers);
+
+  beforeAll(async () => {
+    stack = await startTestStack({ eagerLeads: true });
+    buyer = await startRecipient();
+    failing = await startRecipient(() => ({ status: 500, body: { error: 'down' } }));
+    ({ key } = await stack.createAccount());
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Eager',
+      settings: { required_fields: ['email'], acceptance_criteria: 'lead.state != "TX"' },
+      steps: [{ type: 'delivery', recipient: { name: 'Buyer', config: { url: buyer.url } } }],
+    });
+    expect(flow.status, flow.text).toBe(201);
+    flowId = flow.json.id;
+    const down = await stack.call('POST', '/flows', key, {
+      name: 'Eager, buyer down',
+      delivery_retry: { maximum_attempts: 1 },
+      steps: [{ type: 'delivery', recipient: { name: 'Down', config: { url: failing.url } } }],
+    });
+    expect(down.status, down.text).toBe(201);
+    failingFlowId = down.json.id;
+  });
+
+  afterAll(async () => {
+    await buyer?.close();
+    await failing?.close();
+    await stack?.stop();
+  });
+
+  it('a delivered lead: its run was started eagerly and the answer is its outcome', async () => {
+    const before = await eagerStarts('true');
+    const res = await submit({ email: `eager-${randomUUID()}@example.com`, state: 'CA' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.status).toBe('delivered');
+    expect(res.json.events.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'accepted',
+      'delivered',
+    ]);
+    expect(await eagerStarts('true')).toBe(before + 1);
+
+    const history = await historyOf(res.json.id);
+    const started = history.events![0]!.workflowExecutionStartedEventAttributes!;
+    expect(started.eagerExecutionAccepted).toBe(true);
+    // One run, closed, with the submitter's update completed in it.
+    const description = await stack.client.workflow.getHandle(res.json.id).describe();
+    expect(description.status.name).toBe('COMPLETED');
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toHaveLength(1);
+    // Postgres holds the same outcome.
+    const read = await stack.call('GET', `/leads/${res.json.id}`, key);
+    expect(read.json.status).toBe('delivered');
+  });
+
+  it('a rejected lead answers 422, as without eager start', async () => {
+    const res = await submit({ email: `tx-${randomUUID()}@example.com`, state: 'TX' });
+    expect(res.status, res.text).toBe(422);
+    expect(res.json.error.code).toBe('lead_rejected');
+    const leadId = res.headers.get('X-Lead-Id')!;
+    const started = (await historyOf(leadId)).events![0]!.workflowExecutionStartedEventAttributes!;
+    expect(started.eagerExecutionAccepted).toBe(true);
+  });
+
+  it('a failed delivery answers delivery_failed while the run stays open for replays', async () => {
+    const res = await submit({ email: `down-${randomUUID()}@example.com` }, {}, failingFlowId);
+    expect(res.status, res.text).toBe(201);
+    expect(res.json.status).toBe('delivery_failed');
+    const description = await stack.client.workflow.getHandle(res.json.id).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
+
+  it('a resubmission of a finished lead answers that lead and starts nothing', async () => {
+    const headers = { 'Idempotency-Key': `eager-${randomUUID()}` };
+    const lead = { email: `again-${randomUUID()}@example.com`, state: 'NY' };
+    const first = await submit(lead, headers);
+    expect(first.status, first.text).toBe(201);
+    const runId = (await stack.client.workflow.getHandle(first.json.id).describe()).runId;
+    const deliveries = buyer.requests.length;
+    const eagerBefore = await eagerStarts('true');
+
+    const again = await submit(lead, headers);
+    expect(again.status, again.text).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again.json).toMatchObject({ id: first.json.id, status: 'delivered' });
+    expect((await stack.client.workflow.getHandle(first.json.id).describe()).runId).toBe(runId);
+    expect(buyer.requests.length).toBe(deliveries);
+    expect(await eagerStarts('true')).toBe(eagerBefore);
+  });
+
+  it('two submissions of one lead at once share its single run', async () => {
+    const headers = { 'Idempotency-Key': `race-${randomUUID()}` };
+    const lead = { email: `race-${randomUUID()}@example.com`, state: 'NY' };
+    const deliveries = buyer.requests.length;
+    const [a, b] = await Promise.all([submit(lead, headers), submit(lead, headers)]);
+    expect([a.status, b.status], `${a.text} ${b.text}`).toEqual([201, 201]);
+    expect(a.json.id).toBe(b.json.id);
+    expect(a.json.status).toBe('delivered');
+    expect(b.json.status).toBe('delivered');
+    expect(buyer.requests.length).toBe(deliveries + 1);
+  });
+
+  it('a lead not decided within options.timeout answers 202 on time, and its run goes on', async () => {
+    const slow = await startRecipient(() => ({ status: 200, delayMs: 2000 }));
+    try {
+      const flow = await stack.call('POST', '/flows', key, {
+        name: 'Eager, slow buyer',
+        steps: [{ type: 'delivery', recipient: { name: 'Slow', config: { url: slow.url } } }],
+      });
+      const began = performance.now();
+      const res = await stack.call('POST', `/flows/${flow.json.id}/leads`, key, {
+        lead: { email: `slow-${randomUUID()}@example.com` },
+        options: { timeout: 500 },
+      });
+      expect(res.status, res.text).toBe(202);
+      expect(performance.now() - began).toBeLessThan(1800);
+      const result = await stack.client.workflow.getHandle(res.json.id).result();
+      expect(result.status).toBe('delivered');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('an async submission still answers 202 and its run delivers', async () => {
+    const res = await stack.call('POST', `/flows/${flowId}/leads`, key, {
+      lead: { email: `async-${randomUUID()}@example.com`, state: 'CA' },
+      options: { async: true },
+    });
+    expect(res.status, res.text).toBe(202);
+    const result = await stack.client.workflow.getHandle(res.json.id).result();
+    expect(result.status).toBe('delivered');
+  });
+});
