@@ -72,10 +72,11 @@ const EnvSchema = z.object({
   KEY_RATE_LIMIT_MAX_PER_MINUTE: z.coerce.number().int().min(100).default(100),
   INTENT_CACHE_ENTRIES: z.coerce.number().int().nonnegative().default(1000),
   INTENT_WORKFLOW_BUNDLE_PATH: z.string().optional(),
-  // The API runs a lead worker of its own and starts synchronous leads eagerly on it (decision 22).
+  // The API runs a lead worker of its own and starts synchronous leads eagerly on it (decision 22):
+  // on under `npm start` (the dev server), off by default.
   LEAD_EAGER_START: z
     .enum(['true', 'false'])
-    .default('true')
+    .default('false')
     .transform((v) => v === 'true'),
   INTENT_EAGER_START: z
     .enum(['true', 'false'])

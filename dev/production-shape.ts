@@ -202,8 +202,6 @@ export async function startProductionShape(options: ProductionShapeOptions): Pro
       HOST: '127.0.0.1',
       WORKFLOW_BUNDLE_PATH: bundlePath,
       INTENT_WORKFLOW_BUNDLE_PATH: intentBundlePath,
-      // A scaled deployment's roles: the APIs do no lead work, the workers do it all (decision 22).
-      LEAD_EAGER_START: process.env.LEAD_EAGER_START ?? 'false',
       // The console links each lead to its run in this UI.
       ...(options.uiPort ? { TEMPORAL_UI_URL: `http://127.0.0.1:${options.uiPort}` } : {}),
       ...options.env,

@@ -71,6 +71,9 @@ async function main() {
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(apiPort),
     MIGRATE_ON_START: 'false',
+    // On the dev server a synchronous lead answers in half the time when the API starts its run
+    // eagerly on a lead worker of its own (docs/decisions/0022-eager-lead-start.md).
+    LEAD_EAGER_START: env.LEAD_EAGER_START ?? 'true',
     // The console links each lead to its run in this UI.
     ...(uiUrl ? { TEMPORAL_UI_URL: uiUrl } : {}),
   };

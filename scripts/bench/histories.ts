@@ -126,6 +126,19 @@ export function timingsOf(events: HistoryEvent[]): LeadTimings {
   return out;
 }
 
+/** The histories of `ids` (closed or not), read one after another over one connection. */
+async function readHistories(address: string, namespace: string, ids: string[]): Promise<HistoryEvent[][]> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace });
+    const histories: HistoryEvent[][] = [];
+    for (const id of ids) histories.push((await client.workflow.getHandle(id).fetchHistory()).events ?? []);
+    return histories;
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Reads the histories of `leadIds` (closed or not) and summarises them. */
 export async function sampleHistories(
   address: string,
@@ -133,41 +146,30 @@ export async function sampleHistories(
   leadIds: string[],
 ): Promise<HistoryStats | null> {
   if (leadIds.length === 0) return null;
-  const connection = await Connection.connect({ address });
-  try {
-    const client = new Client({ connection, namespace });
-    const all: LeadTimings[] = [];
-    let timeline: Array<[number, string]> = [];
-    for (const id of leadIds) {
-      const events = (await client.workflow.getHandle(id).fetchHistory()).events ?? [];
-      all.push(timingsOf(events));
-      if (timeline.length === 0) {
-        const t0 = ms(events[0]) ?? 0;
-        timeline = events.map((e) => [
-          Math.round(((ms(e) ?? t0) - t0) * 10) / 10,
-          String(ET[e.eventType ?? 0] ?? e.eventType).replace(/^EVENT_TYPE_/, ''),
-        ]);
-      }
-    }
-    const pick = (f: (t: LeadTimings) => number | null) =>
-      dist(all.map(f).filter((v): v is number => v !== null));
-    return {
-      sampled: all.length,
-      events: pick((t) => t.events),
-      historyBytes: pick((t) => t.historyBytes),
-      workflowTasks: pick((t) => t.workflowTasks),
-      localActivities: pick((t) => t.localActivities),
-      wftQueueMs: pick((t) => t.wftQueueMs),
-      wftRunMs: pick((t) => t.wftRunMs),
-      activityQueueMs: pick((t) => t.activityQueueMs),
-      activityRunMs: pick((t) => t.activityRunMs),
-      startToOutcomeMs: pick((t) => t.startToOutcomeMs),
-      startToCloseMs: pick((t) => t.startToCloseMs),
-      timeline,
-    };
-  } finally {
-    await connection.close();
-  }
+  const histories = await readHistories(address, namespace, leadIds);
+  const all = histories.map(timingsOf);
+  const first = histories[0] ?? [];
+  const t0 = ms(first[0]) ?? 0;
+  const timeline: Array<[number, string]> = first.map((e) => [
+    Math.round(((ms(e) ?? t0) - t0) * 10) / 10,
+    String(ET[e.eventType ?? 0] ?? e.eventType).replace(/^EVENT_TYPE_/, ''),
+  ]);
+  const pick = (f: (t: LeadTimings) => number | null) =>
+    dist(all.map(f).filter((v): v is number => v !== null));
+  return {
+    sampled: all.length,
+    events: pick((t) => t.events),
+    historyBytes: pick((t) => t.historyBytes),
+    workflowTasks: pick((t) => t.workflowTasks),
+    localActivities: pick((t) => t.localActivities),
+    wftQueueMs: pick((t) => t.wftQueueMs),
+    wftRunMs: pick((t) => t.wftRunMs),
+    activityQueueMs: pick((t) => t.activityQueueMs),
+    activityRunMs: pick((t) => t.activityRunMs),
+    startToOutcomeMs: pick((t) => t.startToOutcomeMs),
+    startToCloseMs: pick((t) => t.startToCloseMs),
+    timeline,
+  };
 }
 
 /** Leads of `flowId` still running (visibility is eventually consistent: poll it). */
@@ -268,22 +270,14 @@ export async function sampleSteps(
   ids: string[],
 ): Promise<StepBreakdown | null> {
   if (ids.length === 0) return null;
-  const connection = await Connection.connect({ address });
-  try {
-    const client = new Client({ connection, namespace });
-    const all: Array<Map<string, number>> = [];
-    for (const id of ids)
-      all.push(stepsOf((await client.workflow.getHandle(id).fetchHistory()).events ?? []));
-    const names: string[] = [];
-    for (const steps of all) for (const name of steps.keys()) if (!names.includes(name)) names.push(name);
-    return {
-      sampled: all.length,
-      steps: names.map((step) => ({
-        step,
-        p50: median(all.map((s) => s.get(step)).filter((v): v is number => v !== undefined)),
-      })),
-    };
-  } finally {
-    await connection.close();
-  }
+  const all = (await readHistories(address, namespace, ids)).map(stepsOf);
+  const names: string[] = [];
+  for (const steps of all) for (const name of steps.keys()) if (!names.includes(name)) names.push(name);
+  return {
+    sampled: all.length,
+    steps: names.map((step) => ({
+      step,
+      p50: median(all.map((s) => s.get(step)).filter((v): v is number => v !== undefined)),
+    })),
+  };
 }

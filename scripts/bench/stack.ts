@@ -116,6 +116,8 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       WORKER_METRICS_PORT: String(metricsPort),
       // Encrypted payloads, as in production: the measured cost includes the codec's.
       PAYLOAD_ENCRYPTION_KEYS: process.env.PAYLOAD_ENCRYPTION_KEYS ?? generatePayloadKey('bench'),
+      // As `npm start` runs the API (decision 22).
+      LEAD_EAGER_START: 'true',
       ...options.env,
     };
     say('• starting worker and API');

@@ -1,12 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../dev/ports.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { type ServiceProcess, startServiceProcess } from '../helpers/worker-process.js';
 
 // With LEAD_EAGER_START (decision 22) the API process runs the synchronous leads it starts: their
 // first workflow task, their later ones (sticky) and their deliveries. SIGKILLed with deliveries in
@@ -15,15 +12,24 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 describe('an API process with its lead worker killed mid-delivery', { timeout: 180_000 }, () => {
   let stack: TestStack;
   let key: string;
-  let api: { url: string; child: ChildProcess; exited: Promise<unknown>; stderr: () => string };
+  let api: ServiceProcess;
+  let apiUrl: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
     ({ key } = await stack.createAccount());
-    api = await startApiProcess(stack.taskQueue);
+    // api/main.ts with its own lead worker on this stack's task queue (the stack's worker polls it too).
+    const port = await freePort();
+    apiUrl = `http://127.0.0.1:${port}`;
+    api = await startServiceProcess('api/main.ts', port, {
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      INTENT_TASK_QUEUE: `intent-${randomUUID()}`,
+      LEAD_EAGER_START: 'true',
+      PORT: String(port),
+    });
   });
   afterAll(async () => {
-    if (api && api.child.exitCode === null && api.child.signalCode === null) api.child.kill('SIGKILL');
+    await api?.kill();
     await stack?.stop();
   });
 
@@ -47,7 +53,7 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
       const flowId = flow.json.id as string;
 
       const submissions = [0, 1, 2].map((i) =>
-        fetch(`${api.url}/flows/${flowId}/leads`, {
+        fetch(`${apiUrl}/flows/${flowId}/leads`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
           body: JSON.stringify({
@@ -61,8 +67,7 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
       );
       // All three deliveries are in flight in the API process.
       await expect.poll(() => buyer.requests.length, { timeout: 30_000 }).toBe(3);
-      api.child.kill('SIGKILL');
-      await api.exited;
+      await api.kill('SIGKILL');
       // The submitters never got an answer: their connections died with the process.
       expect(await Promise.all(submissions)).toEqual(['cut', 'cut', 'cut']);
 
@@ -92,45 +97,3 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
     }
   });
 });
-
-/** api/main.ts as a child process on the shared test servers, with its own lead worker on `taskQueue`. */
-async function startApiProcess(taskQueue: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: inject('databaseUrl'),
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      PAYLOAD_ENCRYPTION_KEYS: inject('payloadEncryptionKeys'),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      INTENT_TASK_QUEUE: `intent-${randomUUID()}`,
-      WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
-      INTENT_WORKFLOW_BUNDLE_PATH: inject('intentWorkflowBundlePath'),
-      LEAD_EAGER_START: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MIGRATE_ON_START: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited (${child.exitCode}): ${stderr}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`api did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, child, exited, stderr: () => stderr };
-}
