@@ -21,8 +21,8 @@ import { clientIpResolver } from './middleware/client-ip.js';
 const config = loadConfig();
 const log = createLogger({ level: config.logLevel, name: 'leadrail-api' });
 
-// The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md), and a lead
-// worker too unless LEAD_EAGER_START=false (decision 22): their SDK logs go through pino, and shutdown
+// The intent worker runs in this process (docs/decisions/0004-intent-queries-on-temporal.md), and with
+// LEAD_EAGER_START=true a lead worker too (decision 22): their SDK logs go through pino, and shutdown
 // is ours (HTTP first, then the workers), not the SDK's signal traps.
 installTemporalRuntime(log, config.logLevel, { shutdownSignals: [] });
 
@@ -122,8 +122,8 @@ async function main(): Promise<void> {
 /**
  * The API's own lead worker, on the lead task queue beside the worker processes, and a client on its
  * connection: a synchronous submission's run starts eagerly here (its first workflow task runs in this
- * process without a trip through the server's task queue); its later tasks and activities go to
- * whichever worker polls first, this one included.
+ * process without a trip through the server's task queue). Its later tasks follow it here (the sticky
+ * queue), and its activities too while this worker has free slots (eager activity dispatch).
  */
 async function startLeadWorker(
   connection: NativeConnection,
