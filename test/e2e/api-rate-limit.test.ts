@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { hitRateLimit } from '../../db/rate-limits.js';
+import { countingPool } from '../helpers/counting-pool.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Rate limits are fixed windows counted in Postgres, so a test that straddles a minute boundary would
@@ -128,27 +129,20 @@ describe('per-key rate limits in Postgres', () => {
     await awayFromMinuteBoundary(stack);
     const { key, id } = await newKey({ per_minute: 10 });
     // An app whose database handle counts the counting statements it sends.
-    let countingStatements = 0;
-    const pool = new Proxy(stack.pool, {
-      get(target, prop, receiver) {
-        if (prop === 'query') {
-          return (text: unknown, ...rest: unknown[]) => {
-            if (typeof text === 'string' && text.includes('INSERT INTO rate_limit_counters'))
-              countingStatements++;
-            return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
-          };
-        }
-        return Reflect.get(target, prop, receiver);
-      },
+    const counting = countingPool(stack.pool, 'INSERT INTO rate_limit_counters');
+    const app = createApp({
+      pool: counting.pool,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      logger: silentLogger,
     });
-    const app = createApp({ pool, temporal: stack.client, taskQueue: stack.taskQueue, logger: silentLogger });
     const answers = await Promise.all(
       Array.from({ length: 25 }, () =>
         Promise.resolve(app.request('/flows', { headers: { Authorization: `Bearer ${key}` } })),
       ),
     );
-    expect(countingStatements).toBeGreaterThan(0);
-    expect(countingStatements).toBeLessThan(25); // they arrived together: fewer statements than requests
+    expect(counting.count()).toBeGreaterThan(0);
+    expect(counting.count()).toBeLessThan(25); // they arrived together: fewer statements than requests
     const statuses = answers.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { admitIntentRequests, type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
+import { countingPool } from '../helpers/counting-pool.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Limits, throttling, reputation and alerts of the intent API, moved by real traffic through the real
@@ -341,21 +342,9 @@ describe('intent admission limit', () => {
     await setIntentKeyLimits(stack.pool, keyId, { burst: 5, ratePerMinute: 1, perDay: 9 });
     expect(stack.intent!.shedder.limit).toBeGreaterThanOrEqual(12); // all twelve are admitted to the limits
     // The same app on a database handle that counts the admission statements it sends.
-    let admissionStatements = 0;
-    const pool = new Proxy(stack.pool, {
-      get(target, prop, receiver) {
-        if (prop === 'query') {
-          return (text: unknown, ...rest: unknown[]) => {
-            if (typeof text === 'string' && text.includes('INSERT INTO intent_key_usage'))
-              admissionStatements++;
-            return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
-          };
-        }
-        return Reflect.get(target, prop, receiver);
-      },
-    });
+    const counting = countingPool(stack.pool, 'INSERT INTO intent_key_usage');
     const app = createApp({
-      pool,
+      pool: counting.pool,
       temporal: stack.client,
       taskQueue: stack.taskQueue,
       logger: silentLogger,
@@ -377,8 +366,8 @@ describe('intent admission limit', () => {
       }),
     );
     // They arrived together: fewer statements than requests.
-    expect(admissionStatements).toBeGreaterThan(0);
-    expect(admissionStatements).toBeLessThan(12);
+    expect(counting.count()).toBeGreaterThan(0);
+    expect(counting.count()).toBeLessThan(12);
     const ok = answers.filter((a) => a.status === 200);
     expect(ok).toHaveLength(5);
     expect(ok.map((a) => a.headers.get('X-RateLimit-Remaining')).sort()).toEqual(['0', '1', '2', '3', '4']);
