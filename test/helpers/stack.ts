@@ -108,19 +108,18 @@ export async function startTestStack(
         ...intentOptions,
       })
     : undefined;
+  const eagerLeadStart = options.eagerLeads
+    ? new Client({
+        connection: nativeConnection,
+        namespace: 'default',
+        dataConverter: leadrailDataConverter(payloadKeys),
+      })
+    : undefined;
   const app = createApp({
     pool,
     temporal: client,
     taskQueue,
-    ...(options.eagerLeads
-      ? {
-          eagerLeadStart: new Client({
-            connection: nativeConnection,
-            namespace: 'default',
-            dataConverter: leadrailDataConverter(payloadKeys),
-          }),
-        }
-      : {}),
+    ...(eagerLeadStart ? { eagerLeadStart } : {}),
     logger: silentLogger,
     payloadKeys,
     ...(intent ? { intent, llmStatus: () => intent.llmStatus() } : {}),
@@ -135,6 +134,8 @@ export async function startTestStack(
   return {
     pool,
     client,
+    /** With `eagerLeads`: the client on the worker's connection that starts synchronous leads eagerly. */
+    eagerLeadStart,
     app,
     taskQueue,
     intent,
