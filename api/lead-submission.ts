@@ -21,7 +21,7 @@ import {
   pricedAtBid,
 } from '../domain/sources.js';
 import { newId } from '../lib/ids.js';
-import { leadStarts, leadSubmitDuration } from '../lib/metrics.js';
+import { leadEagerStarts, leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
 import { isTemporalUnavailable, isWorkflowNotReady } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
@@ -359,7 +359,7 @@ async function startEagerlyAndAwait(
     requestEagerStart: true,
   });
   onStarted();
-  leadStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
+  leadEagerStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
   return handle.executeUpdate(awaitOutcomeUpdate);
 }
 

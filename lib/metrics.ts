@@ -79,7 +79,7 @@ export const leadSubmitDuration = new Histogram({
 // Runs started by synchronous submissions through an in-process lead worker (LEAD_EAGER_START):
 // eager="false" counts starts the server did not hand back (a run that already existed, or a server
 // that declined), so a growing share of them means the fast path is not taken.
-export const leadStarts = new Counter({
+export const leadEagerStarts = new Counter({
   name: 'leadrail_lead_eager_starts_total',
   help: 'Lead runs started eagerly on the API process’s lead worker, by whether the server handed the first task back',
   labelNames: ['eager'] as const,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leadStarts } from '../../lib/metrics.js';
+import { leadEagerStarts } from '../../lib/metrics.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -16,7 +16,7 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
   let failingFlowId: string;
 
   const eagerStarts = async (eager: 'true' | 'false') =>
-    (await leadStarts.get()).values.find((v) => v.labels.eager === eager)?.value ?? 0;
+    (await leadEagerStarts.get()).values.find((v) => v.labels.eager === eager)?.value ?? 0;
   const historyOf = (leadId: string) => stack.client.workflow.getHandle(leadId).fetchHistory();
   const submit = (lead: Record<string, unknown>, headers: Record<string, string> = {}, id = flowId) =>
     stack.call('POST', `/flows/${id}/leads`, key, { lead }, headers);
