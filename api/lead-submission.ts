@@ -138,8 +138,8 @@ export interface SubmissionDeps {
 
 /**
  * Submits one lead: binds its idempotency key (external_id or Idempotency-Key) to a lead id, then
- * starts the lead workflow with update-with-start and waits for the outcome (unless async), at most
- * `options.timeout`. A repeated key gets the same lead back and never starts a second workflow, even
+ * starts the lead workflow (update-with-start, or an eager start and the update) and waits for the
+ * outcome (unless async), at most `options.timeout`. A repeated key gets the same lead back and never starts a second workflow, even
  * when the two submissions race.
  */
 export async function submitLead(
@@ -271,13 +271,14 @@ type Outcome = { kind: 'decided'; snapshot: LeadSnapshot } | { kind: 'pending' }
 
 /**
  * Starts the lead's run (or joins the one a racing duplicate started) and waits at most `timeoutMs`
- * for its outcome, with update-with-start: one call starts the run and waits on its "outcome decided"
- * update, so the answer comes as soon as the outcome is known.
+ * for its outcome: its "outcome decided" update, so the answer comes as soon as the outcome is known.
  *
  * Whatever happens to that call, the answer is the lead's real state: if the update is lost (a worker
  * died holding the run's first task and the run finished without it) or the run had already closed,
  * the outcome is read from the run itself, or from Postgres once Temporal no longer has it. Every
- * call is cut short when the wait ends or Temporal goes down, so no poll outlives the request.
+ * call on `deps.temporal` is cut short when the wait ends or Temporal goes down, so no poll outlives
+ * the request; an eager start (on a native connection, which takes no abort signal) ends by its
+ * deadline, the end of the wait.
  */
 async function awaitOutcome(
   deps: SubmissionDeps,
@@ -288,17 +289,18 @@ async function awaitOutcome(
   const leadId = lead.id;
   const waited = new AbortController();
   const timer = setTimeout(() => waited.abort(), timeoutMs);
+  // A little past the wait, so that the timer, not this deadline, ends a wait that runs out.
+  const startDeadline = Date.now() + timeoutMs + 1000;
   const signal = AbortSignal.any([waited.signal, deps.availability.downSignal('temporal')]);
   let started = false;
   const onStarted = () => {
     started = true;
   };
-  const client = deps.eagerStart ?? deps.temporal;
   try {
-    return await untilAborted(client, signal, async () => {
+    return await untilAborted(deps.temporal, signal, async () => {
       try {
         const snapshot = deps.eagerStart
-          ? await startEagerlyAndAwait(deps.eagerStart, startOptions, onStarted)
+          ? await startEagerlyAndAwait(deps, deps.eagerStart, startOptions, startDeadline, onStarted)
           : await startAndAwait(deps.temporal, startOptions, onStarted);
         return { kind: 'decided', snapshot } as const;
       } catch (err) {
@@ -345,22 +347,29 @@ async function startAndAwait(
 /**
  * An eager start, then the update. The server hands the run's first workflow task back in its answer
  * to the start, and this process's lead worker runs it at once, instead of the server queueing it for
- * whichever worker polls next (Temporal refuses eager starts in update-with-start). The update then
- * waits for the outcome as above. A closed run (a resubmission) is never started again
- * (REJECT_DUPLICATE): the start fails and the caller answers from the run.
+ * whichever worker polls next (Temporal refuses eager starts in update-with-start). A racing
+ * duplicate joins the running run (USE_EXISTING, not eagerly); a closed run (a resubmission) is never
+ * started again (REJECT_DUPLICATE): the start fails and the caller answers from the run.
+ *
+ * The start goes over the lead worker's native connection, which retries on its own and takes no
+ * abort signal: `deadline` ends it. The update goes over `deps.temporal`, whose calls the request's
+ * signal cancels, as in update-with-start.
  */
 async function startEagerlyAndAwait(
-  client: Client,
+  deps: SubmissionDeps,
+  eager: Client,
   startOptions: StartOptions,
+  deadline: number,
   onStarted: () => void,
 ): Promise<LeadSnapshot> {
-  const handle = await client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
-    ...startOptions,
-    requestEagerStart: true,
-  });
+  const handle = await eager.withDeadline(deadline, () =>
+    eager.workflow.start<typeof leadWorkflow>('leadWorkflow', { ...startOptions, requestEagerStart: true }),
+  );
   onStarted();
   leadEagerStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
-  return handle.executeUpdate(awaitOutcomeUpdate);
+  return deps.temporal.workflow
+    .getHandle<typeof leadWorkflow>(handle.workflowId)
+    .executeUpdate(awaitOutcomeUpdate);
 }
 
 /** The outcome of a lead whose run exists: its update if still running, its result if closed. */

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // The workers' connection: a client built on it can start runs eagerly on them.
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
   const lead = config.leadEagerStart
-    ? await startLeadWorker(workerConnection, client, pool, payloadKeys)
+    ? await startLeadWorker(workerConnection, client, databaseUrl, payloadKeys)
     : null;
   const intent = await startIntentService({
     pool,
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     availability.stop();
     await intent.stop();
     await lead?.stop();
-    await workerConnection.close();
+    await workerConnection.close().catch((err) => log.warn({ err }, 'closing the workers’ connection'));
     await connection.close();
     await pool.end();
     process.exit(0);
@@ -128,10 +128,12 @@ async function main(): Promise<void> {
 async function startLeadWorker(
   connection: NativeConnection,
   client: Client,
-  pool: ReturnType<typeof createPool>,
+  databaseUrl: string,
   payloadKeys: ReturnType<typeof requirePayloadKeys>,
 ): Promise<{ eagerStart: Client; stop(): Promise<void> }> {
   const { taskQueue, namespace } = config.temporal;
+  // A pool of its own, as worker.ts has: the runs' writes do not queue behind the API's requests.
+  const pool = createPool(databaseUrl, config.databasePoolSize);
   const worker: Worker = await createLeadWorker({
     connection,
     namespace,
@@ -155,6 +157,7 @@ async function startLeadWorker(
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await pool.end();
     },
   };
 }

@@ -67,6 +67,7 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
       );
       // All three deliveries are in flight in the API process.
       await expect.poll(() => buyer.requests.length, { timeout: 30_000 }).toBe(3);
+      const killedAt = Date.now();
       await api.kill('SIGKILL');
       // The submitters never got an answer: their connections died with the process.
       expect(await Promise.all(submissions)).toEqual(['cut', 'cut', 'cut']);
@@ -77,12 +78,18 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
       expect(rows).toHaveLength(3);
       for (const { id } of rows) {
         const handle = stack.client.workflow.getHandle(id);
+        expect((await handle.result()).status).toBe('delivered');
         const history = await handle.fetchHistory();
         // The run was started eagerly: it was the API process's, not the worker's, until the kill.
         expect(history.events![0]!.workflowExecutionStartedEventAttributes!.eagerExecutionAccepted).toBe(
           true,
         );
-        expect((await handle.result()).status).toBe('delivered');
+        // Its delivery's first attempt died with the API process: the second started within seconds
+        // (the heartbeat timeout), not after the hung request's own timeout (60 s) in a live worker.
+        const delivery = history.events!.find((e) => e.activityTaskStartedEventAttributes)!;
+        expect(delivery.activityTaskStartedEventAttributes!.attempt).toBe(2);
+        const startedAt = Number(delivery.eventTime!.seconds) * 1000 + (delivery.eventTime!.nanos ?? 0) / 1e6;
+        expect(startedAt - killedAt).toBeLessThan(30_000);
         const delivered = await stack.pool.query(
           "SELECT count(*)::int AS n FROM lead_events WHERE lead_id = $1 AND type = 'delivered'",
           [id],

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../api/app.js';
 import { leadEagerStarts } from '../../lib/metrics.js';
+import { leadrailDataConverter } from '../../temporal/data-converter.js';
+import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
-import { startTestStack, type TestStack } from '../helpers/stack.js';
+import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // With a lead worker in the API's process (LEAD_EAGER_START, decision 22), a synchronous submission
 // starts its run eagerly there and then waits on the outcome update: the same answers as
@@ -119,23 +123,61 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
     expect(buyer.requests.length).toBe(deliveries + 1);
   });
 
-  it('a lead not decided within options.timeout answers 202 on time, and its run goes on', async () => {
-    const slow = await startRecipient(() => ({ status: 200, delayMs: 2000 }));
+  it('a lead not decided within options.timeout answers 202 on time; no update poll outlives it', async () => {
+    const slow = await startRecipient(() => ({ status: 200, delayMs: 5000 }));
+    // The API's own client, on a connection whose update calls in flight are counted.
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    const service = connection.workflowService;
+    let inFlight = 0;
+    let calls = 0;
+    for (const method of ['updateWorkflowExecution', 'pollWorkflowExecutionUpdate'] as const) {
+      const call = service[method].bind(service) as (request: unknown) => Promise<unknown>;
+      (service as unknown as Record<string, unknown>)[method] = async (request: unknown) => {
+        inFlight++;
+        calls++;
+        try {
+          return await call(request);
+        } finally {
+          inFlight--;
+        }
+      };
+    }
     try {
+      const app = createApp({
+        pool: stack.pool,
+        temporal: new Client({
+          connection,
+          namespace: 'default',
+          dataConverter: leadrailDataConverter(testPayloadKeys()),
+        }),
+        taskQueue: stack.taskQueue,
+        eagerLeadStart: stack.eagerLeadStart!,
+        logger: silentLogger,
+      });
       const flow = await stack.call('POST', '/flows', key, {
         name: 'Eager, slow buyer',
         steps: [{ type: 'delivery', recipient: { name: 'Slow', config: { url: slow.url } } }],
       });
       const began = performance.now();
-      const res = await stack.call('POST', `/flows/${flow.json.id}/leads`, key, {
-        lead: { email: `slow-${randomUUID()}@example.com` },
-        options: { timeout: 500 },
+      const res = await app.request(`/flows/${flow.json.id}/leads`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          lead: { email: `slow-${randomUUID()}@example.com` },
+          options: { timeout: 500 },
+        }),
       });
-      expect(res.status, res.text).toBe(202);
-      expect(performance.now() - began).toBeLessThan(1800);
-      const result = await stack.client.workflow.getHandle(res.json.id).result();
+      expect(res.status).toBe(202);
+      // Answered before the buyer did (it takes 5 s).
+      expect(performance.now() - began).toBeLessThan(4000);
+      const { id } = (await res.json()) as { id: string };
+      expect(calls).toBeGreaterThan(0);
+      // Cancelled with the answer (a poll left running would last until the lead is decided).
+      await expect.poll(() => inFlight, { timeout: 2000, interval: 50 }).toBe(0);
+      const result = await stack.client.workflow.getHandle(id).result();
       expect(result.status).toBe('delivered');
     } finally {
+      await connection.close();
       await slow.close();
     }
   });
