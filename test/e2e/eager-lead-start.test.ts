@@ -6,6 +6,7 @@ import { leadEagerStarts } from '../../lib/metrics.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
+import { countServiceCalls } from '../helpers/service-calls.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // With a lead worker in the API's process (LEAD_EAGER_START, decision 22), a synchronous submission
@@ -127,21 +128,7 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
     const slow = await startRecipient(() => ({ status: 200, delayMs: 5000 }));
     // The API's own client, on a connection whose update calls in flight are counted.
     const connection = await Connection.connect({ address: inject('temporalAddress') });
-    const service = connection.workflowService;
-    let inFlight = 0;
-    let calls = 0;
-    for (const method of ['updateWorkflowExecution', 'pollWorkflowExecutionUpdate'] as const) {
-      const call = service[method].bind(service) as (request: unknown) => Promise<unknown>;
-      (service as unknown as Record<string, unknown>)[method] = async (request: unknown) => {
-        inFlight++;
-        calls++;
-        try {
-          return await call(request);
-        } finally {
-          inFlight--;
-        }
-      };
-    }
+    const calls = countServiceCalls(connection, ['updateWorkflowExecution', 'pollWorkflowExecutionUpdate']);
     try {
       const app = createApp({
         pool: stack.pool,
@@ -171,9 +158,9 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
       // Answered before the buyer did (it takes 5 s).
       expect(performance.now() - began).toBeLessThan(4000);
       const { id } = (await res.json()) as { id: string };
-      expect(calls).toBeGreaterThan(0);
+      expect(calls.made()).toBeGreaterThan(0);
       // Cancelled with the answer (a poll left running would last until the lead is decided).
-      await expect.poll(() => inFlight, { timeout: 2000, interval: 50 }).toBe(0);
+      await expect.poll(() => calls.inFlight(), { timeout: 2000, interval: 50 }).toBe(0);
       const result = await stack.client.workflow.getHandle(id).result();
       expect(result.status).toBe('delivered');
     } finally {

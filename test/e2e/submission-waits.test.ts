@@ -4,6 +4,7 @@ import { createApp } from '../../api/app.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
+import { countServiceCalls } from '../helpers/service-calls.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // A submission that answers 202 (its wait ran out) leaves nothing running behind it: the update poll
@@ -24,21 +25,7 @@ describe('a submission’s wait ends with its answer', () => {
     const slow = await startRecipient(() => ({ status: 200, delayMs: 3000 }));
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     // Count the calls that wait on the update (the start-and-wait, then its polls) in flight here.
-    const service = connection.workflowService;
-    let inFlight = 0;
-    let started = 0;
-    for (const method of ['executeMultiOperation', 'pollWorkflowExecutionUpdate'] as const) {
-      const call = service[method].bind(service) as (request: unknown) => Promise<unknown>;
-      (service as unknown as Record<string, unknown>)[method] = async (request: unknown) => {
-        inFlight++;
-        started++;
-        try {
-          return await call(request);
-        } finally {
-          inFlight--;
-        }
-      };
-    }
+    const calls = countServiceCalls(connection, ['executeMultiOperation', 'pollWorkflowExecutionUpdate']);
     try {
       const client = new Client({
         connection,
@@ -62,9 +49,9 @@ describe('a submission’s wait ends with its answer', () => {
       });
       expect(res.status).toBe(202);
       const { id } = (await res.json()) as { id: string };
-      expect(started).toBeGreaterThan(0);
+      expect(calls.made()).toBeGreaterThan(0);
       // Cancelled with the answer (a long-poll left running would last until the lead is decided).
-      await expect.poll(() => inFlight, { timeout: 2000, interval: 50 }).toBe(0);
+      await expect.poll(() => calls.inFlight(), { timeout: 2000, interval: 50 }).toBe(0);
       expect((await stack.client.workflow.getHandle(id).result()).status).toBe('delivered');
     } finally {
       await connection.close();
