@@ -103,4 +103,17 @@ describe('an API process with its lead worker killed mid-delivery', { timeout: 1
       await buyer.close();
     }
   });
+
+  it('on SIGTERM it stops its lead worker and exits cleanly', async () => {
+    const port = await freePort();
+    const orderly = await startServiceProcess('api/main.ts', port, {
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      INTENT_TASK_QUEUE: `intent-${randomUUID()}`,
+      LEAD_EAGER_START: 'true',
+      PORT: String(port),
+    });
+    // HTTP closed, then the intent and lead workers, their connection and both Postgres pools: exit 0.
+    await orderly.kill('SIGTERM');
+    expect(await orderly.exited).toBe(0);
+  });
 });
