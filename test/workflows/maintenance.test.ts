@@ -28,7 +28,11 @@ describe('maintenance: retention schedule and workflow', () => {
     await database?.drop();
   });
 
-  /** One logged intent query received `daysAgo` days ago, and one ended rate-limit window of an idle key. */
+  /**
+   * Two logged intent queries (31 and 1 days old) and two rate-limit windows of an idle key: a minute
+   * window that ended two hours ago, and an hour window that starts now. The running window starts at
+   * `now()`, not at the top of the hour, so a test that runs across an hour boundary still finds it running.
+   */
   async function seedOldAndNew(tag: string) {
     const ids = { old: `q_old_${tag}`, recent: `q_recent_${tag}` };
     for (const [id, daysAgo] of [
@@ -45,7 +49,7 @@ describe('maintenance: retention schedule and workflow', () => {
     await stack.pool.query(
       `INSERT INTO rate_limit_counters (key_id, window_seconds, window_start, count) VALUES
          ($1, 60, now() - interval '2 hours', 5),
-         ($1, 3600, date_trunc('hour', now()), 5)`,
+         ($1, 3600, now(), 5)`,
       [idleKey],
     );
     return { ids, idleKey };
