@@ -290,6 +290,8 @@ interface PhaseSummary {
   cpu: CpuUse;
   /** Postgres statements per lead (round trips), by statement, most frequent first (leads only). */
   statementsPerItem: Array<{ query: string; perItem: number }> | null;
+  /** The phase's CLOCK_MONOTONIC window (µs), which V8 CPU profiles share (profile-summary.ts). */
+  monotonicUs: { start: number; end: number };
   /** Workflow ids, until the histories are sampled (not stored). */
   ids?: string[] | undefined;
 }
@@ -301,8 +303,21 @@ interface Round {
   twinC1: PhaseSummary | null;
 }
 
-function phaseSummary(phase: PhaseResult, cpu: CpuUse, statements: StatementCount[] | null): PhaseSummary {
+function phaseSummary({
+  phase,
+  cpu,
+  statements,
+  monoStart,
+  monoEnd,
+}: {
+  phase: PhaseResult;
+  cpu: CpuUse;
+  statements: StatementCount[] | null;
+  monoStart: number;
+  monoEnd: number;
+}): PhaseSummary {
   return {
+    monotonicUs: { start: monoStart, end: monoEnd },
     statementsPerItem:
       statements?.map((st) => ({ query: st.query, perItem: st.calls / phase.okLatenciesMs.length })) ?? null,
     count: phase.leads,
@@ -544,12 +559,12 @@ async function main() {
       for (const kind of order) {
         const m = await measure(kind, options.leads, options.concurrency);
         if (kind === 'leads') leadPhases.push(m);
-        round[kind] = phaseSummary(m.phase, m.cpu, m.statements);
+        round[kind] = phaseSummary(m);
       }
       if (options.latencyLeads > 0) {
         for (const kind of order) {
           const m = await measure(kind, options.latencyLeads, 1);
-          round[kind === 'leads' ? 'leadsC1' : 'twinC1'] = phaseSummary(m.phase, m.cpu, m.statements);
+          round[kind === 'leads' ? 'leadsC1' : 'twinC1'] = phaseSummary(m);
         }
       }
       rounds.push(round);
