@@ -8,6 +8,7 @@ import { createAcceptingBuyer } from '../../dev/demo-buyer.js';
 import { registry } from '../../lib/metrics.js';
 import type { LeadSnapshot } from '../../workflows/shared.js';
 import { auctionKit, type Buyer, bid, type Details, lead, PERSONAL } from '../helpers/auction-kit.js';
+import { inOneWindow } from '../helpers/calendar-window.js';
 import { rescueWorkers } from '../helpers/rescue-workers.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startWorkerProcess } from '../helpers/worker-process.js';
@@ -347,29 +348,32 @@ describe('outbound ping/post auctions', { timeout: 120_000 }, () => {
     expect(detail.pricing.revenue).toBe(9);
   });
 
-  it('does not ping a buyer whose own cap is full; its slot is taken only by a sale', async () => {
-    const capped = await buyer({ ping: bid(25) });
-    const other = await buyer({ ping: bid(6) });
-    const ids = [
-      await pingPostRecipient(capped, 'Capped', { caps: [{ maximum: 1, per: 'day' }] }),
-      // Capped too, with room: the caps of every bidder are read together, each judged on its own.
-      await pingPostRecipient(other, 'Other', { caps: [{ maximum: 5, per: 'day' }] }),
-    ];
-    const flowId = await auctionFlow(ids);
-    const first = await submit(flowId);
-    expect(first.status).toBe('delivered');
-    expect(capped.posts()).toHaveLength(1);
-    const second = await submit(flowId);
-    expect(second.status).toBe('delivered');
-    expect(capped.pings()).toHaveLength(1); // not asked the second time
-    expect(other.posts()).toHaveLength(1);
-    const detail = await events(second.id);
-    expect(detail.events.find((e) => e.recipient_id === ids[0])).toMatchObject({
-      type: 'skipped',
-      reason: 'Recipient cap reached',
-    });
-    expect(detail.pricing.revenue).toBe(6);
-  });
+  // Its cap is per UTC day (the flow's default zone): both leads must fall in one day, so the scenario
+  // runs once more, with new buyers, recipients and flow, if the day ended while it ran.
+  it('does not ping a buyer whose own cap is full; its slot is taken only by a sale', () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const capped = await buyer({ ping: bid(25) });
+      const other = await buyer({ ping: bid(6) });
+      const ids = [
+        await pingPostRecipient(capped, 'Capped', { caps: [{ maximum: 1, per: 'day' }] }),
+        // Capped too, with room: the caps of every bidder are read together, each judged on its own.
+        await pingPostRecipient(other, 'Other', { caps: [{ maximum: 5, per: 'day' }] }),
+      ];
+      const flowId = await auctionFlow(ids);
+      const first = await submit(flowId);
+      expect(first.status).toBe('delivered');
+      expect(capped.posts()).toHaveLength(1);
+      const second = await submit(flowId);
+      expect(second.status).toBe('delivered');
+      expect(capped.pings()).toHaveLength(1); // not asked the second time
+      expect(other.posts()).toHaveLength(1);
+      const detail = await events(second.id);
+      expect(detail.events.find((e) => e.recipient_id === ids[0])).toMatchObject({
+        type: 'skipped',
+        reason: 'Recipient cap reached',
+      });
+      expect(detail.pricing.revenue).toBe(6);
+    }));
 
   it('a test lead pings nobody', async () => {
     const b = await buyer({ ping: bid(8) });
