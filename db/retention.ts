@@ -107,7 +107,8 @@ async function prunePings(db: Queryable, days: number): Promise<number> {
        RETURNING account_id, flow_id, source_id, created_at, outcome, lead_id
      ), counted AS (
        INSERT INTO ping_counts (account_id, flow_id, source_id, hour, pings, bids, posted)
-       SELECT account_id, flow_id, source_id, date_trunc('hour', created_at), count(*),
+       SELECT account_id, flow_id, source_id,
+              date_trunc('hour', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', count(*),
               count(*) FILTER (WHERE outcome = 'bid'), count(lead_id)
          FROM doomed GROUP BY 1, 2, 3, 4
        ON CONFLICT (account_id, flow_id, hour, source_id) DO UPDATE

@@ -159,7 +159,8 @@ export async function claimPing(db: Queryable, pingId: string, leadId: string): 
 
 /**
  * Counts one ping against each of the source's limits, all or none (one conditional upsert per limit
- * in a transaction, as cap counters): the first full limit is answered, and nothing is counted.
+ * in a transaction, as cap counters): the first full limit is answered, and nothing is counted. The
+ * windows are UTC's (as the 429's Retry-After says), not the database session's time zone.
  */
 export async function countPing(
   tx: Queryable,
@@ -170,7 +171,7 @@ export async function countPing(
   for (const limit of limits) {
     const { rowCount } = await tx.query(
       `INSERT INTO ping_counters (source_id, period, window_start, count)
-       VALUES ($1, $2, date_trunc($2, $3::timestamptz), 1)
+       VALUES ($1, $2, date_trunc($2, $3::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', 1)
        ON CONFLICT (source_id, period, window_start) DO UPDATE SET count = ping_counters.count + 1
          WHERE ping_counters.count < $4`,
       [sourceId, limit.per, at, limit.maximum],

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countPing } from '../../db/sources.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Publisher sources and inbound ping/post, through the API on real Temporal and Postgres.
@@ -316,6 +317,34 @@ describe('sources and inbound ping/post', () => {
     expect(limited.status).toBe(429);
     expect(limited.json.error.code).toBe('ping_limit_reached');
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+
+  it('ping limit windows are UTC windows, whatever the database session’s time zone', async () => {
+    // 20:15 UTC is 01:45 the next day in Kolkata (UTC+05:30): a window truncated in the session's zone
+    // would start at Kolkata's midnight or half past the UTC hour, not where Retry-After says it ends.
+    const sourceId = `src_tz_${Math.random().toString(36).slice(2)}`;
+    const client = await stack.pool.connect();
+    try {
+      await client.query(`SET TIME ZONE 'Asia/Kolkata'`);
+      const limits = [
+        { per: 'hour', maximum: 5 },
+        { per: 'day', maximum: 5 },
+      ];
+      expect(await countPing(client, sourceId, limits, new Date('2026-03-10T20:15:00Z'))).toEqual({
+        allowed: true,
+      });
+    } finally {
+      await client.query('RESET TIME ZONE');
+      client.release();
+    }
+    const { rows } = await stack.pool.query<{ period: string; window_start: Date }>(
+      'SELECT period, window_start FROM ping_counters WHERE source_id = $1 ORDER BY period',
+      [sourceId],
+    );
+    expect(rows.map((r) => [r.period, r.window_start.toISOString()])).toEqual([
+      ['day', '2026-03-10T00:00:00.000Z'],
+      ['hour', '2026-03-10T20:00:00.000Z'],
+    ]);
   });
 
   it('analytics group by source id (named), keep the plain source string, and count pings', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PRUNE_BATCH } from '../../db/retention.js';
+import { PRUNE_BATCH, pruneExpiredRecords } from '../../db/retention.js';
 import { ensureMaintenanceSchedule } from '../../temporal/maintenance-schedule.js';
 import { maintenanceWorkflow } from '../../workflows/maintenance.js';
 import { createDatabase } from '../helpers/database.js';
@@ -269,6 +269,31 @@ describe('maintenance: retention schedule and workflow', () => {
         })
       ).json.error.code,
     ).toBe('ping_not_found');
+  });
+
+  it('counts pruned pings per UTC hour, whatever the database session’s time zone', async () => {
+    const flow = await stack.call('POST', '/flows', adminKey, { name: `Ping hours ${randomUUID()}` });
+    expect(flow.status).toBe(201);
+    const flowId = flow.json.id as string;
+    // 20:15 UTC is 01:45 in Kolkata (UTC+05:30), whose hours start at half past the UTC hour.
+    await stack.pool.query(
+      `INSERT INTO pings (id, account_id, flow_id, outcome, created_at)
+       VALUES ($1, $2, $3, 'no_bid', '2026-01-10T20:15:00Z')`,
+      [`ping_tz_${randomUUID().slice(0, 8)}`, accountId, flowId],
+    );
+    const client = await stack.pool.connect();
+    try {
+      await client.query(`SET TIME ZONE 'Asia/Kolkata'`);
+      await pruneExpiredRecords(client, { intentQueryLogDays: 30, pingRetentionDays: 7 });
+    } finally {
+      await client.query('RESET TIME ZONE');
+      client.release();
+    }
+    const { rows } = await stack.pool.query<{ hour: Date; pings: number }>(
+      'SELECT hour, pings FROM ping_counts WHERE flow_id = $1',
+      [flowId],
+    );
+    expect(rows.map((r) => [r.hour.toISOString(), r.pings])).toEqual([['2026-01-10T20:00:00.000Z', 1]]);
   });
 
   it('prunes expired pings past one batch, every one counted once', async () => {
