@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPing } from '../../db/sources.js';
+import { inOneWindow } from '../helpers/calendar-window.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
 // Publisher sources and inbound ping/post, through the API on real Temporal and Postgres.
@@ -298,26 +299,29 @@ describe('sources and inbound ping/post', () => {
     expect(late.json.error.code).toBe('ping_expired');
   });
 
-  it('caps are read, not reserved, by pings; ping limits answer 429', async () => {
-    const source = await createSource({
-      caps: [{ maximum: 1, per: 'day' }],
-      // A daily limit: a minute window could turn over mid-test and let the fifth ping through.
-      ping: { ttl_seconds: 60, limits: { per_day: 4 } },
-    });
-    const pubKey = await sourceKey(source.id);
-    const ping = () =>
-      stack.call('POST', `/flows/${flowId}/ping`, pubKey, { lead: { state: 'TX', amount: 25000 } });
-    expect((await ping()).json.outcome).toBe('bid');
-    expect((await ping()).json.outcome).toBe('bid'); // the first reserved nothing
-    expect((await stack.call('POST', `/flows/${flowId}/leads`, pubKey, { lead: lead() })).status).toBe(201);
-    const capped = await ping();
-    expect(capped.json).toMatchObject({ outcome: 'no_bid', code: 'cap' });
-    expect((await ping()).status).toBe(200);
-    const limited = await ping();
-    expect(limited.status).toBe(429);
-    expect(limited.json.error.code).toBe('ping_limit_reached');
-    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
-  });
+  // The day cap (the flow's zone, UTC) and the daily ping limit (UTC) must see every ping and the lead
+  // of the scenario in one day: once more, with a new source and key, if the day ended meanwhile.
+  it('caps are read, not reserved, by pings; ping limits answer 429', () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const source = await createSource({
+        caps: [{ maximum: 1, per: 'day' }],
+        // A daily limit: a minute window could turn over mid-test and let the fifth ping through.
+        ping: { ttl_seconds: 60, limits: { per_day: 4 } },
+      });
+      const pubKey = await sourceKey(source.id);
+      const ping = () =>
+        stack.call('POST', `/flows/${flowId}/ping`, pubKey, { lead: { state: 'TX', amount: 25000 } });
+      expect((await ping()).json.outcome).toBe('bid');
+      expect((await ping()).json.outcome).toBe('bid'); // the first reserved nothing
+      expect((await stack.call('POST', `/flows/${flowId}/leads`, pubKey, { lead: lead() })).status).toBe(201);
+      const capped = await ping();
+      expect(capped.json).toMatchObject({ outcome: 'no_bid', code: 'cap' });
+      expect((await ping()).status).toBe(200);
+      const limited = await ping();
+      expect(limited.status).toBe(429);
+      expect(limited.json.error.code).toBe('ping_limit_reached');
+      expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    }));
 
   it('ping limit windows are UTC windows, whatever the database session’s time zone', async () => {
     // 20:15 UTC is 01:45 the next day in Kolkata (UTC+05:30): a window truncated in the session's zone
