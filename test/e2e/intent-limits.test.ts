@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { admitIntentRequests, type IntentLimits, setIntentKeyLimits } from '../../intent/query-log.js';
+import { inOneWindow } from '../helpers/calendar-window.js';
 import { countingPool } from '../helpers/counting-pool.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -64,25 +65,27 @@ describe('intent limits, reputation and alerts', () => {
     expect(rows.map((r) => r.error_code)).toEqual([null, null, null, 'RATE_LIMIT_EXCEEDED']);
   });
 
-  it('one admission statement for several requests answers as that many statements one after another', async () => {
-    const limits = { burst: 3, ratePerMinute: 1, perDay: 4 };
-    const [one, many] = [await keyWith(limits), await keyWith(limits)];
-    const sequential = [];
-    for (let i = 0; i < 5; i++) sequential.push(...(await admitIntentRequests(stack.pool, one.keyId, 1)));
-    const together = await admitIntentRequests(stack.pool, many.keyId, 5);
-    const shape = (a: (typeof together)[number]) => ({
-      allowed: a.allowed,
-      tokens: Math.round(a.tokens * 10) / 10, // the refill between the sequential statements is tiny
-      requestsToday: a.requestsToday,
-      burst: a.limits.burst,
-    });
-    expect(together.map(shape)).toEqual(sequential.map(shape));
-    expect(together.map((a) => a.allowed)).toEqual([true, true, true, false, false]);
-    expect(together.map((a) => a.requestsToday)).toEqual([1, 2, 3, 4, 5]);
-    // And the next statement continues from where the batch left the row.
-    const [next] = await admitIntentRequests(stack.pool, many.keyId, 1);
-    expect(next).toMatchObject({ allowed: false, requestsToday: 6 });
-  });
+  // The requests count in one UTC day (requests_today): once more, with new keys, if it ended meanwhile.
+  it('one admission statement for several requests answers as that many statements one after another', () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const limits = { burst: 3, ratePerMinute: 1, perDay: 4 };
+      const [one, many] = [await keyWith(limits), await keyWith(limits)];
+      const sequential = [];
+      for (let i = 0; i < 5; i++) sequential.push(...(await admitIntentRequests(stack.pool, one.keyId, 1)));
+      const together = await admitIntentRequests(stack.pool, many.keyId, 5);
+      const shape = (a: (typeof together)[number]) => ({
+        allowed: a.allowed,
+        tokens: Math.round(a.tokens * 10) / 10, // the refill between the sequential statements is tiny
+        requestsToday: a.requestsToday,
+        burst: a.limits.burst,
+      });
+      expect(together.map(shape)).toEqual(sequential.map(shape));
+      expect(together.map((a) => a.allowed)).toEqual([true, true, true, false, false]);
+      expect(together.map((a) => a.requestsToday)).toEqual([1, 2, 3, 4, 5]);
+      // And the next statement continues from where the batch left the row.
+      const [next] = await admitIntentRequests(stack.pool, many.keyId, 1);
+      expect(next).toMatchObject({ allowed: false, requestsToday: 6 });
+    }));
 
   it('the bucket refills at the standard rate', async () => {
     // One token every 4 s: long enough that the second query comes before the refill on a loaded
@@ -94,42 +97,46 @@ describe('intent limits, reputation and alerts', () => {
     expect((await query(key, GOOD)).status).toBe(200);
   });
 
-  it('daily request limit: 429 RATE_LIMIT_EXCEEDED for the day window', async () => {
-    const { key } = await keyWith({ perDay: 2 });
-    expect((await query(key, GOOD)).headers.get('X-RateLimit-Daily-Remaining')).toBe('1');
-    expect((await query(key, GOOD)).status).toBe(200);
-    const refused = await query(key, GOOD);
-    expectIntentError(refused, 429, 'RATE_LIMIT_EXCEEDED');
-    expect(refused.json.error.details).toMatchObject({ limit: 2, window: 'day' });
-    expect(refused.headers.get('X-RateLimit-Daily-Remaining')).toBe('0');
-    const midnight = Math.ceil(Date.now() / 86_400_000) * 86_400;
-    expect(Math.abs(Number(refused.headers.get('X-RateLimit-Daily-Reset')) - midnight)).toBeLessThanOrEqual(
-      5,
-    );
-  });
+  // Three queries and the reset must fall in one UTC day: once more, with a new key, if it ended meanwhile.
+  it('daily request limit: 429 RATE_LIMIT_EXCEEDED for the day window', () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const { key } = await keyWith({ perDay: 2 });
+      expect((await query(key, GOOD)).headers.get('X-RateLimit-Daily-Remaining')).toBe('1');
+      expect((await query(key, GOOD)).status).toBe(200);
+      const refused = await query(key, GOOD);
+      expectIntentError(refused, 429, 'RATE_LIMIT_EXCEEDED');
+      expect(refused.json.error.details).toMatchObject({ limit: 2, window: 'day' });
+      expect(refused.headers.get('X-RateLimit-Daily-Remaining')).toBe('0');
+      const midnight = Math.ceil(Date.now() / 86_400_000) * 86_400;
+      expect(Math.abs(Number(refused.headers.get('X-RateLimit-Daily-Reset')) - midnight)).toBeLessThanOrEqual(
+        5,
+      );
+    }));
 
-  it('cost limits: per lead, per query and per day answer 429 COST_LIMIT_EXCEEDED', async () => {
-    const perLead = await keyWith({ usdPerLead: 1e-12 });
-    const a = await query(perLead.key, GOOD);
-    expectIntentError(a, 429, 'COST_LIMIT_EXCEEDED');
-    expect(a.json.error.details).toMatchObject({ window: 'lead', limit_usd: 1e-12 });
-    expect(a.json.error.details.cost_per_lead_usd).toBeGreaterThan(1e-12);
+  // The day's spend is a UTC day's: once more, with new keys, if it ended between the two queries.
+  it('cost limits: per lead, per query and per day answer 429 COST_LIMIT_EXCEEDED', () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const perLead = await keyWith({ usdPerLead: 1e-12 });
+      const a = await query(perLead.key, GOOD);
+      expectIntentError(a, 429, 'COST_LIMIT_EXCEEDED');
+      expect(a.json.error.details).toMatchObject({ window: 'lead', limit_usd: 1e-12 });
+      expect(a.json.error.details.cost_per_lead_usd).toBeGreaterThan(1e-12);
 
-    const perQuery = await keyWith({ usdPerQuery: 1e-12 });
-    const b = await query(perQuery.key, GOOD);
-    expectIntentError(b, 429, 'COST_LIMIT_EXCEEDED');
-    expect(b.json.error.details).toMatchObject({ window: 'query', limit_usd: 1e-12 });
+      const perQuery = await keyWith({ usdPerQuery: 1e-12 });
+      const b = await query(perQuery.key, GOOD);
+      expectIntentError(b, 429, 'COST_LIMIT_EXCEEDED');
+      expect(b.json.error.details).toMatchObject({ window: 'query', limit_usd: 1e-12 });
 
-    // The day's spend is checked before running: the first query passes and is charged.
-    const perDay = await keyWith({ usdPerDay: 1e-12 });
-    const first = await query(perDay.key, GOOD);
-    expect(first.status).toBe(200);
-    const c = await query(perDay.key, GOOD);
-    expectIntentError(c, 429, 'COST_LIMIT_EXCEEDED');
-    expect(c.json.error.details).toMatchObject({ window: 'day', limit_usd: 1e-12 });
-    expect(c.json.error.details.spent_usd).toBeCloseTo(first.json.metadata.cost_usd, 12);
-    expect(Number(c.headers.get('Retry-After'))).toBeGreaterThan(0);
-  });
+      // The day's spend is checked before running: the first query passes and is charged.
+      const perDay = await keyWith({ usdPerDay: 1e-12 });
+      const first = await query(perDay.key, GOOD);
+      expect(first.status).toBe(200);
+      const c = await query(perDay.key, GOOD);
+      expectIntentError(c, 429, 'COST_LIMIT_EXCEEDED');
+      expect(c.json.error.details).toMatchObject({ window: 'day', limit_usd: 1e-12 });
+      expect(c.json.error.details.spent_usd).toBeCloseTo(first.json.metadata.cost_usd, 12);
+      expect(Number(c.headers.get('Retry-After'))).toBeGreaterThan(0);
+    }));
 
   it('reputation moves with real traffic and recommendations follow the key’s queries', async () => {
     const { key } = await keyWith({});
@@ -176,35 +183,39 @@ describe('intent limits, reputation and alerts', () => {
     expect(worse.reputation_score).toBeCloseTo((6 * raw + 10) / (6 + 10), 3);
   });
 
-  it('throttles a key whose reputation falls under its threshold: 429 QUERY_THROTTLED', async () => {
-    const { key } = await keyWith({ minReputation: 0.9, throttledPerMinute: 1 });
-    expect((await query(key, GOOD)).status).toBe(200);
-    // Two invalid queries: (1 x 0.something + 2 x 0 + 10) / 13 < 0.9.
-    expectIntentError(await query(key, 'short'), 400, 'INVALID_QUERY');
-    expectIntentError(await query(key, 'tiny'), 400, 'INVALID_QUERY');
-    const rep = (await stack.call('GET', '/query-quality/reputation', key)).json;
-    expect(rep.reputation_score).toBeLessThan(0.9);
-    expect(rep).toMatchObject({
-      throttle_status: 'active',
-      throttle_reason: 'Many invalid queries',
-      threshold: 0.9,
-    });
-    // Throttled: one query a minute still passes, the next is refused.
-    expect((await query(key, GOOD)).status).toBe(200);
-    const refused = await query(key, GOOD);
-    expectIntentError(refused, 429, 'QUERY_THROTTLED');
-    expect(refused.json.error.details).toMatchObject({
-      threshold: 0.9,
-      reason: 'Many invalid queries',
-      allowed_per_minute: 1,
-    });
-    expect(refused.json.error.details.reputation_score).toBeLessThan(0.9);
-    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
-    // Throttle refusals are logged but do not lower the score further.
-    const after = (await stack.call('GET', '/query-quality/reputation', key)).json;
-    expect(after.total_queries).toBe(5);
-    expect(after.failed_queries).toBe(3);
-  });
+  // A throttled key's one query a minute is a fixed (UTC) minute window: the two throttled queries must
+  // fall in one minute, so the scenario waits out a minute about to end and, if a minute still ended
+  // while it ran, runs once more with a new key.
+  it('throttles a key whose reputation falls under its threshold: 429 QUERY_THROTTLED', () =>
+    inOneWindow(stack.pool, { unit: 'minute', margin: 10 }, async () => {
+      const { key } = await keyWith({ minReputation: 0.9, throttledPerMinute: 1 });
+      expect((await query(key, GOOD)).status).toBe(200);
+      // Two invalid queries: (1 x 0.something + 2 x 0 + 10) / 13 < 0.9.
+      expectIntentError(await query(key, 'short'), 400, 'INVALID_QUERY');
+      expectIntentError(await query(key, 'tiny'), 400, 'INVALID_QUERY');
+      const rep = (await stack.call('GET', '/query-quality/reputation', key)).json;
+      expect(rep.reputation_score).toBeLessThan(0.9);
+      expect(rep).toMatchObject({
+        throttle_status: 'active',
+        throttle_reason: 'Many invalid queries',
+        threshold: 0.9,
+      });
+      // Throttled: one query a minute still passes, the next is refused.
+      expect((await query(key, GOOD)).status).toBe(200);
+      const refused = await query(key, GOOD);
+      expectIntentError(refused, 429, 'QUERY_THROTTLED');
+      expect(refused.json.error.details).toMatchObject({
+        threshold: 0.9,
+        reason: 'Many invalid queries',
+        allowed_per_minute: 1,
+      });
+      expect(refused.json.error.details.reputation_score).toBeLessThan(0.9);
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      // Throttle refusals are logged but do not lower the score further.
+      const after = (await stack.call('GET', '/query-quality/reputation', key)).json;
+      expect(after.total_queries).toBe(5);
+      expect(after.failed_queries).toBe(3);
+    }));
 
   it('sheds load: past the in-flight cap, 503 SERVICE_UNAVAILABLE at once, nothing logged', async () => {
     const { key, keyId } = await keyWith({});
@@ -335,54 +346,58 @@ describe('intent admission limit', () => {
     expect(shedder.current).toBe(0);
   });
 
-  it('requests of one key that arrive together are admitted exactly as one after another', async () => {
-    // A burst of 5 with 12 at once: they share admission statements, and still exactly 5 get a token,
-    // each sees its own place in the bucket and in the day's count, and the other 7 get 429.
-    const { key, keyId } = await stack.createAccount();
-    await setIntentKeyLimits(stack.pool, keyId, { burst: 5, ratePerMinute: 1, perDay: 9 });
-    expect(stack.intent!.shedder.limit).toBeGreaterThanOrEqual(12); // all twelve are admitted to the limits
-    // The same app on a database handle that counts the admission statements it sends.
-    const counting = countingPool(stack.pool, 'INSERT INTO intent_key_usage');
-    const app = createApp({
-      pool: counting.pool,
-      temporal: stack.client,
-      taskQueue: stack.taskQueue,
-      logger: silentLogger,
-      intent: stack.intent,
-      intentLimits: { limiter: { reputationCacheMs: 0 } },
-    });
-    const answers = await Promise.all(
-      Array.from({ length: 12 }, async () => {
-        const res = await app.request('/query', {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ query: GOOD }),
-        });
-        return {
-          status: res.status,
-          headers: res.headers,
-          json: (await res.json()) as { error: { code: string } },
-        };
-      }),
-    );
-    // They arrived together: fewer statements than requests.
-    expect(counting.count()).toBeGreaterThan(0);
-    expect(counting.count()).toBeLessThan(12);
-    const ok = answers.filter((a) => a.status === 200);
-    expect(ok).toHaveLength(5);
-    expect(ok.map((a) => a.headers.get('X-RateLimit-Remaining')).sort()).toEqual(['0', '1', '2', '3', '4']);
-    // The day counts all 12 (refusals too): each answer shows what was left after it, from 8 down.
-    const dayLeft = answers.map((a) => Number(a.headers.get('X-RateLimit-Daily-Remaining')));
-    expect(dayLeft.sort((a, b) => b - a)).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 0, 0, 0, 0]);
-    for (const refused of answers.filter((a) => a.status !== 200)) {
-      expect(refused.status).toBe(429);
-      expect(refused.json.error.code).toBe('RATE_LIMIT_EXCEEDED');
-    }
-    const { rows } = await stack.pool.query(
-      'SELECT requests_today, tokens FROM intent_key_usage WHERE key_id = $1',
-      [keyId],
-    );
-    expect(rows[0].requests_today).toBe(12);
-    expect(Number(rows[0].tokens)).toBeLessThan(1);
-  });
+  // The day's count (requests_today) is a UTC day's: once more, with a new key, if it ended meanwhile.
+  // A second run may find the admission limit (steered down by the first run's slow answers) under 12,
+  // so the scenario also waits out a day about to end (at most 10 s) before it starts.
+  it('requests of one key that arrive together are admitted exactly as one after another', () =>
+    inOneWindow(stack.pool, { unit: 'day', margin: 10 }, async () => {
+      // A burst of 5 with 12 at once: they share admission statements, and still exactly 5 get a token,
+      // each sees its own place in the bucket and in the day's count, and the other 7 get 429.
+      const { key, keyId } = await stack.createAccount();
+      await setIntentKeyLimits(stack.pool, keyId, { burst: 5, ratePerMinute: 1, perDay: 9 });
+      expect(stack.intent!.shedder.limit).toBeGreaterThanOrEqual(12); // all twelve are admitted to the limits
+      // The same app on a database handle that counts the admission statements it sends.
+      const counting = countingPool(stack.pool, 'INSERT INTO intent_key_usage');
+      const app = createApp({
+        pool: counting.pool,
+        temporal: stack.client,
+        taskQueue: stack.taskQueue,
+        logger: silentLogger,
+        intent: stack.intent,
+        intentLimits: { limiter: { reputationCacheMs: 0 } },
+      });
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          const res = await app.request('/query', {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ query: GOOD }),
+          });
+          return {
+            status: res.status,
+            headers: res.headers,
+            json: (await res.json()) as { error: { code: string } },
+          };
+        }),
+      );
+      // They arrived together: fewer statements than requests.
+      expect(counting.count()).toBeGreaterThan(0);
+      expect(counting.count()).toBeLessThan(12);
+      const ok = answers.filter((a) => a.status === 200);
+      expect(ok).toHaveLength(5);
+      expect(ok.map((a) => a.headers.get('X-RateLimit-Remaining')).sort()).toEqual(['0', '1', '2', '3', '4']);
+      // The day counts all 12 (refusals too): each answer shows what was left after it, from 8 down.
+      const dayLeft = answers.map((a) => Number(a.headers.get('X-RateLimit-Daily-Remaining')));
+      expect(dayLeft.sort((a, b) => b - a)).toEqual([8, 7, 6, 5, 4, 3, 2, 1, 0, 0, 0, 0]);
+      for (const refused of answers.filter((a) => a.status !== 200)) {
+        expect(refused.status).toBe(429);
+        expect(refused.json.error.code).toBe('RATE_LIMIT_EXCEEDED');
+      }
+      const { rows } = await stack.pool.query(
+        'SELECT requests_today, tokens FROM intent_key_usage WHERE key_id = $1',
+        [keyId],
+      );
+      expect(rows[0].requests_today).toBe(12);
+      expect(Number(rows[0].tokens)).toBeLessThan(1);
+    }));
 });
