@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey, type Scope } from '../../db/accounts.js';
 import { auctionKit, bid } from '../helpers/auction-kit.js';
 import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
+import { inOneWindow } from '../helpers/calendar-window.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
@@ -382,97 +383,105 @@ describe('operator console (Chromium)', { timeout: 180_000 }, () => {
     return { key: tenant.key, flowId: flow.json.id as string, seller };
   }
 
-  it("charts the tenant's real leads over time, by source and by recipient, with the period in the URL", async () => {
-    const { key, seller } = await analyticsTenant();
-    try {
-      const page = await newPage();
-      await signIn(page, key);
-      await page
-        .getByRole('navigation', { name: 'Sections' })
-        .getByRole('link', { name: 'Analytics' })
-        .click();
-      await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
-      // The default period (the last 30 UTC days) is written into the URL, so the view can be shared as is.
-      await page.waitForURL(/start_date=\d{4}-\d{2}-\d{2}&end_date=\d{4}-\d{2}-\d{2}/);
-      const tiles = page.locator('.tiles');
-      await expect
-        .poll(() => tiles.textContent())
-        .toMatch(/Leads\s*5[\s\S]*Acceptance rate\s*80%[\s\S]*Revenue\s*\$48\.00/);
+  // Today's bar and the periods' end are UTC days: the five leads and the views must fall in one, so
+  // the scenario runs once more, with a new tenant, if the day ended while it ran.
+  it("charts the tenant's real leads over time, by source and by recipient, with the period in the URL", () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const { key, seller } = await analyticsTenant();
+      try {
+        const page = await newPage();
+        await signIn(page, key);
+        await page
+          .getByRole('navigation', { name: 'Sections' })
+          .getByRole('link', { name: 'Analytics' })
+          .click();
+        await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+        // The default period (the last 30 UTC days) is written into the URL, so the view can be shared as is.
+        await page.waitForURL(/start_date=\d{4}-\d{2}-\d{2}&end_date=\d{4}-\d{2}-\d{2}/);
+        const tiles = page.locator('.tiles');
+        await expect
+          .poll(() => tiles.textContent())
+          .toMatch(/Leads\s*5[\s\S]*Acceptance rate\s*80%[\s\S]*Revenue\s*\$48\.00/);
 
-      // The by-source chart is drawn (SVG) from the API's numbers: its bars are labelled with the sources,
-      // and ECharts' generated description reads the values.
-      const bySource = page.locator('[data-chart="source-leads"]');
-      await expect
-        .poll(() => bySource.locator('svg text').allTextContents())
-        .toEqual(expect.arrayContaining(['google', 'facebook']));
-      const description = (await bySource.getAttribute('aria-label')) ?? '';
-      expect(description).toMatch(/Received[\s\S]*google[^\d]*3[\s\S]*facebook[^\d]*2/);
-      expect(description).toMatch(/Accepted[\s\S]*google[^\d]*3[\s\S]*facebook[^\d]*1/);
-      expect(await bySource.locator('svg path').count()).toBeGreaterThan(6);
-      const byRecipient = page.locator('[data-chart="recipient-revenue"]');
-      expect(await byRecipient.getAttribute('aria-label')).toMatch(/Acme Buyer[^\d]*48/);
-      // Over time: today's bar holds the five leads.
-      const today = new Date().toISOString().slice(0, 10);
-      expect(await page.locator('[data-chart="volume"]').getAttribute('aria-label')).toMatch(
-        new RegExp(`${today}[^\\d]*5`),
-      );
-      await page.screenshot({ path: join(SCREENSHOTS, 'console-analytics.png'), fullPage: true });
+        // The by-source chart is drawn (SVG) from the API's numbers: its bars are labelled with the sources,
+        // and ECharts' generated description reads the values.
+        const bySource = page.locator('[data-chart="source-leads"]');
+        await expect
+          .poll(() => bySource.locator('svg text').allTextContents())
+          .toEqual(expect.arrayContaining(['google', 'facebook']));
+        const description = (await bySource.getAttribute('aria-label')) ?? '';
+        expect(description).toMatch(/Received[\s\S]*google[^\d]*3[\s\S]*facebook[^\d]*2/);
+        expect(description).toMatch(/Accepted[\s\S]*google[^\d]*3[\s\S]*facebook[^\d]*1/);
+        expect(await bySource.locator('svg path').count()).toBeGreaterThan(6);
+        const byRecipient = page.locator('[data-chart="recipient-revenue"]');
+        expect(await byRecipient.getAttribute('aria-label')).toMatch(/Acme Buyer[^\d]*48/);
+        // Over time: today's bar holds the five leads.
+        const today = new Date().toISOString().slice(0, 10);
+        expect(await page.locator('[data-chart="volume"]').getAttribute('aria-label')).toMatch(
+          new RegExp(`${today}[^\\d]*5`),
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, 'console-analytics.png'), fullPage: true });
 
-      // Another period through the form: its URL opens the same view in a new tab.
-      await page.getByLabel('From (UTC day)').fill('2020-01-01');
-      await page.getByLabel('To (UTC day, inclusive)').fill('2020-01-31');
-      await page.getByRole('button', { name: 'Show' }).click();
-      await page.waitForURL(/start_date=2020-01-01&end_date=2020-01-31/);
-      await expect.poll(() => tiles.textContent()).toMatch(/Leads\s*0/);
-      expect(await page.getByText('No leads in this period.').count()).toBe(1);
-      const shared = await newPage();
-      // Another tab (a colleague's browser) opens the link, signs in, and sees that view.
-      await shared.goto(page.url());
-      await shared.getByLabel('API key').fill(key);
-      await shared.getByRole('button', { name: 'Sign in' }).click();
-      await shared.getByRole('heading', { name: '2020-01-01 to 2020-01-31' }).waitFor();
-      expect(await shared.getByLabel('From (UTC day)').inputValue()).toBe('2020-01-01');
-      await shared.getByRole('link', { name: 'Last 7 days' }).click();
-      await expect.poll(() => shared.locator('.tiles').textContent()).toMatch(/Leads\s*5/);
-      expect(new URL(shared.url()).searchParams.get('end_date')).toBe(today);
-      await shared.close();
-      await page.close();
-    } finally {
-      await seller.close();
-    }
-  });
+        // Another period through the form: its URL opens the same view in a new tab.
+        await page.getByLabel('From (UTC day)').fill('2020-01-01');
+        await page.getByLabel('To (UTC day, inclusive)').fill('2020-01-31');
+        await page.getByRole('button', { name: 'Show' }).click();
+        await page.waitForURL(/start_date=2020-01-01&end_date=2020-01-31/);
+        await expect.poll(() => tiles.textContent()).toMatch(/Leads\s*0/);
+        expect(await page.getByText('No leads in this period.').count()).toBe(1);
+        const shared = await newPage();
+        // Another tab (a colleague's browser) opens the link, signs in, and sees that view.
+        await shared.goto(page.url());
+        await shared.getByLabel('API key').fill(key);
+        await shared.getByRole('button', { name: 'Sign in' }).click();
+        await shared.getByRole('heading', { name: '2020-01-01 to 2020-01-31' }).waitFor();
+        expect(await shared.getByLabel('From (UTC day)').inputValue()).toBe('2020-01-01');
+        await shared.getByRole('link', { name: 'Last 7 days' }).click();
+        await expect.poll(() => shared.locator('.tiles').textContent()).toMatch(/Leads\s*5/);
+        expect(new URL(shared.url()).searchParams.get('end_date')).toBe(today);
+        await shared.close();
+        await page.close();
+      } finally {
+        await seller.close();
+      }
+    }));
 
-  it("shows a flow's steps, recipients, versions and caps with their usage", async () => {
-    const { key, flowId, seller } = await analyticsTenant();
-    try {
-      const page = await newPage();
-      await signIn(page, key);
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Flows' }).click();
-      await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
-      await page.getByRole('link', { name: 'Charted flow' }).click();
-      await page.waitForURL(new RegExp(`/console/flows/${flowId}$`));
-      await page.getByRole('heading', { name: /Charted flow/, level: 1 }).waitFor();
-      expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
-      // Four leads were delivered today; the refused one gave its slot back.
-      const cap = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /10 per day/ }) });
-      await expect.poll(() => cap.textContent()).toMatch(/This flow[\s\S]*4 of 10/);
-      expect(await cap.locator('meter').evaluate((m) => (m as unknown as { value: number }).value)).toBe(4);
-      const steps = page.getByRole('list').filter({ hasText: 'Delivery' });
-      expect(await steps.textContent()).toMatch(
-        /Source[\s\S]*lead\.state != "NY"[\s\S]*Delivery[\s\S]*Acme Buyer/,
-      );
-      const recipients = page.getByRole('region', { name: 'Recipients' });
-      expect(await recipients.getByRole('row').filter({ hasText: 'Acme Buyer' }).textContent()).toMatch(
-        /Acme Buyer[\s\S]*POST http:\/\/127\.0\.0\.1:\d+\/leads/,
-      );
-      const versions = page.getByRole('region', { name: 'Versions' });
-      await expect.poll(() => versions.getByRole('row').nth(1).textContent()).toMatch(/1 \(current\)/);
-      await page.screenshot({ path: join(SCREENSHOTS, 'console-flow.png'), fullPage: true });
-      await page.close();
-    } finally {
-      await seller.close();
-    }
-  });
+  // The flow's cap is per UTC day: its usage is read in the day the leads took their slots, or the
+  // scenario runs once more, with a new tenant.
+  it("shows a flow's steps, recipients, versions and caps with their usage", () =>
+    inOneWindow(stack.pool, { unit: 'day' }, async () => {
+      const { key, flowId, seller } = await analyticsTenant();
+      try {
+        const page = await newPage();
+        await signIn(page, key);
+        await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Flows' }).click();
+        await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
+        await page.getByRole('link', { name: 'Charted flow' }).click();
+        await page.waitForURL(new RegExp(`/console/flows/${flowId}$`));
+        await page.getByRole('heading', { name: /Charted flow/, level: 1 }).waitFor();
+        expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
+        // Four leads were delivered today; the refused one gave its slot back.
+        const cap = page
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: /10 per day/ }) });
+        await expect.poll(() => cap.textContent()).toMatch(/This flow[\s\S]*4 of 10/);
+        expect(await cap.locator('meter').evaluate((m) => (m as unknown as { value: number }).value)).toBe(4);
+        const steps = page.getByRole('list').filter({ hasText: 'Delivery' });
+        expect(await steps.textContent()).toMatch(
+          /Source[\s\S]*lead\.state != "NY"[\s\S]*Delivery[\s\S]*Acme Buyer/,
+        );
+        const recipients = page.getByRole('region', { name: 'Recipients' });
+        expect(await recipients.getByRole('row').filter({ hasText: 'Acme Buyer' }).textContent()).toMatch(
+          /Acme Buyer[\s\S]*POST http:\/\/127\.0\.0\.1:\d+\/leads/,
+        );
+        const versions = page.getByRole('region', { name: 'Versions' });
+        await expect.poll(() => versions.getByRole('row').nth(1).textContent()).toMatch(/1 \(current\)/);
+        await page.screenshot({ path: join(SCREENSHOTS, 'console-flow.png'), fullPage: true });
+        await page.close();
+      } finally {
+        await seller.close();
+      }
+    }));
 
   it('reached nothing beyond this machine and broke no Content-Security-Policy rule', () => {
     expect(session.network.offsite).toEqual([]);
