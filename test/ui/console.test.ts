@@ -3,8 +3,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiKey, type Scope } from '../../db/accounts.js';
 import { auctionKit, bid } from '../helpers/auction-kit.js';
-import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
 import { inOneWindow } from '../helpers/calendar-window.js';
+import { type ConsoleSession, openConsoleSession, SCREENSHOTS } from '../helpers/console-session.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { startTestStack, type TestStack } from '../helpers/stack.js';
 
