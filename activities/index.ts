@@ -3,7 +3,7 @@ import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { createAuctionActivities } from './auction.js';
 import { createDeliveryActivities } from './delivery.js';
 import { createEvaluationActivities } from './evaluation.js';
-import { createLeadRecordActivities } from './lead-records.js';
+import { createLeadRecordActivities, type OnLeadDecided } from './lead-records.js';
 import { createMaintenanceActivities } from './maintenance.js';
 import { createReplayActivities, type ReplayDeps } from './replay.js';
 import { createSuppressionActivities } from './suppression.js';
@@ -16,6 +16,8 @@ export interface ActivityDeps {
   temporal?: ReplayDeps['temporal'];
   /** The payload encryption keys, which also seal webhook signing secrets at rest. */
   payloadKeys?: PayloadKeyring;
+  /** A lead worker in the API's process tells its waiting submitters of outcomes (eager start). */
+  onLeadDecided?: OnLeadDecided;
 }
 
 /** All activities, built from their dependencies (the samples-typescript factory pattern). */

@@ -11,18 +11,29 @@ import { maskSensitiveInput } from '../domain/fields/index.js';
 import type { LeadEvent } from '../domain/lead.js';
 import { fieldDefinitions } from '../domain/pipeline.js';
 import { leadTransitions } from '../lib/metrics.js';
-import type { LeadWorkflowInput } from '../workflows/shared.js';
+import type { LeadSnapshot, LeadWorkflowInput } from '../workflows/shared.js';
 
 export interface LeadProgress extends LeadPatch {
   leadId: string;
   accountId: string;
   flowId: string;
   events: LeadEvent[];
+  /** On the run's first decided write: the run's snapshot, for a submitter waiting in this process. */
+  outcome?: LeadSnapshot;
 }
+
+/** Told of a lead's outcome once its decided write is in Postgres (api/decided-leads.ts). */
+export type OnLeadDecided = (leadId: string, snapshot: LeadSnapshot) => void;
 
 // Every write is idempotent (ids chosen by the workflow, ON CONFLICT DO NOTHING), so Temporal can
 // retry these activities freely and each event still lands exactly once.
-export function createLeadRecordActivities({ pool }: { pool: Pool }) {
+export function createLeadRecordActivities({
+  pool,
+  onLeadDecided,
+}: {
+  pool: Pool;
+  onLeadDecided?: OnLeadDecided;
+}) {
   return {
     /** A buyer's conversion or return, once per lead, recipient and type (see db/feedback.ts). */
     async recordLeadFeedback(input: FeedbackInput): Promise<'recorded' | 'already_recorded'> {
@@ -65,6 +76,7 @@ export function createLeadRecordActivities({ pool }: { pool: Pool }) {
       await updateLeadWithEvents(pool, progress, progress, progress.events);
       if (progress.decided)
         leadTransitions.inc({ status: progress.status, rejection: progress.rejectionKind ?? '' });
+      if (progress.outcome) onLeadDecided?.(progress.leadId, progress.outcome);
     },
   };
 }

@@ -14,6 +14,7 @@ import type { PayloadKeyring } from '../temporal/payload-codec.js';
 import { type AuthEnv, authenticate } from './auth.js';
 import { type Availability, assumeAvailable } from './availability.js';
 import { ApiError, createErrorHandler, validationError } from './errors.js';
+import type { EagerLeadStart } from './lead-submission.js';
 import { MAX_BATCH_BODY_BYTES, requestBody } from './middleware/body.js';
 import type { ClientIpResolver } from './middleware/client-ip.js';
 import {
@@ -54,10 +55,10 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   /**
-   * A client on the connection of a lead worker in this process, polling `taskQueue`: synchronous
-   * submissions start their run eagerly on it (LEAD_EAGER_START; docs/decisions/0022-eager-lead-start.md).
+   * A lead worker in this process, polling `taskQueue`: synchronous submissions start their run eagerly
+   * on it and take their answer from it (LEAD_EAGER_START; decisions 22 and 24).
    */
-  eagerLeadStart?: Client;
+  eagerLeadStart?: EagerLeadStart;
   logger: Logger;
   /** Client address for per-key IP allow-lists (default: the socket only; api/main.ts applies TRUST_PROXY). */
   clientIp?: ClientIpResolver;

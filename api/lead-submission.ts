@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from '@hono/zod-openapi';
 import {
   type Client,
@@ -21,7 +22,7 @@ import {
   pricedAtBid,
 } from '../domain/sources.js';
 import { newId } from '../lib/ids.js';
-import { leadEagerStarts, leadSubmitDuration } from '../lib/metrics.js';
+import { leadEagerAnswers, leadEagerStarts, leadSubmitDuration } from '../lib/metrics.js';
 import { codePoints, text } from '../lib/schema.js';
 import { isTemporalUnavailable, isWorkflowNotReady } from '../temporal/errors.js';
 import type { leadWorkflow } from '../workflows/lead.js';
@@ -36,6 +37,7 @@ import {
   SourceAttr,
 } from '../workflows/shared.js';
 import { type Availability, ComponentUnavailable, untilAborted } from './availability.js';
+import type { DecidedLeads } from './decided-leads.js';
 import { ApiError } from './errors.js';
 import { resolveSource } from './source-context.js';
 import { snapshotFromRecord } from './views.js';
@@ -129,12 +131,27 @@ export interface SubmissionDeps {
   temporal: Client;
   taskQueue: string;
   availability: Availability;
-  /**
-   * A client on the connection of a lead worker in this process (polling `taskQueue`): synchronous
-   * submissions start their run eagerly on it (docs/decisions/0022-eager-lead-start.md).
-   */
-  eagerStart?: Client;
+  /** A lead worker in this process: synchronous submissions start their run eagerly on it. */
+  eagerStart?: EagerLeadStart;
 }
+
+/**
+ * A lead worker in this process, polling `taskQueue` (decisions 22 and 24): a client on its connection
+ * starts runs eagerly on it, and its decided writes answer the submitters waiting here.
+ */
+export interface EagerLeadStart {
+  client: Client;
+  decided: DecidedLeads;
+  /** How long a submission waits for the local answer before it also asks the run (default 3 s). */
+  updateAfterMs?: number;
+}
+
+/**
+ * Past this, an eagerly started lead's submission also sends the outcome update: the run may have left
+ * this process (evicted from its worker's cache), or is simply slow (the update then costs what it
+ * always did). Most leads are decided well within it.
+ */
+const UPDATE_AFTER_MS = 3000;
 
 /**
  * Submits one lead: binds its idempotency key (external_id or Idempotency-Key) to a lead id, then
@@ -300,7 +317,7 @@ async function awaitOutcome(
     return await untilAborted(deps.temporal, signal, async () => {
       try {
         const snapshot = deps.eagerStart
-          ? await startEagerlyAndAwait(deps, deps.eagerStart, startOptions, startDeadline, onStarted)
+          ? await startEagerlyAndAwait(deps, deps.eagerStart, startOptions, startDeadline, signal, onStarted)
           : await startAndAwait(deps.temporal, startOptions, onStarted);
         return { kind: 'decided', snapshot } as const;
       } catch (err) {
@@ -345,11 +362,15 @@ async function startAndAwait(
 }
 
 /**
- * An eager start, then the update. The server hands the run's first workflow task back in its answer
- * to the start, and this process's lead worker runs it at once, instead of the server queueing it for
- * whichever worker polls next (Temporal refuses eager starts in update-with-start). A racing
- * duplicate joins the running run (USE_EXISTING, not eagerly); a closed run (a resubmission) is never
- * started again (REJECT_DUPLICATE): the start fails and the caller answers from the run.
+ * An eager start: the server hands the run's first workflow task back in its answer to the start, and
+ * this process's lead worker runs it at once, instead of the server queueing it for whichever worker
+ * polls next (Temporal refuses eager starts in update-with-start). The run's later tasks and local
+ * activities stay on that worker, so its first decided write, once in Postgres, answers here with the
+ * run's snapshot: no outcome update, and none of the workflow task the update would cost (decision
+ * 24). Should the answer not come within `updateAfterMs`, or the server not start the run here, the
+ * outcome update answers, as in update-with-start. A racing duplicate joins the running run
+ * (USE_EXISTING, not eagerly); a closed run (a resubmission) is never started again (REJECT_DUPLICATE):
+ * the start fails and the caller answers from the run.
  *
  * The start goes over the lead worker's native connection, which retries on its own and takes no
  * abort signal: `deadline` ends it. The update goes over `deps.temporal`, whose calls the request's
@@ -357,19 +378,46 @@ async function startAndAwait(
  */
 async function startEagerlyAndAwait(
   deps: SubmissionDeps,
-  eager: Client,
+  eager: EagerLeadStart,
   startOptions: StartOptions,
   deadline: number,
+  signal: AbortSignal,
   onStarted: () => void,
 ): Promise<LeadSnapshot> {
-  const handle = await eager.withDeadline(deadline, () =>
-    eager.workflow.start<typeof leadWorkflow>('leadWorkflow', { ...startOptions, requestEagerStart: true }),
-  );
-  onStarted();
-  leadEagerStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
-  return deps.temporal.workflow
-    .getHandle<typeof leadWorkflow>(handle.workflowId)
-    .executeUpdate(awaitOutcomeUpdate);
+  // Listening before the start: a lead rejected in its first task is decided within milliseconds.
+  const local = eager.decided.expect(startOptions.workflowId);
+  const answered = new AbortController();
+  try {
+    const handle = await eager.client.withDeadline(deadline, () =>
+      eager.client.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+        ...startOptions,
+        requestEagerStart: true,
+      }),
+    );
+    onStarted();
+    leadEagerStarts.inc({ eager: handle.eagerlyStarted ? 'true' : 'false' });
+    const update = async () => {
+      const snapshot = await deps.temporal.workflow
+        .getHandle<typeof leadWorkflow>(handle.workflowId)
+        .executeUpdate(awaitOutcomeUpdate);
+      leadEagerAnswers.inc({ via: 'update' });
+      return snapshot;
+    };
+    if (!handle.eagerlyStarted) return await update();
+    const later = sleep(eager.updateAfterMs ?? UPDATE_AFTER_MS, undefined, {
+      signal: AbortSignal.any([signal, answered.signal]),
+    }).then(update);
+    return await Promise.race([
+      local.decided.then((snapshot) => {
+        leadEagerAnswers.inc({ via: 'local' });
+        return snapshot;
+      }),
+      later,
+    ]);
+  } finally {
+    answered.abort(); // the fallback update is not sent once answered
+    local.stop();
+  }
 }
 
 /** The outcome of a lead whose run exists: its update if still running, its result if closed. */

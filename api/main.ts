@@ -16,6 +16,8 @@ import { EncryptionCodec } from '../temporal/payload-codec.js';
 import { installTemporalRuntime } from '../temporal/runtime.js';
 import { createApp } from './app.js';
 import { monitorAvailability } from './availability.js';
+import { DecidedLeads } from './decided-leads.js';
+import type { EagerLeadStart } from './lead-submission.js';
 import { clientIpResolver } from './middleware/client-ip.js';
 
 const config = loadConfig();
@@ -130,10 +132,11 @@ async function startLeadWorker(
   client: Client,
   databaseUrl: string,
   payloadKeys: ReturnType<typeof requirePayloadKeys>,
-): Promise<{ eagerStart: Client; stop(): Promise<void> }> {
+): Promise<{ eagerStart: EagerLeadStart; stop(): Promise<void> }> {
   const { taskQueue, namespace } = config.temporal;
   // A pool of its own, as worker.ts has: the runs' writes do not queue behind the API's requests.
   const pool = createPool(databaseUrl, config.databasePoolSize);
+  const decided = new DecidedLeads();
   const worker: Worker = await createLeadWorker({
     connection,
     namespace,
@@ -144,6 +147,7 @@ async function startLeadWorker(
       temporal: { client, taskQueue },
       fetchImpl: outboundFetch(config.outboundPrivateNetworks),
       payloadKeys,
+      onLeadDecided: decided.notify,
     }),
     workflowBundlePath: config.workflowBundlePath,
   });
@@ -153,7 +157,10 @@ async function startLeadWorker(
   });
   log.info({ taskQueue }, 'lead worker started in the API (eager starts)');
   return {
-    eagerStart: new Client({ connection, namespace, dataConverter: leadrailDataConverter(payloadKeys) }),
+    eagerStart: {
+      client: new Client({ connection, namespace, dataConverter: leadrailDataConverter(payloadKeys) }),
+      decided,
+    },
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;

@@ -86,6 +86,16 @@ export const leadEagerStarts = new Counter({
   registers: [registry],
 });
 
+// How an eagerly started synchronous lead got its answer: via="local" from its decided write on this
+// process's worker, via="update" from the outcome update (the run started elsewhere, moved, or took
+// longer than the fallback delay). A growing share of "update" means the fast path is not taken.
+export const leadEagerAnswers = new Counter({
+  name: 'leadrail_lead_eager_answers_total',
+  help: 'Synchronous leads started eagerly, by where their answer came from: local (the decided write in this process) or update',
+  labelNames: ['via'] as const,
+  registers: [registry],
+});
+
 // Intent API (POST /query). Average cost per lead over any range: cost_usd_total / leads_returned_total.
 export const intentQueries = new Counter({
   name: 'leadrail_intent_queries_total',

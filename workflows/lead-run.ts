@@ -44,7 +44,7 @@ const localActivities = proxyLocalActivities<Activities>({
 export type Rejection = NonNullable<LeadSnapshot['rejection']>;
 type Patch = Omit<
   LeadProgress,
-  'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events' | 'seq'
+  'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events' | 'seq' | 'outcome'
 >;
 
 export class LeadRun {
@@ -158,6 +158,9 @@ export class LeadRun {
       events,
       seq,
       ...patch,
+      // What the outcome update answers, handed to a submitter waiting where this write runs (an
+      // eager start in the API's process). A local activity's input is not recorded in history.
+      ...(final && !this.decided ? { outcome: this.snapshot } : {}),
     });
     this.decided ||= final;
   }

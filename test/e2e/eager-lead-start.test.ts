@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { leadEagerStarts } from '../../lib/metrics.js';
+import { DecidedLeads } from '../../api/decided-leads.js';
+import { leadEagerAnswers, leadEagerStarts } from '../../lib/metrics.js';
 import { leadrailDataConverter } from '../../temporal/data-converter.js';
 import { testPayloadKeys } from '../helpers/payload-keys.js';
 import { startRecipient } from '../helpers/recipient.js';
 import { countServiceCalls } from '../helpers/service-calls.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
-// With a lead worker in the API's process (LEAD_EAGER_START, decision 22), a synchronous submission
-// starts its run eagerly there and then waits on the outcome update: the same answers as
-// update-with-start, the same single run per lead, and the first workflow task never queued.
+// With a lead worker in the API's process (LEAD_EAGER_START, decisions 22 and 24), a synchronous
+// submission starts its run eagerly there and takes its answer from the run's decided write in this
+// process (the outcome update only as a fallback): the same answers as update-with-start, the same
+// single run per lead, and the first workflow task never queued.
 describe('synchronous leads started eagerly on the in-process worker', () => {
   let stack: TestStack;
   let buyer: Awaited<ReturnType<typeof startRecipient>>;
@@ -22,6 +24,10 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
 
   const eagerStarts = async (eager: 'true' | 'false') =>
     (await leadEagerStarts.get()).values.find((v) => v.labels.eager === eager)?.value ?? 0;
+  const answersVia = async (via: 'local' | 'update') =>
+    (await leadEagerAnswers.get()).values.find((v) => v.labels.via === via)?.value ?? 0;
+  const updatesIn = async (leadId: string) =>
+    (await historyOf(leadId)).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
   const historyOf = (leadId: string) => stack.client.workflow.getHandle(leadId).fetchHistory();
   const submit = (lead: Record<string, unknown>, headers: Record<string, string> = {}, id = flowId) =>
     stack.call('POST', `/flows/${id}/leads`, key, { lead }, headers);
@@ -55,6 +61,7 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
 
   it('a delivered lead: its run was started eagerly and the answer is its outcome', async () => {
     const before = await eagerStarts('true');
+    const localBefore = await answersVia('local');
     const res = await submit({ email: `eager-${randomUUID()}@example.com`, state: 'CA' });
     expect(res.status, res.text).toBe(201);
     expect(res.json.status).toBe('delivered');
@@ -68,13 +75,80 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
     const history = await historyOf(res.json.id);
     const started = history.events![0]!.workflowExecutionStartedEventAttributes!;
     expect(started.eagerExecutionAccepted).toBe(true);
-    // One run, closed, with the submitter's update completed in it.
-    const description = await stack.client.workflow.getHandle(res.json.id).describe();
-    expect(description.status.name).toBe('COMPLETED');
-    expect(history.events!.filter((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toHaveLength(1);
+    // One run, which closes (it may still be finishing its last task when the answer, taken from its
+    // decided write, goes out); no update was sent to it.
+    const result = await stack.client.workflow.getHandle(res.json.id).result();
+    expect(result.status).toBe('delivered');
+    expect(await updatesIn(res.json.id)).toBe(0);
+    expect(await answersVia('local')).toBe(localBefore + 1);
     // Postgres holds the same outcome.
     const read = await stack.call('GET', `/leads/${res.json.id}`, key);
     expect(read.json.status).toBe('delivered');
+    expect(stack.eagerLeadStart!.decided.size).toBe(0);
+  });
+
+  // The local answer is the run's own snapshot: a resubmission, answered from the closed run's result
+  // or, for a run still open, by its outcome update, gets the very same body.
+  it('the answer from the decided write is the one the run gives, for each outcome', async () => {
+    const cases = [
+      { flow: flowId, lead: { email: `same-${randomUUID()}@example.com`, state: 'CA' }, status: 201 },
+      { flow: flowId, lead: { email: `same-${randomUUID()}@example.com`, state: 'TX' }, status: 422 },
+      { flow: flowId, lead: { state: 'CA' }, status: 400 },
+      { flow: failingFlowId, lead: { email: `same-${randomUUID()}@example.com` }, status: 201 },
+    ];
+    for (const c of cases) {
+      const headers = { 'Idempotency-Key': `same-${randomUUID()}` };
+      const localBefore = await answersVia('local');
+      const first = await submit(c.lead, headers, c.flow);
+      expect(first.status, first.text).toBe(c.status);
+      expect(await answersVia('local')).toBe(localBefore + 1);
+      const again = await submit(c.lead, headers, c.flow);
+      expect(again.status, again.text).toBe(c.status);
+      // Error bodies carry each request's own request_id.
+      const withoutRequestId = (body: { error?: { request_id?: string } }) =>
+        body.error ? { ...body, error: { ...body.error, request_id: undefined } } : body;
+      expect(withoutRequestId(again.json)).toEqual(withoutRequestId(first.json));
+      const leadId = first.headers.get('X-Lead-Id') ?? first.json.id;
+      // The resubmission of the open run (delivery_failed) asked it by update; the first answer did not.
+      expect(await updatesIn(leadId)).toBe(c.flow === failingFlowId ? 1 : 0);
+    }
+  });
+
+  it('a run whose decided write is not heard here is answered by the outcome update', async () => {
+    // A buyer slow enough that the run is still open when the fallback update arrives.
+    const slow = await startRecipient(() => ({ status: 200, delayMs: 300 }));
+    const flow = await stack.call('POST', '/flows', key, {
+      name: 'Eager, answered by update',
+      steps: [{ type: 'delivery', recipient: { name: 'Slowish', config: { url: slow.url } } }],
+    });
+    expect(flow.status, flow.text).toBe(201);
+    // The app listens to a registry the worker does not tell: as when the run left this process.
+    const app = createApp({
+      pool: stack.pool,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      eagerLeadStart: {
+        client: stack.eagerLeadStart!.client,
+        decided: new DecidedLeads(),
+        updateAfterMs: 50,
+      },
+      logger: silentLogger,
+    });
+    const updatesBefore = await answersVia('update');
+    try {
+      const res = await app.request(`/flows/${flow.json.id}/leads`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lead: { email: `elsewhere-${randomUUID()}@example.com` } }),
+      });
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as { id: string; status: string };
+      expect(body.status).toBe('delivered');
+      expect(await answersVia('update')).toBe(updatesBefore + 1);
+      expect(await updatesIn(body.id)).toBe(1);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('a rejected lead answers 422, as without eager start', async () => {
@@ -116,12 +190,16 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
     const headers = { 'Idempotency-Key': `race-${randomUUID()}` };
     const lead = { email: `race-${randomUUID()}@example.com`, state: 'NY' };
     const deliveries = buyer.requests.length;
+    const [localBefore, updatesBefore] = [await answersVia('local'), await answersVia('update')];
     const [a, b] = await Promise.all([submit(lead, headers), submit(lead, headers)]);
     expect([a.status, b.status], `${a.text} ${b.text}`).toEqual([201, 201]);
     expect(a.json.id).toBe(b.json.id);
     expect(a.json.status).toBe('delivered');
     expect(b.json.status).toBe('delivered');
     expect(buyer.requests.length).toBe(deliveries + 1);
+    // The one that started the run heard its decided write; the one that joined it asked by update.
+    expect(await answersVia('local')).toBe(localBefore + 1);
+    expect(await answersVia('update')).toBe(updatesBefore + 1);
   });
 
   it('a lead not decided within options.timeout answers 202 on time; no update poll outlives it', async () => {
@@ -138,7 +216,8 @@ describe('synchronous leads started eagerly on the in-process worker', () => {
           dataConverter: leadrailDataConverter(testPayloadKeys()),
         }),
         taskQueue: stack.taskQueue,
-        eagerLeadStart: stack.eagerLeadStart!,
+        // The fallback update goes out at once, so that there is a poll for the 202 to cancel.
+        eagerLeadStart: { ...stack.eagerLeadStart!, updateAfterMs: 0 },
         logger: silentLogger,
       });
       const flow = await stack.call('POST', '/flows', key, {

@@ -4,6 +4,8 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { type AppDeps, createApp } from '../../api/app.js';
+import { DecidedLeads } from '../../api/decided-leads.js';
+import type { EagerLeadStart } from '../../api/lead-submission.js';
 import { insertAccount, issueApiKey, type Scope } from '../../db/accounts.js';
 import { createPool } from '../../db/pool.js';
 import type { IntentLimiterOptions } from '../../intent/http/limits.js';
@@ -78,6 +80,8 @@ export async function startTestStack(
   const { client, connection } = await connectClient(address, 'default', payloadKeys);
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${randomUUID()}`;
+  // The worker's decided writes answer the eager submissions waiting here, as api/main.ts wires it.
+  const decided = new DecidedLeads();
   const worker: Worker = await createLeadWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -88,6 +92,7 @@ export async function startTestStack(
       temporal: { client, taskQueue },
       fetchImpl: options.fetchImpl ?? outboundFetch(options.outbound ?? 'allow'),
       payloadKeys,
+      onLeadDecided: decided.notify,
     }),
     workflowBundlePath: runtime.workflowBundlePath,
   });
@@ -108,12 +113,15 @@ export async function startTestStack(
         ...intentOptions,
       })
     : undefined;
-  const eagerLeadStart = options.eagerLeads
-    ? new Client({
-        connection: nativeConnection,
-        namespace: 'default',
-        dataConverter: leadrailDataConverter(payloadKeys),
-      })
+  const eagerLeadStart: EagerLeadStart | undefined = options.eagerLeads
+    ? {
+        client: new Client({
+          connection: nativeConnection,
+          namespace: 'default',
+          dataConverter: leadrailDataConverter(payloadKeys),
+        }),
+        decided,
+      }
     : undefined;
   const app = createApp({
     pool,
@@ -134,7 +142,7 @@ export async function startTestStack(
   return {
     pool,
     client,
-    /** With `eagerLeads`: the client on the worker's connection that starts synchronous leads eagerly. */
+    /** With `eagerLeads`: the eager start on this stack's worker (its client and its decided leads). */
     eagerLeadStart,
     app,
     taskQueue,

@@ -191,6 +191,10 @@ describe('leadWorkflow (stubbed activities)', () => {
       ['accepted', false, 2],
       ['delivered', true, 3],
     ]);
+    // The decided write carries what the outcome update answers (a submitter waiting where it runs
+    // takes its answer from it), and no other write does.
+    expect(s.progress.map((p) => p.outcome !== undefined)).toEqual([false, true]);
+    expect(s.progress[1]!.outcome).toEqual(result);
   });
 
   it('rejects by acceptance criteria with the failing condition as reason', async () => {
@@ -246,6 +250,12 @@ describe('leadWorkflow (stubbed activities)', () => {
     });
     const failed = await run(failing.activities, input({ flow: capFlow }));
     expect(failed.status).toBe('failed'); // delivery_failed, then closed when the replay window ended
+    // Only the first decided write (delivery_failed: what the submitter is answered) carries the outcome.
+    expect(failing.progress.map((p) => [p.status, p.outcome?.status ?? null])).toEqual([
+      ['accepted', null],
+      ['delivery_failed', 'delivery_failed'],
+      ['failed', null],
+    ]);
     expect(failing.released).toContain('flow:flow_x:');
     expect(failing.released).toContain('recipient:rcp_1:');
   });
