@@ -18,12 +18,15 @@ export interface LeadProgress extends LeadPatch {
   accountId: string;
   flowId: string;
   events: LeadEvent[];
-  /** On the run's first decided write: the run's snapshot, for a submitter waiting in this process. */
-  outcome?: LeadSnapshot;
+  /**
+   * On the run's first decided write: the run's snapshot, for a submitter waiting in this process; null
+   * when the outcome rests on a result not yet in history (the submitter asks the run instead).
+   */
+  outcome?: LeadSnapshot | null;
 }
 
-/** Told of a lead's outcome once its decided write is in Postgres (api/decided-leads.ts). */
-export type OnLeadDecided = (leadId: string, snapshot: LeadSnapshot) => void;
+/** Told of a lead's decided write once it is in Postgres: its snapshot, or null (ask the run). */
+export type OnLeadDecided = (leadId: string, snapshot: LeadSnapshot | null) => void;
 
 // Every write is idempotent (ids chosen by the workflow, ON CONFLICT DO NOTHING), so Temporal can
 // retry these activities freely and each event still lands exactly once.
@@ -76,7 +79,7 @@ export function createLeadRecordActivities({
       await updateLeadWithEvents(pool, progress, progress, progress.events);
       if (progress.decided)
         leadTransitions.inc({ status: progress.status, rejection: progress.rejectionKind ?? '' });
-      if (progress.outcome) onLeadDecided?.(progress.leadId, progress.outcome);
+      if (progress.outcome !== undefined) onLeadDecided?.(progress.leadId, progress.outcome);
     },
   };
 }

@@ -147,17 +147,17 @@ export interface EagerLeadStart {
 }
 
 /**
- * Past this, an eagerly started lead's submission also sends the outcome update: the run may have left
- * this process (evicted from its worker's cache), or is simply slow (the update then costs what it
- * always did). Most leads are decided well within it.
+ * Past this, an eagerly started lead's submission also sends the outcome update: the run's task may have
+ * gone to another worker (a sticky task timed out, a task failed), or the lead is simply slow (the
+ * update then costs what it always did). Most leads are decided well within it.
  */
 const UPDATE_AFTER_MS = 3000;
 
 /**
  * Submits one lead: binds its idempotency key (external_id or Idempotency-Key) to a lead id, then
- * starts the lead workflow (update-with-start, or an eager start and the update) and waits for the
- * outcome (unless async), at most `options.timeout`. A repeated key gets the same lead back and never starts a second workflow, even
- * when the two submissions race.
+ * starts the lead workflow (update-with-start, or an eager start answered from this process's worker)
+ * and waits for the outcome (unless async), at most `options.timeout`. A repeated key gets the same
+ * lead back and never starts a second workflow, even when the two submissions race.
  */
 export async function submitLead(
   deps: SubmissionDeps,
@@ -288,7 +288,8 @@ type Outcome = { kind: 'decided'; snapshot: LeadSnapshot } | { kind: 'pending' }
 
 /**
  * Starts the lead's run (or joins the one a racing duplicate started) and waits at most `timeoutMs`
- * for its outcome: its "outcome decided" update, so the answer comes as soon as the outcome is known.
+ * for its outcome: its "outcome decided" update, or, for a run started eagerly here, its decided write
+ * (decision 24), so the answer comes as soon as the outcome is known.
  *
  * Whatever happens to that call, the answer is the lead's real state: if the update is lost (a worker
  * died holding the run's first task and the run finished without it) or the run had already closed,
@@ -367,8 +368,9 @@ async function startAndAwait(
  * polls next (Temporal refuses eager starts in update-with-start). The run's later tasks and local
  * activities stay on that worker, so its first decided write, once in Postgres, answers here with the
  * run's snapshot: no outcome update, and none of the workflow task the update would cost (decision
- * 24). Should the answer not come within `updateAfterMs`, or the server not start the run here, the
- * outcome update answers, as in update-with-start. A racing duplicate joins the running run
+ * 24). The outcome update answers instead when the server did not start the run here, when the run
+ * says its outcome rests on a result not yet in its history (null), or when nothing came within
+ * `updateAfterMs`. A racing duplicate joins the running run
  * (USE_EXISTING, not eagerly); a closed run (a resubmission) is never started again (REJECT_DUPLICATE):
  * the start fails and the caller answers from the run.
  *
@@ -407,15 +409,19 @@ async function startEagerlyAndAwait(
     const later = sleep(eager.updateAfterMs ?? UPDATE_AFTER_MS, undefined, {
       signal: AbortSignal.any([signal, answered.signal]),
     }).then(update);
-    return await Promise.race([
-      local.decided.then((snapshot) => {
-        leadEagerAnswers.inc({ via: 'local' });
-        return snapshot;
-      }),
-      later,
+    const first = await Promise.race([
+      local.decided.then((snapshot) => ({ via: 'local' as const, snapshot })),
+      later.then((snapshot) => ({ via: 'update' as const, snapshot })),
     ]);
+    if (first.via === 'update') return first.snapshot;
+    answered.abort(); // no fallback update: heard from the run's decided write
+    // Null: the outcome rests on a result not yet in the run's history, so the run answers, once the
+    // task holding it is recorded.
+    if (!first.snapshot) return await update();
+    leadEagerAnswers.inc({ via: 'local' });
+    return first.snapshot;
   } finally {
-    answered.abort(); // the fallback update is not sent once answered
+    answered.abort(); // no fallback update once answered (one already sent is cancelled with the wait)
     local.stop();
   }
 }

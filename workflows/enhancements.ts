@@ -129,11 +129,11 @@ async function look(run: LeadRun, lookup: EnhancementLookup): Promise<LookupAnsw
   const { input } = run;
   const legacy = run.assessment!.legacy?.normalized;
   switch (lookup.kind) {
-    case 'mx':
-      return {
-        kind: 'mx',
-        mx: await dnsCheck.checkEmailDomain(lookup.domain).catch(() => 'unknown' as const),
-      };
+    case 'mx': {
+      const mx = await dnsCheck.checkEmailDomain(lookup.domain).catch(() => 'unknown' as const);
+      run.stalls.noteSettled('checkEmailDomain');
+      return { kind: 'mx', mx };
+    }
     case 'duplicates': {
       const claim = {
         leadId: input.leadId,

@@ -42,6 +42,17 @@ const localActivities = proxyLocalActivities<Activities>({
 });
 
 export type Rejection = NonNullable<LeadSnapshot['rejection']>;
+
+/** Local activities that record or give back, and decide nothing about the lead's outcome. */
+const BOOKKEEPING_STEPS = new Set([
+  'recordLeadReceived',
+  'recordLeadProgress',
+  'releaseCapSlots',
+  'releaseDuplicateKeys',
+]);
+
+/** A deep copy of plain data (the workflow sandbox's JSON; deterministic). */
+const structuredCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 type Patch = Omit<
   LeadProgress,
   'leadId' | 'accountId' | 'flowId' | 'status' | 'reason' | 'decided' | 'events' | 'seq' | 'outcome'
@@ -159,10 +170,23 @@ export class LeadRun {
       seq,
       ...patch,
       // What the outcome update answers, handed to a submitter waiting where this write runs (an
-      // eager start in the API's process). A local activity's input is not recorded in history.
-      ...(final && !this.decided ? { outcome: this.snapshot } : {}),
+      // eager start in the API's process; a local activity's input is not recorded in history): a
+      // copy, taken now. Null when a local result this task depends on is not in history yet: the
+      // submitter then asks the run, which answers once this task is recorded.
+      ...(final && !this.decided
+        ? { outcome: this.decidedOnRecordedResults() ? structuredCopy(this.snapshot) : null }
+        : {}),
     });
     this.decided ||= final;
+  }
+
+  /**
+   * Whether the outcome rests only on results already in history: no local activity that decides
+   * anything (a claim, a cap, a lookup) answered in this workflow task. The run's own bookkeeping
+   * writes decide nothing.
+   */
+  private decidedOnRecordedResults(): boolean {
+    return this.stalls.settledInThisTask().every((step) => BOOKKEEPING_STEPS.has(step));
   }
 
   /** What the evaluation adds to a write: quality, enhancements, cost (and older runs' lead). */

@@ -12,6 +12,7 @@ import {
   setHandler,
   TemporalFailure,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { resumeProcessingSignal, StalledStepAttr } from './shared.js';
 
@@ -33,6 +34,14 @@ export interface StallGuard {
   run<T>(step: string, call: () => Promise<T>): Promise<T>;
   /** The same object of functions, each call guarded (for proxies of local activities). */
   guard<A extends object>(activities: A): A;
+  /**
+   * The steps whose results arrived in the current workflow task. A local activity's result is in
+   * history only once its task completes: until then, a retried task runs the step again, and it may
+   * answer differently (a cap slot freed meanwhile, a DNS lookup).
+   */
+  settledInThisTask(): readonly string[];
+  /** Notes a local result that does not go through `run` (a lookup allowed to fail). */
+  noteSettled(step: string): void;
 }
 
 export function createStallGuard(): StallGuard {
@@ -40,11 +49,19 @@ export function createStallGuard(): StallGuard {
   setHandler(resumeProcessingSignal, () => {
     resumeRequested = true;
   });
+  // A workflow task is known by the history length it started at (local activities add no events).
+  let settled: { task: number; steps: string[] } = { task: -1, steps: [] };
+  function noteSettled(step: string): void {
+    const task = workflowInfo().historyLength;
+    if (settled.task !== task) settled = { task, steps: [] };
+    settled.steps.push(step);
+  }
 
   async function run<T>(step: string, call: () => Promise<T>): Promise<T> {
     for (let stall = 0; ; stall++) {
       try {
         const result = await call();
+        noteSettled(step);
         if (stall > 0) {
           upsertSearchAttributes([{ key: StalledStepAttr, value: null }]);
           setCurrentDetails('');
@@ -72,6 +89,8 @@ export function createStallGuard(): StallGuard {
 
   return {
     run,
+    noteSettled,
+    settledInThisTask: () => (settled.task === workflowInfo().historyLength ? settled.steps : []),
     guard<A extends object>(activities: A): A {
       return new Proxy(activities, {
         get(target, name) {

@@ -6,9 +6,10 @@ import { startRecipient } from '../helpers/recipient.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
-// A Temporal outage with LEAD_EAGER_START on (decision 22): the eager start and the update go over the
-// lead worker's native connection, and still answer 503 naming temporal (with the lead, once started)
-// within seconds, as update-with-start does (test/e2e/outages.test.ts).
+// A Temporal outage with LEAD_EAGER_START on (decisions 22 and 24): the eager start goes over the lead
+// worker's native connection, the run's answer comes from its worker or by update, and a submission
+// still answers 503 naming temporal (with the lead, once started) within seconds, as update-with-start
+// does (test/e2e/outages.test.ts).
 describe('outages with eager lead starts: 503 naming temporal', () => {
   let stack: TestStack;
   let key: string;

@@ -8,7 +8,7 @@ import { createPool, type Pool } from '../../db/pool.js';
 import { assignIds, FlowConfigSchema } from '../../domain/flow.js';
 import type { LeadEvent } from '../../domain/lead.js';
 import { newId } from '../../lib/ids.js';
-import type { LeadWorkflowInput } from '../../workflows/shared.js';
+import type { LeadSnapshot, LeadWorkflowInput } from '../../workflows/shared.js';
 
 let pool: Pool;
 let input: LeadWorkflowInput;
@@ -83,28 +83,37 @@ describe('lead records', () => {
     expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted']);
     expect(await leadRow()).toEqual([expect.objectContaining({ status: 'accepted', decided_at: null })]);
 
-    // An event Postgres refuses (response_code is an integer column): the status change is not applied.
+    // An event Postgres refuses (response_code is an integer column): the status change is not applied,
+    // and a submitter waiting for the outcome is not told of it.
+    const heard: Array<[string, unknown]> = [];
+    const listening = createLeadRecordActivities({ pool, onLeadDecided: (id, s) => heard.push([id, s]) });
+    const outcome = { id: input.leadId, status: 'delivered' } as unknown as LeadSnapshot;
     const broken = ev('delivered', { response_code: 'two hundred' as unknown as number });
     await expect(
-      activities().recordLeadProgress({
+      listening.recordLeadProgress({
         ...scope,
         status: 'delivered',
         reason: null,
         decided: true,
         events: [broken],
+        outcome,
       }),
     ).rejects.toThrow();
     expect(await leadRow()).toEqual([expect.objectContaining({ status: 'accepted', decided_at: null })]);
     expect(await eventTypes()).toEqual(['received', 'enhanced', 'accepted']);
+    expect(heard).toEqual([]);
 
-    await activities().recordLeadProgress({
+    await listening.recordLeadProgress({
       ...scope,
       status: 'delivered',
       reason: null,
       decided: true,
       revenue: 12.5,
       events: [ev('delivered', { response_code: 200 })],
+      outcome,
     });
+    // Told once the write is in.
+    expect(heard).toEqual([[input.leadId, outcome]]);
     expect(await leadRow()).toEqual([
       expect.objectContaining({ status: 'delivered', decided_at: expect.any(Date), revenue: 12.5 }),
     ]);

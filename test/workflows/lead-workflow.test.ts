@@ -167,6 +167,9 @@ describe('leadWorkflow (stubbed activities)', () => {
     });
     expect(s.deliveries).toHaveLength(0);
     expect(s.progress.map((p) => [p.status, p.decided])).toEqual([['rejected', true]]);
+    // Decided in the first task, on the evaluation's result, which is in history only once that task
+    // is: the decided write hands over no snapshot (null: ask the run).
+    expect(s.progress[0]!.outcome).toBeNull();
   });
 
   it('delivers, records cost and revenue, and keeps event ids unique', async () => {
@@ -191,8 +194,9 @@ describe('leadWorkflow (stubbed activities)', () => {
       ['accepted', false, 2],
       ['delivered', true, 3],
     ]);
-    // The decided write carries what the outcome update answers (a submitter waiting where it runs
-    // takes its answer from it), and no other write does.
+    // The decided write, in the task after the delivery (whose result is in history), carries what the
+    // outcome update answers (a submitter waiting where it runs takes its answer from it); no other
+    // write does.
     expect(s.progress.map((p) => p.outcome !== undefined)).toEqual([false, true]);
     expect(s.progress[1]!.outcome).toEqual(result);
   });
@@ -242,6 +246,9 @@ describe('leadWorkflow (stubbed activities)', () => {
     });
     const rejected = await run(capped.activities, input({ flow: capFlow }));
     expect(rejected.rejection).toMatchObject({ kind: 'cap', reason: 'cap_reached' });
+    // A cap denial is not in history until its task is: a retried task could be granted, so the
+    // decided write hands over no snapshot.
+    expect(capped.progress.at(-1)).toMatchObject({ status: 'rejected', outcome: null });
 
     const failing = stubs({
       deliverLead: async () => {
