@@ -35,9 +35,10 @@ export interface StallGuard {
   /** The same object of functions, each call guarded (for proxies of local activities). */
   guard<A extends object>(activities: A): A;
   /**
-   * The steps whose results arrived in the current workflow task. A local activity's result is in
-   * history only once its task completes: until then, a retried task runs the step again, and it may
-   * answer differently (a cap slot freed meanwhile, a DNS lookup).
+   * The local activities (called through `guard`, or noted) whose results arrived in the current
+   * workflow task. A local activity's result is in history only once its task completes: until then,
+   * a retried task runs it again, and it may answer differently (a cap slot freed meanwhile, a DNS
+   * lookup). A regular activity's result is in history before the task that receives it.
    */
   settledInThisTask(): readonly string[];
   /** Notes a local result that does not go through `run` (a lookup allowed to fail). */
@@ -61,7 +62,6 @@ export function createStallGuard(): StallGuard {
     for (let stall = 0; ; stall++) {
       try {
         const result = await call();
-        noteSettled(step);
         if (stall > 0) {
           upsertSearchAttributes([{ key: StalledStepAttr, value: null }]);
           setCurrentDetails('');
@@ -96,7 +96,12 @@ export function createStallGuard(): StallGuard {
         get(target, name) {
           const fn = Reflect.get(target, name) as unknown;
           if (typeof fn !== 'function') return fn;
-          return (...args: unknown[]) => run(String(name), () => fn(...args));
+          return (...args: unknown[]) =>
+            run(String(name), async () => {
+              const result = await fn(...args);
+              noteSettled(String(name));
+              return result;
+            });
         },
       });
     },

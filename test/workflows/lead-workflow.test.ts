@@ -495,5 +495,8 @@ describe('leadWorkflow (stubbed activities)', () => {
       details: { list_id: 'list_1', list_name: 'DNC', fields: ['phone'], step_id: 'step_1' },
     });
     expect(s.deliveries).toHaveLength(0);
+    // Rejected on a regular activity's result, which is in history before the task that reads it: the
+    // decided write hands the run's snapshot over (a local answer for an eager submitter).
+    expect(s.progress.at(-1)!.outcome).toEqual(result);
   });
 });
