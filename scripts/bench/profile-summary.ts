@@ -67,6 +67,17 @@ interface SelfTime {
   byFunction: Map<string, number>;
 }
 
+// Profiles run to megabytes, and the lead processes' are summed twice (measured phase, then per item).
+const profiles = new Map<string, Profile>();
+function readProfile(path: string): Profile {
+  let profile = profiles.get(path);
+  if (!profile) {
+    profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
+    profiles.set(path, profile);
+  }
+  return profile;
+}
+
 function selfTime(processName: string, windows: Window[]): SelfTime | null {
   const dir = join(ROOT, result.cpuProfiles!, processName);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
@@ -76,7 +87,7 @@ function selfTime(processName: string, windows: Window[]): SelfTime | null {
   const inside = (t: number) => windows.some((w) => t >= w.start && t <= w.end);
   // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): main, workflow threads, tsx loader.
   for (const f of files.sort()) {
-    const profile = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Profile;
+    const profile = readProfile(join(dir, f));
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const thread = `thread ${f.split('.').at(-3) ?? f}`;
     let t = profile.startTime;
