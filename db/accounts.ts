@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateApiKey, hashApiKey, type KeyMode } from '../lib/api-keys.js';
 import { newId } from '../lib/ids.js';
-import type { Queryable } from './pool.js';
+import { preparedStatement, type Queryable } from './pool.js';
 
 export const ALL_SCOPES = [
   'leads:write',
@@ -119,15 +119,7 @@ export async function authenticateApiKeys(
     key_hash: Buffer;
     previous_key_hash: Buffer | null;
     previous_valid: boolean;
-  }>(
-    `SELECT k.id, k.account_id, k.mode, k.scopes, k.ip_allowlist, k.rate_limit_per_hour, k.rate_limit_per_minute,
-            k.source_id, s.flow_id AS source_flow_id, k.key_hash, k.previous_key_hash,
-            coalesce(k.previous_key_expires_at > now(), false) AS previous_valid
-       FROM api_keys k LEFT JOIN sources s ON s.id = k.source_id
-      WHERE k.revoked_at IS NULL
-        AND (k.key_hash = ANY($1::bytea[]) OR (k.previous_key_hash = ANY($1::bytea[]) AND k.previous_key_expires_at > now()))`,
-    [hashes],
-  );
+  }>(apiKeysByHashStatement([hashes]));
   // Each secret answers with the key it is the current secret of, else the key it was the previous one of.
   const byHash = new Map<string, AuthenticatedKey>();
   for (const row of rows) {
@@ -149,3 +141,13 @@ export async function authenticateApiKeys(
   }
   return hashes.map((h) => byHash.get(h.toString('hex')) ?? null);
 }
+
+const apiKeysByHashStatement = preparedStatement(
+  'api_keys_by_hash',
+  `SELECT k.id, k.account_id, k.mode, k.scopes, k.ip_allowlist, k.rate_limit_per_hour, k.rate_limit_per_minute,
+          k.source_id, s.flow_id AS source_flow_id, k.key_hash, k.previous_key_hash,
+          coalesce(k.previous_key_expires_at > now(), false) AS previous_valid
+     FROM api_keys k LEFT JOIN sources s ON s.id = k.source_id
+    WHERE k.revoked_at IS NULL
+      AND (k.key_hash = ANY($1::bytea[]) OR (k.previous_key_hash = ANY($1::bytea[]) AND k.previous_key_expires_at > now()))`,
+);

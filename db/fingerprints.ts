@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from './pool.js';
+import { type Pool, preparedStatement } from './pool.js';
 
 export interface Fingerprint {
   kind: string;
@@ -24,19 +24,23 @@ export async function claimFingerprints(
     .map((f) => ({ kind: f.kind, hash: hash(f) }))
     .sort((a, b) => (a.kind === b.kind ? Buffer.compare(a.hash, b.hash) : a.kind < b.kind ? -1 : 1));
   const { rows } = await pool.query<{ duplicate_of: string | null; duplicate_kind: string | null }>(
-    'SELECT duplicate_of, duplicate_kind FROM claim_lead_fingerprints($1, $2, $3, $4, $5, $6)',
-    [
+    claimStatement([
       input.flowId,
       input.leadId,
       claims.map((c) => c.kind),
       claims.map((c) => c.hash),
       input.at,
       input.lookbackDays,
-    ],
+    ]),
   );
   const [row] = rows;
   return row?.duplicate_of ? { duplicateOf: row.duplicate_of, kind: row.duplicate_kind ?? 'unknown' } : null;
 }
+
+const claimStatement = preparedStatement(
+  'claim_lead_fingerprints',
+  'SELECT duplicate_of, duplicate_kind FROM claim_lead_fingerprints($1, $2, $3, $4, $5, $6)',
+);
 
 /** A rejected lead gives its values back, so a corrected resubmission is not a duplicate of it. */
 export async function releaseFingerprints(pool: Pool, leadId: string): Promise<void> {

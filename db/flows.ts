@@ -1,6 +1,6 @@
 import type { FlowConfig } from '../domain/flow.js';
 import { newId } from '../lib/ids.js';
-import type { Queryable } from './pool.js';
+import { preparedStatement, type Queryable } from './pool.js';
 
 export type FlowStatus = 'active' | 'paused' | 'archived';
 
@@ -70,13 +70,20 @@ export async function findFlow(
   flowId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<FlowWithConfig | null> {
-  const { rows } = await db.query<FlowWithConfig>(
-    `SELECT f.*, v.config FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
-      WHERE f.id = $1 AND f.account_id = $2 ${options.forUpdate ? 'FOR UPDATE OF f' : ''}`,
-    [flowId, accountId],
-  );
+  const statement = options.forUpdate ? flowForUpdateStatement : flowStatement;
+  const { rows } = await db.query<FlowWithConfig>(statement([flowId, accountId]));
   return rows[0] ?? null;
 }
+
+const FLOW_WITH_CONFIG = `SELECT f.id, f.account_id, f.name, f.description, f.status, f.version, f.created_at,
+            f.updated_at, v.config
+       FROM flows f JOIN flow_versions v ON v.flow_id = f.id AND v.version = f.version
+      WHERE f.id = $1 AND f.account_id = $2`;
+const flowStatement = preparedStatement('flow_with_config', FLOW_WITH_CONFIG);
+const flowForUpdateStatement = preparedStatement(
+  'flow_with_config_for_update',
+  `${FLOW_WITH_CONFIG} FOR UPDATE OF f`,
+);
 
 export interface FlowStatistics {
   total_leads: number;

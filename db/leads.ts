@@ -1,6 +1,6 @@
 import type { FlowConfig } from '../domain/flow.js';
 import type { LeadEvent, LeadStatus } from '../domain/lead.js';
-import type { Pool, Queryable } from './pool.js';
+import { type Pool, preparedStatement, type Queryable } from './pool.js';
 
 export interface NewLeadRow {
   id: string;
@@ -80,11 +80,7 @@ export async function insertLeadWithEvents(
   lead: NewLeadRow,
   events: readonly LeadEvent[],
 ): Promise<void> {
-  // The events' foreign key to the lead is checked at the end of the statement, after the lead's insert.
-  await db.query(`WITH lead AS (${INSERT_LEAD}) ${insertEventsSql(1, 2, 3, 13)}`, [
-    ...leadParams(lead),
-    JSON.stringify(events),
-  ]);
+  await db.query(insertLeadWithEventsStatement([...leadParams(lead), JSON.stringify(events)]));
 }
 
 export interface EventScope {
@@ -104,6 +100,12 @@ const insertEventsSql = (lead: number, account: number, flow: number, events: nu
             response_code int, duration_ms int, details jsonb, enhancements jsonb, timestamp timestamptz)
       ORDER BY a.ord
      ON CONFLICT (id) DO NOTHING`;
+
+// The events' foreign key to the lead is checked at the end of the statement, after the lead's insert.
+const insertLeadWithEventsStatement = preparedStatement(
+  'lead_insert_with_events',
+  `WITH lead AS (${INSERT_LEAD}) ${insertEventsSql(1, 2, 3, 13)}`,
+);
 
 /** Idempotent by event id, which the workflow chooses deterministically. */
 export async function insertEvents(
@@ -172,8 +174,14 @@ const patchParams = (leadId: string, patch: LeadPatch) => [
 
 /** Applies a status change and whatever else the step learned (absent fields keep their value), unless a newer write was applied already. */
 export async function updateLead(db: Queryable, leadId: string, patch: LeadPatch): Promise<void> {
-  await db.query(UPDATE_LEAD, patchParams(leadId, patch));
+  await db.query(updateLeadStatement(patchParams(leadId, patch)));
 }
+
+const updateLeadStatement = preparedStatement('lead_update', UPDATE_LEAD);
+const updateLeadWithEventsStatement = preparedStatement(
+  'lead_update_with_events',
+  `WITH events AS (${insertEventsSql(1, 14, 15, 16)}) ${UPDATE_LEAD}`,
+);
 
 /**
  * A lead's new events and its status change in ONE statement (one round trip, atomic as a statement
@@ -186,12 +194,14 @@ export async function updateLeadWithEvents(
   events: readonly LeadEvent[],
 ): Promise<void> {
   if (events.length === 0) return updateLead(db, scope.leadId, patch);
-  await db.query(`WITH events AS (${insertEventsSql(1, 14, 15, 16)}) ${UPDATE_LEAD}`, [
-    ...patchParams(scope.leadId, patch),
-    scope.accountId,
-    scope.flowId,
-    JSON.stringify(events),
-  ]);
+  await db.query(
+    updateLeadWithEventsStatement([
+      ...patchParams(scope.leadId, patch),
+      scope.accountId,
+      scope.flowId,
+      JSON.stringify(events),
+    ]),
+  );
 }
 
 /** The evaluating activity stores the lead's normal and parsed values (sensitive ones masked) at once. */
@@ -200,12 +210,13 @@ export async function storeLeadEvaluation(
   leadId: string,
   evaluated: { normalized: Record<string, unknown>; fields: Record<string, unknown> },
 ): Promise<void> {
-  await db.query('UPDATE leads SET normalized = $2, fields = $3, updated_at = now() WHERE id = $1', [
-    leadId,
-    evaluated.normalized,
-    evaluated.fields,
-  ]);
+  await db.query(storeEvaluationStatement([leadId, evaluated.normalized, evaluated.fields]));
 }
+
+const storeEvaluationStatement = preparedStatement(
+  'lead_store_evaluation',
+  'UPDATE leads SET normalized = $2, fields = $3, updated_at = now() WHERE id = $1',
+);
 
 /**
  * The lead as stored, for activities that take a lead id instead of the lead: its input (`lead_data`)
@@ -219,9 +230,14 @@ export async function findStoredLeadData(
   const { rows } = await db.query<{
     lead_data: Record<string, unknown>;
     normalized: Record<string, unknown> | null;
-  }>('SELECT lead_data, normalized FROM leads WHERE id = $1 AND account_id = $2', [leadId, accountId]);
+  }>(storedLeadDataStatement([leadId, accountId]));
   return rows[0] ? { leadData: rows[0].lead_data, normalized: rows[0].normalized } : null;
 }
+
+const storedLeadDataStatement = preparedStatement(
+  'lead_stored_data',
+  'SELECT lead_data, normalized FROM leads WHERE id = $1 AND account_id = $2',
+);
 
 export async function findLead(db: Pool, accountId: string, leadId: string): Promise<LeadRow | null> {
   const { rows } = await db.query<LeadRow>('SELECT * FROM leads WHERE id = $1 AND account_id = $2', [

@@ -7,6 +7,22 @@ export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
+const preparedNames = new Map<string, string>();
+
+/**
+ * A statement on the lead's hot path, prepared once per connection under `name`. Postgres then parses
+ * and plans it once (a generic plan after five runs) instead of on every call: planning cost these
+ * statements about as much as running them. Its result columns are listed, never `*`: a prepared
+ * `SELECT *` fails ("cached plan must not change result type") once a migration adds a column.
+ */
+export function preparedStatement(name: string, text: string): (values: unknown[]) => pg.QueryConfig {
+  const known = preparedNames.get(name);
+  // pg refuses one name for two texts on a connection; fail at import, not on some connection later.
+  if (known !== undefined && known !== text) throw new Error(`prepared statement ${name} defined twice`);
+  preparedNames.set(name, text);
+  return (values) => ({ name, text, values });
+}
+
 export function createPool(databaseUrl: string, max = 10): Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.

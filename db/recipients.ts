@@ -1,6 +1,6 @@
 import type { HttpRecipientConfig, PingPostRecipientConfig, RecipientInput } from '../domain/flow.js';
 import { newId } from '../lib/ids.js';
-import type { Queryable } from './pool.js';
+import { preparedStatement, type Queryable } from './pool.js';
 
 interface RecipientRowBase {
   id: string;
@@ -40,12 +40,15 @@ export async function findRecipients(
   ids: readonly string[],
 ): Promise<Map<string, RecipientRow>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<RecipientRow>(
-    'SELECT * FROM recipients WHERE id = ANY($1) AND account_id = $2 AND deleted_at IS NULL',
-    [[...new Set(ids)], accountId],
-  );
+  const { rows } = await db.query<RecipientRow>(recipientsByIdStatement([[...new Set(ids)], accountId]));
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+const recipientsByIdStatement = preparedStatement(
+  'recipients_by_id',
+  `SELECT id, account_id, name, type, config, created_at, updated_at, deleted_at
+     FROM recipients WHERE id = ANY($1) AND account_id = $2 AND deleted_at IS NULL`,
+);
 
 /** Ids among `ids` that the account does not own (or that were deleted). */
 export async function unknownRecipientIds(

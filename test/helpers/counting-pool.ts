@@ -10,7 +10,9 @@ export function countingPool(pool: Pool, marker: string): { pool: Pool; count: (
     get(target, prop, receiver) {
       if (prop === 'query') {
         return (text: unknown, ...rest: unknown[]) => {
-          if (typeof text === 'string' && text.includes(marker)) count++;
+          // A statement is sent as its text, or as a config ({ name, text, values }) when prepared.
+          const sql = typeof text === 'string' ? text : (text as { text?: unknown } | null)?.text;
+          if (typeof sql === 'string' && sql.includes(marker)) count++;
           return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
         };
       }
