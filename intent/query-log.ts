@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool.js';
+import { preparedStatement, type Queryable } from '../db/pool.js';
 
 // SQL of the intent API: the query log, per-key limit overrides, the shared token bucket and daily
 // spend, and the aggregates that reputation and alerts are computed from (docs/intent-api.md).
@@ -112,28 +112,8 @@ export async function admitIntentRequests(
   count: number,
   defaults: IntentLimits = DEFAULT_INTENT_LIMITS,
 ): Promise<IntentAdmission[]> {
-  const n = `$${LIMIT_KEYS.length + 2}::int`;
   const { rows } = await db.query<Record<string, number | null>>(
-    `WITH lim AS (
-       SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
-         FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
-     ), u AS (
-       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, admitted, refilled_at, requests_day, requests_today)
-       SELECT $1, lim."burst" - LEAST(${n}, GREATEST(0, floor(lim."burst"))), lim."burst" >= 1,
-              LEAST(${n}, GREATEST(0, floor(lim."burst"))), now(), ${TODAY}, ${n} FROM lim
-       ON CONFLICT (key_id) DO UPDATE SET
-         requests_today = CASE WHEN b.requests_day = ${TODAY} THEN b.requests_today + ${n} ELSE ${n} END,
-         requests_day = ${TODAY},
-         tokens = ${AVAILABLE_TOKENS} - LEAST(${n}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
-         allowed = ${AVAILABLE_TOKENS} >= 1,
-         admitted = LEAST(${n}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
-         refilled_at = now()
-       RETURNING tokens, admitted, requests_today,
-         CASE WHEN spend_day = ${TODAY} THEN spend_usd ELSE 0 END AS spend_today
-     )
-     SELECT lim.*, u.tokens, u.admitted, u.requests_today, u.spend_today, extract(epoch FROM now())::float8 AS now
-       FROM lim, u`,
-    [keyId, ...LIMIT_KEYS.map((k) => defaults[k]), count],
+    admitStatement([keyId, ...LIMIT_KEYS.map((k) => defaults[k]), count]),
   );
   const row = rows[0]!;
   const limits = Object.fromEntries(LIMIT_KEYS.map((k) => [k, Number(row[k])])) as unknown as IntentLimits;
@@ -152,6 +132,30 @@ export async function admitIntentRequests(
     now,
   }));
 }
+
+const ADMIT_COUNT = `$${LIMIT_KEYS.length + 2}::int`;
+const admitStatement = preparedStatement(
+  'intent_admit',
+  `WITH lim AS (
+       SELECT ${LIMIT_KEYS.map((k, i) => `coalesce(l.${LIMIT_COLUMNS[k]}, $${i + 2})::float8 AS "${k}"`).join(', ')}
+         FROM (VALUES (1)) AS one (x) LEFT JOIN intent_key_limits l ON l.key_id = $1
+     ), u AS (
+       INSERT INTO intent_key_usage AS b (key_id, tokens, allowed, admitted, refilled_at, requests_day, requests_today)
+       SELECT $1, lim."burst" - LEAST(${ADMIT_COUNT}, GREATEST(0, floor(lim."burst"))), lim."burst" >= 1,
+              LEAST(${ADMIT_COUNT}, GREATEST(0, floor(lim."burst"))), now(), ${TODAY}, ${ADMIT_COUNT} FROM lim
+       ON CONFLICT (key_id) DO UPDATE SET
+         requests_today = CASE WHEN b.requests_day = ${TODAY} THEN b.requests_today + ${ADMIT_COUNT} ELSE ${ADMIT_COUNT} END,
+         requests_day = ${TODAY},
+         tokens = ${AVAILABLE_TOKENS} - LEAST(${ADMIT_COUNT}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
+         allowed = ${AVAILABLE_TOKENS} >= 1,
+         admitted = LEAST(${ADMIT_COUNT}, GREATEST(0, floor(${AVAILABLE_TOKENS}))),
+         refilled_at = now()
+       RETURNING tokens, admitted, requests_today,
+         CASE WHEN spend_day = ${TODAY} THEN spend_usd ELSE 0 END AS spend_today
+     )
+     SELECT lim.*, u.tokens, u.admitted, u.requests_today, u.spend_today, extract(epoch FROM now())::float8 AS now
+       FROM lim, u`,
+);
 
 export interface IntentQueryLogRow {
   id: string;
@@ -180,23 +184,7 @@ export async function insertIntentQueries(db: Queryable, rows: readonly IntentQu
   if (rows.length === 0) return;
   const column = <K extends keyof IntentQueryLogRow>(k: K) => rows.map((r) => r[k]);
   await db.query(
-    `WITH q AS (
-       INSERT INTO intent_queries (id, key_id, account_id, received_at, query_sha256, query_length,
-         limit_requested, filter_count, specific, result_count, total_leads, latency_ms, cost_usd, llm_calls,
-         cache_hit, error_code)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[],
-         $7::int[], $8::int[], $9::bool[], $10::int[], $11::int[], $12::float8[], $13::float8[], $14::int[],
-         $15::bool[], $16::text[])
-     ), spent AS (
-       SELECT key_id, sum(cost) AS usd FROM unnest($2::text[], $13::float8[]) AS s (key_id, cost)
-        WHERE cost > 0 GROUP BY key_id
-     )
-     UPDATE intent_key_usage AS b
-        SET spend_usd = CASE WHEN b.spend_day = (now() AT TIME ZONE 'UTC')::date
-                             THEN b.spend_usd + spent.usd ELSE spent.usd END,
-            spend_day = (now() AT TIME ZONE 'UTC')::date
-       FROM spent WHERE b.key_id = spent.key_id`,
-    [
+    logStatement([
       column('id'),
       column('keyId'),
       column('accountId'),
@@ -213,9 +201,29 @@ export async function insertIntentQueries(db: Queryable, rows: readonly IntentQu
       column('llmCalls'),
       column('cacheHit'),
       column('errorCode'),
-    ],
+    ]),
   );
 }
+
+const logStatement = preparedStatement(
+  'intent_log_queries',
+  `WITH q AS (
+       INSERT INTO intent_queries (id, key_id, account_id, received_at, query_sha256, query_length,
+         limit_requested, filter_count, specific, result_count, total_leads, latency_ms, cost_usd, llm_calls,
+         cache_hit, error_code)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::int[],
+         $7::int[], $8::int[], $9::bool[], $10::int[], $11::int[], $12::float8[], $13::float8[], $14::int[],
+         $15::bool[], $16::text[])
+     ), spent AS (
+       SELECT key_id, sum(cost) AS usd FROM unnest($2::text[], $13::float8[]) AS s (key_id, cost)
+        WHERE cost > 0 GROUP BY key_id
+     )
+     UPDATE intent_key_usage AS b
+        SET spend_usd = CASE WHEN b.spend_day = (now() AT TIME ZONE 'UTC')::date
+                             THEN b.spend_usd + spent.usd ELSE spent.usd END,
+            spend_day = (now() AT TIME ZONE 'UTC')::date
+       FROM spent WHERE b.key_id = spent.key_id`,
+);
 
 /** Error codes that say something about the quality of the key's queries (the others are ours or limits). */
 export const QUALITY_ERROR_CODES = ['INVALID_QUERY', 'COST_LIMIT_EXCEEDED'] as const;
