@@ -77,6 +77,8 @@ Temporal dev server, worker and API as child processes, a local buyer) on free p
                          than CORES cores for 9 s (default 0.3; 0 disables)
   --quiet-wait S         ... but at most S seconds (default 600)
   --cpu-prof             V8 CPU profiles of the worker and API into .data/bench/
+  --statement-times      the dev stack's Postgres also times planning: the statement table shows
+                         each statement's mean planning and execution time (it costs a little)
   --label TEXT           stored with the result (to group runs of one configuration)
   --keep                 keep the temporary directory (Postgres data, logs)
   --help
@@ -104,6 +106,7 @@ interface Options {
   quiet: number;
   quietWaitSeconds: number;
   cpuProf: boolean;
+  statementTimes: boolean;
   label: string | null;
   keep: boolean;
 }
@@ -136,6 +139,7 @@ function parseOptions(argv: string[]): Options {
       quiet: { type: 'string', default: '0.3' },
       'quiet-wait': { type: 'string', default: '600' },
       'cpu-prof': { type: 'boolean', default: false },
+      'statement-times': { type: 'boolean', default: false },
       label: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -199,6 +203,7 @@ function parseOptions(argv: string[]): Options {
     quiet: Number(values.quiet) || 0,
     quietWaitSeconds: int('quiet-wait', values['quiet-wait'], 0),
     cpuProf: values['cpu-prof'],
+    statementTimes: values['statement-times'],
     label: values.label ?? null,
     keep: values.keep,
   };
@@ -289,7 +294,7 @@ interface PhaseSummary {
   latencyMs: LatencySummary;
   cpu: CpuUse;
   /** Postgres statements per lead (round trips), by statement, most frequent first (leads only). */
-  statementsPerItem: Array<{ query: string; perItem: number }> | null;
+  statementsPerItem: Array<{ query: string; perItem: number; planMs: number; execMs: number }> | null;
   /** The phase's CLOCK_MONOTONIC window (µs), which V8 CPU profiles share (profile-summary.ts). */
   monotonicUs: { start: number; end: number };
   /** Workflow ids, until the histories are sampled (not stored). */
@@ -319,7 +324,12 @@ function phaseSummary({
   return {
     monotonicUs: { start: monoStart, end: monoEnd },
     statementsPerItem:
-      statements?.map((st) => ({ query: st.query, perItem: st.calls / phase.okLatenciesMs.length })) ?? null,
+      statements?.map((st) => ({
+        query: st.query,
+        perItem: st.calls / phase.okLatenciesMs.length,
+        planMs: st.planMs,
+        execMs: st.execMs,
+      })) ?? null,
     count: phase.leads,
     concurrency: phase.concurrency,
     wallSeconds: phase.wallSeconds,
@@ -452,6 +462,7 @@ async function main() {
             temporalDb: options.temporalDb,
             env: options.env,
             cpuProfDir,
+            statementTimes: options.statementTimes,
             recipientDelayMs: options.recipientDelayMs,
             say,
           }));
@@ -973,19 +984,40 @@ function twinReport(r: Result): string[] {
   const statements = rounds.map((x) => x.leads!.statementsPerItem).filter((x) => x !== null);
   if (statements.length > 0) {
     const total = statements.map((list) => sum(list.map((st) => st.perItem)));
+    // Mean times per call: execution always; planning only when Postgres tracked it (--statement-times).
+    // Results stored before the times were kept have neither.
+    const timed = statements[0]!.some((st) => typeof st.execMs === 'number');
+    const planned = statements[0]!.some((st) => (st.planMs ?? 0) > 0);
+    const times = (st: (typeof statements)[number][number]) =>
+      timed ? [...(planned ? [fixed(st.planMs, 3)] : []), fixed(st.execMs, 3)] : [];
     lines.push(
       '',
       `Postgres statements (round trips) per lead: ${range(total, 1)}; the most frequent (round 1):`,
       table([
-        ['per lead', 'statement'],
+        ['per lead', ...(timed ? [...(planned ? ['plan ms'] : []), 'run ms'] : []), 'statement'],
         ...statements[0]!
           .slice(0, 20)
           .map((st) => [
             fixed(st.perItem, 2),
+            ...times(st),
             st.query.length > 110 ? `${st.query.slice(0, 107)}...` : st.query,
           ]),
       ]),
     );
+    if (planned) {
+      const perLead = (list: NonNullable<PhaseSummary['statementsPerItem']>, key: 'planMs' | 'execMs') =>
+        sum(list.map((st) => st.perItem * st[key]));
+      lines.push(
+        `Postgres time per lead: planning ${range(
+          statements.map((list) => perLead(list, 'planMs')),
+          2,
+        )} ms, ` +
+          `execution ${range(
+            statements.map((list) => perLead(list, 'execMs')),
+            2,
+          )} ms`,
+      );
+    }
   }
   // CPU ms per lead (or twin run) per component, pooled over the rounds at --concurrency.
   const perItem = (phases: PhaseSummary[]) => {

@@ -5,6 +5,13 @@ import { createPool } from '../../db/pool.js';
 export interface StatementCount {
   query: string;
   calls: number;
+  /**
+   * Planning and execution time per call, ms. A prepared statement is planned on some calls only, so
+   * this is the total over the calls, not `mean_plan_time` (per planning). Planning is 0 unless
+   * Postgres tracks it.
+   */
+  planMs: number;
+  execMs: number;
 }
 
 export async function resetStatements(databaseUrl: string): Promise<void> {
@@ -21,8 +28,9 @@ export async function resetStatements(databaseUrl: string): Promise<void> {
 export async function readStatements(databaseUrl: string): Promise<StatementCount[]> {
   const pool = createPool(databaseUrl, 1);
   try {
-    const { rows } = await pool.query<{ query: string; calls: number }>(
-      `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls::int AS calls
+    const { rows } = await pool.query<StatementCount>(
+      `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls::int AS calls,
+              total_plan_time / calls AS "planMs", total_exec_time / calls AS "execMs"
          FROM pg_stat_statements
         WHERE query NOT ILIKE '%pg_stat_statements%'
         ORDER BY calls DESC`,

@@ -29,6 +29,8 @@ export interface StackOptions {
   env: Record<string, string>;
   /** Write V8 CPU profiles of the worker and API here (`--cpu-prof`). */
   cpuProfDir: string | null;
+  /** Postgres also times each statement's planning (`--statement-times`; it costs a little). */
+  statementTimes?: boolean;
   recipientDelayMs: number;
   say(message: string): void;
 }
@@ -83,7 +85,10 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
         port: pgPort,
         persistent: false,
         // Statements per lead, counted by Postgres itself (scripts/bench/pg-statements.ts).
-        settings: ['shared_preload_libraries=pg_stat_statements'],
+        settings: [
+          'shared_preload_libraries=pg_stat_statements',
+          ...(options.statementTimes ? ['pg_stat_statements.track_planning=on'] : []),
+        ],
       }),
       startDevServer({
         port: temporalPort,
@@ -183,7 +188,10 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
  * Temporal server on it, `apis` API processes and `workers` workers (no Web UI), and the stand-in buyer.
  */
 export async function startProdStack(
-  options: Omit<StackOptions, 'temporalDb' | 'cpuProfDir'> & { apis: number; workers: number },
+  options: Omit<StackOptions, 'temporalDb' | 'cpuProfDir' | 'statementTimes'> & {
+    apis: number;
+    workers: number;
+  },
 ): Promise<BenchStack> {
   const { workDir, say } = options;
   const logDir = join(workDir, 'logs');
