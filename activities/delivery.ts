@@ -59,6 +59,13 @@ export function createDeliveryActivities({
      * under the flow's retry policy. Test-mode leads are never sent.
      */
     async deliverLead(request: DeliveryRequest): Promise<DeliveryResult> {
+      // The stored lead is read alongside the recipient (two round trips at once, not one after the
+      // other); a step that returns early leaves its result, or its error, unused.
+      const leadRead =
+        request.lead || request.testMode
+          ? null
+          : storedLead(pool, request.accountId, request.leadId, request.sensitive);
+      leadRead?.catch(() => {});
       const recipient = await findRecipient(pool, request.accountId, request.recipientId);
       if (!recipient) {
         throw ApplicationFailure.nonRetryable(
@@ -94,8 +101,7 @@ export function createDeliveryActivities({
         }
         bid = { price: stored.price ?? 0, bidId: stored.bid_id };
       }
-      const lead =
-        request.lead ?? (await storedLead(pool, request.accountId, request.leadId, request.sensitive));
+      const lead = request.lead ?? (await leadRead!);
       return sendLead(fetchImpl, recipient, lead, {
         idempotencyKey: request.idempotencyKey,
         urlOverride: request.urlOverride ?? null,
