@@ -23,6 +23,9 @@ export function preparedStatement(name: string, text: string): (values: unknown[
   return (values) => ({ name, text, values });
 }
 
+/** The statements prepared so far (by the modules imported), by name: for the test of the rules above. */
+export const preparedStatementTexts = (): ReadonlyMap<string, string> => preparedNames;
+
 export function createPool(databaseUrl: string, max = 10): Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -30,8 +33,17 @@ export function createPool(databaseUrl: string, max = 10): Pool {
   return pool;
 }
 
+/**
+ * Errors after which a connection's prepared statements are of no use ("cached plan must not change
+ * result type" after a schema change, a statement the server no longer has): the connection is closed
+ * rather than reused. `pool.query` closes a connection on any error; a transaction's client is
+ * returned here.
+ */
+const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
+
 export async function withTransaction<T>(pool: Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let stale: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
@@ -39,8 +51,9 @@ export async function withTransaction<T>(pool: Pool, fn: (client: pg.PoolClient)
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
+    if (STALE_STATEMENT_CODES.has((err as { code?: string }).code ?? '')) stale = err as Error;
     throw err;
   } finally {
-    client.release();
+    client.release(stale);
   }
 }

@@ -77,7 +77,8 @@ export async function getIntentKeyLimits(db: Queryable, keyId: string): Promise<
   );
 }
 
-export const INTENT_LIMIT_NAMES = LIMIT_KEYS;
+// A copy: the admission statement's parameters follow LIMIT_KEYS's order, which nobody may change.
+export const INTENT_LIMIT_NAMES: readonly (keyof IntentLimits)[] = Object.freeze([...LIMIT_KEYS]);
 
 export interface IntentAdmission {
   limits: IntentLimits;

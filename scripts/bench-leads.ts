@@ -164,8 +164,10 @@ function parseOptions(argv: string[]): Options {
   if (values.shape !== 'dev' && values.shape !== 'prod' && values.shape !== 'both') {
     throw new Error(`--shape must be dev, prod or both, got ${values.shape}`);
   }
-  if (values.shape !== 'dev' && (values.api || values['cpu-prof'])) {
-    throw new Error('--shape prod/both starts its own stacks: not with --api or --cpu-prof');
+  if (values.shape !== 'dev' && (values.api || values['cpu-prof'] || values['statement-times'])) {
+    throw new Error(
+      '--shape prod/both starts its own stacks: not with --api, --cpu-prof or --statement-times',
+    );
   }
   if (values.api && !values.key) throw new Error('--api needs --key');
   const env: Record<string, string> = {};
@@ -176,9 +178,9 @@ function parseOptions(argv: string[]): Options {
   }
   if (values['pool-size']) env.DATABASE_POOL_SIZE = String(int('pool-size', values['pool-size'], 1));
   if (values['log-level']) env.LOG_LEVEL = values['log-level'];
-  if (values.api && (Object.keys(env).length > 0 || values['cpu-prof'])) {
+  if (values.api && (Object.keys(env).length > 0 || values['cpu-prof'] || values['statement-times'])) {
     throw new Error(
-      '--pool-size, --log-level, --env and --cpu-prof configure the stack this script starts; not with --api',
+      '--pool-size, --log-level, --env, --cpu-prof and --statement-times configure the stack this script starts; not with --api',
     );
   }
   return {

@@ -32,7 +32,7 @@ export async function readStatements(databaseUrl: string): Promise<StatementCoun
       `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls::int AS calls,
               total_plan_time / calls AS "planMs", total_exec_time / calls AS "execMs"
          FROM pg_stat_statements
-        WHERE query NOT ILIKE '%pg_stat_statements%'
+        WHERE query NOT ILIKE '%pg_stat_statements%' AND calls > 0
         ORDER BY calls DESC`,
     );
     return rows;

@@ -253,10 +253,13 @@ describe('errors, body limits and content types', () => {
     const failing = new Proxy(stack.pool, {
       get(target, prop, receiver) {
         if (prop !== 'query') return Reflect.get(target, prop, receiver);
-        return (text: unknown, ...rest: unknown[]) =>
-          typeof text === 'string' && text.includes('FROM flows')
+        return (text: unknown, ...rest: unknown[]) => {
+          // A statement comes as its text, or as a config ({ name, text, values }) when prepared.
+          const sql = typeof text === 'string' ? text : (text as { text?: unknown } | null)?.text;
+          return typeof sql === 'string' && sql.includes('FROM flows')
             ? target.query('SELECT secret_column FROM leadrail_missing_table WHERE 1 = 1')
             : (target.query as (...args: unknown[]) => unknown)(text, ...rest);
+        };
       },
     }) as Pool;
     const app = createApp({
