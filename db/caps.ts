@@ -1,5 +1,5 @@
 import type { CapPeriod } from '../domain/flow.js';
-import { type Pool, type Queryable, withTransaction } from './pool.js';
+import { type Pool, preparedStatement, type Queryable, withTransaction } from './pool.js';
 
 export interface CapRequest {
   /** Stable counter identity, e.g. `flow:<id>:<capId>` or `recipient:<id>:<capId>`. */
@@ -27,21 +27,9 @@ export async function reserveCaps(
   try {
     await withTransaction(pool, async (tx) => {
       for (const cap of caps) {
-        const reserved = await tx.query(
-          `INSERT INTO cap_reservations (lead_id, cap_key, window_start)
-           VALUES ($1, $2, date_trunc($3, $4::timestamptz AT TIME ZONE $5) AT TIME ZONE $5)
-           ON CONFLICT (lead_id, cap_key) DO NOTHING
-           RETURNING window_start`,
-          [leadId, cap.key, cap.per, at, cap.timeZone],
-        );
+        const reserved = await tx.query(reserveStatement([leadId, cap.key, cap.per, at, cap.timeZone]));
         if (reserved.rowCount === 0) continue; // already holds a slot (a retried activity)
-        const counted = await tx.query(
-          `INSERT INTO cap_counters (cap_key, window_start, count) VALUES ($1, $2, 1)
-           ON CONFLICT (cap_key, window_start) DO UPDATE SET count = cap_counters.count + 1
-             WHERE cap_counters.count < $3
-           RETURNING count`,
-          [cap.key, reserved.rows[0].window_start, cap.maximum],
-        );
+        const counted = await tx.query(countStatement([cap.key, reserved.rows[0].window_start, cap.maximum]));
         if (counted.rowCount === 0) throw new CapFull(cap.capId);
       }
     });
@@ -51,6 +39,22 @@ export async function reserveCaps(
     throw err;
   }
 }
+
+// Each capped lead reserves a slot in each of its caps.
+const reserveStatement = preparedStatement(
+  'cap_reserve',
+  `INSERT INTO cap_reservations (lead_id, cap_key, window_start)
+     VALUES ($1, $2, date_trunc($3, $4::timestamptz AT TIME ZONE $5) AT TIME ZONE $5)
+     ON CONFLICT (lead_id, cap_key) DO NOTHING
+     RETURNING window_start`,
+);
+const countStatement = preparedStatement(
+  'cap_count',
+  `INSERT INTO cap_counters (cap_key, window_start, count) VALUES ($1, $2, 1)
+     ON CONFLICT (cap_key, window_start) DO UPDATE SET count = cap_counters.count + 1
+       WHERE cap_counters.count < $3
+     RETURNING count`,
+);
 
 class CapFull extends Error {
   constructor(readonly capId: string) {

@@ -1,6 +1,6 @@
 import { isSealed, newWebhookSecret, openWebhookSecret, sealWebhookSecret } from '../lib/webhook-secrets.js';
 import type { PayloadKeyring } from '../temporal/payload-codec.js';
-import type { Queryable } from './pool.js';
+import { preparedStatement, type Queryable } from './pool.js';
 
 /** An account's signing secrets, opened: the current one, and the previous one while it still signs. */
 export interface WebhookSecrets {
@@ -48,7 +48,7 @@ export async function findWebhookSecrets(
   accountId: string,
   { sealInPlace = false } = {},
 ): Promise<WebhookSecrets | null> {
-  const { rows } = await db.query<SecretRow>(`SELECT ${COLUMNS} FROM accounts WHERE id = $1`, [accountId]);
+  const { rows } = await db.query<SecretRow>(secretsStatement([accountId]));
   const row = rows[0];
   if (!row) return null;
   if (sealInPlace && keys && !isSealed(row.webhook_secret)) {
@@ -60,6 +60,12 @@ export async function findWebhookSecrets(
   }
   return opened(keys, accountId, row);
 }
+
+// Read by every webhook a run sends.
+const secretsStatement = preparedStatement(
+  'webhook_secrets',
+  `SELECT ${COLUMNS} FROM accounts WHERE id = $1`,
+);
 
 /**
  * A new current secret; the one it replaces keeps signing for `overlapSeconds` (0: stops at once). Only

@@ -1,4 +1,4 @@
-import type { Queryable } from './pool.js';
+import { preparedStatement, type Queryable } from './pool.js';
 
 export async function recordWebhookAttempt(
   db: Queryable,
@@ -14,11 +14,7 @@ export async function recordWebhookAttempt(
   },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO webhook_deliveries (id, account_id, lead_id, event_type, url, status, attempts, response_code, last_error)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, attempts = webhook_deliveries.attempts + 1,
-       response_code = EXCLUDED.response_code, last_error = EXCLUDED.last_error, updated_at = now()`,
-    [
+    attemptStatement([
       attempt.id,
       attempt.accountId,
       attempt.leadId,
@@ -27,9 +23,17 @@ export async function recordWebhookAttempt(
       attempt.status,
       attempt.responseCode,
       attempt.error,
-    ],
+    ]),
   );
 }
+
+const attemptStatement = preparedStatement(
+  'webhook_attempt',
+  `INSERT INTO webhook_deliveries (id, account_id, lead_id, event_type, url, status, attempts, response_code, last_error)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, attempts = webhook_deliveries.attempts + 1,
+       response_code = EXCLUDED.response_code, last_error = EXCLUDED.last_error, updated_at = now()`,
+);
 
 /**
  * Marks a webhook failed for good (after its last retry). Not an attempt itself: the count and the last

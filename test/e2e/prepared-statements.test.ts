@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../db/accounts.js';
+import '../../db/caps.js';
 import '../../db/fingerprints.js';
 import { findFlow } from '../../db/flows.js';
 import '../../db/leads.js';
@@ -18,6 +19,9 @@ import {
 } from '../../db/pool.js';
 import '../../db/rate-limits.js';
 import { findRecipients } from '../../db/recipients.js';
+import '../../db/submissions.js';
+import '../../db/webhook-secrets.js';
+import '../../db/webhooks.js';
 import '../../intent/query-log.js';
 
 let pool: Pool;
