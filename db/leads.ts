@@ -66,14 +66,9 @@ const leadParams = (lead: NewLeadRow) => [
   lead.sourceId,
 ];
 
-/** Idempotent: a retried activity inserting the same lead is a no-op. */
-export async function insertLead(db: Queryable, lead: NewLeadRow): Promise<void> {
-  await db.query(INSERT_LEAD, leadParams(lead));
-}
-
 /**
  * A new lead and its first events in ONE statement (one round trip, atomic as a statement is);
- * idempotent like insertLead and insertEvents.
+ * idempotent (ON CONFLICT DO NOTHING on the lead and on each event id): a retried insert is a no-op.
  */
 export async function insertLeadWithEvents(
   db: Queryable,

@@ -9,6 +9,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_BATCH_BODY_BYTES = 10 * 1024 * 1024;
 
 import type { Pool } from '../../db/pool.js';
+import { statementText } from '../helpers/counting-pool.js';
 import { silentLogger, startTestStack, type TestStack } from '../helpers/stack.js';
 
 // The error contract: every response has X-Request-Id, every error the documented
@@ -253,13 +254,10 @@ describe('errors, body limits and content types', () => {
     const failing = new Proxy(stack.pool, {
       get(target, prop, receiver) {
         if (prop !== 'query') return Reflect.get(target, prop, receiver);
-        return (text: unknown, ...rest: unknown[]) => {
-          // A statement comes as its text, or as a config ({ name, text, values }) when prepared.
-          const sql = typeof text === 'string' ? text : (text as { text?: unknown } | null)?.text;
-          return typeof sql === 'string' && sql.includes('FROM flows')
+        return (text: unknown, ...rest: unknown[]) =>
+          statementText(text)?.includes('FROM flows')
             ? target.query('SELECT secret_column FROM leadrail_missing_table WHERE 1 = 1')
             : (target.query as (...args: unknown[]) => unknown)(text, ...rest);
-        };
       },
     }) as Pool;
     const app = createApp({

@@ -1,5 +1,11 @@
 import type { Pool } from '../../db/pool.js';
 
+/** The SQL of a `query` call's first argument: its text, or a prepared statement's config's text. */
+export function statementText(query: unknown): string | undefined {
+  const text = typeof query === 'string' ? query : (query as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /**
  * `pool` as it is, except that it counts the statements it is given whose text contains `marker`: for
  * tests that show requests arriving together share statements (group commit).
@@ -10,9 +16,7 @@ export function countingPool(pool: Pool, marker: string): { pool: Pool; count: (
     get(target, prop, receiver) {
       if (prop === 'query') {
         return (text: unknown, ...rest: unknown[]) => {
-          // A statement is sent as its text, or as a config ({ name, text, values }) when prepared.
-          const sql = typeof text === 'string' ? text : (text as { text?: unknown } | null)?.text;
-          if (typeof sql === 'string' && sql.includes(marker)) count++;
+          if (statementText(text)?.includes(marker)) count++;
           return (target.query as (...a: unknown[]) => unknown)(text, ...rest);
         };
       }
