@@ -21,8 +21,12 @@ if ! "$cli" operator namespace describe -n "$ns" >/dev/null 2>&1; then
   "$cli" operator namespace create -n "$ns" --retention "${TEMPORAL_RETENTION:-30d}"
 fi
 # One attribute per call (some CLI versions add only the first of several --name flags).
+known=$(retry "$cli" operator search-attribute list -n "$ns")
+added=0
 while read -r name type; do
+  if printf '%s\n' "$known" | grep -qw "$name"; then continue; fi
   retry "$cli" operator search-attribute create -n "$ns" --name "$name" --type "$type"
+  added=1
 done <<'ATTRIBUTES'
 LeadStatus Keyword
 FlowId Keyword
@@ -34,3 +38,7 @@ StalledStep Keyword
 RecipientOutcomes KeywordList
 IntentQueryIds KeywordList
 ATTRIBUTES
+# The services learn of new attributes with their namespace cache, refreshed every 2 s by default
+# (system.namespaceCacheRefreshInterval): wait that out, so the first lead's attributes are known
+# everywhere (deploy/temporal-dynamicconfig.yaml says why the cache is kept).
+if [ "$added" = 1 ]; then sleep 5; fi

@@ -116,6 +116,16 @@ describe('docker-compose.yml and the local production shape', () => {
     expect(report.trim()).toBe(DYNAMIC_CONFIG_FILE);
   });
 
+  it("keep the server's search-attribute and namespace caches, as Temporal says production must", () => {
+    // Turned on, every start, upsert and visibility task reads them from PostgreSQL under a lock.
+    const settings = parse(readFileSync(DYNAMIC_CONFIG_FILE, 'utf8')) as Record<
+      string,
+      Array<{ value: unknown }>
+    >;
+    const forced = settings['system.forceSearchAttributesCacheRefreshOnRead'] ?? [];
+    expect(forced.filter((entry) => entry.value !== false)).toEqual([]);
+  });
+
   it('create and migrate the databases with the same script, given every variable it reads', () => {
     const schema = service('temporal-schema');
     const mounted = mountOf('temporal-schema', SCHEMA_SCRIPT);
