@@ -45,6 +45,8 @@ export interface DevServerOptions {
   logFile?: string;
   /** Where the Web UI decodes payloads (the API's /codec); without it the UI shows them encrypted. */
   codecEndpoint?: string;
+  /** The server's Prometheus metrics on this port (the benchmarks read them); none without it. */
+  metricsPort?: number;
 }
 
 export interface DevServer {
@@ -78,6 +80,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.uiPort && options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
+  if (options.metricsPort) args.push('--metrics-port', String(options.metricsPort));
   if (options.dbFilename) {
     mkdirSync(dirname(options.dbFilename), { recursive: true });
     // WAL with synchronous=NORMAL: still safe if a process crashes (only a power loss can drop the

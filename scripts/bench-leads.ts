@@ -36,6 +36,7 @@ import {
   stopStartingStack,
 } from './bench/stack.js';
 import { fixed, type LatencySummary, median, summarize, table } from './bench/stats.js';
+import { perItem, pooledOperations, type ServerOperation, scrapeServer } from './bench/temporal-metrics.js';
 import { runTwinPhase } from './bench/twin/load.js';
 import { describeShape, RECORDED_LEAD, type TwinShape } from './bench/twin/shape.js';
 import { startTwin, type Twin } from './bench/twin/start.js';
@@ -299,6 +300,8 @@ interface PhaseSummary {
   statementsPerItem: Array<{ query: string; perItem: number; planMs: number; execMs: number }> | null;
   /** The phase's CLOCK_MONOTONIC window (µs), which V8 CPU profiles share (profile-summary.ts). */
   monotonicUs: { start: number; end: number };
+  /** What the Temporal server did per item: database operations and frontend RPCs (own stack only). */
+  temporalServer: ServerOperation[] | null;
   /** Workflow ids, until the histories are sampled (not stored). */
   ids?: string[] | undefined;
 }
@@ -314,17 +317,20 @@ function phaseSummary({
   phase,
   cpu,
   statements,
+  temporalServer,
   monoStart,
   monoEnd,
 }: {
   phase: PhaseResult;
   cpu: CpuUse;
   statements: StatementCount[] | null;
+  temporalServer: ServerOperation[] | null;
   monoStart: number;
   monoEnd: number;
 }): PhaseSummary {
   return {
     monotonicUs: { start: monoStart, end: monoEnd },
+    temporalServer,
     statementsPerItem:
       statements?.map((st) => ({
         query: st.query,
@@ -548,6 +554,7 @@ async function main() {
           () => true,
           () => false,
         ));
+      const serverBefore = stack ? await scrapeServer(stack.temporalMetricsUrl).catch(() => null) : null;
       const before = cpuSnapshot(roots, cpuRest);
       const monoStart = Number(process.hrtime.bigint() / 1000n);
       const phase =
@@ -556,7 +563,12 @@ async function main() {
       const cpu = cpuBetween(before, cpuSnapshot(roots, cpuRest));
       // Statements of runs still closing are few (their last write precedes the answer).
       const statements = countStatements ? await readStatements(stack!.databaseUrl).catch(() => null) : null;
-      return { phase, cpu, monoStart, monoEnd, statements };
+      const serverAfter = serverBefore
+        ? await scrapeServer(stack!.temporalMetricsUrl).catch(() => null)
+        : null;
+      const temporalServer =
+        serverBefore && serverAfter ? perItem(serverBefore, serverAfter, phase.okLatenciesMs.length) : null;
+      return { phase, cpu, monoStart, monoEnd, statements, temporalServer };
     };
     const rounds: Round[] = [];
     const leadPhases: Array<Awaited<ReturnType<typeof measure>>> = [];
@@ -1164,6 +1176,36 @@ function report(r: Result): string {
         ['step', 'lead', 'twin'],
         ...c1.leads.steps.map((s) => [s.step, fixed(s.p50, 1), fixed(twinOf(s.step) ?? Number.NaN, 1)]),
         ...twinSteps.filter((s) => !leadNames.has(s.step)).map((s) => [s.step, '', fixed(s.p50, 1)]),
+      ]),
+    );
+  }
+  const server = (kind: 'leadsC1' | 'twinC1') => {
+    const phases = r.rounds.flatMap((round) => {
+      const p = round[kind];
+      return p?.temporalServer ? [{ items: p.count - p.errors, operations: p.temporalServer }] : [];
+    });
+    return phases.length > 0 ? pooledOperations(phases) : null;
+  };
+  const leadOps = server('leadsC1');
+  if (leadOps) {
+    const twinOps = server('twinC1') ?? [];
+    const key = (op: ServerOperation) => `${op.layer} ${op.operation}`;
+    const twinOf = new Map(twinOps.map((op) => [key(op), op]));
+    const leadKeys = new Set(leadOps.map(key));
+    const row = (lead: ServerOperation | undefined, twin: ServerOperation | undefined) => {
+      const op = (lead ?? twin)!;
+      const cells = (o: ServerOperation | undefined) =>
+        o ? [fixed(o.perItem, 2), fixed(o.meanMs, 2)] : ['', ''];
+      return [`${op.layer} ${op.operation}`, ...cells(lead), ...cells(twin)];
+    };
+    lines.push(
+      '',
+      'The Temporal server at concurrency 1, from its own metrics (persistence: its database round trips,' +
+        ' all services; frontend: the RPC as clients see it), per lead and per twin run:',
+      table([
+        ['operation', 'lead calls', 'lead ms', 'twin calls', 'twin ms'],
+        ...leadOps.map((op) => row(op, twinOf.get(key(op)))),
+        ...twinOps.filter((op) => !leadKeys.has(key(op))).map((op) => row(undefined, op)),
       ]),
     );
   }

@@ -41,6 +41,8 @@ export interface BenchStack {
   apiUrls: string[];
   databaseUrl: string;
   temporalAddress: string;
+  /** The Temporal server's Prometheus metrics (scripts/bench/temporal-metrics.ts). */
+  temporalMetricsUrl: string;
   recipientUrl: string;
   logDir: string;
   /** Root pid of each component, for CPU accounting. */
@@ -66,11 +68,12 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
   };
   stopStarting = stop;
   try {
-    const [pgPort, temporalPort, apiPort, metricsPort] = await Promise.all([
+    const [pgPort, temporalPort, apiPort, metricsPort, temporalMetricsPort] = await Promise.all([
       freePort(),
       freePort(),
       freePort(),
       freePortPair(),
+      freePort(),
     ]);
     say(
       `• starting embedded PostgreSQL (:${pgPort}) and Temporal dev server (:${temporalPort}, ${
@@ -92,6 +95,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       }),
       startDevServer({
         port: temporalPort,
+        metricsPort: temporalMetricsPort,
         ...(options.temporalDb === 'file' ? { dbFilename: join(workDir, 'temporal.db') } : {}),
         logFile: join(logDir, 'temporal.log'),
       }),
@@ -166,6 +170,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
       apiUrls: [apiUrl],
       databaseUrl: db.url,
       temporalAddress: temporal.address,
+      temporalMetricsUrl: `http://127.0.0.1:${temporalMetricsPort}/metrics`,
       recipientUrl: recipient.url,
       logDir,
       pids: {
@@ -214,11 +219,12 @@ export async function startProdStack(
     say(
       `• starting the production shape: PostgreSQL, Temporal server, ${options.apis} APIs, ${options.workers} workers`,
     );
+    const temporalPorts = await freeTemporalPorts();
     const shape = await startProductionShape({
       dataDir: join(workDir, 'data'),
       logDir,
       postgresPort: await freePort(),
-      temporalPorts: await freeTemporalPorts(),
+      temporalPorts,
       numHistoryShards: DEFAULT_HISTORY_SHARDS,
       apiPorts,
       workerMetricsPorts: workerPorts,
@@ -239,6 +245,7 @@ export async function startProdStack(
       apiUrls: shape.apiUrls,
       databaseUrl: shape.databaseUrl,
       temporalAddress: shape.temporalAddress,
+      temporalMetricsUrl: `http://127.0.0.1:${temporalPorts.metrics}/metrics`,
       recipientUrl: recipient.url,
       logDir,
       pids: { ...pids, recipient: recipient.child.pid },
