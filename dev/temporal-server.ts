@@ -96,6 +96,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   for (const key of SEARCH_ATTRIBUTES)
     args.push('--search-attribute', `${key.name}=${SA_TYPE_NAMES[key.type]}`);
+  // The CLI turns this test setting on; production keeps the caches (decision 26), and so do we here, so
+  // the dev stack and the tests behave as production does. The attributes above are registered before
+  // the server answers, so nothing waits on a cache refresh.
+  args.push('--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=false');
 
   const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
