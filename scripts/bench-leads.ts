@@ -36,7 +36,12 @@ import {
   stopStartingStack,
 } from './bench/stack.js';
 import { fixed, type LatencySummary, median, summarize, table } from './bench/stats.js';
-import { perItem, pooledOperations, type ServerOperation, scrapeServer } from './bench/temporal-metrics.js';
+import {
+  operationsPerItem,
+  pooledOperations,
+  type ServerOperation,
+  scrapeServer,
+} from './bench/temporal-metrics.js';
 import { runTwinPhase } from './bench/twin/load.js';
 import { describeShape, RECORDED_LEAD, type TwinShape } from './bench/twin/shape.js';
 import { startTwin, type Twin } from './bench/twin/start.js';
@@ -567,7 +572,9 @@ async function main() {
         ? await scrapeServer(stack!.temporalMetricsUrl).catch(() => null)
         : null;
       const temporalServer =
-        serverBefore && serverAfter ? perItem(serverBefore, serverAfter, phase.okLatenciesMs.length) : null;
+        serverBefore && serverAfter
+          ? operationsPerItem(serverBefore, serverAfter, phase.okLatenciesMs.length)
+          : null;
       return { phase, cpu, monoStart, monoEnd, statements, temporalServer };
     };
     const rounds: Round[] = [];

@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     temporalAddress: string;
+    /** The dev server's Prometheus metrics (what it does against its database, per operation). */
+    temporalMetricsUrl: string;
     workflowBundlePath: string;
     intentWorkflowBundlePath: string;
     /** PAYLOAD_ENCRYPTION_KEYS for every client and worker of the run: one fresh key. */
@@ -48,12 +50,16 @@ async function startPostgres(workDir: string) {
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), 'leadrail-test-'));
   chmodSync(workDir, 0o755); // embedded Postgres runs as the "postgres" user when we are root
-  const temporalPort = await freePort();
+  const [temporalPort, temporalMetricsPort] = [await freePort(), await freePort()];
   const externalDb = process.env.TEST_DATABASE_URL;
   // Started together; if one fails, the ones that started are stopped (a failed run leaves nothing).
   const settled = await Promise.allSettled([
     externalDb ? Promise.resolve({ url: externalDb, stop: async () => {} }) : startPostgres(workDir),
-    startDevServer({ port: temporalPort, logFile: join(workDir, 'temporal.log') }),
+    startDevServer({
+      port: temporalPort,
+      metricsPort: temporalMetricsPort,
+      logFile: join(workDir, 'temporal.log'),
+    }),
     bundleWorkflows(),
     bundleIntentWorkflows(),
   ]);
@@ -75,6 +81,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('databaseUrl', db.url);
   project.provide('temporalAddress', temporal.address);
+  project.provide('temporalMetricsUrl', `http://127.0.0.1:${temporalMetricsPort}/metrics`);
   project.provide('workflowBundlePath', bundlePath);
   project.provide('intentWorkflowBundlePath', intentBundlePath);
   project.provide('payloadEncryptionKeys', generatePayloadKey('test'));

@@ -41,7 +41,7 @@ export async function scrapeServer(url: string): Promise<Totals> {
 }
 
 /** What happened between two scrapes, per item (lead or twin run), operations seen at least once. */
-export function perItem(before: Totals, after: Totals, items: number): ServerOperation[] {
+export function operationsPerItem(before: Totals, after: Totals, items: number): ServerOperation[] {
   const out: ServerOperation[] = [];
   for (const [key, end] of after) {
     const start = before.get(key) ?? { count: 0, seconds: 0 };
